@@ -1,0 +1,29 @@
+package dev.zanith.introspect;
+
+import java.util.List;
+
+/**
+ * What to read from a database.
+ *
+ * @param schemas        schemas to introspect (default {@code public})
+ * @param excludedPrefix tables and columns whose name starts with this are Zanith's own (its audit tables,
+ *                       parked soft-dropped objects) and are left out; empty to keep everything
+ */
+public record IntrospectionOptions(List<String> schemas, String excludedPrefix) {
+
+    /** The prefix of Zanith's own tables and parked objects unless configured otherwise. */
+    public static final String DEFAULT_PREFIX = "_zanith_";
+
+    public IntrospectionOptions {
+        schemas = schemas == null || schemas.isEmpty() ? List.of("public") : List.copyOf(schemas);
+        excludedPrefix = excludedPrefix == null ? "" : excludedPrefix;
+    }
+
+    public static IntrospectionOptions defaults() {
+        return new IntrospectionOptions(List.of("public"), DEFAULT_PREFIX);
+    }
+
+    public static IntrospectionOptions of(List<String> schemas) {
+        return new IntrospectionOptions(schemas, DEFAULT_PREFIX);
+    }
+}

@@ -1,0 +1,301 @@
+package dev.zanith.introspect;
+
+import dev.zanith.ZanithException;
+import dev.zanith.internal.jdbc.Jdbc;
+import dev.zanith.internal.sql.SqlResources;
+import dev.zanith.schema.CheckConstraint;
+import dev.zanith.schema.Column;
+import dev.zanith.schema.EnumType;
+import dev.zanith.schema.Extension;
+import dev.zanith.schema.ForeignKey;
+import dev.zanith.schema.GeneratedColumn;
+import dev.zanith.schema.Identity;
+import dev.zanith.schema.Index;
+import dev.zanith.schema.LiveSchema;
+import dev.zanith.schema.Policy;
+import dev.zanith.schema.PrimaryKey;
+import dev.zanith.schema.SchemaGraph;
+import dev.zanith.schema.Sequence;
+import dev.zanith.schema.SequenceOptions;
+import dev.zanith.schema.ServerVersion;
+import dev.zanith.schema.Table;
+import dev.zanith.schema.TableName;
+import dev.zanith.schema.TableStatistics;
+import dev.zanith.schema.UniqueConstraint;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads a live database into a {@link SchemaGraph} with one catalog query per object kind (never one per
+ * table), all in one consistent snapshot, with only {@code pg_catalog} on the search path so every type and
+ * expression comes out schema-qualified and comparable across databases.
+ */
+public final class Introspector {
+
+    private final IntrospectionOptions options;
+
+    public Introspector(IntrospectionOptions options) {
+        this.options = options;
+    }
+
+    public IntrospectionOptions options() {
+        return options;
+    }
+
+    /**
+     * Introspects the database behind {@code connection}. With auto-commit on, runs in its own read-only
+     * REPEATABLE READ transaction; otherwise inside the caller's transaction, leaving its settings as found.
+     */
+    public LiveSchema introspect(Connection connection) throws SQLException {
+        if (connection.getAutoCommit()) {
+            connection.setAutoCommit(false);
+            try {
+                Jdbc.execute(connection, "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+                Jdbc.query(connection, "SELECT set_config('search_path', 'pg_catalog', true)", rs -> null);
+                return read(connection);
+            } finally {
+                connection.rollback();
+                connection.setAutoCommit(true);
+            }
+        }
+        String searchPath = Jdbc.queryFirst(connection, "SELECT current_setting('search_path')", rs -> rs.getString(1))
+                .orElse("");
+        Jdbc.query(connection, "SELECT set_config('search_path', 'pg_catalog', true)", rs -> null);
+        try {
+            return read(connection);
+        } finally {
+            Jdbc.query(connection, "SELECT set_config('search_path', ?, true)", rs -> null, searchPath);
+        }
+    }
+
+    private LiveSchema read(Connection c) throws SQLException {
+        record Server(int version, String database) {
+        }
+        Server server = Jdbc.queryFirst(c, SqlResources.get("introspect/server.sql"),
+                rs -> new Server(rs.getInt("version_num"), rs.getString("database_name"))).orElseThrow();
+        ServerVersion version = new ServerVersion(server.version());
+        if (!version.atLeast(ServerVersion.MINIMUM_MAJOR)) {
+            throw new ZanithException("PostgreSQL " + version + " is not supported (database " + server.database()
+                    + "); Zanith needs PostgreSQL " + ServerVersion.MINIMUM_MAJOR + " or newer.");
+        }
+
+        List<String> schemas = Jdbc.query(c, SqlResources.get("introspect/schemas.sql"),
+                rs -> rs.getString("schema_name"), Jdbc.textArray(c, options.schemas()));
+        List<String> missing = options.schemas().stream().filter(s -> !schemas.contains(s)).toList();
+        if (!missing.isEmpty()) {
+            throw new ZanithException("Schema " + String.join(", ", missing) + " does not exist in database "
+                    + server.database() + ". Check --schemas (known here: " + String.join(", ", knownSchemas(c))
+                    + ").");
+        }
+
+        List<Extension> extensions = Jdbc.query(c, SqlResources.get("introspect/extensions.sql"),
+                rs -> new Extension(rs.getString("extension_name"), rs.getString("schema_name"),
+                        rs.getString("version")));
+        List<EnumType> enums = Jdbc.query(c, SqlResources.get("introspect/enums.sql"),
+                rs -> new EnumType(rs.getString("schema_name"), rs.getString("enum_name"),
+                        Jdbc.strings(rs, "enum_values"), rs.getString("comment")),
+                Jdbc.textArray(c, schemas));
+
+        Map<Long, TableParts> tables = new LinkedHashMap<>();
+        Map<TableName, TableStatistics> statistics = new HashMap<>();
+        Jdbc.query(c, SqlResources.get("introspect/tables.sql"), rs -> {
+            TableParts parts = new TableParts(rs);
+            tables.put(rs.getLong("table_oid"), parts);
+            statistics.put(new TableName(parts.schema, parts.name),
+                    new TableStatistics(rs.getLong("estimated_rows"), rs.getLong("total_bytes")));
+            return null;
+        }, options.excludedPrefix(), Jdbc.textArray(c, schemas));
+
+        List<Sequence> sequences = new ArrayList<>();
+        Map<String, SequenceOptions> identityOptions = new HashMap<>();
+        if (!tables.isEmpty()) {
+            Object oids = Jdbc.longArray(c, new ArrayList<>(tables.keySet()));
+            readColumns(c, oids, tables);
+            readConstraints(c, oids, tables);
+            readIndexes(c, oids, tables);
+            readPolicies(c, oids, tables);
+        }
+        Jdbc.query(c, SqlResources.get("introspect/sequences.sql"), rs -> {
+            SequenceOptions seqOptions = new SequenceOptions(rs.getString("data_type"), rs.getLong("start_value"),
+                    rs.getLong("increment_by"), rs.getLong("min_value"), rs.getLong("max_value"),
+                    rs.getLong("cache_size"), rs.getBoolean("cycle"));
+            String dependency = rs.getString("owner_dependency");
+            long owner = rs.getLong("owner_table_oid");
+            boolean ownerIncluded = dependency != null && tables.containsKey(owner);
+            if ("i".equals(dependency)) {
+                if (ownerIncluded) {
+                    identityOptions.put(owner + "/" + rs.getString("owner_column"), seqOptions);
+                }
+            } else if (dependency == null || ownerIncluded) {
+                sequences.add(new Sequence(rs.getString("schema_name"), rs.getString("sequence_name"), seqOptions,
+                        ownerIncluded ? rs.getString("owner_table") : null,
+                        ownerIncluded ? rs.getString("owner_column") : null));
+            }
+            return null;
+        }, Jdbc.textArray(c, schemas));
+
+        List<Table> built = new ArrayList<>(tables.size());
+        for (Map.Entry<Long, TableParts> entry : tables.entrySet()) {
+            built.add(entry.getValue().build(entry.getKey(), identityOptions, options.excludedPrefix()));
+        }
+        SchemaGraph graph = new SchemaGraph(schemas, extensions, enums, sequences, built);
+        return new LiveSchema(server.database(), version, graph, statistics);
+    }
+
+    private static List<String> knownSchemas(Connection c) throws SQLException {
+        return Jdbc.query(c, "SELECT nspname FROM pg_catalog.pg_namespace WHERE nspname !~ '^pg_' "
+                + "AND nspname <> 'information_schema' ORDER BY 1", rs -> rs.getString(1));
+    }
+
+    private static void readColumns(Connection c, Object oids, Map<Long, TableParts> tables) throws SQLException {
+        Jdbc.query(c, SqlResources.get("introspect/columns.sql"), rs -> {
+            TableParts table = tables.get(rs.getLong("table_oid"));
+            String identity = rs.getString("identity");
+            String generated = rs.getString("generated");
+            String expression = rs.getString("expression");
+            boolean isGenerated = generated != null && !generated.isEmpty();
+            table.columns.add(new RawColumn(rs.getString("column_name"), rs.getString("data_type"),
+                    rs.getBoolean("not_null"), isGenerated ? null : expression,
+                    identity == null || identity.isEmpty() ? null
+                            : "a".equals(identity) ? Identity.Generation.ALWAYS : Identity.Generation.BY_DEFAULT,
+                    isGenerated ? new GeneratedColumn(expression, "s".equals(generated)) : null,
+                    rs.getString("collation_name"), rs.getString("comment")));
+            return null;
+        }, oids);
+    }
+
+    private static void readConstraints(Connection c, Object oids, Map<Long, TableParts> tables) throws SQLException {
+        Jdbc.query(c, SqlResources.get("introspect/constraints.sql"), rs -> {
+            TableParts table = tables.get(rs.getLong("table_oid"));
+            String name = rs.getString("constraint_name");
+            List<String> columns = Jdbc.strings(rs, "columns");
+            boolean deferrable = rs.getBoolean("deferrable");
+            boolean deferred = rs.getBoolean("initially_deferred");
+            switch (rs.getString("constraint_type")) {
+                case "p" -> table.primaryKey = new PrimaryKey(name, columns, Jdbc.strings(rs, "include_columns"),
+                        deferrable, deferred);
+                case "u" -> table.uniques.add(new UniqueConstraint(name, columns, Jdbc.strings(rs, "include_columns"),
+                        rs.getBoolean("nulls_not_distinct"), deferrable, deferred));
+                case "c" -> table.checks.add(new CheckConstraint(name, rs.getString("check_expression"),
+                        rs.getBoolean("validated"), rs.getBoolean("no_inherit")));
+                case "f" -> table.foreignKeys.add(new ForeignKey(name, columns, rs.getString("referenced_schema"),
+                        rs.getString("referenced_table"), Jdbc.strings(rs, "referenced_columns"),
+                        action(rs.getString("on_update")), action(rs.getString("on_delete")),
+                        match(rs.getString("match_type")), deferrable, deferred, rs.getBoolean("validated")));
+                default -> throw new IllegalStateException("unexpected constraint type for " + name);
+            }
+            return null;
+        }, oids);
+    }
+
+    private static void readIndexes(Connection c, Object oids, Map<Long, TableParts> tables) throws SQLException {
+        Jdbc.query(c, SqlResources.get("introspect/indexes.sql"), rs -> {
+            TableParts table = tables.get(rs.getLong("table_oid"));
+            String method = rs.getString("method");
+            table.indexes.add(new Index(rs.getString("index_name"), rs.getBoolean("is_unique"), method,
+                    IndexDefinitions.keys(rs.getString("definition"), method), Jdbc.strings(rs, "include_columns"),
+                    rs.getBoolean("nulls_not_distinct"), rs.getString("predicate"),
+                    Jdbc.strings(rs, "storage_parameters"), rs.getBoolean("is_valid")));
+            return null;
+        }, oids);
+    }
+
+    private static void readPolicies(Connection c, Object oids, Map<Long, TableParts> tables) throws SQLException {
+        Jdbc.query(c, SqlResources.get("introspect/policies.sql"), rs -> {
+            TableParts table = tables.get(rs.getLong("table_oid"));
+            table.policies.add(new Policy(rs.getString("policy_name"), command(rs.getString("command")),
+                    rs.getBoolean("permissive"), Jdbc.strings(rs, "roles"), rs.getString("using_expression"),
+                    rs.getString("with_check_expression")));
+            return null;
+        }, oids);
+    }
+
+    private static String action(String code) {
+        return switch (code) {
+            case "a" -> "NO ACTION";
+            case "r" -> "RESTRICT";
+            case "c" -> "CASCADE";
+            case "n" -> "SET NULL";
+            case "d" -> "SET DEFAULT";
+            default -> throw new IllegalStateException("unknown referential action " + code);
+        };
+    }
+
+    private static String match(String code) {
+        return switch (code) {
+            case "f" -> "FULL";
+            case "p" -> "PARTIAL";
+            default -> "SIMPLE";
+        };
+    }
+
+    private static String command(String code) {
+        return switch (code) {
+            case "r" -> "SELECT";
+            case "a" -> "INSERT";
+            case "w" -> "UPDATE";
+            case "d" -> "DELETE";
+            default -> "ALL";
+        };
+    }
+
+    private record RawColumn(String name, String type, boolean notNull, String defaultExpression,
+                             Identity.Generation identity, GeneratedColumn generated, String collation,
+                             String comment) {
+    }
+
+    /** A table being assembled from the per-kind queries. */
+    private static final class TableParts {
+        final String schema;
+        final String name;
+        final boolean unlogged;
+        final boolean rlsEnabled;
+        final boolean rlsForced;
+        final String comment;
+        final List<RawColumn> columns = new ArrayList<>();
+        final List<UniqueConstraint> uniques = new ArrayList<>();
+        final List<CheckConstraint> checks = new ArrayList<>();
+        final List<ForeignKey> foreignKeys = new ArrayList<>();
+        final List<Index> indexes = new ArrayList<>();
+        final List<Policy> policies = new ArrayList<>();
+        PrimaryKey primaryKey;
+
+        TableParts(ResultSet rs) throws SQLException {
+            schema = rs.getString("schema_name");
+            name = rs.getString("table_name");
+            unlogged = rs.getBoolean("unlogged");
+            rlsEnabled = rs.getBoolean("rls_enabled");
+            rlsForced = rs.getBoolean("rls_forced");
+            comment = rs.getString("comment");
+        }
+
+        Table build(long oid, Map<String, SequenceOptions> identityOptions, String excludedPrefix) {
+            List<Column> built = new ArrayList<>(columns.size());
+            for (RawColumn raw : columns) {
+                if (!excludedPrefix.isEmpty() && raw.name().startsWith(excludedPrefix)) {
+                    continue; // a parked (soft-dropped) column: Zanith's, not the application's
+                }
+                Identity identity = null;
+                if (raw.identity() != null) {
+                    SequenceOptions seq = identityOptions.get(oid + "/" + raw.name());
+                    if (seq == null) {
+                        throw new IllegalStateException("identity column " + schema + "." + name + "." + raw.name()
+                                + " has no identity sequence");
+                    }
+                    identity = new Identity(raw.identity(), seq);
+                }
+                built.add(new Column(raw.name(), raw.type(), raw.notNull(), raw.defaultExpression(), identity,
+                        raw.generated(), raw.collation(), raw.comment()));
+            }
+            return new Table(schema, name, unlogged, built, primaryKey, uniques, checks, foreignKeys, indexes,
+                    rlsEnabled, rlsForced, policies, comment);
+        }
+    }
+}

@@ -1,0 +1,25 @@
+-- Indexes of the given tables that do not back a primary key, unique or exclusion constraint.
+-- Parameter: table oids (bigint[]). Key elements are parsed from pg_get_indexdef, which prints
+-- collation, operator class and ordering exactly as CREATE INDEX accepts them.
+SELECT i.indrelid::bigint AS table_oid,
+       ic.relname         AS index_name,
+       i.indisunique      AS is_unique,
+       i.indisvalid       AS is_valid,
+       am.amname          AS method,
+       pg_catalog.pg_get_indexdef(i.indexrelid) AS definition,
+       pg_catalog.pg_get_expr(i.indpred, i.indrelid) AS predicate,
+       ic.reloptions::text[] AS storage_parameters,
+       coalesce((to_jsonb(i) ->> 'indnullsnotdistinct')::boolean, false) AS nulls_not_distinct,
+       ARRAY(SELECT a.attname::text
+             FROM unnest(i.indkey::int2[]) WITH ORDINALITY AS k(attnum, ord)
+             JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
+             WHERE k.ord > i.indnkeyatts
+             ORDER BY k.ord) AS include_columns
+FROM pg_catalog.pg_index i
+JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
+JOIN pg_catalog.pg_am am ON am.oid = ic.relam
+WHERE i.indrelid = ANY (?::bigint[]::oid[])
+  AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint con
+                  WHERE con.conindid = i.indexrelid AND con.conrelid = i.indrelid
+                    AND con.contype IN ('p', 'u', 'x'))
+ORDER BY i.indrelid, ic.relname

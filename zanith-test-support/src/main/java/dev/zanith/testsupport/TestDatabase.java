@@ -1,0 +1,79 @@
+package dev.zanith.testsupport;
+
+import org.postgresql.ds.PGSimpleDataSource;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/** A fresh database of its own for one test (or one test class); dropped when closed. */
+public final class TestDatabase implements AutoCloseable {
+
+    private final PostgresServer server;
+    private final String name;
+    private boolean closed;
+
+    TestDatabase(PostgresServer server, String name) {
+        this.server = server;
+        this.name = name;
+    }
+
+    public PostgresServer server() {
+        return server;
+    }
+
+    /** The database name. */
+    public String name() {
+        return name;
+    }
+
+    /** A JDBC URL for this database including user and password. */
+    public String jdbcUrl() {
+        return server.jdbcUrl(name);
+    }
+
+    public String user() {
+        return server.user();
+    }
+
+    public String password() {
+        return server.password();
+    }
+
+    /** Opens a new connection (caller closes it). */
+    public Connection connect() throws SQLException {
+        return DriverManager.getConnection(jdbcUrl());
+    }
+
+    /** A simple (unpooled) DataSource for this database. */
+    public DataSource dataSource() {
+        PGSimpleDataSource ds = new PGSimpleDataSource();
+        ds.setURL(jdbcUrl());
+        return ds;
+    }
+
+    /** Runs SQL (one or more statements separated by semicolons, sent as one simple query). */
+    public void execute(String sql) {
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("SQL failed in test database " + name + ": " + e.getMessage()
+                    + "\n" + sql, e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (!closed) {
+            closed = true;
+            server.dropDatabase(name);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "TestDatabase[" + name + " on " + server.host() + ":" + server.port() + "]";
+    }
+}
