@@ -1,0 +1,141 @@
+package dev.zanith;
+
+import dev.zanith.internal.jdbc.ConnectionSource;
+import dev.zanith.internal.jdbc.JdbcUrls;
+import dev.zanith.introspect.IntrospectionOptions;
+
+import javax.sql.DataSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Zanith's configuration: built once, validated once ({@link Builder#build()}), immutable afterwards.
+ * Every default lives here, so the CLI and the Spring properties share them.
+ */
+public final class ZanithConfig {
+
+    /** Default schemas to introspect and migrate. */
+    public static final List<String> DEFAULT_SCHEMAS = List.of("public");
+    /** Default schema of the audit tables. */
+    public static final String DEFAULT_AUDIT_SCHEMA = "public";
+    /** Default prefix of the audit tables and of parked (soft-dropped) objects. */
+    public static final String DEFAULT_TABLE_PREFIX = IntrospectionOptions.DEFAULT_PREFIX;
+
+    private static final Pattern PREFIX = Pattern.compile("[a-z_][a-z0-9_]{0,19}");
+
+    private final DataSource dataSource;
+    private final String url;
+    private final String user;
+    private final String password;
+    private final List<String> schemas;
+    private final String auditSchema;
+    private final String tablePrefix;
+
+    private ZanithConfig(Builder b) {
+        this.dataSource = b.dataSource;
+        this.url = b.url == null ? null : JdbcUrls.normalize(b.url);
+        this.user = b.user;
+        this.password = b.password;
+        this.schemas = List.copyOf(b.schemas);
+        this.auditSchema = b.auditSchema;
+        this.tablePrefix = b.tablePrefix;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public ConnectionSource connectionSource() {
+        return dataSource != null ? ConnectionSource.of(dataSource) : ConnectionSource.of(url, user, password);
+    }
+
+    public List<String> schemas() {
+        return schemas;
+    }
+
+    public String auditSchema() {
+        return auditSchema;
+    }
+
+    public String tablePrefix() {
+        return tablePrefix;
+    }
+
+    public IntrospectionOptions introspectionOptions() {
+        return new IntrospectionOptions(schemas, tablePrefix);
+    }
+
+    /** Builds a {@link ZanithConfig}; {@link #build()} validates everything at once. */
+    public static final class Builder {
+        private DataSource dataSource;
+        private String url;
+        private String user;
+        private String password;
+        private List<String> schemas = DEFAULT_SCHEMAS;
+        private String auditSchema = DEFAULT_AUDIT_SCHEMA;
+        private String tablePrefix = DEFAULT_TABLE_PREFIX;
+
+        private Builder() {
+        }
+
+        /** Connections from an application's DataSource (takes precedence over a URL). */
+        public Builder dataSource(DataSource value) {
+            this.dataSource = value;
+            return this;
+        }
+
+        /** A {@code jdbc:postgresql://} or {@code postgres://} URL. */
+        public Builder url(String value) {
+            this.url = value;
+            return this;
+        }
+
+        public Builder user(String value) {
+            this.user = value;
+            return this;
+        }
+
+        public Builder password(String value) {
+            this.password = value;
+            return this;
+        }
+
+        public Builder schemas(List<String> value) {
+            this.schemas = value == null || value.isEmpty() ? DEFAULT_SCHEMAS : value;
+            return this;
+        }
+
+        public Builder auditSchema(String value) {
+            this.auditSchema = value;
+            return this;
+        }
+
+        public Builder tablePrefix(String value) {
+            this.tablePrefix = value;
+            return this;
+        }
+
+        /** Validates the whole configuration and freezes it; every problem is reported in one message. */
+        public ZanithConfig build() {
+            List<String> problems = new ArrayList<>();
+            if (dataSource == null && (url == null || url.isBlank())) {
+                problems.add("no database: set a DataSource or a URL (--url jdbc:postgresql://HOST:PORT/DATABASE)");
+            }
+            if (schemas.stream().anyMatch(s -> s == null || s.isBlank())) {
+                problems.add("schemas must not contain empty names");
+            }
+            if (auditSchema == null || auditSchema.isBlank()) {
+                problems.add("the audit schema must not be empty");
+            }
+            if (tablePrefix == null || !PREFIX.matcher(tablePrefix).matches()) {
+                problems.add("table prefix '" + tablePrefix + "' must be 1-20 lower-case letters, digits or "
+                        + "underscores, starting with a letter or underscore");
+            }
+            if (!problems.isEmpty()) {
+                throw new ZanithConfigException("Invalid Zanith configuration: " + String.join("; ", problems) + ".");
+            }
+            return new ZanithConfig(this);
+        }
+    }
+}

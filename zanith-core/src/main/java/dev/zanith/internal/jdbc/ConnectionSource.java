@@ -1,0 +1,80 @@
+package dev.zanith.internal.jdbc;
+
+import dev.zanith.ZanithException;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Properties;
+
+/**
+ * Where Zanith's connections come from: an application's DataSource or a JDBC URL. Connection failures
+ * become one clear message naming the server (never the password) and what to check.
+ */
+public final class ConnectionSource {
+
+    private final DataSource dataSource;
+    private final String url;
+    private final String user;
+    private final String password;
+
+    private ConnectionSource(DataSource dataSource, String url, String user, String password) {
+        this.dataSource = dataSource;
+        this.url = url;
+        this.user = user;
+        this.password = password;
+    }
+
+    public static ConnectionSource of(DataSource dataSource) {
+        return new ConnectionSource(dataSource, null, null, null);
+    }
+
+    public static ConnectionSource of(String jdbcUrl, String user, String password) {
+        return new ConnectionSource(null, jdbcUrl, user, password);
+    }
+
+    /** A new connection in auto-commit mode; the caller closes it. */
+    public Connection open() {
+        try {
+            if (dataSource != null) {
+                return dataSource.getConnection();
+            }
+            Properties props = new Properties();
+            if (user != null) {
+                props.setProperty("user", user);
+            }
+            if (password != null) {
+                props.setProperty("password", password);
+            }
+            props.setProperty("ApplicationName", "zanith");
+            return DriverManager.getConnection(url, props);
+        } catch (SQLException e) {
+            throw new ZanithException(describe(e), e);
+        }
+    }
+
+    /** The target for messages: the URL without credentials, or "the application's DataSource". */
+    public String describeTarget() {
+        return url == null ? "the application's DataSource" : JdbcUrls.redact(url);
+    }
+
+    private String describe(SQLException e) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        String target = describeTarget();
+        if (state.startsWith("28")) {
+            return "Authentication failed for " + (user != null ? "user '" + user + "' at " : "") + target + ": "
+                    + e.getMessage() + ". Check the user and password (--user/--password, or in the URL).";
+        }
+        if (state.equals("3D000")) {
+            return "Database does not exist at " + target + ": " + e.getMessage()
+                    + ". Create it, or fix the database name in the URL.";
+        }
+        if (state.startsWith("08")) {
+            String advice = e.getMessage() != null && e.getMessage().contains("Check that")
+                    ? "" : " Check that the server is running and the URL's host and port are right.";
+            return "Cannot connect to " + target + ": " + e.getMessage() + advice;
+        }
+        return "Cannot open a connection to " + target + ": " + e.getMessage();
+    }
+}

@@ -1,0 +1,74 @@
+package dev.zanith.internal.jdbc;
+
+import dev.zanith.ZanithConfigException;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+
+/** Accepts JDBC URLs and libpq-style {@code postgres://} URLs; hides passwords in messages. */
+public final class JdbcUrls {
+
+    private JdbcUrls() {
+    }
+
+    /**
+     * A PostgreSQL JDBC URL for {@code url}: {@code jdbc:postgresql://...} as given, or a
+     * {@code postgres[ql]://user:pass@host:port/db?params} URL converted.
+     */
+    public static String normalize(String url) {
+        if (url == null || url.isBlank()) {
+            throw new ZanithConfigException("No database URL. Pass --url jdbc:postgresql://HOST:PORT/DATABASE "
+                    + "(or set ZANITH_URL).");
+        }
+        String trimmed = url.trim();
+        if (trimmed.startsWith("jdbc:postgresql:")) {
+            return trimmed;
+        }
+        if (trimmed.startsWith("postgres://") || trimmed.startsWith("postgresql://")) {
+            return fromLibpq(trimmed);
+        }
+        throw new ZanithConfigException("Not a PostgreSQL URL: '" + redact(trimmed)
+                + "'. Use jdbc:postgresql://HOST:PORT/DATABASE (user and password as ?user=...&password=... or "
+                + "--user/--password), or postgres://USER:PASSWORD@HOST:PORT/DATABASE.");
+    }
+
+    private static String fromLibpq(String url) {
+        try {
+            URI uri = new URI(url);
+            StringBuilder jdbc = new StringBuilder("jdbc:postgresql://").append(uri.getHost() == null ? "localhost" : uri.getHost());
+            if (uri.getPort() > 0) {
+                jdbc.append(':').append(uri.getPort());
+            }
+            jdbc.append(uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath());
+            StringBuilder query = new StringBuilder(uri.getRawQuery() == null ? "" : uri.getRawQuery());
+            String userInfo = uri.getRawUserInfo();
+            if (userInfo != null) {
+                int colon = userInfo.indexOf(':');
+                String user = colon >= 0 ? userInfo.substring(0, colon) : userInfo;
+                appendParam(query, "user", user);
+                if (colon >= 0) {
+                    appendParam(query, "password", userInfo.substring(colon + 1));
+                }
+            }
+            if (query.length() > 0) {
+                jdbc.append('?').append(query);
+            }
+            return jdbc.toString();
+        } catch (URISyntaxException e) {
+            throw new ZanithConfigException("Malformed database URL '" + redact(url) + "': " + e.getReason());
+        }
+    }
+
+    private static void appendParam(StringBuilder query, String name, String rawValue) {
+        if (query.length() > 0) {
+            query.append('&');
+        }
+        // Already percent-encoded in the URI; the JDBC query string takes it as is.
+        query.append(name).append('=').append(rawValue);
+    }
+
+    /** The URL with any password replaced by {@code ***}. */
+    public static String redact(String url) {
+        return url.replaceAll("(?i)(password=)[^&]*", "$1***").replaceAll("(://[^:/@]+:)[^@/]*@", "$1***@");
+    }
+}
