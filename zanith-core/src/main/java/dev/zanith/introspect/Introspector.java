@@ -89,7 +89,7 @@ public final class Introspector {
         List<String> schemas = Jdbc.query(c, SqlResources.get("introspect/schemas.sql"),
                 rs -> rs.getString("schema_name"), Jdbc.textArray(c, options.schemas()));
         List<String> missing = options.schemas().stream().filter(s -> !schemas.contains(s)).toList();
-        if (!missing.isEmpty()) {
+        if (!missing.isEmpty() && !options.skipMissingSchemas()) {
             throw new ZanithException("Schema " + String.join(", ", missing) + " does not exist in database "
                     + server.database() + ". Check --schemas (known here: " + String.join(", ", knownSchemas(c))
                     + ").");
