@@ -128,12 +128,17 @@ public final class Introspector {
                     rs.getLong("cache_size"), rs.getBoolean("cycle"));
             String dependency = rs.getString("owner_dependency");
             long owner = rs.getLong("owner_table_oid");
-            boolean ownerIncluded = dependency != null && tables.containsKey(owner);
+            String ownerColumn = rs.getString("owner_column");
+            // A sequence owned by a parked (soft-dropped) column belongs to Zanith, like the column.
+            boolean ownerIncluded = dependency != null && tables.containsKey(owner)
+                    && (options.excludedPrefix().isEmpty() || ownerColumn == null
+                    || !ownerColumn.startsWith(options.excludedPrefix()));
+            boolean ownerParked = dependency != null && tables.containsKey(owner) && !ownerIncluded;
             if ("i".equals(dependency)) {
                 if (ownerIncluded) {
                     identityOptions.put(owner + "/" + rs.getString("owner_column"), seqOptions);
                 }
-            } else if (dependency == null || ownerIncluded) {
+            } else if (!ownerParked && (dependency == null || ownerIncluded)) {
                 sequences.add(new Sequence(rs.getString("schema_name"), rs.getString("sequence_name"), seqOptions,
                         ownerIncluded ? rs.getString("owner_table") : null,
                         ownerIncluded ? rs.getString("owner_column") : null));

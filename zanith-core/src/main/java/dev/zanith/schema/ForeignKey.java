@@ -1,5 +1,8 @@
 package dev.zanith.schema;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import java.util.List;
 
 /**
@@ -27,6 +30,26 @@ public record ForeignKey(String name, List<String> columns, String referencedSch
             throw new IllegalArgumentException("foreign key " + name
                     + " needs the same, non-zero number of columns on both sides");
         }
+    }
+
+    /** The same constraint marked validated (operations carry validity in their own {@code notValid}). */
+    public ForeignKey asValidated() {
+        return validated ? this : new ForeignKey(name, columns, referencedSchema, referencedTable, referencedColumns,
+                onUpdate, onDelete, match, deferrable, initiallyDeferred, true);
+    }
+
+    /** Reads a foreign key; left out, {@code validated} means validated. */
+    @JsonCreator
+    static ForeignKey json(@JsonProperty("name") String name, @JsonProperty("columns") List<String> columns,
+                           @JsonProperty("referencedSchema") String referencedSchema,
+                           @JsonProperty("referencedTable") String referencedTable,
+                           @JsonProperty("referencedColumns") List<String> referencedColumns,
+                           @JsonProperty("onUpdate") String onUpdate, @JsonProperty("onDelete") String onDelete,
+                           @JsonProperty("match") String match, @JsonProperty("deferrable") boolean deferrable,
+                           @JsonProperty("initiallyDeferred") boolean initiallyDeferred,
+                           @JsonProperty("validated") Boolean validated) {
+        return new ForeignKey(name, columns, referencedSchema == null ? "public" : referencedSchema, referencedTable,
+                referencedColumns, onUpdate, onDelete, match, deferrable, initiallyDeferred, validated == null || validated);
     }
 
     /** A validated, immediate foreign key with NO ACTION rules. */

@@ -1,5 +1,8 @@
 package dev.zanith.schema;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import java.util.List;
 
 /**
@@ -25,6 +28,19 @@ public record Index(String name, boolean unique, String method, List<String> key
         if (keys.isEmpty()) {
             throw new IllegalArgumentException("index " + name + " needs at least one key");
         }
+    }
+
+    /** Reads an index; left out, {@code valid} means valid. */
+    @JsonCreator
+    static Index json(@JsonProperty("name") String name, @JsonProperty("unique") boolean unique,
+                      @JsonProperty("method") String method, @JsonProperty("keys") List<String> keys,
+                      @JsonProperty("include") List<String> include,
+                      @JsonProperty("nullsNotDistinct") boolean nullsNotDistinct,
+                      @JsonProperty("predicate") String predicate,
+                      @JsonProperty("storageParameters") List<String> storageParameters,
+                      @JsonProperty("valid") Boolean valid) {
+        return new Index(name, unique, method, keys, include, nullsNotDistinct, predicate, storageParameters,
+                valid == null || valid);
     }
 
     /** A valid, non-unique btree index over plain keys. */

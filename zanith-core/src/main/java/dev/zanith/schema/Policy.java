@@ -1,5 +1,8 @@
 package dev.zanith.schema;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import java.util.List;
 
 /**
@@ -17,5 +20,13 @@ public record Policy(String name, String command, boolean permissive, List<Strin
         Lists.require(name, "policy name");
         command = command == null ? "ALL" : command;
         roles = Lists.sorted(roles == null || roles.isEmpty() ? List.of("PUBLIC") : roles, String::compareTo);
+    }
+
+    /** Reads a policy; left out, {@code permissive} means PERMISSIVE, as in CREATE POLICY. */
+    @JsonCreator
+    static Policy json(@JsonProperty("name") String name, @JsonProperty("command") String command,
+                       @JsonProperty("permissive") Boolean permissive, @JsonProperty("roles") List<String> roles,
+                       @JsonProperty("using") String using, @JsonProperty("withCheck") String withCheck) {
+        return new Policy(name, command, permissive == null || permissive, roles, using, withCheck);
     }
 }

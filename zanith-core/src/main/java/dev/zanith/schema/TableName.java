@@ -1,5 +1,7 @@
 package dev.zanith.schema;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import dev.zanith.internal.sql.Identifiers;
 
 import java.util.Comparator;
@@ -27,6 +29,18 @@ public record TableName(String schema, String name) implements Comparable<TableN
             default -> throw new IllegalArgumentException("Not a table name: '" + text
                     + "' (expected table or schema.table)");
         };
+    }
+
+    /** Reads the text form ({@code schema.table}, parts quoted when necessary; a bare name is in public). */
+    @JsonCreator
+    public static TableName fromText(String text) {
+        return parse(text, "public");
+    }
+
+    /** The text form used in files: {@code public.users}, {@code "Sales"."Order Items"}. */
+    @JsonValue
+    public String text() {
+        return sql();
     }
 
     /** The name as SQL, each part quoted when necessary. */

@@ -1,0 +1,99 @@
+package dev.zanith.migration;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.zanith.ops.Operation;
+import dev.zanith.ops.OperationKind;
+import dev.zanith.schema.CheckConstraint;
+import dev.zanith.schema.ForeignKey;
+import dev.zanith.schema.Index;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.jsontype.NamedType;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+import tools.jackson.dataformat.yaml.YAMLWriteFeature;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** The YAML form of migration files: one mapper for reading and writing, and operation line numbers. */
+final class MigrationYaml {
+
+    /** The document a YAML migration file holds; {@code reversal} is shown for review and never executed. */
+    record Document(String id, String description, List<Operation> operations, JsonNode reversal) {
+    }
+
+    /** In operations, validity is the operation's business ({@code notValid}), not the definition's. */
+    @JsonIgnoreProperties({"valid"})
+    private interface IndexInOperations {
+    }
+
+    @JsonIgnoreProperties({"validated"})
+    private interface ConstraintInOperations {
+    }
+
+    /** A restrictive policy must say so: the reader's default is permissive, as in CREATE POLICY. */
+    private interface PolicyInOperations {
+        @JsonInclude(JsonInclude.Include.ALWAYS)
+        boolean permissive();
+    }
+
+    static final ObjectMapper MAPPER = YAMLMapper.builder()
+            .registerSubtypes(Arrays.stream(OperationKind.values())
+                    .map(kind -> new NamedType(kind.type(), kind.id())).toArray(NamedType[]::new))
+            .addMixIn(Index.class, IndexInOperations.class)
+            .addMixIn(CheckConstraint.class, ConstraintInOperations.class)
+            .addMixIn(ForeignKey.class, ConstraintInOperations.class)
+            .addMixIn(dev.zanith.schema.Policy.class, PolicyInOperations.class)
+            .changeDefaultPropertyInclusion(incl -> JsonInclude.Value.construct(JsonInclude.Include.NON_DEFAULT,
+                    JsonInclude.Include.NON_DEFAULT))
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
+            .enable(YAMLWriteFeature.MINIMIZE_QUOTES)
+            .enable(YAMLWriteFeature.INDENT_ARRAYS_WITH_INDICATOR)
+            .disable(YAMLWriteFeature.SPLIT_LINES)
+            .build();
+
+    private MigrationYaml() {
+    }
+
+    /** The line on which each element of the top-level {@code operations} list starts (1-based). */
+    static List<Integer> operationLines(String yaml) {
+        List<Integer> lines = new ArrayList<>();
+        try (JsonParser parser = MAPPER.createParser(yaml)) {
+            int depth = 0;
+            boolean inOperations = false;
+            int operationsDepth = -1;
+            String lastTopLevelName = null;
+            JsonToken token;
+            while ((token = parser.nextToken()) != null) {
+                if (token == JsonToken.PROPERTY_NAME && depth == 1) {
+                    lastTopLevelName = parser.currentName();
+                }
+                if (token.isStructStart()) {
+                    if (inOperations && depth == operationsDepth) {
+                        lines.add(parser.currentTokenLocation().getLineNr());
+                    }
+                    depth++;
+                    if (token == JsonToken.START_ARRAY && depth == 2 && "operations".equals(lastTopLevelName)) {
+                        inOperations = true;
+                        operationsDepth = depth;
+                    }
+                } else if (token.isStructEnd()) {
+                    depth--;
+                    if (inOperations && depth < operationsDepth) {
+                        inOperations = false;
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            return lines; // the real parse reports the syntax error with its location
+        }
+        return lines;
+    }
+}

@@ -1,0 +1,79 @@
+package dev.zanith.ops;
+
+import dev.zanith.internal.sql.Identifiers;
+import dev.zanith.schema.CheckConstraint;
+import dev.zanith.schema.Column;
+import dev.zanith.schema.Table;
+import dev.zanith.schema.TableName;
+import dev.zanith.schema.UniqueConstraint;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * CREATE TABLE with its columns, primary key, unique and (validated) check constraints and comments. Indexes,
+ * foreign keys, NOT VALID checks, row level security and policies are separate operations, so that tables
+ * can reference each other in any order.
+ */
+public record CreateTable(Table table) implements Operation {
+
+    public CreateTable {
+        Require.present(table, "createTable", "table");
+        table = table.withCheckConstraints(table.checkConstraints().stream().map(CheckConstraint::asValidated).toList())
+                .withIndexes(table.indexes().stream().map(dev.zanith.schema.Index::asValid).toList())
+                .withForeignKeys(table.foreignKeys().stream().map(dev.zanith.schema.ForeignKey::asValidated).toList());
+        if (table.columns().isEmpty()) {
+            throw new IllegalArgumentException("createTable " + table.qualifiedName() + " requires at least one column");
+        }
+    }
+
+    @Override
+    public OperationKind kind() {
+        return OperationKind.CREATE_TABLE;
+    }
+
+    @Override
+    public TableName target() {
+        return table.qualifiedName();
+    }
+
+    @Override
+    public Statements render(RenderContext context) {
+        List<String> elements = new ArrayList<>();
+        for (Column column : table.columns()) {
+            elements.add(Ddl.column(column));
+        }
+        if (table.primaryKey() != null) {
+            elements.add(Ddl.primaryKey(table.primaryKey()));
+        }
+        for (UniqueConstraint unique : table.uniqueConstraints()) {
+            elements.add(Ddl.unique(unique));
+        }
+        for (CheckConstraint check : table.checkConstraints()) {
+            elements.add(Ddl.check(check, false));
+        }
+        List<String> sql = new ArrayList<>();
+        sql.add("CREATE " + (table.unlogged() ? "UNLOGGED " : "") + "TABLE " + target().sql() + " (\n  "
+                + String.join(",\n  ", elements) + "\n)");
+        if (table.comment() != null) {
+            sql.add("COMMENT ON TABLE " + target().sql() + " IS " + Identifiers.literal(table.comment()));
+        }
+        for (Column column : table.columns()) {
+            if (column.comment() != null) {
+                sql.add("COMMENT ON COLUMN " + target().sql() + "." + Identifiers.quote(column.name()) + " IS "
+                        + Identifiers.literal(column.comment()));
+            }
+        }
+        return Statements.of(sql);
+    }
+
+    @Override
+    public Reversal reverse() {
+        return Reversal.of(new DropTable(target(), table));
+    }
+
+    @Override
+    public String summary() {
+        return "create table " + target() + " (" + table.columns().size() + " columns)";
+    }
+}

@@ -1,0 +1,37 @@
+package dev.zanith.ops;
+
+import dev.zanith.schema.TableName;
+
+/** DISABLE ROW LEVEL SECURITY (and NO FORCE). */
+public record DisableRls(TableName table) implements Operation {
+
+    public DisableRls {
+        Require.present(table, "disableRls", "table");
+    }
+
+    @Override
+    public OperationKind kind() {
+        return OperationKind.DISABLE_RLS;
+    }
+
+    @Override
+    public TableName target() {
+        return table;
+    }
+
+    @Override
+    public Statements render(RenderContext context) {
+        return Statements.of(Ddl.alterTable(table) + " DISABLE ROW LEVEL SECURITY",
+                Ddl.alterTable(table) + " NO FORCE ROW LEVEL SECURITY");
+    }
+
+    @Override
+    public Reversal reverse() {
+        return Reversal.lossy("whether it was forced is not recorded", new EnableRls(table, false));
+    }
+
+    @Override
+    public String summary() {
+        return "disable row level security on " + table;
+    }
+}

@@ -1,0 +1,4 @@
+-- Applied migrations in order of application.
+SELECT id, checksum, applied_at, duration_ms, applied_by, description
+FROM {migrations}
+ORDER BY applied_at, id

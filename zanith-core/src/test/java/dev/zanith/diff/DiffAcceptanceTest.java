@@ -1,0 +1,127 @@
+package dev.zanith.diff;
+
+import dev.zanith.apply.StepExecutor;
+import dev.zanith.apply.Timeouts;
+import dev.zanith.introspect.IntrospectionOptions;
+import dev.zanith.introspect.Introspector;
+import dev.zanith.migration.Migration;
+import dev.zanith.migration.MigrationLoader;
+import dev.zanith.migration.MigrationResource;
+import dev.zanith.migration.MigrationWriter;
+import dev.zanith.ops.Operation;
+import dev.zanith.ops.OperationKind;
+import dev.zanith.ops.RenderContext;
+import dev.zanith.ops.Statements;
+import dev.zanith.schema.Column;
+import dev.zanith.schema.SchemaGraph;
+import dev.zanith.testsupport.PostgresServer;
+import dev.zanith.testsupport.RealPostgres;
+import dev.zanith.testsupport.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The acceptance table: old DDL in one fresh database, new DDL in another; generate the operations, apply
+ * them to the first, and the result must be the second (graphs equal up to column order, re-diff empty).
+ */
+@RealPostgres
+class DiffAcceptanceTest {
+
+    static Stream<AcceptanceCase> cases() {
+        return AcceptanceCases.all().stream();
+    }
+
+    @Test
+    void theTableCoversAtLeastEightyCases() {
+        assertThat(AcceptanceCases.all()).hasSizeGreaterThanOrEqualTo(80);
+        assertThat(AcceptanceCases.all().stream().map(c -> c.name).distinct().count()).isEqualTo(AcceptanceCases.all().size());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void migratesOldSchemaToNewSchema(AcceptanceCase c, PostgresServer server) throws Exception {
+        if (server.majorVersion() < c.minimumServerVersion) {
+            return; // the new DDL uses syntax this server does not have
+        }
+        try (TestDatabase live = server.createDatabase("live"); TestDatabase declared = server.createDatabase("declared")) {
+            if (!c.oldDdl.isBlank()) {
+                live.execute(c.oldDdl);
+            }
+            if (!c.newDdl.isBlank()) {
+                declared.execute(c.newDdl);
+            }
+            IntrospectionOptions options = IntrospectionOptions.of(c.schemas).skippingMissingSchemas();
+            SchemaGraph before = introspect(live, options);
+            SchemaGraph wanted = introspect(declared, options);
+
+            DiffResult diff = Differ.diff(before, wanted, new DiffOptions(c.dropStrategy,
+                    c.renames.stream().map(RenameHint::parse).toList()));
+            List<OperationKind> kinds = diff.operations().stream().map(Operation::kind).toList();
+            assertThat(kinds).as("operations").containsAll(c.expected);
+            if (!c.forbidden.isEmpty()) {
+                assertThat(kinds).as("operations").doesNotContainAnyElementsOf(c.forbidden);
+            }
+            if (c.expectNonTransactional) {
+                assertThat(diff.operations()).as("online-safe: at least one step runs outside a transaction (CONCURRENTLY)")
+                        .anyMatch(op -> !op.render(RenderContext.preview()).transactional());
+            }
+            assertThat(!diff.renameSuspects().isEmpty()).as("rename suspected").isEqualTo(c.expectRenameSuspect);
+            if (c.oldDdl.equals(c.newDdl)) {
+                assertThat(diff.operations()).isEmpty();
+            }
+
+            List<Operation> operations = throughMigrationFile(diff.operations());
+            assertThat(operations).as("operations survive the YAML file unchanged").isEqualTo(diff.operations());
+
+            StepExecutor executor = new StepExecutor(Timeouts.defaults());
+            try (Connection connection = live.connect()) {
+                for (int i = 0; i < operations.size(); i++) {
+                    Statements statements = operations.get(i).render(new RenderContext("m1", i + 1, "_zanith_", "zanith_archive"));
+                    try {
+                        executor.execute(connection, statements, StepExecutor.InTransaction.NOTHING);
+                    } catch (Exception e) {
+                        throw new AssertionError("step " + (i + 1) + " " + operations.get(i).summary() + " failed:\n"
+                                + statements.script() + "\n" + e.getMessage(), e);
+                    }
+                }
+            }
+            SchemaGraph after = introspect(live, options);
+            assertThat(Differ.diff(after, wanted).operations()).as("re-diff after applying").isEmpty();
+            assertThat(byColumnName(after)).as("migrated schema").isEqualTo(byColumnName(wanted));
+        }
+    }
+
+    private static SchemaGraph introspect(TestDatabase db, IntrospectionOptions options) throws Exception {
+        try (Connection c = db.connect()) {
+            return new Introspector(options).introspect(c).graph();
+        }
+    }
+
+    /** Columns added to an existing table land at its end; order is not part of the comparison. */
+    private static SchemaGraph byColumnName(SchemaGraph graph) {
+        return graph.withTables(graph.tables().stream()
+                .map(t -> t.withColumns(t.columns().stream().sorted(Comparator.comparing(Column::name)).toList()))
+                .toList());
+    }
+
+    private static List<Operation> throughMigrationFile(List<Operation> operations) {
+        if (operations.isEmpty()) {
+            return operations;
+        }
+        String id = "20260101000000_acceptance";
+        String yaml = MigrationWriter.render(id, "acceptance", operations, List.of("test"), List.of());
+        Migration migration = MigrationLoader.parse(new MigrationResource(id + ".yaml", id + ".yaml",
+                yaml.getBytes(StandardCharsets.UTF_8)));
+        return migration.operations();
+    }
+
+}
