@@ -1,5 +1,6 @@
 package dev.zanith.internal.jdbc;
 
+import dev.zanith.ZanithConfigException;
 import dev.zanith.ZanithException;
 
 import javax.sql.DataSource;
@@ -52,6 +53,25 @@ public final class ConnectionSource {
         } catch (SQLException e) {
             throw new ZanithException(describe(e), e);
         }
+    }
+
+    /** Whether connections come from a JDBC URL (rather than an application's DataSource). */
+    public boolean hasUrl() {
+        return url != null;
+    }
+
+    /**
+     * Another database on the same server, with the same user, password and URL parameters. Only for sources
+     * built from a URL: an application's DataSource cannot be re-pointed.
+     *
+     * @throws ZanithConfigException for a DataSource-based source
+     */
+    public ConnectionSource withDatabase(String database) {
+        if (url == null) {
+            throw new ZanithConfigException("Cannot derive a connection to database " + database
+                    + " from the application's DataSource; configure Zanith with a JDBC URL instead.");
+        }
+        return new ConnectionSource(null, JdbcUrls.withDatabase(url, database), user, password);
     }
 
     /** The target for messages: the URL without credentials, or "the application's DataSource". */

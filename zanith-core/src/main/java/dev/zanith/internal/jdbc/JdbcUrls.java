@@ -4,6 +4,8 @@ import dev.zanith.ZanithConfigException;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 
 /** Accepts JDBC URLs and libpq-style {@code postgres://} URLs; hides passwords in messages. */
 public final class JdbcUrls {
@@ -65,6 +67,30 @@ public final class JdbcUrls {
         }
         // Already percent-encoded in the URI; the JDBC query string takes it as is.
         query.append(name).append('=').append(rawValue);
+    }
+
+    /**
+     * The same server, user and parameters as {@code url} (normalized first), but the database {@code database}:
+     * {@code jdbc:postgresql://h1:p1,h2:p2/old?x=y} becomes {@code jdbc:postgresql://h1:p1,h2:p2/DATABASE?x=y}.
+     */
+    public static String withDatabase(String url, String database) {
+        if (database == null || database.isEmpty()) {
+            throw new IllegalArgumentException("A database name must not be empty");
+        }
+        String jdbc = normalize(url);
+        String prefix = "jdbc:postgresql:";
+        String rest = jdbc.substring(prefix.length());
+        int question = rest.indexOf('?');
+        String query = question >= 0 ? rest.substring(question) : "";
+        String location = question >= 0 ? rest.substring(0, question) : rest;
+        // pgjdbc URL-decodes the database name.
+        String encoded = URLEncoder.encode(database, StandardCharsets.UTF_8).replace("+", "%20");
+        if (location.startsWith("//")) {
+            int slash = location.indexOf('/', 2);
+            String hosts = slash >= 0 ? location.substring(0, slash) : location;
+            return prefix + hosts + '/' + encoded + query;
+        }
+        return prefix + encoded + query; // jdbc:postgresql:database (local host, default port)
     }
 
     /** The URL with any password replaced by {@code ***}. */

