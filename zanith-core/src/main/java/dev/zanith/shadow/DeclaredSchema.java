@@ -1,5 +1,6 @@
 package dev.zanith.shadow;
 
+import dev.zanith.internal.sql.SqlScript;
 import dev.zanith.ZanithConfigException;
 import dev.zanith.ZanithException;
 import dev.zanith.internal.jdbc.Jdbc;

@@ -1,5 +1,6 @@
 package dev.zanith.shadow;
 
+import dev.zanith.internal.sql.SqlScript;
 import java.util.List;
 import java.util.Set;
 

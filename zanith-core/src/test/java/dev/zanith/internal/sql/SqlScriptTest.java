@@ -1,4 +1,4 @@
-package dev.zanith.shadow;
+package dev.zanith.internal.sql;
 
 import dev.zanith.ZanithException;
 import org.junit.jupiter.api.Test;

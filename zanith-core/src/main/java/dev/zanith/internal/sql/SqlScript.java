@@ -1,4 +1,4 @@
-package dev.zanith.shadow;
+package dev.zanith.internal.sql;
 
 import dev.zanith.ZanithException;
 
@@ -101,7 +101,7 @@ public final class SqlScript {
         return parse(readText(file));
     }
 
-    static String readText(Path file) {
+    public static String readText(Path file) {
         if (Files.isDirectory(file)) {
             throw new ZanithException(file + " is a directory, not a file. Pass the path of the SQL file.");
         }
