@@ -1,10 +1,15 @@
 package dev.zanith;
 
+import dev.zanith.apply.Timeouts;
+import dev.zanith.audit.AuditTables;
 import dev.zanith.internal.jdbc.ConnectionSource;
 import dev.zanith.internal.jdbc.JdbcUrls;
 import dev.zanith.introspect.IntrospectionOptions;
+import dev.zanith.migration.MigrationSource;
+import dev.zanith.ops.RenderContext;
 
 import javax.sql.DataSource;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -31,6 +36,9 @@ public final class ZanithConfig {
     private final List<String> schemas;
     private final String auditSchema;
     private final String tablePrefix;
+    private final String archiveSchema;
+    private final MigrationSource migrations;
+    private final Timeouts timeouts;
 
     private ZanithConfig(Builder b) {
         this.dataSource = b.dataSource;
@@ -40,6 +48,9 @@ public final class ZanithConfig {
         this.schemas = List.copyOf(b.schemas);
         this.auditSchema = b.auditSchema;
         this.tablePrefix = b.tablePrefix;
+        this.archiveSchema = b.archiveSchema;
+        this.migrations = b.migrations;
+        this.timeouts = new Timeouts(b.lockTimeout, b.statementTimeout, b.longStatementTimeout);
     }
 
     public static Builder builder() {
@@ -62,8 +73,26 @@ public final class ZanithConfig {
         return tablePrefix;
     }
 
+    /** Where archived data goes. */
+    public String archiveSchema() {
+        return archiveSchema;
+    }
+
+    /** Where migration files come from; null when none was configured. */
+    public MigrationSource migrations() {
+        return migrations;
+    }
+
+    public Timeouts timeouts() {
+        return timeouts;
+    }
+
     public IntrospectionOptions introspectionOptions() {
         return new IntrospectionOptions(schemas, tablePrefix);
+    }
+
+    public AuditTables auditTables() {
+        return new AuditTables(auditSchema, tablePrefix);
     }
 
     /** Builds a {@link ZanithConfig}; {@link #build()} validates everything at once. */
@@ -75,8 +104,43 @@ public final class ZanithConfig {
         private List<String> schemas = DEFAULT_SCHEMAS;
         private String auditSchema = DEFAULT_AUDIT_SCHEMA;
         private String tablePrefix = DEFAULT_TABLE_PREFIX;
+        private String archiveSchema = RenderContext.DEFAULT_ARCHIVE_SCHEMA;
+        private MigrationSource migrations;
+        private Duration lockTimeout = Timeouts.DEFAULT_LOCK_TIMEOUT;
+        private Duration statementTimeout = Timeouts.DEFAULT_STATEMENT_TIMEOUT;
+        private Duration longStatementTimeout = Timeouts.DEFAULT_LONG_STATEMENT_TIMEOUT;
 
         private Builder() {
+        }
+
+        /** Schema that archive_column / archive_table move data into. */
+        public Builder archiveSchema(String value) {
+            this.archiveSchema = value;
+            return this;
+        }
+
+        /** Where migration files come from. */
+        public Builder migrations(MigrationSource value) {
+            this.migrations = value;
+            return this;
+        }
+
+        /** How long a step waits for a lock before it gives up (and retries). */
+        public Builder lockTimeout(Duration value) {
+            this.lockTimeout = value;
+            return this;
+        }
+
+        /** Limit for ordinary statements. */
+        public Builder statementTimeout(Duration value) {
+            this.statementTimeout = value;
+            return this;
+        }
+
+        /** Limit for index builds, validation, copies and backfill batches; zero means none. */
+        public Builder longStatementTimeout(Duration value) {
+            this.longStatementTimeout = value;
+            return this;
         }
 
         /** Connections from an application's DataSource (takes precedence over a URL). */
@@ -132,10 +196,26 @@ public final class ZanithConfig {
                 problems.add("table prefix '" + tablePrefix + "' must be 1-20 lower-case letters, digits or "
                         + "underscores, starting with a letter or underscore");
             }
+            if (archiveSchema == null || archiveSchema.isBlank()) {
+                problems.add("the archive schema must not be empty");
+            }
+            if (schemas.contains(archiveSchema)) {
+                problems.add("the archive schema '" + archiveSchema + "' cannot be one of the migrated schemas");
+            }
+            checkDuration(problems, "lock timeout", lockTimeout, false);
+            checkDuration(problems, "statement timeout", statementTimeout, true);
+            checkDuration(problems, "long statement timeout", longStatementTimeout, true);
             if (!problems.isEmpty()) {
                 throw new ZanithConfigException("Invalid Zanith configuration: " + String.join("; ", problems) + ".");
             }
             return new ZanithConfig(this);
+        }
+
+        private static void checkDuration(List<String> problems, String name, Duration value, boolean zeroAllowed) {
+            if (value == null || value.isNegative() || (!zeroAllowed && value.isZero())) {
+                problems.add("the " + name + " must be " + (zeroAllowed ? "zero (no limit) or positive" : "positive")
+                        + ", not " + value);
+            }
         }
     }
 }

@@ -9,9 +9,11 @@ import dev.zanith.ops.OperationKind;
 import dev.zanith.ops.RawSql;
 import dev.zanith.schema.Column;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.exc.InvalidTypeIdException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
+import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -105,6 +107,7 @@ public final class MigrationLoader {
 
     private static MigrationYaml.Document readYaml(MigrationResource resource, String text) {
         try {
+            checkOperationFields(resource, MigrationYaml.MAPPER.readTree(text), MigrationYaml.operationLines(text));
             return MigrationYaml.MAPPER.readValue(text, MigrationYaml.Document.class);
         } catch (InvalidTypeIdException e) {
             String kind = e.getTypeId();
@@ -123,6 +126,34 @@ public final class MigrationLoader {
             String message = cause instanceof IllegalArgumentException ? cause.getMessage() : e.getOriginalMessage();
             throw new ZanithException(location(resource, e) + ": " + message + where(e)
                     + ". See docs/MIGRATIONS.md for the file format.", e);
+        }
+    }
+
+    /** Names a misspelled field of an operation before binding (binding would only say what is missing). */
+    private static void checkOperationFields(MigrationResource resource, JsonNode root, List<Integer> lines) {
+        JsonNode operations = root == null ? null : root.get("operations");
+        if (operations == null || !operations.isArray()) {
+            return;
+        }
+        for (int i = 0; i < operations.size(); i++) {
+            JsonNode operation = operations.get(i);
+            if (operation == null || !operation.isObject() || operation.size() != 1) {
+                continue;
+            }
+            String kind = operation.propertyNames().iterator().next();
+            Optional<OperationKind> known = OperationKind.byId(kind);
+            JsonNode fields = operation.get(kind);
+            if (known.isEmpty() || fields == null || !fields.isObject()) {
+                continue;
+            }
+            List<String> allowed = Arrays.stream(known.get().type().getRecordComponents())
+                    .map(RecordComponent::getName).sorted().toList();
+            for (String field : fields.propertyNames()) {
+                if (!allowed.contains(field)) {
+                    throw new ZanithException(at(resource, lines, i) + ": " + kind + " has no field '" + field
+                            + "'. Known fields: " + String.join(", ", allowed) + ".");
+                }
+            }
         }
     }
 

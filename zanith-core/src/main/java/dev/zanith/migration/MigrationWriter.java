@@ -4,6 +4,7 @@ import dev.zanith.ZanithException;
 import dev.zanith.diff.RenameSuspect;
 import dev.zanith.ops.Operation;
 import dev.zanith.ops.Reversal;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
@@ -46,7 +47,8 @@ public final class MigrationWriter {
                 notes.add("step " + (i + 1) + " (" + operations.get(i).kind() + "): " + r.note());
             }
         }
-        JsonNode reversalNode = MigrationYaml.MAPPER.valueToTree(reversal);
+        JsonNode reversalNode = MigrationYaml.MAPPER.readTree(MigrationYaml.MAPPER
+                .writerFor(new TypeReference<List<Operation>>() { }).writeValueAsString(reversal));
         String yaml = MigrationYaml.MAPPER.writeValueAsString(
                 new MigrationYaml.Document(id, description, operations, null));
         out.append(yaml);

@@ -1,6 +1,9 @@
 package dev.zanith.ops;
 
+import dev.zanith.internal.sql.SqlScript;
 import dev.zanith.schema.TableName;
+
+import java.util.List;
 
 import java.util.regex.Pattern;
 
@@ -35,13 +38,15 @@ public record RawSql(String sql, Boolean transactional) implements Operation {
         return transactional != null ? transactional : !NEEDS_AUTOCOMMIT.matcher(withoutComments(sql)).find();
     }
 
+    /** Each statement of the SQL on its own, so errors point at one statement and CONCURRENTLY runs alone. */
     @Override
     public Statements render(RenderContext context) {
-        String text = sql.strip();
-        if (text.endsWith(";")) {
-            text = text.substring(0, text.length() - 1);
+        List<String> statements = SqlScript.parse(sql).statements().stream()
+                .filter(s -> !s.psqlMetaCommand()).map(SqlScript.Statement::sql).toList();
+        if (statements.isEmpty()) {
+            throw new IllegalStateException("raw SQL without statements");
         }
-        return runsInTransaction() ? Statements.longRunning(text) : Statements.outsideTransaction(text, true);
+        return runsInTransaction() ? new Statements(statements, true, true) : Statements.outsideTransaction(statements, true);
     }
 
     @Override

@@ -71,6 +71,7 @@ public final class DeclaredSchema {
     /** How much of a failing statement an error message quotes. */
     private static final int SUMMARY_CHARS = 80;
 
+    private static final Pattern QUOTED_NAME = Pattern.compile("\"([^\"]+)\"");
     private static final Pattern CREATE_EXTENSION = Pattern.compile(
             "(?is)create\\s+extension\\s+(?:if\\s+not\\s+exists\\s+)?(\"(?:[^\"]|\"\")+\"|[^\\s;]+)");
     private static final Pattern MISSING_TYPE = Pattern.compile("type \"(?:[^\"]+\\.)?([^\".]+)\" does not exist");
@@ -247,7 +248,12 @@ public final class DeclaredSchema {
                     + unavailableAdvice(shadow), e);
         }
 
-        SqlScript.Position position = script.positionInStatement(statement, server == null ? 0 : server.getPosition());
+        int serverPosition = server == null ? 0 : server.getPosition();
+        if (serverPosition <= 0 && state.startsWith("42")) {
+            // "relation "userz" does not exist" and the like: point at the name the server complains about
+            serverPosition = positionOfQuotedName(statement.sql(), message);
+        }
+        SqlScript.Position position = script.positionInStatement(statement, serverPosition);
         StringBuilder text = new StringBuilder(source).append(':').append(position).append(": ").append(message);
         if (!state.isEmpty()) {
             text.append(" [SQLSTATE ").append(state).append(']');
@@ -264,6 +270,22 @@ public final class DeclaredSchema {
             appendLabelled(text, "HINT", extensionTypeHint(c, message));
         }
         return new ZanithException(text.toString(), e);
+    }
+
+    /**
+     * When the server gives no position but names an object ({@code relation "userz" does not exist}), the
+     * 1-based position of that name's first occurrence in the statement, or 0.
+     */
+    static int positionOfQuotedName(String sql, String message) {
+        Matcher quoted = QUOTED_NAME.matcher(message == null ? "" : message);
+        if (!quoted.find()) {
+            return 0;
+        }
+        String name = quoted.group(1);
+        String bare = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : name;
+        Matcher occurrence = Pattern.compile("(?<![\\w$])\"?" + Pattern.quote(bare) + "\"?(?![\\w$])",
+                Pattern.CASE_INSENSITIVE).matcher(sql);
+        return occurrence.find() ? occurrence.start() + 1 : 0;
     }
 
     private static void appendLabelled(StringBuilder text, String label, String value) {

@@ -1,0 +1,91 @@
+package dev.zanith.cli;
+
+import dev.zanith.command.SchemaSources;
+import dev.zanith.diff.DiffOptions;
+import dev.zanith.diff.DiffResult;
+import dev.zanith.diff.Differ;
+import dev.zanith.diff.DropStrategy;
+import dev.zanith.diff.RenameHint;
+import dev.zanith.internal.jdbc.ConnectionSource;
+import dev.zanith.internal.jdbc.JdbcUrls;
+import dev.zanith.introspect.IntrospectionOptions;
+import dev.zanith.ops.Operation;
+import dev.zanith.ops.RenderContext;
+import dev.zanith.schema.SchemaGraph;
+import dev.zanith.shadow.ShadowProvider;
+import dev.zanith.shadow.ShadowProviders;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+
+@Command(name = "diff", description = "Print the operations that turn one schema into another. A source is a "
+        + "database URL, a .sql file, or a schema graph .json/.yaml.")
+final class DiffCommand implements Callable<Integer> {
+
+    @Option(names = "--from", required = true, paramLabel = "SOURCE", description = "The schema as it is.")
+    String from;
+
+    @Option(names = "--to", required = true, paramLabel = "SOURCE", description = "The schema as it should be.")
+    String to;
+
+    @Option(names = "--schemas", paramLabel = "SCHEMA", split = ",", defaultValue = "public",
+            description = "Schemas to compare. Default: ${DEFAULT-VALUE}.")
+    List<String> schemas;
+
+    @Option(names = "--sql", description = "Print each operation's SQL as well.")
+    boolean sql;
+
+    @Option(names = "--drop-strategy", defaultValue = "soft", paramLabel = "STRATEGY",
+            description = "soft (default), archive or hard.")
+    GenerateCommand.Strategy dropStrategy;
+
+    @Option(names = "--rename", paramLabel = "OLD=NEW", description = "Declare a rename (as in generate). Repeatable.")
+    List<String> renames = List.of();
+
+    @Mixin
+    ShadowOptions shadow;
+
+    private final Console console;
+
+    DiffCommand(Console console) {
+        this.console = console;
+    }
+
+    @Override
+    public Integer call() {
+        IntrospectionOptions options = IntrospectionOptions.of(schemas).skippingMissingSchemas();
+        // A .sql source is normalized in a shadow; "database" needs a server, taken from a side that is a database.
+        String database = SchemaSources.isDatabase(from) ? from : SchemaSources.isDatabase(to) ? to : null;
+        ConnectionSource target = database == null ? null : ConnectionSource.of(JdbcUrls.normalize(database), null, null);
+        ShadowProvider provider = shadow.shadow == null && !ShadowProviders.isEmbeddedAvailable() && target != null
+                ? ShadowProviders.temporaryDatabase(target) : shadow.provider(target);
+        SchemaGraph before = SchemaSources.load(from, provider, options);
+        SchemaGraph after = SchemaSources.load(to, provider, options);
+        DiffResult result = Differ.diff(before, after, new DiffOptions(DropStrategy.valueOf(dropStrategy.name().toUpperCase()),
+                renames.stream().map(RenameHint::parse).toList()));
+        for (String warning : result.warnings()) {
+            console.warn(warning);
+        }
+        if (result.isEmpty()) {
+            console.println("No differences.");
+            return ExitCodes.OK;
+        }
+        int step = 1;
+        for (Operation operation : result.operations()) {
+            console.println(String.format("%2d %s %s", step, Sigils.of(operation), operation.summary()));
+            if (sql) {
+                for (String line : operation.render(new RenderContext("diff", step, "_zanith_",
+                        RenderContext.DEFAULT_ARCHIVE_SCHEMA)).script().split("\n")) {
+                    console.println("     " + console.style(line, Console.Style.DIM));
+                }
+            }
+            step++;
+        }
+        result.renameSuspects().forEach(s -> console.println(console.style("hint: ", Console.Style.YELLOW_BOLD)
+                + s.describe() + ". If it is a rename: " + s.hint()));
+        return ExitCodes.OK;
+    }
+}

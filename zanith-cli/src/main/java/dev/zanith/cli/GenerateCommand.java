@@ -1,0 +1,89 @@
+package dev.zanith.cli;
+
+import dev.zanith.ZanithConfig;
+import dev.zanith.ZanithConfigException;
+import dev.zanith.command.Generate;
+import dev.zanith.diff.DiffOptions;
+import dev.zanith.diff.DropStrategy;
+import dev.zanith.diff.RenameHint;
+import dev.zanith.diff.RenameSuspect;
+import dev.zanith.ops.Operation;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+@Command(name = "generate", description = "Compare the declared schema with the live database (plus pending "
+        + "migrations) and write the difference as a new migration file.")
+final class GenerateCommand implements Callable<Integer> {
+
+    enum Strategy { soft, archive, hard }
+
+    @Mixin
+    ConnectionOptions connection;
+
+    @Mixin
+    MigrationOptions migrations;
+
+    @Mixin
+    ShadowOptions shadow;
+
+    @Option(names = "--declared", required = true, paramLabel = "FILE",
+            description = "The declared schema: a .sql file of CREATE statements, or a schema graph .json/.yaml.")
+    Path declared;
+
+    @Option(names = "--name", paramLabel = "SLUG", description = "Name the migration (default: derived from its operations).")
+    String name;
+
+    @Option(names = "--drop-strategy", defaultValue = "soft", paramLabel = "STRATEGY",
+            description = "How removed columns and tables are dropped: soft (parked, restorable; default), archive "
+                    + "(data copied out, restorable) or hard (permanent).")
+    Strategy dropStrategy;
+
+    @Option(names = "--rename", paramLabel = "OLD=NEW",
+            description = "Declare a rename instead of a drop and add: table.old=table.new (a column) or old=new (a table). Repeatable.")
+    List<String> renames = List.of();
+
+    private final Console console;
+
+    GenerateCommand(Console console) {
+        this.console = console;
+    }
+
+    @Override
+    public Integer call() {
+        if (migrations.directory == null) {
+            throw new ZanithConfigException("generate needs --migrations DIR: where to write the new migration file.");
+        }
+        ZanithConfig config = connection.configBuilder().build();
+        DiffOptions options = new DiffOptions(DropStrategy.valueOf(dropStrategy.name().toUpperCase()),
+                renames.stream().map(RenameHint::parse).toList());
+        Generate.Result result = new Generate(config).run(new Generate.Request(declared, migrations.directory, name,
+                options, shadow.provider(config.connectionSource()), Instant.now()));
+        for (String warning : result.warnings()) {
+            console.warn(warning);
+        }
+        if (result.nothingToDo()) {
+            console.println("Nothing to do: the database" + (result.pendingMigrations() > 0
+                    ? " plus " + result.pendingMigrations() + " pending migration(s)" : "") + " already matches "
+                    + declared + ". No file written.");
+            return ExitCodes.OK;
+        }
+        console.println("Wrote " + console.style(result.file().toString(), Console.Style.BOLD) + " ("
+                + Formats.plural(result.operations().size(), "operation") + ")");
+        for (Operation operation : result.operations()) {
+            console.println("  " + Sigils.of(operation) + " " + operation.summary());
+        }
+        for (RenameSuspect suspect : result.renameSuspects()) {
+            console.println(console.style("hint: ", Console.Style.YELLOW_BOLD) + suspect.describe()
+                    + ". If it is a rename, regenerate with " + suspect.hint());
+        }
+        console.println(console.style("Next: zanith plan --migrations " + migrations.directory
+                + " (risk and gates, read-only)", Console.Style.DIM));
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,23 @@
+package dev.zanith.cli;
+
+import dev.zanith.internal.jdbc.ConnectionSource;
+import dev.zanith.shadow.ShadowProvider;
+import dev.zanith.shadow.ShadowProviders;
+import picocli.CommandLine.Option;
+
+/** {@code --shadow} and {@code --shadow-reset}. */
+final class ShadowOptions {
+
+    @Option(names = "--shadow", paramLabel = "SHADOW",
+            description = "Throwaway database for normalizing DDL and replaying migrations: embedded (a private "
+                    + "PostgreSQL, the default), database (a temporary database on the target server) or the URL of an "
+                    + "empty database.")
+    String shadow;
+
+    @Option(names = "--shadow-reset", description = "Allow --shadow <url> to wipe a database that is not empty.")
+    boolean reset;
+
+    ShadowProvider provider(ConnectionSource target) {
+        return ShadowProviders.fromOption(shadow, target, reset);
+    }
+}
