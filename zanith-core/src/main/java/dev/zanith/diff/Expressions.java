@@ -3,7 +3,7 @@ package dev.zanith.diff;
 import dev.zanith.internal.sql.Identifiers;
 
 /** Rewrites SQL expression text the way PostgreSQL would print it after a column rename. */
-final class Expressions {
+public final class Expressions {
 
     private Expressions() {
     }
@@ -12,7 +12,7 @@ final class Expressions {
      * Replaces unqualified identifier tokens equal to {@code from} with {@code to} (quoted as needed), leaving
      * string literals, qualified names ({@code x.from}) and function names alone.
      */
-    static String renameIdentifier(String expression, String from, String to) {
+    public static String renameIdentifier(String expression, String from, String to) {
         if (expression == null) {
             return null;
         }
