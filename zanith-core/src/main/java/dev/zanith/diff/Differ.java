@@ -680,7 +680,11 @@ public final class Differ {
         if (live.notNull() && !wanted.notNull()) {
             columnChanges.add(new DropNotNull(table, column));
         } else if (!live.notNull() && wanted.notNull()) {
-            setNotNullOnline(table, column);
+            if (options.onlineSafe()) {
+                setNotNullOnline(table, column);
+            } else {
+                columnChanges.add(new SetNotNull(table, column));
+            }
         }
         if (wanted.identity() != null && !wanted.identity().equals(live.identity())) {
             columnChanges.add(new SetIdentity(table, column, wanted.identity(), live.identity()));
@@ -737,9 +741,11 @@ public final class Differ {
             dependentDrops.add(new DropPrimaryKey(name, before.name(), before));
         }
         if (after != null) {
-            constraints.add(new AddIndex(name, new Index(after.name(), true, "btree", quoted(after.columns()),
-                    after.include(), false, null, List.of(), true), true));
-            constraints.add(new AddPrimaryKey(name, after, after.name()));
+            if (options.onlineSafe()) {
+                constraints.add(new AddIndex(name, new Index(after.name(), true, "btree", quoted(after.columns()),
+                        after.include(), false, null, List.of(), true), true));
+            }
+            constraints.add(new AddPrimaryKey(name, after, options.onlineSafe() ? after.name() : null));
         }
     }
 
@@ -757,9 +763,11 @@ public final class Differ {
             dependentDrops.add(new DropUniqueConstraint(name, gone.name(), gone));
         }
         for (UniqueConstraint fresh : matched.added()) {
-            constraints.add(new AddIndex(name, new Index(fresh.name(), true, "btree", quoted(fresh.columns()),
-                    fresh.include(), fresh.nullsNotDistinct(), null, List.of(), true), true));
-            constraints.add(new AddUniqueConstraint(name, fresh, fresh.name()));
+            if (options.onlineSafe()) {
+                constraints.add(new AddIndex(name, new Index(fresh.name(), true, "btree", quoted(fresh.columns()),
+                        fresh.include(), fresh.nullsNotDistinct(), null, List.of(), true), true));
+            }
+            constraints.add(new AddUniqueConstraint(name, fresh, options.onlineSafe() ? fresh.name() : null));
         }
     }
 
@@ -789,8 +797,8 @@ public final class Differ {
             dependentDrops.add(new DropCheckConstraint(name, gone.name(), gone));
         }
         for (CheckConstraint fresh : matched.added()) {
-            constraints.add(new AddCheckConstraint(name, fresh, true));
-            if (fresh.validated()) {
+            constraints.add(new AddCheckConstraint(name, fresh, options.onlineSafe() || !fresh.validated()));
+            if (fresh.validated() && options.onlineSafe()) {
                 constraints.add(new ValidateConstraint(name, fresh.name()));
             }
         }
@@ -813,6 +821,9 @@ public final class Differ {
             Index existing = before.get(index.name());
             if (existing == null) {
                 added.add(index);
+            } else if (!existing.asValid().equals(index.asValid()) && !options.onlineSafe()) {
+                constraints.add(new DropIndex(name, existing.name(), existing, false));
+                constraints.add(new AddIndex(name, index.asValid(), false));
             } else if (!existing.asValid().equals(index.asValid())) {
                 // Build the replacement under a temporary name, then swap: the old index serves queries meanwhile.
                 String temporary = RenderContext.replacementName(index.name());
@@ -833,10 +844,10 @@ public final class Differ {
         Matched<Index> matched = match(removed, added, Index::name, i -> i.asValid().withName("_"));
         matched.renamed().forEach((b, a) -> renames.add(new RenameIndex(name, b.name(), a.name())));
         for (Index gone : matched.removed()) {
-            dependentDrops.add(new DropIndex(name, gone.name(), gone, true));
+            dependentDrops.add(new DropIndex(name, gone.name(), gone, options.onlineSafe()));
         }
         for (Index fresh : matched.added()) {
-            constraints.add(new AddIndex(name, fresh.asValid(), true));
+            constraints.add(new AddIndex(name, fresh.asValid(), options.onlineSafe()));
         }
     }
 
@@ -864,8 +875,8 @@ public final class Differ {
             dependentDrops.add(new DropForeignKey(name, gone.name(), gone));
         }
         for (ForeignKey fresh : matched.added()) {
-            relations.add(new AddForeignKey(name, fresh, true));
-            if (fresh.validated()) {
+            relations.add(new AddForeignKey(name, fresh, options.onlineSafe() || !fresh.validated()));
+            if (fresh.validated() && options.onlineSafe()) {
                 relations.add(new ValidateConstraint(name, fresh.name()));
             }
         }

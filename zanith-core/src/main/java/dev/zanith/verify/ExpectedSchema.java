@@ -48,10 +48,11 @@ public final class ExpectedSchema {
             return graph.withSchemas(schemas);
         }
         if (operation instanceof CreateExtension o) {
-            if (graph.extensions().stream().anyMatch(e -> e.name().equals(o.name()))) {
-                return graph;
-            }
-            return graph.withExtensions(plus(graph.extensions(), new Extension(o.name(), o.schema() == null ? "public" : o.schema(), null)));
+            // The claim: the extension lives where the step says (IF NOT EXISTS may quietly leave it elsewhere).
+            Optional<Extension> existing = graph.extensions().stream().filter(e -> e.name().equals(o.name())).findFirst();
+            String schema = o.schema() != null ? o.schema() : existing.map(Extension::schema).orElse("public");
+            return graph.withExtensions(plus(graph.extensions().stream().filter(e -> !e.name().equals(o.name())).toList(),
+                    new Extension(o.name(), schema, null)));
         }
         if (operation instanceof DropExtension o) {
             return graph.withExtensions(graph.extensions().stream().filter(e -> !e.name().equals(o.name())).toList());

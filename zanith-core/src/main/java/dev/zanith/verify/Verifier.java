@@ -1,0 +1,143 @@
+package dev.zanith.verify;
+
+import dev.zanith.ZanithException;
+import dev.zanith.diff.DiffOptions;
+import dev.zanith.diff.Differ;
+import dev.zanith.introspect.IntrospectionOptions;
+import dev.zanith.migration.Migration;
+import dev.zanith.ops.Operation;
+import dev.zanith.ops.RawSql;
+import dev.zanith.ops.RenderContext;
+import dev.zanith.ops.Statements;
+import dev.zanith.schema.Extension;
+import dev.zanith.schema.SchemaGraph;
+import dev.zanith.shadow.Shadow;
+import dev.zanith.shadow.ShadowProvider;
+import dev.zanith.shadow.ShadowReplay;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Rehearses the pending migrations on a throwaway database: provision a shadow, recreate the live schema in
+ * it, apply the pending steps one by one while observing their real locks and rewrites, then compare the
+ * result with the declared schema — or, without one, with what the steps claim to produce.
+ */
+public final class Verifier {
+
+    /**
+     * @param live     the live schema the pending migrations start from
+     * @param declared the declared schema to compare with, or null to compare with the steps' expected result
+     * @param declaredLabel how to name the declared schema in output (its file name)
+     */
+    public record Request(SchemaGraph live, List<Migration> pending, SchemaGraph declared, String declaredLabel,
+                          ShadowProvider shadow, IntrospectionOptions options, String archiveSchema) {
+    }
+
+    public VerifyResult verify(Request request) {
+        long start = System.nanoTime();
+        String comparedWith = request.declared() != null
+                ? "the declared schema (" + request.declaredLabel() + ")" : "the expected result of the pending migrations";
+        if (request.pending().isEmpty()) {
+            return new VerifyResult(Verdict.NOTHING_PENDING, List.of(), List.of(), "none", comparedWith, null, elapsed(start));
+        }
+        List<ObservedStep> steps = new ArrayList<>();
+        SchemaGraph expected = request.live();
+        SchemaGraph observed;
+        String shadowDescription;
+        try (Shadow shadow = request.shadow().open()) {
+            shadowDescription = shadow.describe();
+            ShadowReplay replay = new ShadowReplay(shadow, request.options());
+            replay.recreate(request.live());
+            StepObserver observer = new StepObserver(shadow.connections(), request.options().schemas());
+            try (Connection c = shadow.connections().open()) {
+                for (Migration migration : request.pending()) {
+                    List<Operation> operations = migration.operations();
+                    for (int i = 0; i < operations.size(); i++) {
+                        Operation operation = operations.get(i);
+                        RenderContext context = new RenderContext(migration.id(), i + 1, request.options().excludedPrefix(),
+                                request.archiveSchema());
+                        ObservedStep step = operation instanceof RawSql raw
+                                ? observeRaw(c, observer, replay, migration, i + 1, raw, context)
+                                : observe(c, observer, migration, i + 1, operation, operation.render(context), List.of());
+                        steps.add(step);
+                        if (step.failed()) {
+                            return new VerifyResult(Verdict.FAILED, steps, List.of(), shadowDescription, comparedWith, step,
+                                    elapsed(start));
+                        }
+                        expected = ExpectedSchema.supports(operation) ? ExpectedSchema.apply(expected, operation)
+                                : replay.introspect().graph();
+                    }
+                }
+            } catch (SQLException e) {
+                throw new ZanithException("Verify on the " + shadowDescription + " failed: " + e.getMessage(), e);
+            }
+            observed = replay.introspect().graph();
+        }
+        SchemaGraph reference = request.declared() != null ? request.declared() : normalize(expected, request);
+        List<Difference> differences = SchemaComparison.compare(withoutVersions(reference), withoutVersions(observed));
+        return new VerifyResult(differences.isEmpty() ? Verdict.VERIFIED : Verdict.DRIFT, steps, differences,
+                shadowDescription, comparedWith, null, elapsed(start));
+    }
+
+    private static ObservedStep observe(Connection c, StepObserver observer, Migration migration, int index,
+                                        Operation operation, Statements statements, List<String> inferred) throws SQLException {
+        StepObserver.Facts facts = observer.run(c, statements);
+        return new ObservedStep(migration.id(), index, operation.kind().id(), operation.summary(), facts.tableLocks(),
+                facts.lockObserved(), facts.rewrittenTables(), facts.rebuiltIndexes(), inferred, facts.durationMs(),
+                facts.error(), facts.sqlState());
+    }
+
+    /** Raw SQL statement by statement: locks, rewrites, and what the schema change amounts to. */
+    private static ObservedStep observeRaw(Connection c, StepObserver observer, ShadowReplay replay, Migration migration,
+                                           int index, RawSql raw, RenderContext context) throws SQLException {
+        Statements all = raw.render(context);
+        Map<String, String> locks = new HashMap<>();
+        Set<String> rewritten = new HashSet<>();
+        Set<String> rebuilt = new HashSet<>();
+        List<String> inferred = new ArrayList<>();
+        boolean lockObserved = true;
+        long duration = 0;
+        for (String sql : all.sql()) {
+            SchemaGraph before = replay.introspect().graph();
+            StepObserver.Facts facts = observer.run(c, new Statements(List.of(sql), all.transactional(), true));
+            duration += facts.durationMs();
+            facts.tableLocks().forEach((table, mode) -> locks.merge(table, mode, LockModes::stronger));
+            rewritten.addAll(facts.rewrittenTables());
+            rebuilt.addAll(facts.rebuiltIndexes());
+            lockObserved &= facts.lockObserved();
+            if (facts.error() != null) {
+                return new ObservedStep(migration.id(), index, raw.kind().id(), raw.summary(), locks, lockObserved, rewritten,
+                        rebuilt, inferred, duration, facts.error(), facts.sqlState());
+            }
+            SchemaGraph after = replay.introspect().graph();
+            Differ.diff(before, after, DiffOptions.plain()).operations().stream()
+                    .map(o -> o.kind().id()).forEach(inferred::add);
+        }
+        return new ObservedStep(migration.id(), index, raw.kind().id(), raw.summary(), locks, lockObserved, rewritten, rebuilt,
+                inferred, duration, null, null);
+    }
+
+    /** The expected graph as PostgreSQL spells it: built in a second shadow and read back. */
+    private static SchemaGraph normalize(SchemaGraph expected, Request request) {
+        try (Shadow shadow = request.shadow().open()) {
+            ShadowReplay replay = new ShadowReplay(shadow, request.options());
+            replay.recreate(expected);
+            return replay.introspect().graph();
+        }
+    }
+
+    private static SchemaGraph withoutVersions(SchemaGraph graph) {
+        return graph.withExtensions(graph.extensions().stream().map(e -> new Extension(e.name(), e.schema(), null)).toList());
+    }
+
+    private static long elapsed(long start) {
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+}
