@@ -1,0 +1,188 @@
+package dev.zanith.cli;
+
+import dev.zanith.verify.Difference;
+import dev.zanith.verify.LockModes;
+import dev.zanith.verify.ObservedStep;
+import dev.zanith.verify.VerifyResult;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The four output forms of a verify: text, JSON (stable, for CI), markdown (a PR comment) and JUnit XML. */
+final class VerifyReport {
+
+    /** Version of the JSON shape; bump on incompatible changes. */
+    static final int JSON_FORMAT_VERSION = 1;
+
+    private VerifyReport() {
+    }
+
+    static String text(VerifyResult r, Console console) {
+        StringBuilder out = new StringBuilder();
+        out.append("Verify on ").append(r.shadow()).append(", compared with ").append(r.comparedWith()).append('\n');
+        for (ObservedStep s : r.steps()) {
+            String sigil = s.failed() ? console.style(Sigils.FAILED, Console.Style.RED) : console.style(Sigils.DONE, Console.Style.GREEN);
+            out.append(String.format("  %s %s #%02d %-20s %s%n", sigil, s.migrationId(), s.stepIndex(), s.operationKind(), s.summary()));
+            out.append("       observed: ").append(locks(s)).append(" · ")
+                    .append(s.rewrote() ? "rewrites " + String.join(", ", new java.util.TreeSet<>(s.rewrittenTables())) : "no rewrite")
+                    .append(" · ").append(Formats.millis(s.durationMs()));
+            if (!s.inferredKinds().isEmpty()) {
+                out.append(" · amounts to ").append(String.join(", ", s.inferredKinds()));
+            }
+            out.append('\n');
+            if (s.failed()) {
+                out.append("       error: ").append(s.error()).append(s.sqlState() != null ? " [" + s.sqlState() + "]" : "").append('\n');
+            }
+        }
+        for (Difference d : r.differences()) {
+            out.append("  drift: ").append(d.describe()).append('\n');
+        }
+        out.append(verdictLine(r, console)).append('\n');
+        return out.toString();
+    }
+
+    static String verdictLine(VerifyResult r, Console console) {
+        String verdict = switch (r.verdict()) {
+            case VERIFIED -> console.style("VERIFIED", Console.Style.BLACK_ON_GREEN);
+            case DRIFT -> console.style("DRIFT", Console.Style.BLACK_ON_YELLOW);
+            case FAILED -> console.style("FAILED", Console.Style.WHITE_ON_RED);
+            case NOTHING_PENDING -> console.style("NOTHING_PENDING", Console.Style.WHITE_ON_GRAY);
+        };
+        String detail = switch (r.verdict()) {
+            case VERIFIED -> Formats.plural(r.steps().size(), "step") + " rehearsed, result matches";
+            case DRIFT -> Formats.plural(r.differences().size(), "difference") + " from " + r.comparedWith();
+            case FAILED -> "step " + r.failedStep().stepIndex() + " of " + r.failedStep().migrationId() + " fails on the shadow";
+            case NOTHING_PENDING -> "no pending migrations";
+        };
+        return verdict + " · " + detail + " · " + Formats.millis(r.durationMs());
+    }
+
+    private static String locks(ObservedStep s) {
+        if (s.tableLocks().isEmpty()) {
+            return s.lockObserved() ? "no table locks" : "locks not observed (finished without waiting)";
+        }
+        StringBuilder out = new StringBuilder();
+        for (Map.Entry<String, String> lock : new TreeMap<>(s.tableLocks()).entrySet()) {
+            if (out.length() > 0) {
+                out.append(", ");
+            }
+            out.append(LockModes.display(lock.getValue())).append(" on ").append(lock.getKey());
+        }
+        return out.toString();
+    }
+
+    static String json(VerifyResult r) {
+        JsonMapper mapper = JsonMapper.builder().build();
+        ObjectNode root = mapper.createObjectNode();
+        root.put("formatVersion", JSON_FORMAT_VERSION);
+        root.put("verdict", r.verdict().name());
+        root.put("exitCode", r.verdict().exitCode());
+        root.put("shadow", r.shadow());
+        root.put("comparedWith", r.comparedWith());
+        root.put("durationMs", r.durationMs());
+        ArrayNode steps = root.putArray("steps");
+        for (ObservedStep s : r.steps()) {
+            ObjectNode step = steps.addObject();
+            step.put("migrationId", s.migrationId());
+            step.put("stepIndex", s.stepIndex());
+            step.put("operationKind", s.operationKind());
+            step.put("summary", s.summary());
+            ObjectNode locks = step.putObject("observedLocks");
+            new TreeMap<>(s.tableLocks()).forEach((table, mode) -> locks.put(table, LockModes.display(mode)));
+            step.put("locksObserved", s.lockObserved());
+            ArrayNode rewritten = step.putArray("rewrittenTables");
+            s.rewrittenTables().stream().sorted().forEach(rewritten::add);
+            ArrayNode rebuilt = step.putArray("rebuiltIndexes");
+            s.rebuiltIndexes().stream().sorted().forEach(rebuilt::add);
+            ArrayNode inferred = step.putArray("inferredKinds");
+            s.inferredKinds().forEach(inferred::add);
+            step.put("durationMs", s.durationMs());
+            if (s.failed()) {
+                step.put("error", s.error());
+                step.put("sqlState", s.sqlState());
+            }
+        }
+        ArrayNode differences = root.putArray("differences");
+        for (Difference d : r.differences()) {
+            ObjectNode diff = differences.addObject();
+            diff.put("model", d.model());
+            diff.put("field", d.field());
+            diff.put("aspect", d.aspect());
+            diff.put("expected", d.expected());
+            diff.put("actual", d.actual());
+        }
+        return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
+    }
+
+    static String markdown(VerifyResult r) {
+        StringBuilder out = new StringBuilder();
+        String icon = switch (r.verdict()) {
+            case VERIFIED -> "✅";
+            case DRIFT -> "⚠️";
+            case FAILED -> "❌";
+            case NOTHING_PENDING -> "➖";
+        };
+        out.append("### ").append(icon).append(" zanith verify: **").append(r.verdict()).append("**\n\n");
+        out.append("Rehearsed on ").append(r.shadow()).append(", compared with ").append(r.comparedWith()).append(".\n\n");
+        if (!r.steps().isEmpty()) {
+            out.append("| migration | step | operation | observed locks | rewrite | duration |\n");
+            out.append("|---|---:|---|---|---|---:|\n");
+            for (ObservedStep s : r.steps()) {
+                out.append("| `").append(s.migrationId()).append("` | ").append(s.stepIndex()).append(" | ")
+                        .append(s.failed() ? "❌ " : "").append(escape(s.summary()))
+                        .append(s.inferredKinds().isEmpty() ? "" : " (amounts to " + String.join(", ", s.inferredKinds()) + ")")
+                        .append(" | ").append(escape(locks(s))).append(" | ").append(s.rewrote() ? "yes" : "no")
+                        .append(" | ").append(s.durationMs()).append(" ms |\n");
+            }
+            out.append('\n');
+        }
+        if (r.failedStep() != null) {
+            out.append("**Failed:** step ").append(r.failedStep().stepIndex()).append(" of `").append(r.failedStep().migrationId())
+                    .append("`: ").append(escape(r.failedStep().error())).append("\n\n");
+        }
+        if (!r.differences().isEmpty()) {
+            out.append("**Drift** (").append(r.differences().size()).append("):\n\n");
+            r.differences().forEach(d -> out.append("- ").append(escape(d.describe())).append('\n'));
+            out.append('\n');
+        }
+        return out.toString();
+    }
+
+    static String junit(VerifyResult r) {
+        int failures = r.verdict() == dev.zanith.verify.Verdict.DRIFT ? 1 : 0;
+        int errors = r.failedStep() != null ? 1 : 0;
+        StringBuilder out = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        out.append("<testsuite name=\"zanith verify\" tests=\"").append(r.steps().size() + 1).append("\" failures=\"")
+                .append(failures).append("\" errors=\"").append(errors).append("\" time=\"")
+                .append(r.durationMs() / 1000.0).append("\">\n");
+        for (ObservedStep s : r.steps()) {
+            out.append("  <testcase classname=\"").append(xml(s.migrationId())).append("\" name=\"step ")
+                    .append(s.stepIndex()).append(": ").append(xml(s.summary())).append("\" time=\"")
+                    .append(s.durationMs() / 1000.0).append("\">");
+            if (s.failed()) {
+                out.append("\n    <error message=\"").append(xml(s.error())).append("\" type=\"")
+                        .append(xml(String.valueOf(s.sqlState()))).append("\"/>\n  ");
+            }
+            out.append("</testcase>\n");
+        }
+        out.append("  <testcase classname=\"zanith\" name=\"result matches ").append(xml(r.comparedWith())).append("\">");
+        if (failures > 0) {
+            out.append("\n    <failure message=\"").append(r.differences().size()).append(" difference(s)\">");
+            r.differences().forEach(d -> out.append(xml(d.describe())).append('\n'));
+            out.append("</failure>\n  ");
+        }
+        out.append("</testcase>\n</testsuite>\n");
+        return out.toString();
+    }
+
+    private static String escape(String text) {
+        return text == null ? "" : text.replace("|", "\\|").replace("\n", " ");
+    }
+
+    private static String xml(String text) {
+        return text == null ? "" : text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}

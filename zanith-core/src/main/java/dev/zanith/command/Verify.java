@@ -1,0 +1,53 @@
+package dev.zanith.command;
+
+import dev.zanith.ZanithConfig;
+import dev.zanith.ZanithConfigException;
+import dev.zanith.ZanithException;
+import dev.zanith.audit.MigrationHistory;
+import dev.zanith.introspect.IntrospectionOptions;
+import dev.zanith.introspect.Introspector;
+import dev.zanith.migration.Migration;
+import dev.zanith.migration.MigrationLoader;
+import dev.zanith.schema.SchemaGraph;
+import dev.zanith.shadow.DeclaredSchema;
+import dev.zanith.shadow.ShadowProvider;
+import dev.zanith.verify.Verifier;
+import dev.zanith.verify.VerifyResult;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+
+/** {@code zanith verify}: rehearses the pending migrations on a shadow (see {@link Verifier}). */
+public final class Verify {
+
+    private final ZanithConfig config;
+
+    public Verify(ZanithConfig config) {
+        this.config = config;
+    }
+
+    /**
+     * @param declared the declared schema to compare with, or null
+     * @param shadow   where to rehearse
+     */
+    public VerifyResult run(Path declared, ShadowProvider shadow) {
+        if (config.migrations() == null) {
+            throw new ZanithConfigException("No migrations to verify: pass --migrations DIR.");
+        }
+        List<Migration> files = MigrationLoader.load(config.migrations());
+        IntrospectionOptions options = config.introspectionOptions().skippingMissingSchemas();
+        SchemaGraph live;
+        MigrationState state;
+        try (Connection c = config.connectionSource().open()) {
+            live = new Introspector(options).introspect(c).graph();
+            state = MigrationState.read(c, new MigrationHistory(config.auditTables()), files);
+        } catch (SQLException e) {
+            throw new ZanithException("Reading " + config.connectionSource().describeTarget() + " failed: " + e.getMessage(), e);
+        }
+        SchemaGraph declaredGraph = declared == null ? null : DeclaredSchema.load(declared, shadow, options);
+        return new Verifier().verify(new Verifier.Request(live, state.pending(), declaredGraph,
+                declared == null ? null : declared.getFileName().toString(), shadow, options, config.archiveSchema()));
+    }
+}
