@@ -63,7 +63,7 @@ final class GenerateCommand implements Callable<Integer> {
         DiffOptions options = new DiffOptions(DropStrategy.valueOf(dropStrategy.name().toUpperCase()),
                 renames.stream().map(RenameHint::parse).toList());
         Generate.Result result = new Generate(config).run(new Generate.Request(declared, migrations.directory, name,
-                options, shadow.provider(config.connectionSource()), Instant.now()));
+                options, shadow.provider(config), Instant.now()));
         for (String warning : result.warnings()) {
             console.warn(warning);
         }

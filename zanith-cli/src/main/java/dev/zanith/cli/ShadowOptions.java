@@ -1,5 +1,6 @@
 package dev.zanith.cli;
 
+import dev.zanith.ZanithConfig;
 import dev.zanith.internal.jdbc.ConnectionSource;
 import dev.zanith.shadow.ShadowProvider;
 import dev.zanith.shadow.ShadowProviders;
@@ -10,8 +11,8 @@ final class ShadowOptions {
 
     @Option(names = "--shadow", paramLabel = "SHADOW",
             description = "Throwaway database for normalizing DDL and replaying migrations: embedded (a private "
-                    + "PostgreSQL, the default), database (a temporary database on the target server) or the URL of an "
-                    + "empty database.")
+                    + "PostgreSQL, the default), database (a temporary database on the target server), schema (ephemeral "
+                    + "schemas in the target database, isolated by search_path) or the URL of an empty database.")
     String shadow;
 
     @Option(names = "--shadow-reset", description = "Allow --shadow <url> to wipe a database that is not empty.")
@@ -19,5 +20,10 @@ final class ShadowOptions {
 
     ShadowProvider provider(ConnectionSource target) {
         return ShadowProviders.fromOption(shadow, target, reset);
+    }
+
+    /** The provider for a configured target: {@code schema} shadows twin the configured schemas. */
+    ShadowProvider provider(ZanithConfig config) {
+        return ShadowProviders.fromOption(shadow, config.connectionSource(), reset, config.schemas(), config.archiveSchema());
     }
 }

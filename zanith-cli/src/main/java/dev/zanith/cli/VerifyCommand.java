@@ -42,7 +42,7 @@ final class VerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ZanithConfig config = connection.configBuilder().migrations(migrations.source()).build();
-        VerifyResult result = new Verify(config).run(declared, shadow.provider(config.connectionSource()));
+        VerifyResult result = new Verify(config).run(declared, shadow.provider(config));
         console.out().print(switch (format) {
             case text -> VerifyReport.text(result, console);
             case json -> VerifyReport.json(result);

@@ -136,7 +136,8 @@ public final class DeclaredSchema {
     public static LiveSchema loadInto(SqlScript script, String source, Shadow shadow, IntrospectionOptions options) {
         apply(script, source, shadow);
         try (Connection c = shadow.connections().open()) {
-            return new Introspector(options.skippingMissingSchemas()).introspect(c);
+            SchemaMapping mapping = shadow.mapping();
+            return mapping.fromShadow(new Introspector(mapping.shadowOptions(options.skippingMissingSchemas())).introspect(c));
         } catch (SQLException e) {
             throw new ZanithException("Could not read back the declared schema " + source + " from the "
                     + shadow.describe() + ": " + e.getMessage(), e);

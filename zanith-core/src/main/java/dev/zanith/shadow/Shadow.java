@@ -17,6 +17,11 @@ public interface Shadow extends AutoCloseable {
     /** The name of the provider that opened it ({@link ShadowProvider#name()}). */
     String providerName();
 
+    /** How real schema names appear in this shadow (identity but for the same-database schema topology). */
+    default SchemaMapping mapping() {
+        return SchemaMapping.IDENTITY;
+    }
+
     /** Removes the shadow. Never throws; problems are logged with what to clean up by hand. Idempotent. */
     @Override
     void close();

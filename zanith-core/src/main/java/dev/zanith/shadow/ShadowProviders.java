@@ -4,6 +4,7 @@ import dev.zanith.ZanithConfigException;
 import dev.zanith.internal.jdbc.ConnectionSource;
 import dev.zanith.internal.jdbc.JdbcUrls;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -19,7 +20,7 @@ import java.util.Locale;
 public final class ShadowProviders {
 
     /** The values {@code --shadow} accepts, for help texts and messages. */
-    public static final String CHOICES = "embedded|database|<jdbc:postgresql:// or postgres:// url>";
+    public static final String CHOICES = "embedded|database|schema|<jdbc:postgresql:// or postgres:// url>";
 
     private ShadowProviders() {
     }
@@ -66,6 +67,23 @@ public final class ShadowProviders {
      * @throws ZanithConfigException for an unknown value, or a combination that makes no sense
      */
     public static ShadowProvider fromOption(String option, ConnectionSource target, boolean reset) {
+        return fromOption(option, target, reset, List.of("public"), null);
+    }
+
+    /**
+     * Ephemeral twins of {@code schemas} (and the archive schema) in the target database itself, isolated by
+     * search_path; the cheapest shadow, for everything but database-wide changes (extensions, roles).
+     */
+    public static ShadowProvider sameDatabaseSchemas(ConnectionSource target, List<String> schemas, String archiveSchema) {
+        return new SchemaShadowProvider(target, schemas, archiveSchema);
+    }
+
+    /**
+     * As {@link #fromOption(String, ConnectionSource, boolean)}, also accepting {@code schema}: ephemeral twins of
+     * {@code schemas} in the target database.
+     */
+    public static ShadowProvider fromOption(String option, ConnectionSource target, boolean reset, List<String> schemas,
+                                            String archiveSchema) {
         String value = option == null ? "" : option.trim();
         String lower = value.toLowerCase(Locale.ROOT);
         boolean isUrl = lower.startsWith("jdbc:") || lower.startsWith("postgres://")
@@ -91,10 +109,11 @@ public final class ShadowProviders {
         return switch (lower) {
             case "embedded" -> embedded();
             case "database" -> temporaryDatabase(target);
+            case "schema" -> sameDatabaseSchemas(target, schemas, archiveSchema);
             default -> throw new ZanithConfigException("Unknown --shadow value '" + JdbcUrls.redact(value)
                     + "'. Choose one of: "
                     + "embedded (a private PostgreSQL server), database (a temporary database on the target "
-                    + "server), or the URL of an empty database (jdbc:postgresql://HOST:PORT/DB or "
+                    + "server), schema (ephemeral schemas in the target database), or the URL of an empty database (jdbc:postgresql://HOST:PORT/DB or "
                     + "postgres://USER:PASSWORD@HOST:PORT/DB).");
         };
     }

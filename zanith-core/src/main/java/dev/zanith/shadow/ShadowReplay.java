@@ -7,7 +7,12 @@ import dev.zanith.diff.Differ;
 import dev.zanith.introspect.IntrospectionOptions;
 import dev.zanith.introspect.Introspector;
 import dev.zanith.migration.Migration;
+import dev.zanith.internal.jdbc.Jdbc;
+import dev.zanith.ops.CreateExtension;
+import dev.zanith.ops.CreateSchema;
+import dev.zanith.ops.DropExtension;
 import dev.zanith.ops.Operation;
+import dev.zanith.ops.RawSql;
 import dev.zanith.ops.RenderContext;
 import dev.zanith.ops.Statements;
 import dev.zanith.schema.LiveSchema;
@@ -23,6 +28,9 @@ import java.util.List;
  */
 public final class ShadowReplay {
 
+    private static final java.util.regex.Pattern DATABASE_WIDE = java.util.regex.Pattern.compile(
+            "\\b(CREATE|DROP|ALTER)\\s+(EXTENSION|SCHEMA|ROLE|USER|DATABASE)\\b", java.util.regex.Pattern.CASE_INSENSITIVE);
+
     private final Shadow shadow;
     private final IntrospectionOptions options;
     private final StepExecutor executor = new StepExecutor(new Timeouts(java.time.Duration.ZERO,
@@ -35,7 +43,10 @@ public final class ShadowReplay {
 
     /** Builds {@code graph} in the empty shadow. */
     public void recreate(SchemaGraph graph) {
-        List<Operation> operations = Differ.diff(SchemaGraph.empty(), graph).operations();
+        SchemaMapping mapping = shadow.mapping();
+        List<Operation> operations = Differ.diff(SchemaGraph.empty(), graph).operations().stream()
+                .filter(o -> mapping.isIdentity() || !(o instanceof CreateSchema)) // the twins exist already
+                .map(this::forShadow).toList();
         try (Connection c = shadow.connections().open()) {
             for (int i = 0; i < operations.size(); i++) {
                 Operation operation = operations.get(i);
@@ -60,9 +71,9 @@ public final class ShadowReplay {
             for (Migration migration : migrations) {
                 List<Operation> operations = migration.operations();
                 for (int i = 0; i < operations.size(); i++) {
-                    Operation operation = operations.get(i);
+                    Operation operation = forShadow(operations.get(i));
                     Statements statements = operation.render(new RenderContext(migration.id(), i + 1,
-                            options.excludedPrefix(), RenderContext.DEFAULT_ARCHIVE_SCHEMA));
+                            options.excludedPrefix(), shadow.mapping().schemaToShadow(RenderContext.DEFAULT_ARCHIVE_SCHEMA)));
                     try {
                         executor.execute(c, statements, StepExecutor.InTransaction.NOTHING);
                     } catch (SQLException e) {
@@ -76,10 +87,50 @@ public final class ShadowReplay {
         }
     }
 
-    /** The shadow's schema now. */
+    /**
+     * {@code operation} as it runs in this shadow: names mapped for the same-database topology, where
+     * database-wide changes cannot be rehearsed (an extension that is already installed is simply there).
+     */
+    public Operation forShadow(Operation operation) {
+        SchemaMapping mapping = shadow.mapping();
+        if (mapping.isIdentity()) {
+            return operation;
+        }
+        if (operation instanceof CreateExtension create) {
+            if (extensionInstalled(create.name())) {
+                return new RawSql("SELECT 1", true); // installed database-wide already: nothing to rehearse
+            }
+            throw new ZanithException("The schema shadow shares the target database, where extension " + create.name()
+                    + " is not installed: CREATE EXTENSION is database-wide and cannot be rehearsed there. Use "
+                    + "--shadow database or --shadow embedded.");
+        }
+        if (operation instanceof DropExtension || operation instanceof CreateSchema create
+                && mapping.schemaToShadow(create.schema()).equals(create.schema())) {
+            throw new ZanithException("The schema shadow cannot rehearse " + operation.summary() + ": it would change the "
+                    + "target database itself. Use --shadow database or --shadow embedded"
+                    + (operation instanceof CreateSchema ? ", or add the schema to --schemas." : "."));
+        }
+        if (operation instanceof RawSql raw && DATABASE_WIDE.matcher(raw.sql()).find()) {
+            throw new ZanithException("The schema shadow cannot rehearse raw SQL that changes the database itself "
+                    + "(extensions, schemas, roles): " + raw.summary() + ". Use --shadow database or --shadow embedded.");
+        }
+        return mapping.operationToShadow(operation);
+    }
+
+    private boolean extensionInstalled(String name) {
+        try (Connection c = shadow.connections().open()) {
+            return Jdbc.queryFirst(c, "SELECT 1 FROM pg_catalog.pg_extension WHERE extname = ?", rs -> true, name)
+                    .orElse(false);
+        } catch (SQLException e) {
+            throw new ZanithException("Shadow " + shadow.describe() + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** The shadow's schema now, in real names. */
     public LiveSchema introspect() {
         try (Connection c = shadow.connections().open()) {
-            return new Introspector(options.skippingMissingSchemas()).introspect(c);
+            SchemaMapping mapping = shadow.mapping();
+            return mapping.fromShadow(new Introspector(mapping.shadowOptions(options.skippingMissingSchemas())).introspect(c));
         } catch (SQLException e) {
             throw new ZanithException("Could not introspect the " + shadow.describe() + ": " + e.getMessage(), e);
         }

@@ -5,6 +5,7 @@ import dev.zanith.internal.jdbc.Jdbc;
 import dev.zanith.internal.sql.Identifiers;
 import dev.zanith.internal.sql.SqlResources;
 import dev.zanith.ops.Statements;
+import dev.zanith.shadow.SchemaMapping;
 
 import java.sql.Array;
 import java.sql.Connection;
@@ -31,10 +32,13 @@ final class StepObserver {
     private static final long WATCH_MILLIS = 3000;
 
     private final ConnectionSource shadow;
+    private final SchemaMapping mapping;
     private final List<String> schemas;
 
-    StepObserver(ConnectionSource shadow, List<String> schemas) {
+    /** @param schemas the schemas to watch, as named in the shadow */
+    StepObserver(ConnectionSource shadow, SchemaMapping mapping, List<String> schemas) {
         this.shadow = shadow;
+        this.mapping = mapping;
         this.schemas = schemas;
     }
 
@@ -177,7 +181,8 @@ final class StepObserver {
         Jdbc.query(c, SqlResources.get("verify/backend-locks.sql"), rs -> {
             if (before.containsKey(rs.getLong("oid"))) {
                 String table = rs.getString("kind").equals("i") ? rs.getString("table_name") : rs.getString("relation_name");
-                locks.merge(rs.getString("schema_name") + "." + table, rs.getString("mode"), LockModes::stronger);
+                locks.merge(mapping.schemaFromShadow(rs.getString("schema_name")) + "." + table, rs.getString("mode"),
+                        LockModes::stronger);
             }
             return null;
         }, pid, schemaArray(c));
@@ -186,7 +191,7 @@ final class StepObserver {
     private Map<Long, Relation> relations(Connection c) throws SQLException {
         Map<Long, Relation> relations = new HashMap<>();
         Jdbc.query(c, SqlResources.get("verify/relations.sql"), rs -> relations.put(rs.getLong("oid"),
-                new Relation(rs.getString("schema_name") + "." + rs.getString("relation_name"), rs.getString("kind"),
+                new Relation(mapping.schemaFromShadow(rs.getString("schema_name")) + "." + rs.getString("relation_name"), rs.getString("kind"),
                         rs.getLong("file_node"))), schemaArray(c));
         return relations;
     }

@@ -55,17 +55,19 @@ public final class Verifier {
             shadowDescription = shadow.describe();
             ShadowReplay replay = new ShadowReplay(shadow, request.options());
             replay.recreate(request.live());
-            StepObserver observer = new StepObserver(shadow.connections(), request.options().schemas());
+            StepObserver observer = new StepObserver(shadow.connections(), shadow.mapping(),
+                    shadow.mapping().shadowSchemas(request.options().schemas()));
             try (Connection c = shadow.connections().open()) {
                 for (Migration migration : request.pending()) {
                     List<Operation> operations = migration.operations();
                     for (int i = 0; i < operations.size(); i++) {
                         Operation operation = operations.get(i);
                         RenderContext context = new RenderContext(migration.id(), i + 1, request.options().excludedPrefix(),
-                                request.archiveSchema());
-                        ObservedStep step = operation instanceof RawSql raw
+                                shadow.mapping().schemaToShadow(request.archiveSchema()));
+                        Operation inShadow = replay.forShadow(operation);
+                        ObservedStep step = inShadow instanceof RawSql raw
                                 ? observeRaw(c, observer, replay, migration, i + 1, raw, context)
-                                : observe(c, observer, migration, i + 1, operation, operation.render(context), List.of());
+                                : observe(c, observer, migration, i + 1, operation, inShadow.render(context), List.of());
                         steps.add(step);
                         if (step.failed()) {
                             return new VerifyResult(Verdict.FAILED, steps, List.of(), shadowDescription, comparedWith, step,

@@ -66,6 +66,14 @@ public final class ConnectionSource {
      *
      * @throws ZanithConfigException for a DataSource-based source
      */
+    /** The same server and database with one more URL parameter (URL-based sources only). */
+    public ConnectionSource withParameter(String name, String value) {
+        if (url == null) {
+            throw new IllegalStateException("only a URL-based connection source takes URL parameters");
+        }
+        return new ConnectionSource(null, JdbcUrls.withParameter(url, name, value), user, password);
+    }
+
     public ConnectionSource withDatabase(String database) {
         if (url == null) {
             throw new ZanithConfigException("Cannot derive a connection to database " + database

@@ -73,6 +73,13 @@ public final class JdbcUrls {
      * The same server, user and parameters as {@code url} (normalized first), but the database {@code database}:
      * {@code jdbc:postgresql://h1:p1,h2:p2/old?x=y} becomes {@code jdbc:postgresql://h1:p1,h2:p2/DATABASE?x=y}.
      */
+    /** The URL with one more query parameter (value URL-encoded). */
+    public static String withParameter(String url, String name, String value) {
+        String jdbc = normalize(url);
+        return jdbc + (jdbc.contains("?") ? "&" : "?") + name + "="
+                + URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
     public static String withDatabase(String url, String database) {
         if (database == null || database.isEmpty()) {
             throw new IllegalArgumentException("A database name must not be empty");
