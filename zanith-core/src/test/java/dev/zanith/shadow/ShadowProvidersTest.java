@@ -199,10 +199,11 @@ class ShadowProvidersTest {
         assertThat(ShadowProviders.fromOption(null, target, false).name()).isEqualTo("embedded");
         assertThat(ShadowProviders.fromOption("", null, false).name()).isEqualTo("embedded");
 
-        assertThatThrownBy(() -> ShadowProviders.fromOption("schema", target, false))
+        assertThat(ShadowProviders.fromOption("schema", target, false).name()).isEqualTo("schema");
+        assertThatThrownBy(() -> ShadowProviders.fromOption("cluster", target, false))
                 .isInstanceOf(ZanithConfigException.class)
-                .hasMessageContaining("Unknown --shadow value 'schema'")
-                .hasMessageContaining("embedded").hasMessageContaining("database")
+                .hasMessageContaining("Unknown --shadow value 'cluster'")
+                .hasMessageContaining("embedded").hasMessageContaining("database").hasMessageContaining("schema")
                 .hasMessageContaining("jdbc:postgresql://HOST:PORT/DB");
         assertThatThrownBy(() -> ShadowProviders.fromOption("database", null, false))
                 .isInstanceOf(ZanithConfigException.class).hasMessageContaining("--url");
