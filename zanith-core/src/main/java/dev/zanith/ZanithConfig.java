@@ -7,11 +7,16 @@ import dev.zanith.internal.jdbc.JdbcUrls;
 import dev.zanith.introspect.IntrospectionOptions;
 import dev.zanith.migration.MigrationSource;
 import dev.zanith.ops.RenderContext;
+import dev.zanith.plan.Gates;
+import dev.zanith.plan.Planner;
 
 import javax.sql.DataSource;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -39,6 +44,8 @@ public final class ZanithConfig {
     private final String archiveSchema;
     private final MigrationSource migrations;
     private final Timeouts timeouts;
+    private final Gates gates;
+    private final Duration preflightTimeout;
 
     private ZanithConfig(Builder b) {
         this.dataSource = b.dataSource;
@@ -51,6 +58,8 @@ public final class ZanithConfig {
         this.archiveSchema = b.archiveSchema;
         this.migrations = b.migrations;
         this.timeouts = new Timeouts(b.lockTimeout, b.statementTimeout, b.longStatementTimeout);
+        this.gates = new Gates(b.maxRisk, b.allowDestructive, b.denyReasons);
+        this.preflightTimeout = b.preflightTimeout;
     }
 
     public static Builder builder() {
@@ -87,6 +96,21 @@ public final class ZanithConfig {
         return timeouts;
     }
 
+    /** The budget plan and apply check steps against (max risk, consent to lose data, denied reasons). */
+    public Gates gates() {
+        return gates;
+    }
+
+    /** Statement timeout of every query the planner runs (introspection, preflight checks). */
+    public Duration preflightTimeout() {
+        return preflightTimeout;
+    }
+
+    /** A planner with this configuration's schemas, audit tables, gates and preflight timeout. */
+    public Planner planner() {
+        return new Planner(introspectionOptions(), auditTables(), archiveSchema, gates, preflightTimeout);
+    }
+
     public IntrospectionOptions introspectionOptions() {
         return new IntrospectionOptions(schemas, tablePrefix);
     }
@@ -109,8 +133,36 @@ public final class ZanithConfig {
         private Duration lockTimeout = Timeouts.DEFAULT_LOCK_TIMEOUT;
         private Duration statementTimeout = Timeouts.DEFAULT_STATEMENT_TIMEOUT;
         private Duration longStatementTimeout = Timeouts.DEFAULT_LONG_STATEMENT_TIMEOUT;
+        private Integer maxRisk;
+        private boolean allowDestructive;
+        private Set<String> denyReasons = Set.of();
+        private Duration preflightTimeout = Planner.DEFAULT_PREFLIGHT_TIMEOUT;
 
         private Builder() {
+        }
+
+        /** Refuse any step scoring above this (0–100); null (the default) turns the gate off. */
+        public Builder maxRisk(Integer value) {
+            this.maxRisk = value;
+            return this;
+        }
+
+        /** Consent to steps that can lose data (default: not given, so such steps are refused). */
+        public Builder allowDestructive(boolean value) {
+            this.allowDestructive = value;
+            return this;
+        }
+
+        /** Reason codes that refuse a step outright (see {@code zanith risk}). */
+        public Builder denyReasons(Collection<String> value) {
+            this.denyReasons = value == null ? Set.of() : new LinkedHashSet<>(value);
+            return this;
+        }
+
+        /** Statement timeout of the planner's queries, preflight checks included. */
+        public Builder preflightTimeout(Duration value) {
+            this.preflightTimeout = value;
+            return this;
         }
 
         /** Schema that archive_column / archive_table move data into. */
@@ -205,6 +257,8 @@ public final class ZanithConfig {
             checkDuration(problems, "lock timeout", lockTimeout, false);
             checkDuration(problems, "statement timeout", statementTimeout, true);
             checkDuration(problems, "long statement timeout", longStatementTimeout, true);
+            checkDuration(problems, "preflight timeout", preflightTimeout, false);
+            problems.addAll(Gates.problems(maxRisk, denyReasons));
             if (!problems.isEmpty()) {
                 throw new ZanithConfigException("Invalid Zanith configuration: " + String.join("; ", problems) + ".");
             }

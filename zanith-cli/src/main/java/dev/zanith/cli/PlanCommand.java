@@ -1,0 +1,195 @@
+package dev.zanith.cli;
+
+import dev.zanith.Zanith;
+import dev.zanith.ZanithConfig;
+import dev.zanith.plan.GateResult;
+import dev.zanith.plan.MigrationPlan;
+import dev.zanith.plan.Plan;
+import dev.zanith.plan.PlanJson;
+import dev.zanith.plan.PlanMarkdown;
+import dev.zanith.plan.PlannedStep;
+import dev.zanith.plan.PreflightResult;
+import dev.zanith.plan.Refusal;
+import dev.zanith.risk.Assessment;
+import dev.zanith.risk.Facts;
+import dev.zanith.risk.TableLock;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+@Command(name = "plan", mixinStandardHelpOptions = true, description = "Classify every pending step, run the preflight data checks and apply the "
+        + "gates — read-only: nothing in the database changes. Exit 0 GREEN, 3 REFUSED.")
+final class PlanCommand implements Callable<Integer> {
+
+    enum Format { text, json, markdown }
+
+    @Mixin
+    ConnectionOptions connection;
+
+    @Mixin
+    MigrationOptions migrations;
+
+    @Mixin
+    GateOptions gates;
+
+    @Option(names = "--format", defaultValue = "text", description = "text (for people), json (stable, for CI: "
+            + "docs/PLAN-JSON.md) or markdown (a pull-request comment). Default: ${DEFAULT-VALUE}.")
+    Format format;
+
+    @Option(names = "--preflight-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Statement timeout of each preflight query, e.g. 30s, 500ms, 2m. Default: 30s.")
+    Duration preflightTimeout;
+
+    private final Console console;
+
+    PlanCommand(Console console) {
+        this.console = console;
+    }
+
+    @Override
+    public Integer call() {
+        ZanithConfig.Builder builder = connection.configBuilder().migrations(migrations.source())
+                .maxRisk(gates.maxRisk).allowDestructive(gates.allowDestructive).denyReasons(gates.denyReasons);
+        if (preflightTimeout != null) {
+            builder.preflightTimeout(preflightTimeout);
+        }
+        Plan plan = new Zanith(builder.build()).plan();
+        switch (format) {
+            case json -> console.out().print(PlanJson.toJson(plan));
+            case markdown -> console.out().print(PlanMarkdown.render(plan));
+            case text -> printText(plan);
+        }
+        console.out().flush();
+        return plan.isGreen() ? ExitCodes.OK : ExitCodes.REFUSED;
+    }
+
+    private void printText(Plan plan) {
+        console.println(console.style("Plan", Console.Style.BOLD) + " · " + plan.database() + " on PostgreSQL "
+                + plan.server() + " · " + console.style(plan.fingerprint().substring(0, Math.min(19,
+                plan.fingerprint().length())) + "…", Console.Style.DIM) + (plan.readOnly() ? " · read-only" : ""));
+        if (plan.isEmpty()) {
+            console.println("Nothing to plan: every migration has been applied.");
+        } else {
+            console.println(Formats.plural(plan.migrations().size(), "pending migration") + " · "
+                    + Formats.plural(plan.toRun().size(), "step"));
+        }
+        for (MigrationPlan migration : plan.migrations()) {
+            console.println("");
+            console.println(console.style(migration.id(), Console.Style.BOLD) + console.style("  worst "
+                    + migration.worstScore() + " · total " + migration.totalScore(), Console.Style.DIM));
+            for (PlannedStep step : migration.steps()) {
+                printStep(step);
+            }
+        }
+        console.println("");
+        console.println(console.style("Gates", Console.Style.BOLD));
+        int width = plan.gateResults().stream().mapToInt(g -> g.gate().length()).max().orElse(0);
+        for (GateResult gate : plan.gateResults()) {
+            String mark = switch (gate.status()) {
+                case PASSED -> console.style(Sigils.DONE, Console.Style.GREEN);
+                case REFUSED -> console.style(Sigils.FAILED, Console.Style.RED);
+                case OFF -> console.style("-", Console.Style.DIM);
+            };
+            console.println("  " + mark + " " + String.format(Locale.ROOT, "%-" + width + "s", gate.gate()) + "  "
+                    + gate.message());
+        }
+        plan.warnings().forEach(console::warn);
+        console.println("");
+        if (!plan.isEmpty()) {
+            console.println("Worst " + RiskPills.of(console, plan.worstLevel(), plan.worstScore()) + " · total "
+                    + plan.totalScore());
+        }
+        Refusal refusal = plan.refusal();
+        if (refusal == null) {
+            console.println(console.style("GREEN", Console.Style.GREEN_BOLD) + ": every gate passed. Nothing was written.");
+            return;
+        }
+        console.println(console.style("REFUSED", Console.Style.RED_BOLD) + " by " + refusal.gate() + " at "
+                + refusal.step().label() + " (" + refusal.step().operation().kind().id() + ")");
+        console.println("  " + refusal.message());
+        console.println("  fix: " + refusal.fix());
+    }
+
+    private void printStep(PlannedStep step) {
+        Assessment a = step.assessment();
+        String sigil = step.done() ? console.style(Sigils.SKIPPED, Console.Style.CYAN)
+                : Sigils.of(step.operation());
+        String pill = RiskPills.of(console, a);
+        String pad = " ".repeat(Math.max(1, 13 - RiskPills.width(a.level(), a.score())));
+        console.println("  " + sigil + String.format(Locale.ROOT, " %02d %-20s ", step.stepIndex(),
+                step.operation().kind().id()) + pill + pad + step.operation().summary()
+                + (step.done() ? console.style("  (done earlier; apply resumes after it)", Console.Style.DIM) : ""));
+        String indent = "       ";
+        console.println(indent + console.style(String.join(" ", a.reasonCodes()), Console.Style.CYAN)
+                + console.style(" · " + facts(a.facts()), Console.Style.DIM));
+        for (String note : a.notes()) {
+            console.println(indent + console.style(note, Console.Style.DIM));
+        }
+        for (PreflightResult r : step.preflight()) {
+            String mark = switch (r.status()) {
+                case PASSED -> console.style(Sigils.DONE, Console.Style.GREEN);
+                case FAILED -> console.style(Sigils.FAILED, Console.Style.RED);
+                case INCONCLUSIVE -> console.style("!", Console.Style.YELLOW);
+                case SKIPPED, INFO -> console.style("i", Console.Style.DIM);
+            };
+            console.println(indent + mark + " preflight " + r.check().id() + ": " + r.message());
+        }
+        if (a.hint() != null) {
+            console.println(indent + console.style("hint: " + a.hint(), Console.Style.YELLOW));
+        }
+    }
+
+    private static String facts(Facts f) {
+        List<String> parts = new ArrayList<>();
+        parts.add(f.locks().isEmpty() ? (f.rewrite() == null ? "locks unknown" : "no table lock")
+                : f.locks().stream().map(TableLock::describe).collect(Collectors.joining(", ")));
+        if (Boolean.TRUE.equals(f.rewrite())) {
+            parts.add("rewrites");
+        } else if (Boolean.TRUE.equals(f.scan())) {
+            parts.add("scans");
+        }
+        if (!f.transactional()) {
+            parts.add("outside a transaction");
+        }
+        if (Boolean.TRUE.equals(f.breaksClients())) {
+            parts.add("breaks old clients");
+        }
+        if (f.canLoseData()) {
+            parts.add("can lose data");
+        }
+        if (f.rewrite() == null) {
+            parts.add("effects unknown");
+        }
+        return String.join(" · ", parts);
+    }
+
+    /** "30s", "500ms", "2m" or plain seconds. */
+    static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
+        private static final Pattern FORM = Pattern.compile("(\\d+)\\s*(ms|s|m)?");
+
+        @Override
+        public Duration convert(String value) {
+            Matcher m = FORM.matcher(value.trim().toLowerCase(Locale.ROOT));
+            if (!m.matches()) {
+                throw new CommandLine.TypeConversionException("'" + value + "' is not a duration; use e.g. 30s, 500ms or 2m");
+            }
+            long n = Long.parseLong(m.group(1));
+            String unit = m.group(2) == null ? "s" : m.group(2);
+            return switch (unit) {
+                case "ms" -> Duration.ofMillis(n);
+                case "m" -> Duration.ofMinutes(n);
+                default -> Duration.ofSeconds(n);
+            };
+        }
+    }
+}

@@ -1,0 +1,263 @@
+package dev.zanith.plan;
+
+import dev.zanith.audit.AuditLog;
+import dev.zanith.audit.AuditTables;
+import dev.zanith.audit.MigrationHistory;
+import dev.zanith.audit.StepStatus;
+import dev.zanith.command.MigrationState;
+import dev.zanith.internal.jdbc.Jdbc;
+import dev.zanith.internal.sql.SqlResources;
+import dev.zanith.introspect.IntrospectionOptions;
+import dev.zanith.introspect.Introspector;
+import dev.zanith.migration.Migration;
+import dev.zanith.ops.AddColumn;
+import dev.zanith.ops.DropColumn;
+import dev.zanith.ops.DropTable;
+import dev.zanith.ops.Operation;
+import dev.zanith.ops.RenderContext;
+import dev.zanith.risk.Assessment;
+import dev.zanith.risk.DataRef;
+import dev.zanith.risk.FunctionCalls;
+import dev.zanith.risk.RiskContext;
+import dev.zanith.risk.RiskModel;
+import dev.zanith.risk.Volatility;
+import dev.zanith.schema.LiveSchema;
+import dev.zanith.schema.TableName;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@code zanith plan}: loads the pending migrations (the ledger says which; a missing ledger is empty history,
+ * and nothing is created), introspects the live database, classifies every step in context, runs the
+ * preflight data checks and applies the gates — all in one read-only transaction with a statement timeout,
+ * so it can neither write nor lock more than a plain SELECT does.
+ *
+ * <p>Usable on an existing connection (apply re-plans inside its lock): with auto-commit on, the planner runs
+ * its own READ ONLY, REPEATABLE READ transaction and rolls it back; inside the caller's transaction it works in
+ * a savepoint it rolls back, leaving the caller's settings as they were.
+ */
+public final class Planner {
+
+    /** How long one preflight query (and the whole introspection) may take. */
+    public static final Duration DEFAULT_PREFLIGHT_TIMEOUT = Duration.ofSeconds(30);
+
+    private final IntrospectionOptions introspection;
+    private final AuditTables auditTables;
+    private final String archiveSchema;
+    private final Gates gates;
+    private final Duration timeout;
+
+    /**
+     * @param introspection what to read (schemas; the prefix also names parked objects when rendering)
+     * @param auditTables   where the ledger lives
+     * @param archiveSchema where archive steps move data (for rendering their SQL)
+     * @param gates         the budget
+     * @param timeout       statement timeout of every query the planner runs
+     */
+    public Planner(IntrospectionOptions introspection, AuditTables auditTables, String archiveSchema, Gates gates,
+                   Duration timeout) {
+        this.introspection = introspection;
+        this.auditTables = auditTables;
+        this.archiveSchema = archiveSchema;
+        this.gates = gates;
+        this.timeout = timeout;
+    }
+
+    public Gates gates() {
+        return gates;
+    }
+
+    /** Plans the migrations in {@code files} that the database behind {@code c} has not applied yet. */
+    public Plan plan(Connection c, List<Migration> files) throws SQLException {
+        boolean own = c.getAutoCommit();
+        Savepoint savepoint = null;
+        if (own) {
+            c.setAutoCommit(false);
+            Jdbc.execute(c, "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+        } else {
+            savepoint = c.setSavepoint();
+        }
+        try {
+            return planInTransaction(c, files);
+        } finally {
+            if (own) {
+                try {
+                    c.rollback();
+                } finally {
+                    c.setAutoCommit(true);
+                }
+            } else {
+                c.rollback(savepoint);
+            }
+        }
+    }
+
+    private Plan planInTransaction(Connection c, List<Migration> files) throws SQLException {
+        String ms = Long.toString(timeout.toMillis());
+        Session session = Jdbc.queryFirst(c, SqlResources.get("plan/session.sql"),
+                rs -> new Session("on".equals(rs.getString("read_only")), rs.getString("time_zone")), ms, ms)
+                .orElseThrow();
+        LiveSchema live = new Introspector(introspection.skippingMissingSchemas()).introspect(c);
+        MigrationHistory history = new MigrationHistory(auditTables);
+        MigrationState state = MigrationState.read(c, history, files);
+        boolean ledger = history.exists(c);
+        AuditLog audit = new AuditLog(auditTables);
+
+        RiskContext ctx = RiskContext.builder().server(live.server()).live(live.graph()).statistics(live.statistics())
+                .volatility(volatility(c, state.pending())).utcSession(isUtc(session.timeZone())).build();
+        Preflight preflight = new Preflight(live.graph(), live.server(), timeout);
+        Map<DataRef, Optional<Boolean>> measured = new HashMap<>();
+        List<MigrationPlan> migrations = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        for (Migration migration : state.pending()) {
+            Map<Integer, StepStatus> statuses = ledger ? audit.stepStatuses(c, migration.id()) : Map.of();
+            List<PlannedStep> steps = new ArrayList<>();
+            List<Operation> operations = migration.operations();
+            for (int i = 0; i < operations.size(); i++) {
+                Operation op = operations.get(i);
+                int index = i + 1;
+                boolean done = statuses.get(index) == StepStatus.DONE;
+                List<String> statements;
+                String renderProblem = null;
+                try {
+                    statements = op.render(new RenderContext(migration.id(), index, introspection.excludedPrefix(),
+                            archiveSchema)).sql();
+                } catch (RuntimeException e) {
+                    statements = List.of();
+                    renderProblem = "cannot be rendered: " + e.getMessage();
+                }
+                List<PreflightResult> results = new ArrayList<>();
+                if (!done) {
+                    ctx = measure(c, preflight, ctx, op, measured, results);
+                    results.addAll(preflight.check(c, op, ctx));
+                }
+                Assessment assessment = RiskModel.classify(op, ctx);
+                if (renderProblem != null) {
+                    List<String> notes = new ArrayList<>(assessment.notes());
+                    notes.add(renderProblem);
+                    assessment = new Assessment(assessment.kind(), assessment.level(), assessment.score(),
+                            assessment.reasons(), assessment.facts(), notes, assessment.hint());
+                    warnings.add(migration.id() + " #" + index + " " + renderProblem);
+                }
+                PlannedStep step = new PlannedStep(migration.id(), index, op, statements, assessment, results, done);
+                for (PreflightResult r : results) {
+                    if (r.status() == PreflightResult.Status.INCONCLUSIVE) {
+                        warnings.add(step.label() + " preflight " + r.check().id() + ": " + r.message());
+                    }
+                }
+                steps.add(step);
+                ctx = ctx.after(op);
+            }
+            migrations.add(new MigrationPlan(migration.id(), migration.description(), migration.location(), steps));
+        }
+        List<PlannedStep> all = migrations.stream().flatMap(m -> m.toRun().stream()).toList();
+        List<GateResult> gateResults = GateKeeper.evaluate(all, gates);
+        Refusal refusal = GateKeeper.refusal(gateResults);
+        return new Plan(live.database(), live.server(), live.fingerprint(), session.readOnly(), Instant.now(), gates,
+                migrations, gateResults, refusal == null ? Verdict.GREEN : Verdict.REFUSED, refusal, warnings);
+    }
+
+    /**
+     * Measures what the risk model needs about the data a step touches: whether each live table it touches has
+     * rows (size class) and, for a hard drop, whether the dropped table or column holds data.
+     */
+    private static RiskContext measure(Connection c, Preflight preflight, RiskContext ctx, Operation op,
+                                       Map<DataRef, Optional<Boolean>> measured, List<PreflightResult> results)
+            throws SQLException {
+        Set<TableName> tables = new LinkedHashSet<>();
+        if (op.target() != null) {
+            tables.add(op.target());
+        }
+        tables.addAll(op.alsoTouches());
+        for (TableName table : tables) {
+            Optional<TableName> liveName = ctx.liveTable(table);
+            if (liveName.isEmpty()) {
+                continue;
+            }
+            DataRef ref = DataRef.table(liveName.get());
+            Optional<Boolean> holds = probe(c, preflight, ref, measured);
+            if (holds.isPresent()) {
+                ctx = ctx.withHoldsData(ref, holds.get());
+            }
+            if (op instanceof DropTable && table.equals(op.target())) {
+                results.add(preflight.holdsDataResult(ref, holds, ctx.sizeNote(table)));
+            }
+        }
+        if (op instanceof DropColumn drop) {
+            Optional<TableName> liveTable = ctx.liveTable(drop.table());
+            Optional<String> liveColumn = ctx.liveColumn(drop.table(), drop.column());
+            if (liveTable.isPresent() && liveColumn.isPresent()) {
+                DataRef ref = DataRef.column(liveTable.get(), liveColumn.get());
+                Optional<Boolean> holds = probe(c, preflight, ref, measured);
+                if (holds.isPresent()) {
+                    ctx = ctx.withHoldsData(ref, holds.get());
+                }
+                results.add(preflight.holdsDataResult(ref, holds, ctx.sizeNote(drop.table())));
+            }
+        }
+        return ctx;
+    }
+
+    private static Optional<Boolean> probe(Connection c, Preflight preflight, DataRef ref,
+                                           Map<DataRef, Optional<Boolean>> measured) throws SQLException {
+        Optional<Boolean> known = measured.get(ref);
+        if (known == null) {
+            known = preflight.holdsData(c, ref);
+            measured.put(ref, known);
+        }
+        return known;
+    }
+
+    /**
+     * The volatility of every function the pending steps' column defaults call, from {@code pg_proc} in one
+     * query: a qualified name by its schema, an unqualified one as the strictest over all schemas.
+     */
+    private static Map<String, Volatility> volatility(Connection c, List<Migration> pending) throws SQLException {
+        Set<String> names = new LinkedHashSet<>();
+        for (Migration migration : pending) {
+            for (Operation op : migration.operations()) {
+                if (op instanceof AddColumn add) {
+                    names.addAll(FunctionCalls.names(add.column().defaultExpression()));
+                }
+            }
+        }
+        if (names.isEmpty()) {
+            return Map.of();
+        }
+        List<String> bare = names.stream().map(n -> n.contains(".") ? n.substring(n.lastIndexOf('.') + 1) : n)
+                .distinct().toList();
+        record Found(String schema, String name, Volatility volatility) {
+        }
+        List<Found> found = Jdbc.query(c, SqlResources.get("plan/function-volatility.sql"),
+                rs -> new Found(rs.getString("schema_name"), rs.getString("function_name"),
+                        Volatility.fromCode(rs.getString("volatility")).orElse(Volatility.VOLATILE)),
+                Jdbc.textArray(c, bare));
+        Map<String, Volatility> result = new HashMap<>();
+        for (String name : names) {
+            String schema = name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : null;
+            String function = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : name;
+            found.stream().filter(f -> f.name().equals(function) && (schema == null || f.schema().equals(schema)))
+                    .map(Found::volatility).reduce(Volatility::strictest).ifPresent(v -> result.put(name, v));
+        }
+        return result;
+    }
+
+    private static boolean isUtc(String timeZone) {
+        return timeZone != null && Set.of("UTC", "Etc/UTC", "GMT", "Etc/GMT", "UCT", "Etc/UCT", "Zulu", "Etc/Zulu",
+                "Universal", "Etc/Universal", "GMT0", "Etc/GMT0", "Greenwich", "Etc/Greenwich").contains(timeZone);
+    }
+
+    private record Session(boolean readOnly, String timeZone) {
+    }
+}
