@@ -1,12 +1,13 @@
 package dev.zanith.cli;
 
 import dev.zanith.verify.Difference;
-import dev.zanith.verify.LockModes;
 import dev.zanith.verify.ObservedStep;
 import dev.zanith.verify.VerifyResult;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
+
+import dev.zanith.risk.LockMode;
 
 import java.util.Map;
 import java.util.TreeMap;
@@ -26,13 +27,24 @@ final class VerifyReport {
         for (ObservedStep s : r.steps()) {
             String sigil = s.failed() ? console.style(Sigils.FAILED, Console.Style.RED) : console.style(Sigils.DONE, Console.Style.GREEN);
             out.append(String.format("  %s %s #%02d %-20s %s%n", sigil, s.migrationId(), s.stepIndex(), s.operationKind(), s.summary()));
-            out.append("       observed: ").append(locks(s)).append(" · ")
+            if (s.predicted() != null) {
+                out.append("       predicted: ").append(locks(s.predicted().locks(), true)).append(" · ")
+                        .append(Boolean.TRUE.equals(s.predicted().rewrite()) ? "rewrite" : "no rewrite").append(" · ")
+                        .append(s.predicted().level()).append('\n');
+            }
+            out.append("       observed:  ").append(locks(s)).append(" · ")
                     .append(s.rewrote() ? "rewrites " + String.join(", ", new java.util.TreeSet<>(s.rewrittenTables())) : "no rewrite")
                     .append(" · ").append(Formats.millis(s.durationMs()));
             if (!s.inferredKinds().isEmpty()) {
                 out.append(" · amounts to ").append(String.join(", ", s.inferredKinds()));
             }
+            if (s.derivedLevel() != null) {
+                out.append(" · derived level ").append(s.derivedLevel());
+            }
             out.append('\n');
+            for (String mismatch : s.mismatches()) {
+                out.append("       ").append(console.style("⚠ prediction differs: " + mismatch, Console.Style.YELLOW_BOLD)).append('\n');
+            }
             if (s.failed()) {
                 out.append("       error: ").append(s.error()).append(s.sqlState() != null ? " [" + s.sqlState() + "]" : "").append('\n');
             }
@@ -61,15 +73,22 @@ final class VerifyReport {
     }
 
     private static String locks(ObservedStep s) {
-        if (s.tableLocks().isEmpty()) {
-            return s.lockObserved() ? "no table locks" : "locks not observed (finished without waiting)";
+        if (s.tableLocks().isEmpty() && !s.lockObserved()) {
+            return "locks not observed (finished without waiting)";
+        }
+        return locks(s.tableLocks(), false);
+    }
+
+    private static String locks(Map<String, LockMode> locks, boolean predicted) {
+        if (locks.isEmpty()) {
+            return predicted ? "no table locks" : "no table locks";
         }
         StringBuilder out = new StringBuilder();
-        for (Map.Entry<String, String> lock : new TreeMap<>(s.tableLocks()).entrySet()) {
+        for (Map.Entry<String, LockMode> lock : new TreeMap<>(locks).entrySet()) {
             if (out.length() > 0) {
                 out.append(", ");
             }
-            out.append(LockModes.display(lock.getValue())).append(" on ").append(lock.getKey());
+            out.append(lock.getValue().sql()).append(" on ").append(lock.getKey());
         }
         return out.toString();
     }
@@ -91,7 +110,7 @@ final class VerifyReport {
             step.put("operationKind", s.operationKind());
             step.put("summary", s.summary());
             ObjectNode locks = step.putObject("observedLocks");
-            new TreeMap<>(s.tableLocks()).forEach((table, mode) -> locks.put(table, LockModes.display(mode)));
+            new TreeMap<>(s.tableLocks()).forEach((table, mode) -> locks.put(table, mode.sql()));
             step.put("locksObserved", s.lockObserved());
             ArrayNode rewritten = step.putArray("rewrittenTables");
             s.rewrittenTables().stream().sorted().forEach(rewritten::add);
@@ -99,6 +118,18 @@ final class VerifyReport {
             s.rebuiltIndexes().stream().sorted().forEach(rebuilt::add);
             ArrayNode inferred = step.putArray("inferredKinds");
             s.inferredKinds().forEach(inferred::add);
+            step.put("derivedLevel", s.derivedLevel());
+            if (s.predicted() != null) {
+                ObjectNode predicted = step.putObject("predicted");
+                ObjectNode predictedLocks = predicted.putObject("locks");
+                new TreeMap<>(s.predicted().locks()).forEach((table, mode) -> predictedLocks.put(table, mode.sql()));
+                predicted.put("rewrite", s.predicted().rewrite());
+                predicted.put("level", s.predicted().level());
+            } else {
+                step.putNull("predicted");
+            }
+            ArrayNode mismatches = step.putArray("mismatches");
+            s.mismatches().forEach(mismatches::add);
             step.put("durationMs", s.durationMs());
             if (s.failed()) {
                 step.put("error", s.error());
@@ -128,14 +159,16 @@ final class VerifyReport {
         out.append("### ").append(icon).append(" zanith verify: **").append(r.verdict()).append("**\n\n");
         out.append("Rehearsed on ").append(r.shadow()).append(", compared with ").append(r.comparedWith()).append(".\n\n");
         if (!r.steps().isEmpty()) {
-            out.append("| migration | step | operation | observed locks | rewrite | duration |\n");
+            out.append("| migration | step | operation | predicted lock / rewrite | observed lock / rewrite | duration |\n");
             out.append("|---|---:|---|---|---|---:|\n");
             for (ObservedStep s : r.steps()) {
                 out.append("| `").append(s.migrationId()).append("` | ").append(s.stepIndex()).append(" | ")
                         .append(s.failed() ? "❌ " : "").append(escape(s.summary()))
                         .append(s.inferredKinds().isEmpty() ? "" : " (amounts to " + String.join(", ", s.inferredKinds()) + ")")
-                        .append(" | ").append(escape(locks(s))).append(" | ").append(s.rewrote() ? "yes" : "no")
-                        .append(" | ").append(s.durationMs()).append(" ms |\n");
+                        .append(" | ").append(s.predicted() == null ? (s.derivedLevel() != null ? "raw SQL → " + escape(s.derivedLevel()) : "–")
+                                : escape(locks(s.predicted().locks(), true)) + " / " + (Boolean.TRUE.equals(s.predicted().rewrite()) ? "yes" : "no"))
+                        .append(" | ").append(s.mismatches().isEmpty() ? "" : "⚠️ ").append(escape(locks(s))).append(" / ")
+                        .append(s.rewrote() ? "yes" : "no").append(" | ").append(s.durationMs()).append(" ms |\n");
             }
             out.append('\n');
         }

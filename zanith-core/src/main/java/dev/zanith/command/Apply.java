@@ -1,5 +1,6 @@
 package dev.zanith.command;
 
+import dev.zanith.audit.MigrationState;
 import dev.zanith.ZanithConfig;
 import dev.zanith.ZanithConfigException;
 import dev.zanith.ZanithException;

@@ -1,5 +1,6 @@
 package dev.zanith.command;
 
+import dev.zanith.audit.MigrationState;
 import dev.zanith.ZanithConfig;
 import dev.zanith.ZanithException;
 import dev.zanith.audit.MigrationHistory;

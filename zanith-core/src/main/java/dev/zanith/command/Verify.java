@@ -1,5 +1,6 @@
 package dev.zanith.command;
 
+import dev.zanith.audit.MigrationState;
 import dev.zanith.ZanithConfig;
 import dev.zanith.ZanithConfigException;
 import dev.zanith.ZanithException;
@@ -11,13 +12,20 @@ import dev.zanith.migration.MigrationLoader;
 import dev.zanith.schema.SchemaGraph;
 import dev.zanith.shadow.DeclaredSchema;
 import dev.zanith.shadow.ShadowProvider;
+import dev.zanith.ops.RawSql;
+import dev.zanith.plan.PlannedStep;
+import dev.zanith.risk.Facts;
+import dev.zanith.risk.LockMode;
+import dev.zanith.verify.Prediction;
 import dev.zanith.verify.Verifier;
 import dev.zanith.verify.VerifyResult;
 
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** {@code zanith verify}: rehearses the pending migrations on a shadow (see {@link Verifier}). */
 public final class Verify {
@@ -40,14 +48,27 @@ public final class Verify {
         IntrospectionOptions options = config.introspectionOptions().skippingMissingSchemas();
         SchemaGraph live;
         MigrationState state;
+        Map<String, Prediction> predictions = new HashMap<>();
         try (Connection c = config.connectionSource().open()) {
             live = new Introspector(options).introspect(c).graph();
             state = MigrationState.read(c, new MigrationHistory(config.auditTables()), files);
+            // The risk model's facts for each step, to compare with what the shadow shows (read-only).
+            for (PlannedStep step : config.planner().plan(c, files).steps()) {
+                if (!(step.operation() instanceof RawSql)) {
+                    Facts facts = step.assessment().facts();
+                    Map<String, LockMode> locks = new HashMap<>();
+                    facts.locks().forEach(lock -> locks.merge(lock.table().toString(), lock.mode(), LockMode::strongest));
+                    predictions.put(Verifier.stepKey(step.migrationId(), step.stepIndex()), new Prediction(locks,
+                            facts.rewrite(), step.assessment().level().name().toLowerCase(java.util.Locale.ROOT) + " "
+                            + step.assessment().score()));
+                }
+            }
         } catch (SQLException e) {
             throw new ZanithException("Reading " + config.connectionSource().describeTarget() + " failed: " + e.getMessage(), e);
         }
         SchemaGraph declaredGraph = declared == null ? null : DeclaredSchema.load(declared, shadow, options);
         return new Verifier().verify(new Verifier.Request(live, state.pending(), declaredGraph,
-                declared == null ? null : declared.getFileName().toString(), shadow, options, config.archiveSchema()));
+                declared == null ? null : declared.getFileName().toString(), shadow, options, config.archiveSchema(),
+                predictions));
     }
 }

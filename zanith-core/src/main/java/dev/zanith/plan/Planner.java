@@ -4,7 +4,7 @@ import dev.zanith.audit.AuditLog;
 import dev.zanith.audit.AuditTables;
 import dev.zanith.audit.MigrationHistory;
 import dev.zanith.audit.StepStatus;
-import dev.zanith.command.MigrationState;
+import dev.zanith.audit.MigrationState;
 import dev.zanith.internal.jdbc.Jdbc;
 import dev.zanith.internal.sql.SqlResources;
 import dev.zanith.introspect.IntrospectionOptions;

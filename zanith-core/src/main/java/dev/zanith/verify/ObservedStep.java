@@ -1,31 +1,37 @@
 package dev.zanith.verify;
 
+import dev.zanith.risk.LockMode;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * What a step really did on the shadow.
+ * What a step really did on the shadow, and what the risk model predicted.
  *
- * @param tableLocks     strongest lock mode (pg_locks name) the step took on each table that existed before it,
- *                       including locks taken through the table's indexes; keys are {@code schema.table}
- * @param lockObserved   false when the step finished before its locks could be seen (a non-transactional statement
- *                       that never had to wait)
+ * @param tableLocks      strongest lock mode the step took on each table that existed before it, including locks
+ *                        taken through the table's indexes; keys are {@code schema.table}
+ * @param lockObserved    false when the step finished before its locks could be seen (a non-transactional
+ *                        statement that never had to wait)
  * @param rewrittenTables tables whose storage was rewritten (new relfilenode)
  * @param rebuiltIndexes  indexes of existing tables whose storage was rebuilt
  * @param inferredKinds   for raw SQL: the operation kinds its effect on the schema amounts to
- * @param error          the server's error when the step failed, else null
+ * @param derivedLevel    for raw SQL: the level derived from what it did ("medium 40 (raw_sql, adds_index)"), else null
+ * @param predicted       the risk model's prediction, or null when none was made
+ * @param mismatches      where prediction and observation disagree, one sentence each
+ * @param error           the server's error when the step failed, else null
  */
 public record ObservedStep(String migrationId, int stepIndex, String operationKind, String summary,
-                           Map<String, String> tableLocks, boolean lockObserved, Set<String> rewrittenTables,
-                           Set<String> rebuiltIndexes, List<String> inferredKinds, long durationMs, String error,
-                           String sqlState) {
+                           Map<String, LockMode> tableLocks, boolean lockObserved, Set<String> rewrittenTables,
+                           Set<String> rebuiltIndexes, List<String> inferredKinds, String derivedLevel,
+                           Prediction predicted, List<String> mismatches, long durationMs, String error, String sqlState) {
 
     public ObservedStep {
         tableLocks = Map.copyOf(tableLocks);
         rewrittenTables = Set.copyOf(rewrittenTables);
         rebuiltIndexes = Set.copyOf(rebuiltIndexes);
         inferredKinds = List.copyOf(inferredKinds);
+        mismatches = List.copyOf(mismatches);
     }
 
     public boolean failed() {
@@ -33,11 +39,41 @@ public record ObservedStep(String migrationId, int stepIndex, String operationKi
     }
 
     /** The strongest lock over all tables, or null. */
-    public String strongestLock() {
-        return tableLocks.values().stream().reduce(null, LockModes::stronger);
+    public LockMode strongestLock() {
+        return tableLocks.values().stream().reduce(LockMode::strongest).orElse(null);
     }
 
     public boolean rewrote() {
         return !rewrittenTables.isEmpty();
+    }
+
+    /** The same step with a prediction and what it got wrong. */
+    public ObservedStep withPrediction(Prediction prediction) {
+        return new ObservedStep(migrationId, stepIndex, operationKind, summary, tableLocks, lockObserved, rewrittenTables,
+                rebuiltIndexes, inferredKinds, derivedLevel, prediction, compare(prediction), durationMs, error, sqlState);
+    }
+
+    private List<String> compare(Prediction prediction) {
+        if (prediction == null || failed()) {
+            return List.of();
+        }
+        List<String> disagreements = new java.util.ArrayList<>();
+        if (lockObserved) {
+            java.util.Set<String> tables = new java.util.TreeSet<>(prediction.locks().keySet());
+            tables.addAll(tableLocks.keySet());
+            for (String table : tables) {
+                LockMode said = prediction.locks().get(table);
+                LockMode did = tableLocks.get(table);
+                if (said != did) {
+                    disagreements.add("lock on " + table + ": predicted " + (said == null ? "none" : said.sql())
+                            + ", observed " + (did == null ? "none" : did.sql()));
+                }
+            }
+        }
+        if (prediction.rewrite() != null && prediction.rewrite() != rewrote()) {
+            disagreements.add("rewrite: predicted " + (prediction.rewrite() ? "yes" : "no") + ", observed "
+                    + (rewrote() ? "yes" : "no"));
+        }
+        return disagreements;
     }
 }

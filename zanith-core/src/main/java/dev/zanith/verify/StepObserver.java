@@ -5,6 +5,7 @@ import dev.zanith.internal.jdbc.Jdbc;
 import dev.zanith.internal.sql.Identifiers;
 import dev.zanith.internal.sql.SqlResources;
 import dev.zanith.ops.Statements;
+import dev.zanith.risk.LockMode;
 import dev.zanith.shadow.SchemaMapping;
 
 import java.sql.Array;
@@ -43,14 +44,14 @@ final class StepObserver {
     }
 
     /** Facts about one step; an error is recorded, not thrown. */
-    record Facts(Map<String, String> tableLocks, boolean lockObserved, Set<String> rewrittenTables,
+    record Facts(Map<String, LockMode> tableLocks, boolean lockObserved, Set<String> rewrittenTables,
                  Set<String> rebuiltIndexes, long durationMs, String error, String sqlState) {
     }
 
     Facts run(Connection c, Statements statements) throws SQLException {
         Map<Long, Relation> before = relations(c);
         long start = System.nanoTime();
-        Map<String, String> locks = new HashMap<>();
+        Map<String, LockMode> locks = new HashMap<>();
         boolean observed = true;
         String error = null;
         String sqlState = null;
@@ -107,7 +108,7 @@ final class StepObserver {
      * so that anything stronger than that — or a CONCURRENTLY build waiting for writers — waits where the
      * watcher can see its locks; then the blocker lets go.
      */
-    private Watched watch(Connection c, String sql, Map<Long, Relation> before, Map<String, String> locks) throws SQLException {
+    private Watched watch(Connection c, String sql, Map<Long, Relation> before, Map<String, LockMode> locks) throws SQLException {
         int pid = pid(c);
         try (Connection blocker = shadow.open(); Connection watcher = shadow.open()) {
             blocker.setAutoCommit(false);
@@ -177,12 +178,12 @@ final class StepObserver {
      * Adds the backend's relation locks on relations that existed before the step (a new index's own lock says
      * nothing about its table), attributing index locks to their table.
      */
-    private void collectLocks(Connection c, int pid, Map<String, String> locks, Map<Long, Relation> before) throws SQLException {
+    private void collectLocks(Connection c, int pid, Map<String, LockMode> locks, Map<Long, Relation> before) throws SQLException {
         Jdbc.query(c, SqlResources.get("verify/backend-locks.sql"), rs -> {
             if (before.containsKey(rs.getLong("oid"))) {
                 String table = rs.getString("kind").equals("i") ? rs.getString("table_name") : rs.getString("relation_name");
-                locks.merge(mapping.schemaFromShadow(rs.getString("schema_name")) + "." + table, rs.getString("mode"),
-                        LockModes::stronger);
+                String qualified = mapping.schemaFromShadow(rs.getString("schema_name")) + "." + table;
+                LockMode.fromPgLocks(rs.getString("mode")).ifPresent(mode -> locks.merge(qualified, mode, LockMode::strongest));
             }
             return null;
         }, pid, schemaArray(c));

@@ -9,7 +9,14 @@ import dev.zanith.ops.Operation;
 import dev.zanith.ops.RawSql;
 import dev.zanith.ops.RenderContext;
 import dev.zanith.ops.Statements;
+import dev.zanith.risk.Assessment;
+import dev.zanith.risk.LockMode;
+import dev.zanith.risk.ReasonCode;
+import dev.zanith.risk.RiskContext;
+import dev.zanith.risk.RiskLevel;
+import dev.zanith.risk.RiskModel;
 import dev.zanith.schema.Extension;
+import dev.zanith.schema.ServerVersion;
 import dev.zanith.schema.SchemaGraph;
 import dev.zanith.shadow.Shadow;
 import dev.zanith.shadow.ShadowProvider;
@@ -37,7 +44,18 @@ public final class Verifier {
      * @param declaredLabel how to name the declared schema in output (its file name)
      */
     public record Request(SchemaGraph live, List<Migration> pending, SchemaGraph declared, String declaredLabel,
-                          ShadowProvider shadow, IntrospectionOptions options, String archiveSchema) {
+                          ShadowProvider shadow, IntrospectionOptions options, String archiveSchema,
+                          Map<String, Prediction> predictions) {
+
+        public Request(SchemaGraph live, List<Migration> pending, SchemaGraph declared, String declaredLabel,
+                       ShadowProvider shadow, IntrospectionOptions options, String archiveSchema) {
+            this(live, pending, declared, declaredLabel, shadow, options, archiveSchema, Map.of());
+        }
+    }
+
+    /** The key of a step in {@link Request#predictions()}: {@code migrationId#stepIndex}. */
+    public static String stepKey(String migrationId, int stepIndex) {
+        return migrationId + "#" + stepIndex;
     }
 
     public VerifyResult verify(Request request) {
@@ -55,6 +73,7 @@ public final class Verifier {
             shadowDescription = shadow.describe();
             ShadowReplay replay = new ShadowReplay(shadow, request.options());
             replay.recreate(request.live());
+            ServerVersion server = replay.introspect().server();
             StepObserver observer = new StepObserver(shadow.connections(), shadow.mapping(),
                     shadow.mapping().shadowSchemas(request.options().schemas()));
             try (Connection c = shadow.connections().open()) {
@@ -66,8 +85,9 @@ public final class Verifier {
                                 shadow.mapping().schemaToShadow(request.archiveSchema()));
                         Operation inShadow = replay.forShadow(operation);
                         ObservedStep step = inShadow instanceof RawSql raw
-                                ? observeRaw(c, observer, replay, migration, i + 1, raw, context)
+                                ? observeRaw(c, observer, replay, migration, i + 1, raw, context, server)
                                 : observe(c, observer, migration, i + 1, operation, inShadow.render(context), List.of());
+                        step = step.withPrediction(request.predictions().get(stepKey(migration.id(), i + 1)));
                         steps.add(step);
                         if (step.failed()) {
                             return new VerifyResult(Verdict.FAILED, steps, List.of(), shadowDescription, comparedWith, step,
@@ -92,15 +112,16 @@ public final class Verifier {
                                         Operation operation, Statements statements, List<String> inferred) throws SQLException {
         StepObserver.Facts facts = observer.run(c, statements);
         return new ObservedStep(migration.id(), index, operation.kind().id(), operation.summary(), facts.tableLocks(),
-                facts.lockObserved(), facts.rewrittenTables(), facts.rebuiltIndexes(), inferred, facts.durationMs(),
-                facts.error(), facts.sqlState());
+                facts.lockObserved(), facts.rewrittenTables(), facts.rebuiltIndexes(), inferred, null, null, List.of(),
+                facts.durationMs(), facts.error(), facts.sqlState());
     }
 
     /** Raw SQL statement by statement: locks, rewrites, and what the schema change amounts to. */
     private static ObservedStep observeRaw(Connection c, StepObserver observer, ShadowReplay replay, Migration migration,
-                                           int index, RawSql raw, RenderContext context) throws SQLException {
+                                           int index, RawSql raw, RenderContext context, ServerVersion server) throws SQLException {
         Statements all = raw.render(context);
-        Map<String, String> locks = new HashMap<>();
+        Map<String, LockMode> locks = new HashMap<>();
+        List<Assessment> assessments = new ArrayList<>();
         Set<String> rewritten = new HashSet<>();
         Set<String> rebuilt = new HashSet<>();
         List<String> inferred = new ArrayList<>();
@@ -110,20 +131,40 @@ public final class Verifier {
             SchemaGraph before = replay.introspect().graph();
             StepObserver.Facts facts = observer.run(c, new Statements(List.of(sql), all.transactional(), true));
             duration += facts.durationMs();
-            facts.tableLocks().forEach((table, mode) -> locks.merge(table, mode, LockModes::stronger));
+            facts.tableLocks().forEach((table, mode) -> locks.merge(table, mode, LockMode::strongest));
             rewritten.addAll(facts.rewrittenTables());
             rebuilt.addAll(facts.rebuiltIndexes());
             lockObserved &= facts.lockObserved();
             if (facts.error() != null) {
                 return new ObservedStep(migration.id(), index, raw.kind().id(), raw.summary(), locks, lockObserved, rewritten,
-                        rebuilt, inferred, duration, facts.error(), facts.sqlState());
+                        rebuilt, inferred, null, null, List.of(), duration, facts.error(), facts.sqlState());
             }
             SchemaGraph after = replay.introspect().graph();
-            Differ.diff(before, after, DiffOptions.plain()).operations().stream()
-                    .map(o -> o.kind().id()).forEach(inferred::add);
+            RiskContext risk = RiskContext.builder().server(server).live(before).build();
+            for (Operation effect : Differ.diff(before, after, DiffOptions.plain()).operations()) {
+                inferred.add(effect.kind().id());
+                assessments.add(RiskModel.classify(effect, risk));
+                risk = risk.after(effect);
+            }
         }
         return new ObservedStep(migration.id(), index, raw.kind().id(), raw.summary(), locks, lockObserved, rewritten, rebuilt,
-                inferred, duration, null, null);
+                inferred, derivedLevel(assessments, !rewritten.isEmpty()), null, List.of(), duration, null, null);
+    }
+
+    /**
+     * The level raw SQL earns from what it did: the worst of what its effects would score as typed operations
+     * (at least "high" when it rewrote a table), still carrying raw_sql.
+     */
+    private static String derivedLevel(List<Assessment> effects, boolean rewrote) {
+        int score = effects.stream().mapToInt(Assessment::score).max().orElse(0);
+        if (rewrote) {
+            score = Math.max(score, RiskLevel.HIGH.min());
+        }
+        java.util.LinkedHashSet<String> reasons = new java.util.LinkedHashSet<>();
+        reasons.add(ReasonCode.RAW_SQL.code());
+        effects.forEach(a -> a.reasons().forEach(r -> reasons.add(r.code())));
+        return RiskLevel.of(score).name().toLowerCase(java.util.Locale.ROOT) + " " + score + " ("
+                + String.join(", ", reasons) + ")";
     }
 
     /** The expected graph as PostgreSQL spells it: built in a second shadow and read back. */

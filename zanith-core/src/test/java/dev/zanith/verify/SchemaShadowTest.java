@@ -4,6 +4,7 @@ import dev.zanith.ZanithException;
 import dev.zanith.internal.jdbc.ConnectionSource;
 import dev.zanith.introspect.IntrospectionOptions;
 import dev.zanith.introspect.Introspector;
+import dev.zanith.risk.LockMode;
 import dev.zanith.schema.SchemaGraph;
 import dev.zanith.shadow.DeclaredSchema;
 import dev.zanith.shadow.ShadowProvider;
@@ -60,7 +61,7 @@ class SchemaShadowTest {
         assertThat(result.verdict()).as(result.differences() + " " + result.failedStep()).isEqualTo(Verdict.VERIFIED);
         assertThat(result.shadow()).contains("ephemeral shadow schemas");
         assertThat(result.steps().get(1).rewrittenTables()).containsExactly("public.users");
-        assertThat(result.steps().get(2).tableLocks()).containsEntry("public.users", "ShareUpdateExclusiveLock");
+        assertThat(result.steps().get(2).tableLocks()).containsEntry("public.users", LockMode.SHARE_UPDATE_EXCLUSIVE);
         assertThat(result.steps().get(4).inferredKinds()).containsExactly("addColumn");
         assertThat(shadowSchemas(db)).as("nothing persists").isZero();
         assertThat(live(db).table(new dev.zanith.schema.TableName("public", "users")).orElseThrow().columns())

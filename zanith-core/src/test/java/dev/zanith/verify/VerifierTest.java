@@ -7,6 +7,7 @@ import dev.zanith.migration.Migration;
 import dev.zanith.migration.MigrationLoader;
 import dev.zanith.migration.MigrationResource;
 import dev.zanith.ops.RenderContext;
+import dev.zanith.risk.LockMode;
 import dev.zanith.schema.SchemaGraph;
 import dev.zanith.shadow.DeclaredSchema;
 import dev.zanith.shadow.ShadowProvider;
@@ -62,7 +63,7 @@ class VerifierTest {
         ObservedStep step = only(verify(db, null, migration("1_a", """
                   - addColumn: {table: users, column: {name: last_login, type: timestamptz}}
                 """)));
-        assertThat(step.tableLocks()).containsEntry("public.users", "AccessExclusiveLock");
+        assertThat(step.tableLocks()).containsEntry("public.users", LockMode.ACCESS_EXCLUSIVE);
         assertThat(step.rewrote()).isFalse();
     }
 
@@ -72,7 +73,7 @@ class VerifierTest {
         ObservedStep step = only(verify(db, null, migration("1_a", """
                   - addColumn: {table: users, column: {name: token, type: double precision, defaultExpression: random()}}
                 """)));
-        assertThat(step.tableLocks()).containsEntry("public.users", "AccessExclusiveLock");
+        assertThat(step.tableLocks()).containsEntry("public.users", LockMode.ACCESS_EXCLUSIVE);
         assertThat(step.rewrittenTables()).containsExactly("public.users");
         assertThat(step.rebuiltIndexes()).containsExactly("public.users_pkey");
     }
@@ -85,9 +86,9 @@ class VerifierTest {
                   - alterColumnType: {table: users, column: email, type: varchar(200)}
                 """));
         assertThat(result.verdict()).isEqualTo(Verdict.VERIFIED);
-        assertThat(result.steps().get(0).tableLocks()).containsEntry("public.users", "AccessExclusiveLock");
+        assertThat(result.steps().get(0).tableLocks()).containsEntry("public.users", LockMode.ACCESS_EXCLUSIVE);
         assertThat(result.steps().get(0).rewrittenTables()).containsExactly("public.users");
-        assertThat(result.steps().get(1).tableLocks()).containsEntry("public.users", "AccessExclusiveLock");
+        assertThat(result.steps().get(1).tableLocks()).containsEntry("public.users", LockMode.ACCESS_EXCLUSIVE);
         assertThat(result.steps().get(1).rewrote()).isFalse();
     }
 
@@ -99,9 +100,9 @@ class VerifierTest {
                   - addIndex: {table: users, index: {name: users_n, keys: [n]}, concurrently: true}
                 """));
         assertThat(result.verdict()).isEqualTo(Verdict.VERIFIED);
-        assertThat(result.steps().get(0).tableLocks()).containsEntry("public.users", "ShareLock");
+        assertThat(result.steps().get(0).tableLocks()).containsEntry("public.users", LockMode.SHARE);
         assertThat(result.steps().get(1).lockObserved()).isTrue();
-        assertThat(result.steps().get(1).tableLocks()).containsEntry("public.users", "ShareUpdateExclusiveLock");
+        assertThat(result.steps().get(1).tableLocks()).containsEntry("public.users", LockMode.SHARE_UPDATE_EXCLUSIVE);
         assertThat(result.steps()).noneMatch(ObservedStep::rewrote);
     }
 
@@ -114,12 +115,12 @@ class VerifierTest {
                   - addForeignKey: {table: orders, foreignKey: {name: orders_user_fkey2, columns: [user_id], referencedTable: users, referencedColumns: [id]}}
                 """));
         assertThat(result.verdict()).isEqualTo(Verdict.VERIFIED);
-        assertThat(result.steps().get(0).tableLocks()).containsEntry("public.orders", "ShareRowExclusiveLock")
-                .containsEntry("public.users", "ShareRowExclusiveLock");
-        assertThat(result.steps().get(1).tableLocks()).containsEntry("public.orders", "ShareUpdateExclusiveLock")
-                .containsEntry("public.users", "RowShareLock");
-        assertThat(result.steps().get(2).tableLocks()).containsEntry("public.orders", "ShareRowExclusiveLock")
-                .containsEntry("public.users", "ShareRowExclusiveLock");
+        assertThat(result.steps().get(0).tableLocks()).containsEntry("public.orders", LockMode.SHARE_ROW_EXCLUSIVE)
+                .containsEntry("public.users", LockMode.SHARE_ROW_EXCLUSIVE);
+        assertThat(result.steps().get(1).tableLocks()).containsEntry("public.orders", LockMode.SHARE_UPDATE_EXCLUSIVE)
+                .containsEntry("public.users", LockMode.ROW_SHARE);
+        assertThat(result.steps().get(2).tableLocks()).containsEntry("public.orders", LockMode.SHARE_ROW_EXCLUSIVE)
+                .containsEntry("public.users", LockMode.SHARE_ROW_EXCLUSIVE);
     }
 
     @Test
@@ -128,7 +129,7 @@ class VerifierTest {
         ObservedStep step = only(verify(db, null, migration("1_a", """
                   - setNotNull: {table: users, column: name}
                 """)));
-        assertThat(step.tableLocks()).containsEntry("public.users", "AccessExclusiveLock");
+        assertThat(step.tableLocks()).containsEntry("public.users", LockMode.ACCESS_EXCLUSIVE);
         assertThat(step.rewrote()).isFalse();
     }
 
@@ -147,8 +148,8 @@ class VerifierTest {
         assertThat(step.operationKind()).isEqualTo("rawSql");
         assertThat(step.inferredKinds()).containsExactly("addColumn", "alterColumnType", "addForeignKey", "addIndex",
                 "setNotNull");
-        assertThat(step.tableLocks()).containsEntry("public.users", "AccessExclusiveLock")
-                .containsEntry("public.orders", "ShareRowExclusiveLock");
+        assertThat(step.tableLocks()).containsEntry("public.users", LockMode.ACCESS_EXCLUSIVE)
+                .containsEntry("public.orders", LockMode.SHARE_ROW_EXCLUSIVE);
         assertThat(step.rewrittenTables()).containsExactly("public.users");
     }
 
@@ -157,7 +158,7 @@ class VerifierTest {
         db.execute(LIVE);
         ObservedStep step = only(verify(db, null, migration("1_raw", "--sql\nCREATE INDEX CONCURRENTLY users_name ON users (name);\n")));
         assertThat(step.inferredKinds()).containsExactly("addIndex");
-        assertThat(step.tableLocks()).containsEntry("public.users", "ShareUpdateExclusiveLock");
+        assertThat(step.tableLocks()).containsEntry("public.users", LockMode.SHARE_UPDATE_EXCLUSIVE);
     }
 
     @Test

@@ -1,8 +1,6 @@
-package dev.zanith.command;
+package dev.zanith.audit;
 
 import dev.zanith.ZanithException;
-import dev.zanith.audit.AppliedMigration;
-import dev.zanith.audit.MigrationHistory;
 import dev.zanith.migration.Migration;
 
 import java.sql.Connection;

@@ -1,0 +1,19 @@
+package dev.zanith.verify;
+
+import dev.zanith.risk.LockMode;
+
+import java.util.Map;
+
+/**
+ * What the risk model said a step would do, to set beside what it did.
+ *
+ * @param locks   table ({@code schema.table}) → lock mode
+ * @param rewrite whether it rewrites a table; null when the model cannot tell (raw SQL)
+ * @param level   the model's level name and score, e.g. "medium 40"
+ */
+public record Prediction(Map<String, LockMode> locks, Boolean rewrite, String level) {
+
+    public Prediction {
+        locks = Map.copyOf(locks);
+    }
+}
