@@ -5,7 +5,12 @@ import dev.zanith.ZanithConfig;
 import dev.zanith.plan.GateResult;
 import dev.zanith.plan.MigrationPlan;
 import dev.zanith.plan.Plan;
+import dev.zanith.command.Verify;
+import dev.zanith.ops.RawSql;
 import dev.zanith.plan.PlanJson;
+import dev.zanith.plan.RawSqlObservation;
+import dev.zanith.verify.ObservedStep;
+import dev.zanith.verify.VerifyResult;
 import dev.zanith.plan.PlanMarkdown;
 import dev.zanith.plan.PlannedStep;
 import dev.zanith.plan.PreflightResult;
@@ -22,6 +27,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.TreeMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -46,11 +53,19 @@ final class PlanCommand implements Callable<Integer> {
             + "docs/PLAN-JSON.md) or markdown (a pull-request comment). Default: ${DEFAULT-VALUE}.")
     Format format;
 
+    @Option(names = "--observe", description = "Rehearse raw SQL steps on a shadow (see --shadow) and report what they "
+            + "amount to: operation kinds, locks, rewrites and a derived level.")
+    boolean observe;
+
+    @Mixin
+    ShadowOptions shadow;
+
     @Option(names = "--preflight-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "Statement timeout of each preflight query, e.g. 30s, 500ms, 2m. Default: 30s.")
     Duration preflightTimeout;
 
     private final Console console;
+    private List<RawSqlObservation> observed = List.of();
 
     PlanCommand(Console console) {
         this.console = console;
@@ -63,10 +78,13 @@ final class PlanCommand implements Callable<Integer> {
         if (preflightTimeout != null) {
             builder.preflightTimeout(preflightTimeout);
         }
-        Plan plan = new Zanith(builder.build()).plan();
+        ZanithConfig config = builder.build();
+        Plan plan = new Zanith(config).plan();
+        observed = observe && plan.toRun().stream().anyMatch(s -> s.operation() instanceof RawSql)
+                ? observeRawSql(config) : List.of();
         switch (format) {
-            case json -> console.out().print(PlanJson.toJson(plan));
-            case markdown -> console.out().print(PlanMarkdown.render(plan));
+            case json -> console.out().print(PlanJson.toJson(plan, observed));
+            case markdown -> console.out().print(PlanMarkdown.render(plan) + observedMarkdown());
             case text -> printText(plan);
         }
         console.out().flush();
@@ -147,6 +165,47 @@ final class PlanCommand implements Callable<Integer> {
         if (a.hint() != null) {
             console.println(indent + console.style("hint: " + a.hint(), Console.Style.YELLOW));
         }
+        observed.stream().filter(o -> o.migrationId().equals(step.migrationId()) && o.stepIndex() == step.stepIndex())
+                .forEach(o -> console.println(indent + console.style("observed on a shadow: ", Console.Style.BOLD)
+                        + describe(o)));
+    }
+
+    /** Rehearses the pending migrations on a shadow and keeps what the raw SQL steps did. */
+    private List<RawSqlObservation> observeRawSql(ZanithConfig config) {
+        VerifyResult result = new Verify(config).run(null, shadow.provider(config));
+        if (result.failedStep() != null) {
+            console.warn("--observe: step " + result.failedStep().stepIndex() + " of " + result.failedStep().migrationId()
+                    + " fails on the shadow: " + result.failedStep().error());
+        }
+        List<RawSqlObservation> raw = new ArrayList<>();
+        for (ObservedStep step : result.steps()) {
+            if (step.operationKind().equals("rawSql") && !step.failed()) {
+                Map<String, String> locks = new TreeMap<>();
+                step.tableLocks().forEach((table, mode) -> locks.put(table, mode.sql()));
+                raw.add(new RawSqlObservation(step.migrationId(), step.stepIndex(), step.inferredKinds(), locks,
+                        step.rewrote(), step.derivedLevel()));
+            }
+        }
+        return raw;
+    }
+
+    private static String describe(RawSqlObservation o) {
+        String locks = o.locks().isEmpty() ? "no table locks" : o.locks().entrySet().stream()
+                .map(e -> e.getValue() + " on " + e.getKey()).collect(Collectors.joining(", "));
+        return "amounts to " + (o.inferredKinds().isEmpty() ? "no schema change" : String.join(", ", o.inferredKinds()))
+                + " · " + locks + " · " + (o.rewrites() ? "rewrites" : "no rewrite") + " · derived " + o.derivedLevel();
+    }
+
+    private String observedMarkdown() {
+        if (observed.isEmpty()) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder("\n**Raw SQL rehearsed on a shadow**\n\n");
+        for (RawSqlObservation o : observed) {
+            out.append("- `").append(o.migrationId()).append("` #").append(o.stepIndex()).append(": ")
+                    .append(describe(o).replace("|", "\\|")).append('\n');
+        }
+        return out.toString();
     }
 
     private static String facts(Facts f) {

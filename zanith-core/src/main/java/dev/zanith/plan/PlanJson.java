@@ -24,7 +24,24 @@ public final class PlanJson {
 
     /** Pretty-printed, with a trailing newline. */
     public static String toJson(Plan plan) {
-        return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(tree(plan)) + "\n";
+        return toJson(plan, List.of());
+    }
+
+    /** Pretty-printed, with what rehearsing its raw SQL steps showed ({@code plan --observe}). */
+    public static String toJson(Plan plan, List<RawSqlObservation> observed) {
+        ObjectNode root = tree(plan);
+        ArrayNode array = root.putArray("observedRawSql");
+        for (RawSqlObservation o : observed) {
+            ObjectNode item = array.addObject();
+            item.put("migrationId", o.migrationId());
+            item.put("stepIndex", o.stepIndex());
+            strings(item.putArray("inferredKinds"), o.inferredKinds());
+            ObjectNode locks = item.putObject("locks");
+            new java.util.TreeMap<>(o.locks()).forEach(locks::put);
+            item.put("rewrites", o.rewrites());
+            item.put("derivedLevel", o.derivedLevel());
+        }
+        return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
     }
 
     public static ObjectNode tree(Plan plan) {

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -36,7 +37,8 @@ class PlanJsonTest {
         Plan plan = Plans.plan(db, Plans.timeout(Duration.ofMillis(300)), new SetNotNull(t, "email"),
                 new DropColumn(t, "legacy", null), new AddCheckConstraint(t, new CheckConstraint("slow",
                         "n > (SELECT 0 FROM pg_sleep(1))", true, false), false));
-        JsonNode json = JsonMapper.builder().build().readTree(PlanJson.toJson(plan));
+        JsonNode json = JsonMapper.builder().build().readTree(PlanJson.toJson(plan, List.of(new RawSqlObservation("m", 1,
+                List.of("addIndex"), Map.of("public.t", "SHARE"), false, "medium 30 (raw_sql, adds_index)"))));
         Set<String> paths = new LinkedHashSet<>();
         collect(json, "", paths);
         String doc = Files.readString(Path.of("..", "docs", "PLAN-JSON.md"), StandardCharsets.UTF_8);
