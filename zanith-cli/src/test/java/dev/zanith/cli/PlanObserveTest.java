@@ -28,7 +28,7 @@ class PlanObserveTest {
         CliRunner.Result json = CliRunner.run("plan", "--url", db.jdbcUrl(), "--migrations", migrations.toString(),
                 "--observe", "--shadow", "database", "--format", "json");
         assertThat(json.out()).contains("\"observedRawSql\" : [ {").contains("\"inferredKinds\" : [ \"addIndex\", \"alterColumnType\" ]")
-                .contains("\"public.users\" : \"ACCESS EXCLUSIVE\"").contains("\"rewrites\" : true");
+                .contains("\"table\" : \"public.users\",").contains("\"mode\" : \"ACCESS EXCLUSIVE\"").contains("\"rewrites\" : true");
         CliRunner.Result plain = CliRunner.run("plan", "--url", db.jdbcUrl(), "--migrations", migrations.toString(),
                 "--format", "json");
         assertThat(plain.out()).contains("\"observedRawSql\" : [ ]");

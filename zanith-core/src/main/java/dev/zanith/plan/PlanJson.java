@@ -36,8 +36,8 @@ public final class PlanJson {
             item.put("migrationId", o.migrationId());
             item.put("stepIndex", o.stepIndex());
             strings(item.putArray("inferredKinds"), o.inferredKinds());
-            ObjectNode locks = item.putObject("locks");
-            new java.util.TreeMap<>(o.locks()).forEach(locks::put);
+            ArrayNode locks = item.putArray("locks");
+            new java.util.TreeMap<>(o.locks()).forEach((table, mode) -> locks.addObject().put("table", table).put("mode", mode));
             item.put("rewrites", o.rewrites());
             item.put("derivedLevel", o.derivedLevel());
         }
