@@ -12,7 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 
 /** {@code zanith}: the command line front end over zanith-core. */
-@Command(name = "zanith", mixinStandardHelpOptions = true, subcommands = {InspectCommand.class, GenerateCommand.class, DiffCommand.class, ApplyCommand.class}, versionProvider = ZanithCli.Version.class,
+@Command(name = "zanith", mixinStandardHelpOptions = true, subcommands = {InspectCommand.class, GenerateCommand.class, DiffCommand.class, ApplyCommand.class,
+        StatusCommand.class, HistoryCommand.class, SnapshotCommand.class, RepairCommand.class}, versionProvider = ZanithCli.Version.class,
         description = "Risk-gated, audited, recoverable PostgreSQL schema migrations.",
         footer = {"", "Exit codes: 0 success · 1 error · 2 usage · 3 refused by a gate.",
                 "Docs: README.md · risk table: zanith risk"})
