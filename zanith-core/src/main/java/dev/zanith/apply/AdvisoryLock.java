@@ -13,17 +13,22 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
  * A session-level advisory lock held on a dedicated connection for as long as an apply runs, so that two
  * application instances or CI runners never apply to the same target at once. A session lock (not a
  * transaction lock) keeps no transaction open, so {@code CREATE INDEX CONCURRENTLY} on the work connection
- * cannot deadlock against it; if the process dies, the server ends the session and the lock with it.
+ * cannot deadlock against it; waiters poll with {@code pg_try_advisory_lock} instead of blocking in a statement
+ * for the same reason. If the process dies, the server ends the session and the lock with it.
  */
 public final class AdvisoryLock implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(AdvisoryLock.class);
+    /** Base interval between attempts while another session holds the lock (plus up to as much jitter). */
+    private static final long POLL_MILLIS = 100;
 
     private final Connection connection;
     private final long key;
@@ -52,9 +57,7 @@ public final class AdvisoryLock implements AutoCloseable {
         try {
             c.setAutoCommit(true);
             Jdbc.query(c, "SELECT set_config('application_name', ?, false)", rs -> null, sessionName(purpose));
-            boolean locked = Jdbc.queryFirst(c, "SELECT pg_try_advisory_lock(?)", rs -> rs.getBoolean(1), key)
-                    .orElse(false);
-            if (!locked) {
+            if (!tryLock(c, key)) {
                 Optional<LockHolder> holder = holder(c, key);
                 holder.ifPresent(waiting);
                 if (wait.isZero()) {
@@ -62,17 +65,16 @@ public final class AdvisoryLock implements AutoCloseable {
                 }
                 LOG.info("Waiting up to {} ms for the {} lock on {}, held by {}", wait.toMillis(), purpose, target,
                         holder.map(LockHolder::describe).orElse("another session"));
-                Jdbc.query(c, "SELECT set_config('lock_timeout', ?, false)", rs -> null,
-                        Long.toString(Math.max(1, wait.toMillis())));
-                try {
-                    Jdbc.query(c, "SELECT pg_advisory_lock(?)", rs -> null, key);
-                } catch (SQLException e) {
-                    if ("55P03".equals(e.getSQLState())) {
+                // Poll rather than block in pg_advisory_lock(): a session blocked in a statement keeps a snapshot
+                // open, and the holder's CREATE INDEX CONCURRENTLY would wait for it forever.
+                long deadline = start + wait.toNanos();
+                while (!tryLock(c, key)) {
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0) {
                         throw busy(target, holder(c, key).or(() -> holder), wait);
                     }
-                    throw e;
-                } finally {
-                    Jdbc.query(c, "SELECT set_config('lock_timeout', '0', false)", rs -> null);
+                    sleep(Math.min(TimeUnit.NANOSECONDS.toMillis(left) + 1,
+                            POLL_MILLIS + ThreadLocalRandom.current().nextLong(POLL_MILLIS)));
                 }
             }
             return new AdvisoryLock(c, key, target, (System.nanoTime() - start) / 1_000_000);
@@ -82,6 +84,19 @@ public final class AdvisoryLock implements AutoCloseable {
                 throw z;
             }
             throw new ZanithException("Could not take the " + purpose + " lock on " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean tryLock(Connection c, long key) throws SQLException {
+        return Jdbc.queryFirst(c, "SELECT pg_try_advisory_lock(?)", rs -> rs.getBoolean(1), key).orElse(false);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ZanithException("Interrupted while waiting for the apply lock.", e);
         }
     }
 

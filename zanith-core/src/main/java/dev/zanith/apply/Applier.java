@@ -4,6 +4,7 @@ import dev.zanith.ZanithException;
 import dev.zanith.audit.AuditLog;
 import dev.zanith.audit.Checkpoints;
 import dev.zanith.audit.SchemaSnapshots;
+import dev.zanith.audit.Snapshot;
 import dev.zanith.audit.SnapshotPhase;
 import dev.zanith.audit.StepRecord;
 import dev.zanith.audit.StepRow;
@@ -182,7 +183,7 @@ public final class Applier {
         }
         listener.migrationStarted(migration, (int) records.stream()
                 .filter(r -> statuses.get(r.stepIndex()) != StepStatus.DONE).count());
-        snapshot(c, migration, SnapshotPhase.BEFORE);
+        snapshotBefore(c, migration);
         List<StepOutcome> steps = new ArrayList<>();
         for (int i = 0; i < operations.size(); i++) {
             Operation operation = operations.get(i);
@@ -284,13 +285,21 @@ public final class Applier {
         }
     }
 
-    private void snapshot(Connection c, Migration migration, SnapshotPhase phase) throws SQLException {
+    /** Stores the "before" snapshot; a resumed migration keeps (and reports) the one its first run stored. */
+    private void snapshotBefore(Connection c, Migration migration) throws SQLException {
         if (introspector == null) {
             return;
         }
-        SchemaGraph graph = introspector.introspect(c).graph();
-        new SchemaSnapshots(audit.tables()).save(c, migration.id(), phase, graph);
-        listener.snapshotTaken(migration, phase, graph);
+        SchemaSnapshots snapshots = new SchemaSnapshots(audit.tables());
+        Optional<Snapshot> earlier = snapshots.find(c, migration.id(), SnapshotPhase.BEFORE);
+        SchemaGraph graph;
+        if (earlier.isPresent()) {
+            graph = earlier.get().graph();
+        } else {
+            graph = introspector.introspect(c).graph();
+            snapshots.save(c, migration.id(), SnapshotPhase.BEFORE, graph);
+        }
+        listener.snapshotTaken(migration, SnapshotPhase.BEFORE, graph);
     }
 
     static long elapsedMs(long startNanos) {

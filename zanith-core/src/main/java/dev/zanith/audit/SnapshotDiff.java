@@ -19,7 +19,7 @@ import java.util.function.Function;
  * were added, removed or changed, plus the table-level details (keys, indexes, constraints, policies) and the
  * schema-level objects (enums, extensions) that moved.
  *
- * @param models  changed models, by qualified name
+ * @param models  changed models, ordered by qualified name
  * @param others  schema-level changes, one line each ("enum public.mood: added")
  */
 public record SnapshotDiff(List<ModelChange> models, List<String> others) {
@@ -64,7 +64,7 @@ public record SnapshotDiff(List<ModelChange> models, List<String> others) {
         Map<String, Table> before = byName(from.tables(), t -> t.schema() + "." + t.name());
         Map<String, Table> after = byName(to.tables(), t -> t.schema() + "." + t.name());
         List<ModelChange> models = new ArrayList<>();
-        for (String name : union(before.keySet(), after.keySet())) {
+        for (String name : new java.util.TreeSet<>(union(before.keySet(), after.keySet()))) {
             Table a = before.get(name);
             Table b = after.get(name);
             if (a == null) {

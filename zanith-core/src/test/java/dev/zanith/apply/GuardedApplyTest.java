@@ -379,19 +379,18 @@ class GuardedApplyTest {
             // With a long enough wait, the apply proceeds as soon as the holder lets go.
             ExecutorService pool = Executors.newSingleThreadExecutor();
             try {
-                Future<ApplyFixture.Recorder> waiting = pool.submit(() -> f.apply());
-                try (Connection observer = db.connect()) {
-                    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-                    while (Jdbc.queryFirst(observer, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' "
-                            + "AND NOT granted", rs -> rs.getLong(1)).orElse(0L) == 0) {
-                        assertThat(System.nanoTime()).as("apply never queued for the lock").isLessThan(deadline);
-                        Thread.sleep(10);
-                    }
+                ApplyFixture.Recorder patient = new ApplyFixture.Recorder();
+                Future<ApplyResult> waiting = pool.submit(() -> new dev.zanith.command.Apply(f.config().build(),
+                        patient).run());
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                while (patient.events.isEmpty()) {
+                    assertThat(System.nanoTime()).as("apply never waited for the lock").isLessThan(deadline);
+                    Thread.sleep(10);
                 }
+                assertThat(waiting.isDone()).isFalse();
                 Jdbc.query(holder, "SELECT pg_advisory_unlock(?)", rs -> null, key);
-                ApplyFixture.Recorder done = waiting.get(60, TimeUnit.SECONDS);
-                assertThat(done.result.succeeded()).isTrue();
-                assertThat(done.events).first().isEqualTo("waiting " + pid);
+                assertThat(waiting.get(60, TimeUnit.SECONDS).succeeded()).isTrue();
+                assertThat(patient.events).first().isEqualTo("waiting " + pid);
             } finally {
                 pool.shutdownNow();
             }
