@@ -140,6 +140,8 @@ public final class AdvisoryLock implements AutoCloseable {
     public void close() {
         try {
             Jdbc.query(connection, "SELECT pg_advisory_unlock(?)", rs -> null, key);
+            // A pooled connection goes back to the application: give it its own name back.
+            Jdbc.execute(connection, "RESET application_name");
         } catch (SQLException e) {
             LOG.debug("Could not release the advisory lock explicitly (closing its session releases it)", e);
         }

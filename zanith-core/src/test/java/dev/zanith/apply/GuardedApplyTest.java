@@ -261,6 +261,31 @@ class GuardedApplyTest {
     }
 
     @Test
+    void anIndexBuiltByAnInterruptedRunIsAdoptedInsteadOfBuiltAgain(TestDatabase db) throws Exception {
+        db.execute(USERS);
+        ApplyFixture f = new ApplyFixture(db, dir).migration("20260101000000_index", """
+                  - addIndex:
+                      table: public.users
+                      index: {name: users_email_idx, keys: [email]}
+                      concurrently: true
+                """);
+        // As if a run was killed after the build but before "done" committed: step "running", the index VALID.
+        try (Connection c = db.connect()) {
+            new MigrationHistory(new AuditTables("public", "_zanith_")).ensureTables(c);
+        }
+        db.execute("""
+                INSERT INTO _zanith_migration_steps (migration_id, step_index, operation_kind, status, sql, attempts)
+                VALUES ('20260101000000_index', 1, 'addIndex', 'running', 'x', 1);
+                CREATE INDEX users_email_idx ON users (email);
+                """);
+        Object oid = f.value("SELECT 'users_email_idx'::regclass::oid");
+        ApplyFixture.Recorder run = f.apply();
+        assertThat(run.result.succeeded()).as(run.events.toString()).isTrue();
+        assertThat(f.value("SELECT 'users_email_idx'::regclass::oid")).as("not rebuilt").isEqualTo(oid);
+        assertThat(f.statuses("20260101000000_index")).containsExactly("done");
+    }
+
+    @Test
     void anEditedAppliedFileIsRefusedUntilItsChecksumIsAcceptedDeliberately(TestDatabase db) throws Exception {
         db.execute(USERS);
         ApplyFixture f = new ApplyFixture(db, dir).migration("20260101000000_add_login", """
