@@ -88,3 +88,7 @@ CREATE TABLE IF NOT EXISTS {checkpoints} (
     updated_at     timestamptz NOT NULL DEFAULT now(),
     PRIMARY KEY (migration_id, step_index)
 );
+
+-- Columns added after the first snapshot builds: upgrade tables those builds created (no-ops afterwards).
+ALTER TABLE {migrations} ADD COLUMN IF NOT EXISTS repairs jsonb NOT NULL DEFAULT '[]';
+ALTER TABLE {snapshots} ADD COLUMN IF NOT EXISTS id bigint GENERATED ALWAYS AS IDENTITY UNIQUE;
