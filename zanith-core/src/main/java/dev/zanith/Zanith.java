@@ -1,5 +1,13 @@
 package dev.zanith;
 
+import dev.zanith.apply.ApplyGuard;
+import dev.zanith.apply.ApplyListener;
+import dev.zanith.apply.ApplyResult;
+import dev.zanith.apply.StepHook;
+import dev.zanith.command.Apply;
+import dev.zanith.command.History;
+import dev.zanith.command.Repair;
+import dev.zanith.command.Status;
 import dev.zanith.introspect.Introspector;
 import dev.zanith.migration.Migration;
 import dev.zanith.migration.MigrationLoader;
@@ -52,5 +60,30 @@ public final class Zanith {
             throw new ZanithException("Planning against " + config.connectionSource().describeTarget() + " failed: "
                     + e.getMessage(), e);
         }
+    }
+
+    /** Applies the pending migrations under the apply lock, auditing every step (no pre-apply check). */
+    public ApplyResult apply(ApplyListener listener) {
+        return new Apply(config, listener).run();
+    }
+
+    /** Applies the pending migrations with a pre-apply check and a step hook. */
+    public ApplyResult apply(ApplyListener listener, ApplyGuard guard, StepHook stepHook) {
+        return new Apply(config, listener, guard, stepHook).run();
+    }
+
+    /** Applied, pending and unfinished migrations and the apply lock's holder. */
+    public Status.Report status() {
+        return new Status(config).run();
+    }
+
+    /** Applied migrations in order with their steps, then unfinished ones. */
+    public List<History.Entry> history() {
+        return new History(config).run();
+    }
+
+    /** Accepts the current content of an edited, applied migration file (recorded in the ledger). */
+    public Repair.Result acceptChecksum(String migrationId) {
+        return new Repair(config).acceptChecksum(migrationId);
     }
 }

@@ -1,5 +1,7 @@
 package dev.zanith;
 
+import dev.zanith.apply.BackfillSettings;
+import dev.zanith.apply.LockRetry;
 import dev.zanith.apply.Timeouts;
 import dev.zanith.audit.AuditTables;
 import dev.zanith.internal.jdbc.ConnectionSource;
@@ -32,6 +34,19 @@ public final class ZanithConfig {
     /** Default prefix of the audit tables and of parked (soft-dropped) objects. */
     public static final String DEFAULT_TABLE_PREFIX = IntrospectionOptions.DEFAULT_PREFIX;
 
+    /** Default time an apply waits for another apply on the same target to finish. */
+    public static final Duration DEFAULT_LOCK_WAIT = Duration.ofMinutes(10);
+    /** Default attempts in all for a step that keeps hitting the lock timeout. */
+    public static final int DEFAULT_LOCK_RETRY_ATTEMPTS = LockRetry.DEFAULT_MAX_ATTEMPTS;
+    /** Default delay after the first lock timeout (doubling, jittered). */
+    public static final Duration DEFAULT_LOCK_RETRY_BACKOFF = LockRetry.DEFAULT_INITIAL_BACKOFF;
+    /** Default cap on the delay between lock-timeout retries. */
+    public static final Duration DEFAULT_LOCK_RETRY_MAX_BACKOFF = LockRetry.DEFAULT_MAX_BACKOFF;
+    /** Default rows per backfill batch. */
+    public static final int DEFAULT_BACKFILL_BATCH_SIZE = BackfillSettings.DEFAULT_BATCH_SIZE;
+    /** Default pause between backfill batches. */
+    public static final Duration DEFAULT_BACKFILL_PAUSE = BackfillSettings.DEFAULT_PAUSE;
+
     private static final Pattern PREFIX = Pattern.compile("[a-z_][a-z0-9_]{0,19}");
 
     private final DataSource dataSource;
@@ -46,6 +61,9 @@ public final class ZanithConfig {
     private final Timeouts timeouts;
     private final Gates gates;
     private final Duration preflightTimeout;
+    private final Duration lockWait;
+    private final LockRetry lockRetry;
+    private final BackfillSettings backfill;
 
     private ZanithConfig(Builder b) {
         this.dataSource = b.dataSource;
@@ -60,6 +78,9 @@ public final class ZanithConfig {
         this.timeouts = new Timeouts(b.lockTimeout, b.statementTimeout, b.longStatementTimeout);
         this.gates = new Gates(b.maxRisk, b.allowDestructive, b.denyReasons);
         this.preflightTimeout = b.preflightTimeout;
+        this.lockWait = b.lockWait;
+        this.lockRetry = new LockRetry(b.lockRetryAttempts, b.lockRetryBackoff, b.lockRetryMaxBackoff);
+        this.backfill = new BackfillSettings(b.backfillBatchSize, b.backfillPause);
     }
 
     public static Builder builder() {
@@ -111,6 +132,21 @@ public final class ZanithConfig {
         return new Planner(introspectionOptions(), auditTables(), archiveSchema, gates, preflightTimeout);
     }
 
+    /** How long an apply waits for another apply on the same target (schema + prefix); zero: not at all. */
+    public Duration lockWait() {
+        return lockWait;
+    }
+
+    /** How steps that hit the lock timeout are retried. */
+    public LockRetry lockRetry() {
+        return lockRetry;
+    }
+
+    /** Backfill batch size and pause. */
+    public BackfillSettings backfill() {
+        return backfill;
+    }
+
     public IntrospectionOptions introspectionOptions() {
         return new IntrospectionOptions(schemas, tablePrefix);
     }
@@ -137,6 +173,12 @@ public final class ZanithConfig {
         private boolean allowDestructive;
         private Set<String> denyReasons = Set.of();
         private Duration preflightTimeout = Planner.DEFAULT_PREFLIGHT_TIMEOUT;
+        private Duration lockWait = DEFAULT_LOCK_WAIT;
+        private int lockRetryAttempts = DEFAULT_LOCK_RETRY_ATTEMPTS;
+        private Duration lockRetryBackoff = DEFAULT_LOCK_RETRY_BACKOFF;
+        private Duration lockRetryMaxBackoff = DEFAULT_LOCK_RETRY_MAX_BACKOFF;
+        private int backfillBatchSize = DEFAULT_BACKFILL_BATCH_SIZE;
+        private Duration backfillPause = DEFAULT_BACKFILL_PAUSE;
 
         private Builder() {
         }
@@ -162,6 +204,42 @@ public final class ZanithConfig {
         /** Statement timeout of the planner's queries, preflight checks included. */
         public Builder preflightTimeout(Duration value) {
             this.preflightTimeout = value;
+            return this;
+        }
+
+        /** How long apply waits for another apply on the same target to finish; zero: fail at once. */
+        public Builder lockWait(Duration value) {
+            this.lockWait = value;
+            return this;
+        }
+
+        /** Attempts in all for a step that gives up waiting for a lock (1: no retry). */
+        public Builder lockRetryAttempts(int value) {
+            this.lockRetryAttempts = value;
+            return this;
+        }
+
+        /** Delay after the first lock timeout; it doubles per attempt, with jitter. */
+        public Builder lockRetryBackoff(Duration value) {
+            this.lockRetryBackoff = value;
+            return this;
+        }
+
+        /** The cap on the delay between lock-timeout retries. */
+        public Builder lockRetryMaxBackoff(Duration value) {
+            this.lockRetryMaxBackoff = value;
+            return this;
+        }
+
+        /** Rows per backfill batch, unless the operation sets its own batchSize. */
+        public Builder backfillBatchSize(int value) {
+            this.backfillBatchSize = value;
+            return this;
+        }
+
+        /** Pause between backfill batches. */
+        public Builder backfillPause(Duration value) {
+            this.backfillPause = value;
             return this;
         }
 
@@ -259,6 +337,16 @@ public final class ZanithConfig {
             checkDuration(problems, "long statement timeout", longStatementTimeout, true);
             checkDuration(problems, "preflight timeout", preflightTimeout, false);
             problems.addAll(Gates.problems(maxRisk, denyReasons));
+            checkDuration(problems, "lock wait", lockWait, true);
+            checkDuration(problems, "lock retry backoff", lockRetryBackoff, true);
+            checkDuration(problems, "lock retry max backoff", lockRetryMaxBackoff, true);
+            checkDuration(problems, "backfill pause", backfillPause, true);
+            if (lockRetryAttempts < 1) {
+                problems.add("lock retry attempts must be at least 1 (1 means no retry), not " + lockRetryAttempts);
+            }
+            if (backfillBatchSize < 1) {
+                problems.add("the backfill batch size must be positive, not " + backfillBatchSize);
+            }
             if (!problems.isEmpty()) {
                 throw new ZanithConfigException("Invalid Zanith configuration: " + String.join("; ", problems) + ".");
             }

@@ -69,6 +69,21 @@ public final class Console {
         err.flush();
     }
 
+    /**
+     * Asks a yes/no question on a terminal; without a terminal nothing is asked and the answer is yes (CI runs
+     * non-interactively; verbs that change data say so with --yes on a terminal).
+     */
+    public boolean confirm(String question) {
+        if (!terminal) {
+            return true;
+        }
+        out.print(question + " [y/N] ");
+        out.flush();
+        java.io.Console system = System.console();
+        String answer = system == null ? null : system.readLine();
+        return answer != null && (answer.trim().equalsIgnoreCase("y") || answer.trim().equalsIgnoreCase("yes"));
+    }
+
     public String style(String text, Style style) {
         return color ? style.code + text + "\u001B[0m" : text;
     }

@@ -163,9 +163,8 @@ class GenerateCommandTest {
                   - addColumn:
                       table: t
                       column: {name: note, type: text}
-                  - addCheckConstraint:
-                      table: t
-                      constraint: {name: n_positive, expression: n > 0}
+                  - rawSql:
+                      sql: ALTER TABLE t ADD CONSTRAINT n_positive CHECK (n > 0)
                   - addColumn:
                       table: t
                       column: {name: flag, type: boolean}
@@ -173,7 +172,7 @@ class GenerateCommandTest {
         CliRunner.Result failed = CliRunner.run("apply", "--url", db.jdbcUrl(), "--migrations", migrations.toString());
         assertThat(failed.exitCode()).isEqualTo(ExitCodes.ERROR);
         assertThat(failed.out()).contains("✓ 01").contains("✗ 02");
-        assertThat(failed.err()).contains("step 2 (addCheckConstraint) failed [23514]").contains("resumes at the failed step");
+        assertThat(failed.err()).contains("step 2 (rawSql) failed [23514]").contains("resumes at the failed step");
         db.execute("UPDATE t SET n = 5");
         CliRunner.Result resumed = CliRunner.run("apply", "--url", db.jdbcUrl(), "--migrations", migrations.toString());
         assertThat(resumed.exitCode()).as(resumed.err()).isZero();

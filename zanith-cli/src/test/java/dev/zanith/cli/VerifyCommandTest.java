@@ -35,13 +35,14 @@ class VerifyCommandTest {
         CliRunner.Result text = verify(db);
         assertThat(text.exitCode()).as(text.err()).isZero();
         assertThat(text.out()).contains("✓ 20260101000000_widen #01 alterColumnType")
-                .contains("observed: ACCESS EXCLUSIVE on public.users · rewrites public.users")
+                .contains("observed:  ACCESS EXCLUSIVE on public.users · rewrites public.users")
                 .contains("VERIFIED · 1 step rehearsed, result matches");
         CliRunner.Result json = verify(db, "--format", "json");
         assertThat(json.out()).contains("\"formatVersion\" : 1").contains("\"verdict\" : \"VERIFIED\"")
                 .contains("\"public.users\" : \"ACCESS EXCLUSIVE\"").contains("\"rewrittenTables\" : [ \"public.users\" ]");
         assertThat(verify(db, "--format", "markdown").out()).contains("### ✅ zanith verify: **VERIFIED**")
-                .contains("| `20260101000000_widen` | 1 | alter column public.users.n type bigint | ACCESS EXCLUSIVE on public.users | yes |");
+                .contains("| `20260101000000_widen` | 1 | alter column public.users.n type bigint | ACCESS EXCLUSIVE on public.users / yes "
+                        + "| ACCESS EXCLUSIVE on public.users / yes |");
         assertThat(verify(db, "--format", "junit").out()).startsWith("<?xml").contains("<testsuite name=\"zanith verify\" tests=\"2\" failures=\"0\" errors=\"0\"");
     }
 

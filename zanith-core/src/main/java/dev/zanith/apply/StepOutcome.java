@@ -2,7 +2,16 @@ package dev.zanith.apply;
 
 import dev.zanith.audit.StepStatus;
 
-/** What happened to one step in this run. */
+/**
+ * What happened to one step in this run.
+ *
+ * @param risk null when the pre-apply check supplied none
+ */
 public record StepOutcome(int stepIndex, String operationKind, String summary, StepStatus status, boolean alreadyDone,
-                          long durationMs, String error, String sqlState) {
+                          long durationMs, String error, String sqlState, StepRisk risk) {
+
+    public StepOutcome(int stepIndex, String operationKind, String summary, StepStatus status, boolean alreadyDone,
+                       long durationMs, String error, String sqlState) {
+        this(stepIndex, operationKind, summary, status, alreadyDone, durationMs, error, sqlState, null);
+    }
 }

@@ -3,8 +3,12 @@ package dev.zanith.audit;
 import dev.zanith.internal.jdbc.Jdbc;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Writes the per-step audit trail and the ledger row of a migration. */
@@ -14,6 +18,10 @@ public final class AuditLog {
 
     public AuditLog(AuditTables tables) {
         this.tables = tables;
+    }
+
+    public AuditTables tables() {
+        return tables;
     }
 
     /** The recorded status of each step of a migration (empty when it never started). */
@@ -45,8 +53,46 @@ public final class AuditLog {
         Jdbc.update(c, tables.sql("step-failed.sql"), error, sqlState, durationMs, migrationId, stepIndex);
     }
 
+    /** Counts one more attempt of a step (a retry after a lock timeout). */
+    public void recordRetry(Connection c, String migrationId, int stepIndex) throws SQLException {
+        Jdbc.update(c, tables.sql("step-retry.sql"), migrationId, stepIndex);
+    }
+
+    /** Forgets rows past {@code stepCount} that never completed (the file lost steps that had not run). */
+    public void forgetStepsBeyond(Connection c, String migrationId, int stepCount) throws SQLException {
+        Jdbc.update(c, tables.sql("steps-delete-beyond.sql"), migrationId, stepCount);
+    }
+
+    /** Every step row of one migration, in order. */
+    public List<StepRow> steps(Connection c, String migrationId) throws SQLException {
+        return Jdbc.query(c, tables.sql("steps-of.sql"), AuditLog::stepRow, migrationId);
+    }
+
+    /** Step rows of migrations that started but are not in the ledger (failed or interrupted). */
+    public List<StepRow> unfinishedSteps(Connection c) throws SQLException {
+        return Jdbc.query(c, tables.sql("steps-unfinished.sql"), AuditLog::stepRow);
+    }
+
+    /** Step rows of applied migrations, in ledger order. */
+    public List<StepRow> appliedSteps(Connection c) throws SQLException {
+        return Jdbc.query(c, tables.sql("steps-applied.sql"), AuditLog::stepRow);
+    }
+
     public void recordApplied(Connection c, String migrationId, String checksum, long durationMs, String description)
             throws SQLException {
         Jdbc.update(c, tables.sql("migration-insert.sql"), migrationId, checksum, durationMs, description);
+    }
+
+    static StepRow stepRow(ResultSet rs) throws SQLException {
+        return new StepRow(rs.getString("migration_id"), rs.getInt("step_index"), rs.getString("operation_kind"),
+                StepStatus.of(rs.getString("status")), rs.getString("sql"), rs.getString("summary"),
+                rs.getString("risk_level"), (Integer) rs.getObject("risk_score", Integer.class),
+                Jdbc.strings(rs, "reasons"), rs.getString("error"), rs.getString("sqlstate"),
+                (Long) rs.getObject("duration_ms", Long.class), instant(rs.getTimestamp("started_at")),
+                instant(rs.getTimestamp("finished_at")), rs.getInt("attempts"));
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
     }
 }

@@ -2,8 +2,15 @@ package dev.zanith.audit;
 
 import dev.zanith.internal.jdbc.Jdbc;
 
+import dev.zanith.ZanithException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -44,6 +51,37 @@ public final class MigrationHistory {
         }
         return Jdbc.query(c, tables.sql("applied.sql"), rs -> new AppliedMigration(rs.getString("id"),
                 rs.getString("checksum"), rs.getTimestamp("applied_at").toInstant(), rs.getLong("duration_ms"),
-                rs.getString("applied_by"), rs.getString("description")));
+                rs.getString("applied_by"), rs.getString("description"), repairs(rs.getString("repairs"))));
+    }
+
+    /**
+     * Replaces the ledger checksum of an applied migration on purpose, recording the previous value, who and when
+     * in its {@code repairs} column.
+     *
+     * @return false when the ledger no longer holds {@code previous} for {@code id} (someone else changed it)
+     */
+    public boolean acceptChecksum(Connection c, String id, String previous, String accepted, String location)
+            throws SQLException {
+        return Jdbc.update(c, tables.sql("migration-repair.sql"), accepted, location, accepted, id, previous) == 1;
+    }
+
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+
+    private static List<ChecksumRepair> repairs(String json) {
+        if (json == null || json.isBlank()) {
+            return List.of();
+        }
+        try {
+            List<ChecksumRepair> repairs = new ArrayList<>();
+            for (JsonNode node : JSON.readTree(json)) {
+                repairs.add(new ChecksumRepair(OffsetDateTime.parse(node.path("at").asString()).toInstant(),
+                        node.path("by").asString(), node.path("previous").asString(), node.path("accepted").asString(),
+                        node.path("location").asString()));
+            }
+            return repairs;
+        } catch (RuntimeException e) {
+            throw new ZanithException("The repairs column of the migrations ledger holds unreadable JSON (" + json
+                    + "): " + e.getMessage(), e);
+        }
     }
 }

@@ -307,8 +307,9 @@ class PlannerTest {
                       column: {name: flag, type: boolean, notNull: true}
                 """);
         ZanithConfig config = Plans.config(db).migrations(new DirectoryMigrationSource(migrations)).build();
+        // An apply without gates (as an older run could have been) gets halfway: the required column fails on rows.
         assertThat(new Apply(config, new ApplyListener() {
-        }).run().succeeded()).isFalse(); // the required column fails on a table with rows
+        }, dev.zanith.apply.ApplyGuard.ALLOW_ALL, dev.zanith.apply.StepHook.NONE).run().succeeded()).isFalse();
         Plan plan = new Zanith(config).plan();
         assertThat(plan.steps()).extracting(PlannedStep::done).containsExactly(true, false);
         assertThat(plan.toRun()).hasSize(1);

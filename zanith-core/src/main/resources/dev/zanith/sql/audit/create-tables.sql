@@ -9,8 +9,11 @@ CREATE TABLE IF NOT EXISTS {migrations} (
     checksum    text        NOT NULL,
     duration_ms bigint      NOT NULL,
     applied_by  text        NOT NULL DEFAULT current_user,
-    description text
+    description text,
+    -- Deliberate checksum changes (zanith repair --accept-checksum): [{at, by, previous, accepted, location}].
+    repairs     jsonb       NOT NULL DEFAULT '[]'
 );
+CREATE INDEX IF NOT EXISTS {migrations_time_index} ON {migrations} (applied_at);
 
 -- The black box: one row per operation of every migration that started, with its outcome.
 CREATE TABLE IF NOT EXISTS {steps} (
@@ -37,6 +40,7 @@ CREATE INDEX IF NOT EXISTS {steps_kind_index} ON {steps} (operation_kind, durati
 
 -- The schema graph on each side of an apply.
 CREATE TABLE IF NOT EXISTS {snapshots} (
+    id           bigint      GENERATED ALWAYS AS IDENTITY UNIQUE,
     migration_id text        NOT NULL,
     phase        text        NOT NULL CHECK (phase IN ('before', 'after')),
     graph        jsonb       NOT NULL,
@@ -84,3 +88,7 @@ CREATE TABLE IF NOT EXISTS {checkpoints} (
     updated_at     timestamptz NOT NULL DEFAULT now(),
     PRIMARY KEY (migration_id, step_index)
 );
+
+-- Columns added after the first snapshot builds: upgrade tables those builds created (no-ops afterwards).
+ALTER TABLE {migrations} ADD COLUMN IF NOT EXISTS repairs jsonb NOT NULL DEFAULT '[]';
+ALTER TABLE {snapshots} ADD COLUMN IF NOT EXISTS id bigint GENERATED ALWAYS AS IDENTITY UNIQUE;

@@ -1,0 +1,70 @@
+package dev.zanith.cli;
+
+import dev.zanith.ZanithConfig;
+import picocli.CommandLine.Option;
+
+import java.time.Duration;
+
+/** Apply's lock, timeout, retry and backfill settings (defaults: {@link ZanithConfig}). */
+final class ApplyOptions {
+
+    @Option(names = "--lock-wait", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "How long to wait for another apply on the same target to finish (0: do not wait). Default: 10m.")
+    Duration lockWait;
+
+    @Option(names = "--lock-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "How long a step may wait for a table lock before it gives up and retries. Default: 2s.")
+    Duration lockTimeout;
+
+    @Option(names = "--statement-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Limit for ordinary statements (0: none). Default: 1m.")
+    Duration statementTimeout;
+
+    @Option(names = "--long-statement-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Limit for index builds, validation and backfill batches (0: none). Default: 6h.")
+    Duration longStatementTimeout;
+
+    @Option(names = "--lock-retries", paramLabel = "N",
+            description = "Attempts in all for a step that hits the lock timeout (1: no retry). Default: 10.")
+    Integer lockRetries;
+
+    @Option(names = "--lock-retry-backoff", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Delay after the first lock timeout; doubles per attempt, with jitter. Default: 500ms.")
+    Duration lockRetryBackoff;
+
+    @Option(names = "--backfill-batch-size", paramLabel = "ROWS",
+            description = "Rows per backfill batch unless the operation sets batchSize. Default: 1000.")
+    Integer backfillBatchSize;
+
+    @Option(names = "--backfill-pause", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Pause between backfill batches. Default: none.")
+    Duration backfillPause;
+
+    ZanithConfig.Builder applyTo(ZanithConfig.Builder builder) {
+        if (lockWait != null) {
+            builder.lockWait(lockWait);
+        }
+        if (lockTimeout != null) {
+            builder.lockTimeout(lockTimeout);
+        }
+        if (statementTimeout != null) {
+            builder.statementTimeout(statementTimeout);
+        }
+        if (longStatementTimeout != null) {
+            builder.longStatementTimeout(longStatementTimeout);
+        }
+        if (lockRetries != null) {
+            builder.lockRetryAttempts(lockRetries);
+        }
+        if (lockRetryBackoff != null) {
+            builder.lockRetryBackoff(lockRetryBackoff);
+        }
+        if (backfillBatchSize != null) {
+            builder.backfillBatchSize(backfillBatchSize);
+        }
+        if (backfillPause != null) {
+            builder.backfillPause(backfillPause);
+        }
+        return builder;
+    }
+}

@@ -1,0 +1,24 @@
+package dev.zanith.apply;
+
+import dev.zanith.migration.Migration;
+import dev.zanith.ops.Operation;
+import dev.zanith.ops.RenderContext;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * Work that must commit atomically with a step: called inside the step's own transaction after its statements
+ * ran and right before "done" commits (for a non-transactional step, inside the short transaction that marks it
+ * done; for a backfill, in the transaction that closes its checkpoint). Throwing rolls the transaction back: a
+ * transactional step's DDL is undone and the step is recorded as failed.
+ */
+@FunctionalInterface
+public interface StepHook {
+
+    StepHook NONE = (connection, migration, stepIndex, operation, context) -> {
+    };
+
+    void beforeDone(Connection connection, Migration migration, int stepIndex, Operation operation,
+                    RenderContext context) throws SQLException;
+}
