@@ -86,4 +86,23 @@ public final class Zanith {
     public Repair.Result acceptChecksum(String migrationId) {
         return new Repair(config).acceptChecksum(migrationId);
     }
+
+    /**
+     * Rehearses the pending migrations on a shadow database (see {@link dev.zanith.verify.Verifier}).
+     *
+     * @param declared a declared schema to compare with, or null to compare with the steps' expected result
+     */
+    public dev.zanith.verify.VerifyResult verify(java.nio.file.Path declared, dev.zanith.shadow.ShadowProvider shadow) {
+        return new dev.zanith.command.Verify(config).run(declared, shadow);
+    }
+
+    /** What changed between two schema snapshots (a number, {@code ID:before|after}, or a migration id). */
+    public dev.zanith.command.Snapshots.Comparison compareSnapshots(String from, String to) {
+        return new dev.zanith.command.Snapshots(config).diff(from, to);
+    }
+
+    /** The recorded schema snapshots, oldest first. */
+    public List<dev.zanith.audit.SnapshotInfo> snapshots() {
+        return new dev.zanith.command.Snapshots(config).list();
+    }
 }

@@ -36,6 +36,8 @@ public final class ZanithConfig {
 
     /** Default time an apply waits for another apply on the same target to finish. */
     public static final Duration DEFAULT_LOCK_WAIT = Duration.ofMinutes(10);
+    /** How long recovery artifacts are kept before cleanup may purge them. */
+    public static final Duration DEFAULT_ARTIFACT_RETENTION = Duration.ofDays(30);
     /** Default attempts in all for a step that keeps hitting the lock timeout. */
     public static final int DEFAULT_LOCK_RETRY_ATTEMPTS = LockRetry.DEFAULT_MAX_ATTEMPTS;
     /** Default delay after the first lock timeout (doubling, jittered). */

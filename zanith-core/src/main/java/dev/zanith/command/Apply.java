@@ -34,6 +34,7 @@ public final class Apply {
     private final ZanithConfig config;
     private final ApplyListener listener;
     private final ApplyGuard guard;
+    private java.util.function.Predicate<Migration> stopBefore = migration -> false;
     private final StepHook stepHook;
 
     /** An apply that enforces the configured gates (re-planned inside the lock), without a step hook. */
@@ -46,6 +47,15 @@ public final class Apply {
         this.listener = listener;
         this.guard = guard;
         this.stepHook = stepHook;
+    }
+
+    /**
+     * Applies only the pending migrations before the first one matching {@code condition} (Spring applies
+     * migrations with long-running steps after startup); the rest stay pending.
+     */
+    public Apply stopBefore(java.util.function.Predicate<Migration> condition) {
+        this.stopBefore = condition;
+        return this;
     }
 
     public ApplyResult run() {
@@ -62,7 +72,14 @@ public final class Apply {
             c.setAutoCommit(true);
             history.ensureTables(c);
             MigrationState state = MigrationState.read(c, history, files);
-            if (state.pending().isEmpty()) {
+            List<Migration> pending = state.pending();
+            for (int i = 0; i < pending.size(); i++) {
+                if (stopBefore.test(pending.get(i))) {
+                    pending = pending.subList(0, i);
+                    break;
+                }
+            }
+            if (pending.isEmpty()) {
                 return new ApplyResult(List.of());
             }
             Applier applier = new Applier(new AuditLog(tables), new StepExecutor(config.timeouts(), config.lockRetry()),
@@ -71,9 +88,9 @@ public final class Apply {
                     .withSnapshots(new Introspector(config.introspectionOptions().skippingMissingSchemas()))
                     .withBackfillSettings(config.backfill())
                     .withBeforeEachStep(lock::verifyHeld);
-            applier.checkResumable(c, state.pending());
-            GuardDecision decision = guard.check(c, state.pending());
-            return applier.apply(c, state.pending(), decision);
+            applier.checkResumable(c, pending);
+            GuardDecision decision = guard.check(c, pending);
+            return applier.apply(c, pending, decision);
         } catch (SQLException e) {
             throw new ZanithException("Apply on " + config.connectionSource().describeTarget() + " failed: "
                     + e.getMessage(), e);

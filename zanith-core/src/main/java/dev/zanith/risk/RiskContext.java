@@ -122,7 +122,8 @@ public final class RiskContext {
     /** Whether the table ({@code column} null) or column holds data, if the planner measured it. */
     public Optional<Boolean> holdsData(TableName table, String column) {
         if (column == null ? isNewTable(table) : isNewColumn(table, column)) {
-            return Optional.of(false);
+            // Created earlier in this plan: empty — unless raw SQL ran since, which may have filled it.
+            return earlier.stream().anyMatch(op -> op instanceof dev.zanith.ops.RawSql) ? Optional.empty() : Optional.of(false);
         }
         DataRef live = column == null ? liveTables.containsKey(table) ? DataRef.table(liveTables.get(table)) : null
                 : liveColumns.get(DataRef.column(table, column));

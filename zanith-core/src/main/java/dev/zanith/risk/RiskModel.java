@@ -407,12 +407,12 @@ public final class RiskModel {
                 }
             }
         }
-        if (s.context.isNewTable(table)) {
+        Optional<Boolean> data = s.context.holdsData(table, null);
+        if (s.context.isNewTable(table) && data.isPresent()) {
             s.reason(ReasonCode.DROPS_EMPTY_TABLE).dataLoss(false).breaksClients(false)
                     .note(s.context.sizeNote(table)).score(5);
             return;
         }
-        Optional<Boolean> data = s.context.holdsData(table, null);
         if (data.isPresent() && !data.get()) {
             s.reason(ReasonCode.DROPS_EMPTY_TABLE).dataLoss(false).breaksClients(true)
                     .note(table + " holds no rows; clients still using it break").score(35);
@@ -434,12 +434,12 @@ public final class RiskModel {
         if (!dependents.isEmpty()) {
             s.note("drops " + String.join(", ", dependents) + " with it");
         }
-        if (s.context.isNewColumn(table, op.column())) {
+        Optional<Boolean> data = s.context.holdsData(table, op.column());
+        if (s.context.isNewColumn(table, op.column()) && data.isPresent()) {
             s.reason(ReasonCode.DROPS_EMPTY_COLUMN).dataLoss(false).breaksClients(false)
                     .note(op.column() + " is added earlier in this plan: no data, no clients").score(5);
             return;
         }
-        Optional<Boolean> data = s.context.holdsData(table, op.column());
         if (data.isPresent() && !data.get()) {
             s.reason(ReasonCode.DROPS_EMPTY_COLUMN).dataLoss(false).breaksClients(true)
                     .note(op.column() + " holds no values (every row is NULL); clients still reading it break").score(30);

@@ -1,0 +1,32 @@
+package dev.zanith.spring.autoconfigure;
+
+import dev.zanith.ZanithConfig;
+import dev.zanith.migration.MigrationSource;
+
+/** Maps {@link ZanithProperties} onto the core configuration builder (one place, so a test can pin it). */
+final class ZanithConfigurations {
+
+    private ZanithConfigurations() {
+    }
+
+    static ZanithConfig.Builder apply(ZanithProperties p, ZanithConfig.Builder config, MigrationSource migrations) {
+        return config.migrations(migrations)
+                .schemas(p.getSchemas())
+                .auditSchema(p.getSchema())
+                .tablePrefix(p.getTablePrefix())
+                .archiveSchema(p.getArchiveSchema())
+                .maxRisk(p.getMaxRisk())
+                .allowDestructive(p.isAllowDestructive())
+                .denyReasons(p.getDenyReasons())
+                .lockTimeout(p.getLockTimeout())
+                .statementTimeout(p.getStatementTimeout())
+                .longStatementTimeout(p.getLongStatementTimeout())
+                .lockRetryAttempts(p.getLockRetries())
+                .lockRetryBackoff(p.getLockRetryBackoff())
+                .lockRetryMaxBackoff(p.getLockRetryMaxBackoff())
+                .lockWait(p.getAdvisoryLockWait())
+                .preflightTimeout(p.getPreflightTimeout())
+                .backfillBatchSize(p.getBackfillBatchSize())
+                .backfillPause(p.getBackfillPause());
+    }
+}

@@ -1,0 +1,142 @@
+package dev.zanith.spring.autoconfigure;
+
+import dev.zanith.spring.autoconfigure.endpoint.ZanithEndpoint;
+import dev.zanith.spring.autoconfigure.endpoint.ZanithEndpointAutoConfiguration;
+import dev.zanith.spring.autoconfigure.health.ZanithHealthContributorAutoConfiguration;
+import dev.zanith.spring.autoconfigure.health.ZanithHealthIndicator;
+import dev.zanith.spring.autoconfigure.health.ZanithReadinessStateHealthIndicator;
+import dev.zanith.spring.autoconfigure.metrics.ZanithMetrics;
+import dev.zanith.spring.autoconfigure.metrics.ZanithMetricsAutoConfiguration;
+import dev.zanith.testsupport.PostgresServer;
+import dev.zanith.testsupport.TestDatabase;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.availability.ApplicationAvailabilityBean;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ZanithEndpointHealthMetricsTest {
+
+    private TestDatabase db;
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, ZanithAutoConfiguration.class,
+                    ZanithEndpointAutoConfiguration.class, ZanithHealthContributorAutoConfiguration.class,
+                    ZanithMetricsAutoConfiguration.class))
+            .withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+            .withBean(ApplicationAvailabilityBean.class, ApplicationAvailabilityBean::new);
+
+    @BeforeEach
+    void database() {
+        db = PostgresServer.shared().createDatabase("endpoint");
+    }
+
+    @AfterEach
+    void drop() {
+        db.close();
+    }
+
+    private ApplicationContextRunner on(String scenario, String... properties) {
+        return runner.withPropertyValues("spring.datasource.url=" + db.jdbcUrl(), "zanith.locations=classpath:scenarios/" + scenario,
+                        "management.endpoints.web.exposure.include=zanith")
+                .withPropertyValues(properties);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void endpointAnswersOverviewHistoryRiskAndSnapshots() {
+        on("basic").run(context -> {
+            ZanithEndpoint endpoint = context.getBean(ZanithEndpoint.class);
+            Map<String, Object> overview = endpoint.overview();
+            assertThat(overview).containsEntry("applied", 2).containsEntry("pending", List.of()).containsEntry("state", "APPLIED");
+            List<Map<String, Object>> history = (List<Map<String, Object>>) endpoint.section("history");
+            assertThat(history).extracting(m -> m.get("id")).containsExactly("V1__create_items", "V2__add_items_email");
+            Map<String, Object> second = (Map<String, Object>) endpoint.item("history", "V2__add_items_email");
+            List<Map<String, Object>> steps = (List<Map<String, Object>>) second.get("steps");
+            assertThat(steps).extracting(s -> s.get("operationKind")).containsExactly("addColumn", "addIndex");
+            assertThat(steps.get(1)).containsEntry("status", "done").containsEntry("riskLevel", "safe");
+            assertThat(endpoint.section("risk").toString()).contains("\"verdict\":\"GREEN\"");
+            assertThat(endpoint.pair("snapshots", "V1__create_items", "V2__add_items_email").toString()).contains("email");
+            assertThat(endpoint.section("nonsense")).isNull();
+        });
+    }
+
+    @Test
+    void healthIsUpWhenEverythingApplied() {
+        on("basic").run(context -> {
+            var health = context.getBean(ZanithHealthIndicator.class).health(true);
+            assertThat(health.getStatus()).isEqualTo(Status.UP);
+            assertThat(health.getDetails()).containsEntry("applied", 2).containsEntry("pending", 0);
+        });
+    }
+
+    @Test
+    void healthIsOutOfServiceWhileARefusedMigrationIsPending() {
+        on("destructive", "zanith.on-refusal=warn").run(context -> {
+            var health = context.getBean(ZanithHealthIndicator.class).health(true);
+            assertThat(health.getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
+            assertThat(health.getDetails()).containsEntry("pending", 1).containsEntry("state", "REFUSED");
+            assertThat(health.getDetails().get("reason").toString()).contains("allow-destructive");
+        });
+    }
+
+    @Test
+    void healthIsDownWhenAStepFailed() {
+        db.execute("CREATE TABLE items (id bigint)"); // V1 will fail: the table exists
+        on("basic").run(context -> {
+            assertThat(context).hasFailed();
+        });
+        on("basic", "zanith.mode=plan-only").run(context -> {
+            var health = context.getBean(ZanithHealthIndicator.class).health(true);
+            assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+            assertThat(health.getDetails().get("failedStep").toString()).contains("V1__create_items #1 createTable");
+        });
+    }
+
+    @Test
+    void metricsCountMigrationsAndTimeSteps() {
+        on("basic").run(context -> {
+            MeterRegistry registry = context.getBean(MeterRegistry.class);
+            assertThat(context).hasSingleBean(ZanithMetrics.class);
+            assertThat(registry.get("zanith.migrations.applied").gauge().value()).isEqualTo(2);
+            assertThat(registry.get("zanith.migrations.pending").gauge().value()).isZero();
+            assertThat(registry.get("zanith.steps.failed").gauge().value()).isZero();
+            assertThat(registry.get("zanith.step.duration").tag("kind", "addIndex").tag("status", "done").timer().count())
+                    .isEqualTo(1);
+        });
+    }
+
+    @Test
+    void backgroundLongRunningKeepsReadinessDownUntilTheBackfillIsDone() {
+        on("background", "zanith.background-long-running=true", "zanith.backfill-pause=100ms").run(context -> {
+            assertThat(context).hasNotFailed();
+            ZanithRuntime runtime = context.getBean(ZanithRuntime.class);
+            ZanithReadinessStateHealthIndicator readiness = context.getBean("readinessStateHealthIndicator",
+                    ZanithReadinessStateHealthIndicator.class);
+            assertThat(runtime.backgroundRunning()).as("the backfill continues after startup").isTrue();
+            org.springframework.boot.availability.AvailabilityChangeEvent.publish(context,
+                    org.springframework.boot.availability.ReadinessState.ACCEPTING_TRAFFIC); // the application is up
+            assertThat(readiness.health(false).getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
+            assertThat(context.getBean(ZanithHealthIndicator.class).health(true).getStatus()).isEqualTo(Status.UP);
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (runtime.backgroundRunning() && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(runtime.state()).isEqualTo(ZanithRuntime.State.APPLIED);
+            assertThat(readiness.health(false).getStatus()).isEqualTo(Status.UP);
+        });
+        assertThat(new org.springframework.jdbc.core.JdbcTemplate(db.dataSource())
+                .queryForObject("SELECT count(*) FROM items WHERE m = n * 2", Integer.class)).isEqualTo(2000);
+    }
+}
