@@ -39,6 +39,12 @@ import java.util.Map;
  */
 public final class Introspector {
 
+    /**
+     * Qualified names everywhere (only pg_catalog on the search path) and no JIT: the catalog queries' cost
+     * estimates pass JIT thresholds at scale, and compiling them costs more than running them.
+     */
+    private static final String SESSION = "SELECT set_config('search_path', ?, true), set_config('jit', ?, true)";
+
     private final IntrospectionOptions options;
 
     public Introspector(IntrospectionOptions options) {
@@ -58,20 +64,20 @@ public final class Introspector {
             connection.setAutoCommit(false);
             try {
                 Jdbc.execute(connection, "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
-                Jdbc.query(connection, "SELECT set_config('search_path', 'pg_catalog', true)", rs -> null);
+                Jdbc.query(connection, SESSION, rs -> null, "pg_catalog", "off");
                 return read(connection);
             } finally {
                 connection.rollback();
                 connection.setAutoCommit(true);
             }
         }
-        String searchPath = Jdbc.queryFirst(connection, "SELECT current_setting('search_path')", rs -> rs.getString(1))
-                .orElse("");
-        Jdbc.query(connection, "SELECT set_config('search_path', 'pg_catalog', true)", rs -> null);
+        String[] previous = Jdbc.queryFirst(connection, "SELECT current_setting('search_path'), current_setting('jit')",
+                rs -> new String[]{rs.getString(1), rs.getString(2)}).orElseThrow();
+        Jdbc.query(connection, SESSION, rs -> null, "pg_catalog", "off");
         try {
             return read(connection);
         } finally {
-            Jdbc.query(connection, "SELECT set_config('search_path', ?, true)", rs -> null, searchPath);
+            Jdbc.query(connection, SESSION, rs -> null, previous[0], previous[1]);
         }
     }
 
@@ -118,8 +124,9 @@ public final class Introspector {
         if (!tables.isEmpty()) {
             Object oids = Jdbc.longArray(c, new ArrayList<>(tables.keySet()));
             readColumns(c, oids, tables);
-            readConstraints(c, oids, tables);
-            readIndexes(c, oids, tables);
+            Map<String, String> gates = Map.of("nulls_not_distinct", version.atLeast(15) ? "i.indnullsnotdistinct" : "false");
+            readConstraints(c, oids, tables, gates);
+            readIndexes(c, oids, tables, gates);
             readPolicies(c, oids, tables);
         }
         Jdbc.query(c, SqlResources.get("introspect/sequences.sql"), rs -> {
@@ -176,8 +183,9 @@ public final class Introspector {
         }, oids);
     }
 
-    private static void readConstraints(Connection c, Object oids, Map<Long, TableParts> tables) throws SQLException {
-        Jdbc.query(c, SqlResources.get("introspect/constraints.sql"), rs -> {
+    private static void readConstraints(Connection c, Object oids, Map<Long, TableParts> tables, Map<String, String> gates)
+            throws SQLException {
+        Jdbc.query(c, SqlResources.render("introspect/constraints.sql", gates), rs -> {
             TableParts table = tables.get(rs.getLong("table_oid"));
             String name = rs.getString("constraint_name");
             List<String> columns = Jdbc.strings(rs, "columns");
@@ -200,8 +208,9 @@ public final class Introspector {
         }, oids);
     }
 
-    private static void readIndexes(Connection c, Object oids, Map<Long, TableParts> tables) throws SQLException {
-        Jdbc.query(c, SqlResources.get("introspect/indexes.sql"), rs -> {
+    private static void readIndexes(Connection c, Object oids, Map<Long, TableParts> tables, Map<String, String> gates)
+            throws SQLException {
+        Jdbc.query(c, SqlResources.render("introspect/indexes.sql", gates), rs -> {
             TableParts table = tables.get(rs.getLong("table_oid"));
             String method = rs.getString("method");
             table.indexes.add(new Index(rs.getString("index_name"), rs.getBoolean("is_unique"), method,

@@ -1,6 +1,33 @@
 -- Primary key, unique, check and foreign key constraints of the given tables. Parameter: table oids (bigint[]).
 -- NOT NULL constraints (catalogued from PostgreSQL 18) are read from pg_attribute instead.
--- indnullsnotdistinct exists from PostgreSQL 15; reading it through to_jsonb keeps one query for 14 to 18.
+-- Key column names come from one join of every constraint's unnested keys with pg_attribute (a correlated
+-- subquery per constraint would probe pg_attribute thousands of times).
+-- ${nulls_not_distinct}: i.indnullsnotdistinct from PostgreSQL 15, false before (the column does not exist).
+WITH con AS MATERIALIZED (
+    SELECT con.*
+    FROM pg_catalog.pg_constraint con
+    WHERE con.conrelid = ANY (?::bigint[]::oid[])
+      AND con.contype IN ('p', 'u', 'c', 'f')),
+keys AS MATERIALIZED (
+    SELECT con.oid, 'key' AS role, con.conrelid AS relid, k.attnum, k.ord
+    FROM con, unnest(con.conkey) WITH ORDINALITY AS k(attnum, ord)
+    UNION ALL
+    SELECT con.oid, 'referenced', con.confrelid, k.attnum, k.ord
+    FROM con, unnest(con.confkey) WITH ORDINALITY AS k(attnum, ord)
+    UNION ALL
+    SELECT con.oid, 'include', con.conrelid, k.attnum, k.ord
+    FROM con
+    JOIN pg_catalog.pg_index i ON i.indexrelid = con.conindid AND con.contype IN ('p', 'u'),
+         unnest(i.indkey::int2[]) WITH ORDINALITY AS k(attnum, ord)
+    WHERE k.ord > i.indnkeyatts),
+names AS (
+    SELECT keys.oid,
+           array_agg(a.attname::text ORDER BY keys.ord) FILTER (WHERE keys.role = 'key') AS columns,
+           array_agg(a.attname::text ORDER BY keys.ord) FILTER (WHERE keys.role = 'referenced') AS referenced_columns,
+           array_agg(a.attname::text ORDER BY keys.ord) FILTER (WHERE keys.role = 'include') AS include_columns
+    FROM keys
+    JOIN pg_catalog.pg_attribute a ON a.attrelid = keys.relid AND a.attnum = keys.attnum
+    GROUP BY keys.oid)
 SELECT con.conrelid::bigint AS table_oid,
        con.conname          AS constraint_name,
        con.contype::text    AS constraint_type,
@@ -8,32 +35,19 @@ SELECT con.conrelid::bigint AS table_oid,
        con.condeferred      AS initially_deferred,
        con.convalidated     AS validated,
        con.connoinherit     AS no_inherit,
-       ARRAY(SELECT a.attname::text
-             FROM unnest(con.conkey) WITH ORDINALITY AS k(attnum, ord)
-             JOIN pg_catalog.pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.attnum
-             ORDER BY k.ord) AS columns,
-       CASE WHEN con.contype IN ('p', 'u') THEN
-            ARRAY(SELECT a.attname::text
-                  FROM unnest(i.indkey::int2[]) WITH ORDINALITY AS k(attnum, ord)
-                  JOIN pg_catalog.pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.attnum
-                  WHERE k.ord > i.indnkeyatts
-                  ORDER BY k.ord)
-       END AS include_columns,
-       coalesce((to_jsonb(i) ->> 'indnullsnotdistinct')::boolean, false) AS nulls_not_distinct,
+       coalesce(n.columns, '{}') AS columns,
+       CASE WHEN con.contype IN ('p', 'u') THEN coalesce(n.include_columns, '{}') END AS include_columns,
+       coalesce(${nulls_not_distinct}, false) AS nulls_not_distinct,
        CASE WHEN con.contype = 'c' THEN pg_catalog.pg_get_expr(con.conbin, con.conrelid) END AS check_expression,
        fn.nspname AS referenced_schema,
        fc.relname AS referenced_table,
-       ARRAY(SELECT a.attname::text
-             FROM unnest(con.confkey) WITH ORDINALITY AS k(attnum, ord)
-             JOIN pg_catalog.pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.attnum
-             ORDER BY k.ord) AS referenced_columns,
+       coalesce(n.referenced_columns, '{}') AS referenced_columns,
        con.confupdtype::text  AS on_update,
        con.confdeltype::text  AS on_delete,
        con.confmatchtype::text AS match_type
-FROM pg_catalog.pg_constraint con
+FROM con
+LEFT JOIN names n ON n.oid = con.oid
 LEFT JOIN pg_catalog.pg_index i ON i.indexrelid = con.conindid AND con.contype IN ('p', 'u')
 LEFT JOIN pg_catalog.pg_class fc ON fc.oid = con.confrelid
 LEFT JOIN pg_catalog.pg_namespace fn ON fn.oid = fc.relnamespace
-WHERE con.conrelid = ANY (?::bigint[]::oid[])
-  AND con.contype IN ('p', 'u', 'c', 'f')
 ORDER BY con.conrelid, con.conname

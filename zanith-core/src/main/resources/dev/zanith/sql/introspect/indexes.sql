@@ -1,6 +1,7 @@
 -- Indexes of the given tables that do not back a primary key, unique or exclusion constraint.
 -- Parameter: table oids (bigint[]). Key elements are parsed from pg_get_indexdef, which prints
 -- collation, operator class and ordering exactly as CREATE INDEX accepts them.
+-- ${nulls_not_distinct}: i.indnullsnotdistinct from PostgreSQL 15, false before (the column does not exist).
 SELECT i.indrelid::bigint AS table_oid,
        ic.relname         AS index_name,
        i.indisunique      AS is_unique,
@@ -9,7 +10,7 @@ SELECT i.indrelid::bigint AS table_oid,
        pg_catalog.pg_get_indexdef(i.indexrelid) AS definition,
        pg_catalog.pg_get_expr(i.indpred, i.indrelid) AS predicate,
        ic.reloptions::text[] AS storage_parameters,
-       coalesce((to_jsonb(i) ->> 'indnullsnotdistinct')::boolean, false) AS nulls_not_distinct,
+       ${nulls_not_distinct} AS nulls_not_distinct,
        ARRAY(SELECT a.attname::text
              FROM unnest(i.indkey::int2[]) WITH ORDINALITY AS k(attnum, ord)
              JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum

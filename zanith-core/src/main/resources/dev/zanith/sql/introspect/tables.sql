@@ -1,5 +1,7 @@
 -- Ordinary tables of the introspected schemas with their statistics, excluding partitions, tables owned by
--- extensions and Zanith's own tables (name prefix). Parameters: schema names (text[]), excluded prefix (text).
+-- extensions and Zanith's own tables (name prefix). Parameters: excluded prefix (text), schema names (text[]).
+-- Size is the planner's page count (heap + TOAST + indexes), like reltuples an estimate refreshed by
+-- VACUUM/ANALYZE: pg_total_relation_size would open every relation and stat its files (most of the cost at scale).
 SELECT c.oid                          AS table_oid,
        n.nspname                      AS schema_name,
        c.relname                      AS table_name,
@@ -8,11 +10,16 @@ SELECT c.oid                          AS table_oid,
        c.relforcerowsecurity          AS rls_forced,
        d.description                  AS comment,
        c.reltuples::bigint            AS estimated_rows,
-       pg_catalog.pg_total_relation_size(c.oid) AS total_bytes
+       (c.relpages::bigint + coalesce(toast.relpages, 0) + coalesce(ix.pages, 0))
+           * current_setting('block_size')::bigint AS total_bytes
 FROM pg_catalog.pg_class c
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 LEFT JOIN pg_catalog.pg_description d
        ON d.objoid = c.oid AND d.classoid = 'pg_catalog.pg_class'::regclass AND d.objsubid = 0
+LEFT JOIN pg_catalog.pg_class toast ON toast.oid = c.reltoastrelid
+LEFT JOIN (SELECT i.indrelid, sum(ic.relpages)::bigint AS pages
+           FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
+           GROUP BY i.indrelid) ix ON ix.indrelid = c.oid
 CROSS JOIN (SELECT ?::text AS prefix) p
 WHERE c.relkind = 'r'
   AND NOT c.relispartition
