@@ -1,0 +1,82 @@
+package dev.zanith.demo;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The demo as users meet it: five migrations applied at startup, the destructive sixth refused (warn). */
+class DemoApplicationTest extends DemoHttpTest {
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void overviewShowsWhatRanAndWhatWasRefused() {
+        Map<String, Object> overview = http.getForObject("/actuator/zanith", Map.class);
+        assertThat(overview).containsEntry("applied", 5).containsEntry("state", "REFUSED")
+                .containsEntry("pending", List.of("20260120100000_drop_orders_note"));
+        assertThat(overview.get("problem").toString()).contains("allow-destructive");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void historyRiskAndSnapshotsAnswer() {
+        List<Map<String, Object>> history = http.getForObject("/actuator/zanith/history", List.class);
+        assertThat(history).hasSize(5).allSatisfy(m -> assertThat(m.get("status")).isEqualTo("applied"));
+        Map<String, Object> backfill = http.getForObject("/actuator/zanith/history/20260110100000_add_orders_status", Map.class);
+        List<Map<String, Object>> steps = (List<Map<String, Object>>) backfill.get("steps");
+        assertThat(steps).extracting(s -> s.get("operationKind")).containsExactly("createEnum", "addColumn", "backfill");
+        assertThat(steps.get(2)).containsEntry("status", "done")
+                // a handful of seeded orders: the backfill scores in its smallest size band
+                .containsEntry("riskLevel", "safe");
+        Map<String, Object> risk = http.getForObject("/actuator/zanith/risk", Map.class);
+        assertThat(risk).containsEntry("verdict", "REFUSED");
+        assertThat(((Map<String, Object>) risk.get("refusal")).get("gate")).isEqualTo("allow-destructive");
+        String diff = http.getForObject("/actuator/zanith/snapshots/20260105120000_add_accounts_last_login"
+                + "/20260115100000_retire_accounts_legacy_code", String.class);
+        assertThat(diff).contains("legacy_code").contains("status");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void healthShowsThePendingRefusalAndMetricsCountMigrations() {
+        ResponseEntity<Map> health = http.getForEntity("/actuator/health", Map.class);
+        assertThat(health.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+        Map<String, Object> zanith = (Map<String, Object>) ((Map<String, Object>) health.getBody().get("components")).get("zanith");
+        assertThat(zanith).containsEntry("status", "OUT_OF_SERVICE");
+        assertThat((Map<String, Object>) zanith.get("details")).containsEntry("applied", 5).containsEntry("pending", 1);
+        assertThat(http.getForEntity("/actuator/health/liveness", Map.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        Map<String, Object> applied = http.getForObject("/actuator/metrics/zanith.migrations.applied", Map.class);
+        assertThat(applied.toString()).contains("value=5.0");
+        Map<String, Object> timer = http.getForObject("/actuator/metrics/zanith.step.duration", Map.class);
+        assertThat(timer.toString()).contains("backfill").contains("softDropColumn");
+    }
+
+    @Test
+    void writeOperationsAreRefusedByDefault() {
+        ResponseEntity<String> apply = http.postForEntity("/actuator/zanith/apply", null, String.class);
+        assertThat(apply.getStatusCode().is4xxClientError()).as(apply.getStatusCode().toString()).isTrue();
+        assertThat(jdbc.sql("SELECT count(*) FROM _zanith_migrations").query(Integer.class).single()).isEqualTo(5);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theServiceWorksOnTheMigratedSchema() {
+        List<Map<String, Object>> accounts = http.getForObject("/accounts?limit=5", List.class);
+        assertThat(accounts).hasSize(5);
+        Map<String, Object> created = http.postForObject("/accounts", Map.of("email", "new@example.com", "name", "New"), Map.class);
+        assertThat(created).containsEntry("email", "new@example.com");
+        Map<String, Object> login = http.postForObject("/accounts/" + created.get("id") + "/login", null, Map.class);
+        assertThat(login.get("lastLogin")).isNotNull();
+        List<Map<String, Object>> pending = http.getForObject("/orders?status=pending&limit=500", List.class);
+        assertThat(pending).isNotEmpty().allSatisfy(o -> assertThat(o.get("status")).isEqualTo("pending"));
+    }
+}
