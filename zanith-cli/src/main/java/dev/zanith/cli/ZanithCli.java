@@ -33,6 +33,26 @@ public final class ZanithCli implements Runnable {
         spec[0].commandLine().usage(spec[0].commandLine().getOut());
     }
 
+    /** The whole command tree, writing to {@code console}. */
+    static CommandLine commandLine(Console console) {
+        CommandLine cli = new CommandLine(new ZanithCli(), new CommandFactory(console));
+        cli.setOut(console.out());
+        cli.setErr(console.err());
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        addHelpOptions(cli);
+        return cli;
+    }
+
+    /** Every command and subcommand answers {@code -h}/{@code --help}, even one with required options. */
+    private static void addHelpOptions(CommandLine commandLine) {
+        CommandLine.Model.CommandSpec spec = commandLine.getCommandSpec();
+        if (spec.options().stream().noneMatch(CommandLine.Model.OptionSpec::usageHelp)) {
+            spec.addOption(CommandLine.Model.OptionSpec.builder("-h", "--help").usageHelp(true)
+                    .description("Show this help message and exit.").build());
+        }
+        commandLine.getSubcommands().values().forEach(ZanithCli::addHelpOptions);
+    }
+
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
@@ -41,10 +61,7 @@ public final class ZanithCli implements Runnable {
 
     /** Runs one command line and returns its exit code; never throws, never prints a stack trace. */
     public static int execute(Console console, String... args) {
-        CommandLine cli = new CommandLine(new ZanithCli(), new CommandFactory(console));
-        cli.setOut(console.out());
-        cli.setErr(console.err());
-        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        CommandLine cli = commandLine(console);
         cli.setParameterExceptionHandler((ex, arguments) -> {
             console.error(ex.getMessage());
             CommandLine.UnmatchedArgumentException.printSuggestions(ex, console.err());
