@@ -158,7 +158,7 @@ public final class Preflight {
             return;
         }
         if (ctx.isNewTable(table)) {
-            results.add(PreflightResult.skipped(PreflightCheck.NULLS, description, created(table)));
+            results.add(PreflightResult.skipped(PreflightCheck.NULLS, description, created(ctx, table)));
             return;
         }
         Optional<String> changed = changedEarlier(ctx, table, List.of(op.column()));
@@ -196,7 +196,7 @@ public final class Preflight {
         TableName table = op.table();
         String description = "rows in " + table + " (" + column.name() + " is required and has no default)";
         if (ctx.isNewTable(table)) {
-            results.add(PreflightResult.skipped(PreflightCheck.TABLE_EMPTY, description, created(table)));
+            results.add(PreflightResult.skipped(PreflightCheck.TABLE_EMPTY, description, created(ctx, table)));
             return;
         }
         results.add(rows(c, PreflightCheck.TABLE_EMPTY, description, ctx.liveTable(table).orElse(table),
@@ -245,7 +245,10 @@ public final class Preflight {
                 .orElse(col))).toList();
         String present = child.stream().map(col -> col + " IS NOT NULL").collect(Collectors.joining(" AND "));
         String condition;
-        if (ctx.isNewTable(parent)) {
+        if (ctx.isNewTable(parent) && ctx.rawSqlEarlier()) {
+            results.add(PreflightResult.skipped(PreflightCheck.ORPHANS, description, created(ctx, parent)));
+            return;
+        } else if (ctx.isNewTable(parent)) {
             condition = present; // the parent is created by this plan: empty, so every referencing row is an orphan
         } else if (skipColumns(ctx, parent, fk.referencedColumns()).isPresent() || ctx.liveTable(parent).isEmpty()) {
             results.add(PreflightResult.skipped(PreflightCheck.ORPHANS, description, "the referenced columns change "
@@ -505,7 +508,7 @@ public final class Preflight {
      */
     private static Optional<String> skipColumns(RiskContext ctx, TableName table, Collection<String> columns) {
         if (ctx.isNewTable(table)) {
-            return Optional.of(created(table));
+            return Optional.of(created(ctx, table));
         }
         if (ctx.liveTable(table).isEmpty()) {
             return Optional.of(table + " does not exist in the database yet: checked when apply runs the step");
@@ -521,7 +524,7 @@ public final class Preflight {
     /** As {@link #skipColumns}, for SQL expressions: any new or renamed column they mention. */
     private static Optional<String> skipExpression(RiskContext ctx, TableName table, List<String> expressions) {
         if (ctx.isNewTable(table)) {
-            return Optional.of(created(table));
+            return Optional.of(created(ctx, table));
         }
         if (ctx.liveTable(table).isEmpty()) {
             return Optional.of(table + " does not exist in the database yet: checked when apply runs the step");
@@ -594,8 +597,10 @@ public final class Preflight {
         return t.endsWith("serial") || t.equals("serial2") || t.equals("serial4") || t.equals("serial8");
     }
 
-    private static String created(TableName table) {
-        return table + " is created earlier in this plan: it is empty, so there is nothing to check";
+    private static String created(RiskContext ctx, TableName table) {
+        return ctx.rawSqlEarlier() ? table + " is created earlier in this plan, and raw SQL since may have filled it: "
+                + "not checkable before apply, so PostgreSQL's own check when the step runs is the only one"
+                : table + " is created earlier in this plan: it is empty, so there is nothing to check";
     }
 
     private static String parenthesized(String expression) {

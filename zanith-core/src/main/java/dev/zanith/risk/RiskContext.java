@@ -113,7 +113,7 @@ public final class RiskContext {
 
     public TableStatistics statistics(TableName name) {
         if (isNewTable(name)) {
-            return new TableStatistics(0, 0);
+            return rawSqlEarlier() ? TableStatistics.UNKNOWN : new TableStatistics(0, 0);
         }
         TableName live = liveTables.getOrDefault(name, name);
         return statistics.getOrDefault(live, TableStatistics.UNKNOWN);
@@ -123,11 +123,16 @@ public final class RiskContext {
     public Optional<Boolean> holdsData(TableName table, String column) {
         if (column == null ? isNewTable(table) : isNewColumn(table, column)) {
             // Created earlier in this plan: empty — unless raw SQL ran since, which may have filled it.
-            return earlier.stream().anyMatch(op -> op instanceof dev.zanith.ops.RawSql) ? Optional.empty() : Optional.of(false);
+            return rawSqlEarlier() ? Optional.empty() : Optional.of(false);
         }
         DataRef live = column == null ? liveTables.containsKey(table) ? DataRef.table(liveTables.get(table)) : null
                 : liveColumns.get(DataRef.column(table, column));
         return Optional.ofNullable(live == null ? null : holdsData.get(live));
+    }
+
+    /** Whether raw SQL runs earlier in this plan: tables it creates may no longer be empty. */
+    public boolean rawSqlEarlier() {
+        return earlier.stream().anyMatch(op -> op instanceof dev.zanith.ops.RawSql);
     }
 
     /** The table's size class: empty when created by this plan or measured empty, else by its statistics. */
@@ -146,7 +151,8 @@ public final class RiskContext {
     /** The sentence behind {@link #tier}: "public.users has ~50,000,000 rows (12 GB)". */
     public String sizeNote(TableName name) {
         if (isNewTable(name)) {
-            return name + " is created earlier in this plan, so it is empty";
+            return name + (rawSqlEarlier() ? " is created earlier in this plan, and raw SQL since may have filled it"
+                    : " is created earlier in this plan, so it is empty");
         }
         Optional<Boolean> rows = holdsData(name, null);
         if (rows.isPresent() && !rows.get()) {

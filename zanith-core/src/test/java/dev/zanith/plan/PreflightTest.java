@@ -13,6 +13,7 @@ import dev.zanith.ops.DropCheckConstraint;
 import dev.zanith.ops.DropColumn;
 import dev.zanith.ops.DropTable;
 import dev.zanith.ops.Operation;
+import dev.zanith.ops.RawSql;
 import dev.zanith.ops.RenameColumn;
 import dev.zanith.ops.SetNotNull;
 import dev.zanith.ops.ValidateConstraint;
@@ -177,6 +178,23 @@ class PreflightTest {
         // with a default, no check is needed
         assertThat(preflight(plan(db, new AddColumn(T, Column.of("tenant", "bigint", true).withDefault("0"))), 1))
                 .isEmpty();
+    }
+
+    @Test
+    void aTableCreatedInThePlanIsOnlyKnownEmptyUntilRawSqlRuns(TestDatabase db) throws Exception {
+        CreateTable create = new CreateTable(Table.of("public", "t", List.of(Column.of("id", "int", true))));
+        Operation add = new AddColumn(T, Column.of("tenant", "bigint", true));
+        assertThat(preflight(plan(db, create, add), 2)).singleElement().satisfies(r -> {
+            assertThat(r.status()).isEqualTo(PreflightResult.Status.SKIPPED);
+            assertThat(r.message()).isEqualTo("public.t is created earlier in this plan: it is empty, so there is nothing to check");
+        });
+        Plan seeded = plan(db, create, new RawSql("INSERT INTO t VALUES (1)", null), add);
+        assertThat(preflight(seeded, 3)).singleElement().satisfies(r -> {
+            assertThat(r.status()).isEqualTo(PreflightResult.Status.SKIPPED);
+            assertThat(r.message()).startsWith("public.t is created earlier in this plan, and raw SQL since may have filled it");
+        });
+        assertThat(step(seeded, 3).assessment().notes())
+                .contains("fails on a table with rows: every existing row would need a value");
     }
 
     @Test

@@ -40,4 +40,13 @@ class RawSqlEarlierInThePlanTest {
         assertThat(drop.level()).isEqualTo(RiskLevel.DESTRUCTIVE);
         assertThat(drop.reasonCodes()).contains("drops_column_with_data");
     }
+
+    @Test
+    void afterRawSqlANewTableIsNoLongerAssumedEmpty() {
+        RiskContext seeded = freshPlan().after(new RawSql("INSERT INTO orders VALUES (1, 'keep me')", null));
+        assertThat(freshPlan().tier(ORDERS)).isEqualTo(SizeTier.EMPTY);
+        assertThat(seeded.tier(ORDERS)).isNotEqualTo(SizeTier.EMPTY);
+        assertThat(seeded.sizeNote(ORDERS)).isEqualTo("public.orders is created earlier in this plan, "
+                + "and raw SQL since may have filled it");
+    }
 }
