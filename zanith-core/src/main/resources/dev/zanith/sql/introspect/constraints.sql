@@ -1,4 +1,6 @@
--- Primary key, unique, check and foreign key constraints of the given tables. Parameter: table oids (bigint[]).
+-- Primary key, unique, check and foreign key constraints of the given tables.
+-- Parameters: Zanith's prefix (text; '' hides nothing), table oids (bigint[]).
+-- on_parked: the constraint involves a parked (soft-dropped, prefix-named) column, or references a parked table.
 -- NOT NULL constraints (catalogued from PostgreSQL 18) are read from pg_attribute instead.
 -- indnullsnotdistinct exists from PostgreSQL 15; reading it through to_jsonb keeps one query for 14 to 18.
 SELECT con.conrelid::bigint AS table_oid,
@@ -29,8 +31,15 @@ SELECT con.conrelid::bigint AS table_oid,
              ORDER BY k.ord) AS referenced_columns,
        con.confupdtype::text  AS on_update,
        con.confdeltype::text  AS on_delete,
-       con.confmatchtype::text AS match_type
-FROM pg_catalog.pg_constraint con
+       con.confmatchtype::text AS match_type,
+       coalesce(p.prefix <> '' AND (left(fc.relname, length(p.prefix)) = p.prefix
+        OR EXISTS (SELECT 1 FROM pg_catalog.pg_depend dep
+                   JOIN pg_catalog.pg_attribute pa ON pa.attrelid = dep.refobjid AND pa.attnum = dep.refobjsubid
+                   WHERE dep.classid = 'pg_catalog.pg_constraint'::regclass AND dep.objid = con.oid
+                     AND dep.refclassid = 'pg_catalog.pg_class'::regclass AND dep.refobjsubid > 0
+                     AND left(pa.attname, length(p.prefix)) = p.prefix)), false) AS on_parked
+FROM (SELECT ?::text AS prefix) p
+CROSS JOIN pg_catalog.pg_constraint con
 LEFT JOIN pg_catalog.pg_index i ON i.indexrelid = con.conindid AND con.contype IN ('p', 'u')
 LEFT JOIN pg_catalog.pg_class fc ON fc.oid = con.confrelid
 LEFT JOIN pg_catalog.pg_namespace fn ON fn.oid = fc.relnamespace

@@ -1,6 +1,8 @@
 -- Indexes of the given tables that do not back a primary key, unique or exclusion constraint.
--- Parameter: table oids (bigint[]). Key elements are parsed from pg_get_indexdef, which prints
--- collation, operator class and ordering exactly as CREATE INDEX accepts them.
+-- Parameters: Zanith's prefix (text; '' hides nothing), table oids (bigint[]). Key elements are parsed from
+-- pg_get_indexdef, which prints collation, operator class and ordering exactly as CREATE INDEX accepts them.
+-- on_parked: the index covers a parked (soft-dropped, prefix-named) column, in a key, INCLUDE, expression or
+-- predicate (the index depends on the column).
 SELECT i.indrelid::bigint AS table_oid,
        ic.relname         AS index_name,
        i.indisunique      AS is_unique,
@@ -14,8 +16,14 @@ SELECT i.indrelid::bigint AS table_oid,
              FROM unnest(i.indkey::int2[]) WITH ORDINALITY AS k(attnum, ord)
              JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
              WHERE k.ord > i.indnkeyatts
-             ORDER BY k.ord) AS include_columns
-FROM pg_catalog.pg_index i
+             ORDER BY k.ord) AS include_columns,
+       (p.prefix <> '' AND EXISTS (SELECT 1 FROM pg_catalog.pg_depend dep
+                   JOIN pg_catalog.pg_attribute pa ON pa.attrelid = dep.refobjid AND pa.attnum = dep.refobjsubid
+                   WHERE dep.classid = 'pg_catalog.pg_class'::regclass AND dep.objid = i.indexrelid
+                     AND dep.refclassid = 'pg_catalog.pg_class'::regclass AND dep.refobjsubid > 0
+                     AND left(pa.attname, length(p.prefix)) = p.prefix)) AS on_parked
+FROM (SELECT ?::text AS prefix) p
+CROSS JOIN pg_catalog.pg_index i
 JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
 JOIN pg_catalog.pg_am am ON am.oid = ic.relam
 WHERE i.indrelid = ANY (?::bigint[]::oid[])
