@@ -12,11 +12,24 @@ import dev.zanith.introspect.Introspector;
 import dev.zanith.migration.Migration;
 import dev.zanith.migration.MigrationLoader;
 import dev.zanith.plan.Plan;
+import dev.zanith.recover.Artifact;
+import dev.zanith.recover.ArtifactFilter;
+import dev.zanith.recover.CleanupResult;
+import dev.zanith.recover.ExportFormat;
+import dev.zanith.recover.ExportResult;
+import dev.zanith.recover.Inspection;
+import dev.zanith.recover.PurgeResult;
+import dev.zanith.recover.Recovery;
+import dev.zanith.recover.RestoreResult;
 import dev.zanith.schema.LiveSchema;
 
+import java.io.OutputStream;
+import java.io.Writer;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The entry point: one immutable configuration, one method per command. Used by the CLI and by the Spring
@@ -62,12 +75,18 @@ public final class Zanith {
         }
     }
 
-    /** Applies the pending migrations under the apply lock, auditing every step (no pre-apply check). */
+    /**
+     * Applies the pending migrations under the apply lock, auditing every step, enforcing the configured gates and
+     * recording a recovery artifact for every destructive step.
+     */
     public ApplyResult apply(ApplyListener listener) {
         return new Apply(config, listener).run();
     }
 
-    /** Applies the pending migrations with a pre-apply check and a step hook. */
+    /**
+     * Applies the pending migrations with a pre-apply check and a step hook (which runs after the artifact
+     * recorder, in the same transaction).
+     */
     public ApplyResult apply(ApplyListener listener, ApplyGuard guard, StepHook stepHook) {
         return new Apply(config, listener, guard, stepHook).run();
     }
@@ -104,5 +123,95 @@ public final class Zanith {
     /** The recorded schema snapshots, oldest first. */
     public List<dev.zanith.audit.SnapshotInfo> snapshots() {
         return new dev.zanith.command.Snapshots(config).list();
+    }
+
+    // ---- recovery artifacts (zanith recover) ----------------------------------------------------------------
+
+    /** Every recovery artifact, newest first (oldest last); purged ones are gone. */
+    public List<Artifact> artifacts() {
+        return recovery().list(ArtifactFilter.all());
+    }
+
+    /** Recovery artifacts matching {@code filter} (source schema, table, column, type), newest first. */
+    public List<Artifact> artifacts(ArtifactFilter filter) {
+        return recovery().list(filter);
+    }
+
+    /** One recovery artifact by id ({@code <migration id>::<type>::<schema>.<table>[.<column>]}). */
+    public Optional<Artifact> artifact(String id) {
+        return recovery().find(id);
+    }
+
+    /**
+     * One artifact in detail: whether its data is still there and what restore would do; with
+     * {@code verifyChecksum}, its parked data is checksummed again (a full pass) and compared.
+     */
+    public Inspection inspectArtifact(String id, boolean verifyChecksum) {
+        return recovery().inspect(id, verifyChecksum);
+    }
+
+    /** Restores the latest soft-dropped or archived column ({@code table} may be schema-qualified). */
+    public RestoreResult restoreColumn(String table, String column) {
+        return recovery().restoreColumn(table, column, false);
+    }
+
+    /** As {@link #restoreColumn(String, String)}; {@code acceptChangedData} restores data whose checksum changed. */
+    public RestoreResult restoreColumn(String table, String column, boolean acceptChangedData) {
+        return recovery().restoreColumn(table, column, acceptChangedData);
+    }
+
+    /** Restores the latest soft-dropped or archived table. */
+    public RestoreResult restoreTable(String table) {
+        return recovery().restoreTable(table, false);
+    }
+
+    /** As {@link #restoreTable(String)}; {@code acceptChangedData} restores data whose checksum changed. */
+    public RestoreResult restoreTable(String table, boolean acceptChangedData) {
+        return recovery().restoreTable(table, acceptChangedData);
+    }
+
+    /**
+     * Restores one artifact by id, in one transaction under the apply lock, recorded in the audit tables like a
+     * migration; refuses on conflicts (name taken, primary key changed, checksum mismatch). Idempotent.
+     */
+    public RestoreResult restore(String artifactId) {
+        return recovery().restore(artifactId, false);
+    }
+
+    /** As {@link #restore(String)}; {@code acceptChangedData} restores data whose checksum changed. */
+    public RestoreResult restore(String artifactId, boolean acceptChangedData) {
+        return recovery().restore(artifactId, acceptChangedData);
+    }
+
+    /** Drops an artifact's parked data and deletes its row, for good. Idempotent. */
+    public PurgeResult purge(String artifactId) {
+        return recovery().purge(artifactId);
+    }
+
+    /**
+     * Purges expired artifacts, and with {@code olderThan} (nullable) those created longer ago than that; each in its
+     * own transaction. {@code dryRun} only lists them.
+     */
+    public CleanupResult cleanup(Duration olderThan, boolean dryRun) {
+        return recovery().cleanup(olderThan, dryRun);
+    }
+
+    /** Streams an artifact's parked rows to {@code out} (not closed) after verifying their checksum. */
+    public ExportResult export(String artifactId, ExportFormat format, OutputStream out) {
+        return recovery().export(artifactId, format, out, false);
+    }
+
+    /** As {@link #export(String, ExportFormat, OutputStream)}; {@code acceptChangedData} exports changed data. */
+    public ExportResult export(String artifactId, ExportFormat format, OutputStream out, boolean acceptChangedData) {
+        return recovery().export(artifactId, format, out, acceptChangedData);
+    }
+
+    /** As {@link #export(String, ExportFormat, OutputStream, boolean)}, to a character stream (flushed, not closed). */
+    public ExportResult export(String artifactId, ExportFormat format, Writer out, boolean acceptChangedData) {
+        return recovery().export(artifactId, format, out, acceptChangedData);
+    }
+
+    private Recovery recovery() {
+        return new Recovery(config);
     }
 }

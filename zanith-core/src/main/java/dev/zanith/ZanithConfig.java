@@ -36,8 +36,6 @@ public final class ZanithConfig {
 
     /** Default time an apply waits for another apply on the same target to finish. */
     public static final Duration DEFAULT_LOCK_WAIT = Duration.ofMinutes(10);
-    /** How long recovery artifacts are kept before cleanup may purge them. */
-    public static final Duration DEFAULT_ARTIFACT_RETENTION = Duration.ofDays(30);
     /** Default attempts in all for a step that keeps hitting the lock timeout. */
     public static final int DEFAULT_LOCK_RETRY_ATTEMPTS = LockRetry.DEFAULT_MAX_ATTEMPTS;
     /** Default delay after the first lock timeout (doubling, jittered). */
@@ -48,6 +46,8 @@ public final class ZanithConfig {
     public static final int DEFAULT_BACKFILL_BATCH_SIZE = BackfillSettings.DEFAULT_BATCH_SIZE;
     /** Default pause between backfill batches. */
     public static final Duration DEFAULT_BACKFILL_PAUSE = BackfillSettings.DEFAULT_PAUSE;
+    /** Default time a recovery artifact (parked column or table, archive) is kept before cleanup may purge it. */
+    public static final Duration DEFAULT_ARTIFACT_RETENTION = Duration.ofDays(30);
 
     private static final Pattern PREFIX = Pattern.compile("[a-z_][a-z0-9_]{0,19}");
 
@@ -66,6 +66,7 @@ public final class ZanithConfig {
     private final Duration lockWait;
     private final LockRetry lockRetry;
     private final BackfillSettings backfill;
+    private final Duration artifactRetention;
 
     private ZanithConfig(Builder b) {
         this.dataSource = b.dataSource;
@@ -83,6 +84,7 @@ public final class ZanithConfig {
         this.lockWait = b.lockWait;
         this.lockRetry = new LockRetry(b.lockRetryAttempts, b.lockRetryBackoff, b.lockRetryMaxBackoff);
         this.backfill = new BackfillSettings(b.backfillBatchSize, b.backfillPause);
+        this.artifactRetention = b.artifactRetention;
     }
 
     public static Builder builder() {
@@ -149,6 +151,14 @@ public final class ZanithConfig {
         return backfill;
     }
 
+    /**
+     * How long recovery artifacts are kept: each artifact's {@code expires_at} is its creation time plus this;
+     * {@code zanith recover cleanup} purges expired ones. Zero: artifacts never expire.
+     */
+    public Duration artifactRetention() {
+        return artifactRetention;
+    }
+
     public IntrospectionOptions introspectionOptions() {
         return new IntrospectionOptions(schemas, tablePrefix);
     }
@@ -181,6 +191,7 @@ public final class ZanithConfig {
         private Duration lockRetryMaxBackoff = DEFAULT_LOCK_RETRY_MAX_BACKOFF;
         private int backfillBatchSize = DEFAULT_BACKFILL_BATCH_SIZE;
         private Duration backfillPause = DEFAULT_BACKFILL_PAUSE;
+        private Duration artifactRetention = DEFAULT_ARTIFACT_RETENTION;
 
         private Builder() {
         }
@@ -242,6 +253,15 @@ public final class ZanithConfig {
         /** Pause between backfill batches. */
         public Builder backfillPause(Duration value) {
             this.backfillPause = value;
+            return this;
+        }
+
+        /**
+         * How long recovery artifacts are kept before {@code recover cleanup} may purge them (default 30 days; zero:
+         * never expire).
+         */
+        public Builder artifactRetention(Duration value) {
+            this.artifactRetention = value;
             return this;
         }
 
@@ -343,6 +363,7 @@ public final class ZanithConfig {
             checkDuration(problems, "lock retry backoff", lockRetryBackoff, true);
             checkDuration(problems, "lock retry max backoff", lockRetryMaxBackoff, true);
             checkDuration(problems, "backfill pause", backfillPause, true);
+            checkDuration(problems, "artifact retention", artifactRetention, true);
             if (lockRetryAttempts < 1) {
                 problems.add("lock retry attempts must be at least 1 (1 means no retry), not " + lockRetryAttempts);
             }

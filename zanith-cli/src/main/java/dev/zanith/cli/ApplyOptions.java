@@ -40,6 +40,11 @@ final class ApplyOptions {
             description = "Pause between backfill batches. Default: none.")
     Duration backfillPause;
 
+    @Option(names = "--artifact-retention", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "How long recovery artifacts of destructive steps are kept before recover cleanup may purge "
+                    + "them (0: forever). Default: 30d.")
+    Duration artifactRetention;
+
     ZanithConfig.Builder applyTo(ZanithConfig.Builder builder) {
         if (lockWait != null) {
             builder.lockWait(lockWait);
@@ -64,6 +69,9 @@ final class ApplyOptions {
         }
         if (backfillPause != null) {
             builder.backfillPause(backfillPause);
+        }
+        if (artifactRetention != null) {
+            builder.artifactRetention(artifactRetention);
         }
         return builder;
     }

@@ -8,10 +8,13 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reads durations as people write them: {@code 500ms}, {@code 2s}, {@code 10m}, {@code 1h}, {@code 0}, or ISO {@code PT2S}. */
+/**
+ * Reads durations as people write them: {@code 500ms}, {@code 2s}, {@code 10m}, {@code 1h}, {@code 30d}, {@code 0}, or
+ * ISO {@code PT2S} / {@code P30D}.
+ */
 final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
 
-    private static final Pattern SIMPLE = Pattern.compile("(\\d+)\\s*(ms|s|m|min|h)?");
+    private static final Pattern SIMPLE = Pattern.compile("(\\d+)\\s*(ms|s|m|min|h|d)?");
 
     @Override
     public Duration convert(String value) {
@@ -25,14 +28,15 @@ final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
                 case "s" -> Duration.ofSeconds(amount);
                 case "m", "min" -> Duration.ofMinutes(amount);
                 case "h" -> Duration.ofHours(amount);
+                case "d" -> Duration.ofDays(amount);
                 default -> throw new CommandLine.TypeConversionException("'" + value
-                        + "' needs a unit: e.g. 500ms, 2s, 10m, 1h");
+                        + "' needs a unit: e.g. 500ms, 2s, 10m, 1h, 30d");
             };
         }
         try {
             return Duration.parse(value.trim().toUpperCase(Locale.ROOT));
         } catch (DateTimeParseException e) {
-            throw new CommandLine.TypeConversionException("'" + value + "' is not a duration: use e.g. 500ms, 2s, 10m, 1h");
+            throw new CommandLine.TypeConversionException("'" + value + "' is not a duration: use e.g. 500ms, 2s, 10m, 1h, 30d");
         }
     }
 }

@@ -21,4 +21,16 @@ public interface StepHook {
 
     void beforeDone(Connection connection, Migration migration, int stepIndex, Operation operation,
                     RenderContext context) throws SQLException;
+
+    /** This hook, then {@code next}, in the same transaction. */
+    default StepHook andThen(StepHook next) {
+        if (next == NONE) {
+            return this;
+        }
+        StepHook first = this;
+        return (connection, migration, stepIndex, operation, context) -> {
+            first.beforeDone(connection, migration, stepIndex, operation, context);
+            next.beforeDone(connection, migration, stepIndex, operation, context);
+        };
+    }
 }

@@ -18,6 +18,7 @@ import dev.zanith.audit.MigrationHistory;
 import dev.zanith.introspect.Introspector;
 import dev.zanith.migration.Migration;
 import dev.zanith.migration.MigrationLoader;
+import dev.zanith.recover.ArtifactRecorder;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -27,9 +28,12 @@ import java.util.List;
  * {@code zanith apply}: runs the pending migrations, auditing every step. In this order: take the advisory lock
  * for the target (schema + prefix) on a dedicated connection → create the audit tables if missing → re-read the
  * history (checksums of applied files) → the pre-apply check ({@link ApplyGuard}) → per migration: {@code before}
- * snapshot, steps, {@code after} snapshot and ledger row → release the lock.
+ * snapshot, steps, {@code after} snapshot and ledger row → release the lock. Every destructive step records its
+ * recovery artifact ({@link ArtifactRecorder}) in its own transaction, before any step hook given here.
  */
 public final class Apply {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Apply.class);
 
     private final ZanithConfig config;
     private final ApplyListener listener;
@@ -37,11 +41,17 @@ public final class Apply {
     private java.util.function.Predicate<Migration> stopBefore = migration -> false;
     private final StepHook stepHook;
 
-    /** An apply that enforces the configured gates (re-planned inside the lock), without a step hook. */
+    /**
+     * An apply that enforces the configured gates (re-planned inside the lock), recording recovery artifacts and no
+     * other step hook.
+     */
     public Apply(ZanithConfig config, ApplyListener listener) {
         this(config, listener, new PlanGuard(config.planner(), null), StepHook.NONE);
     }
 
+    /**
+     * @param stepHook work to commit with every step, after the artifact recorder (which always runs)
+     */
     public Apply(ZanithConfig config, ApplyListener listener, ApplyGuard guard, StepHook stepHook) {
         this.config = config;
         this.listener = listener;
@@ -71,29 +81,48 @@ public final class Apply {
              Connection c = config.connectionSource().open()) {
             c.setAutoCommit(true);
             history.ensureTables(c);
-            MigrationState state = MigrationState.read(c, history, files);
-            List<Migration> pending = state.pending();
-            for (int i = 0; i < pending.size(); i++) {
-                if (stopBefore.test(pending.get(i))) {
-                    pending = pending.subList(0, i);
-                    break;
+            ArtifactRecorder recorder = new ArtifactRecorder(tables, config.artifactRetention());
+            try {
+                MigrationState state = MigrationState.read(c, history, files);
+                List<Migration> pending = state.pending();
+                for (int i = 0; i < pending.size(); i++) {
+                    if (stopBefore.test(pending.get(i))) {
+                        pending = pending.subList(0, i);
+                        break;
+                    }
                 }
+                if (pending.isEmpty()) {
+                    return new ApplyResult(List.of());
+                }
+                Applier applier = new Applier(new AuditLog(tables), new StepExecutor(config.timeouts(),
+                        config.lockRetry()), config.tablePrefix(), config.archiveSchema(), listener)
+                        .withStepHook(recorder.andThen(stepHook))
+                        .withSnapshots(new Introspector(config.introspectionOptions().skippingMissingSchemas()))
+                        .withBackfillSettings(config.backfill())
+                        .withBeforeEachStep(lock::verifyHeld);
+                applier.checkResumable(c, pending);
+                GuardDecision decision = guard.check(c, pending);
+                return applier.apply(c, pending, decision);
+            } finally {
+                // Checksums of the parked data, read without holding the steps' locks (also after a failed step:
+                // the artifacts of the steps that committed need theirs).
+                completeChecksums(recorder, c);
             }
-            if (pending.isEmpty()) {
-                return new ApplyResult(List.of());
-            }
-            Applier applier = new Applier(new AuditLog(tables), new StepExecutor(config.timeouts(), config.lockRetry()),
-                    config.tablePrefix(), config.archiveSchema(), listener)
-                    .withStepHook(stepHook)
-                    .withSnapshots(new Introspector(config.introspectionOptions().skippingMissingSchemas()))
-                    .withBackfillSettings(config.backfill())
-                    .withBeforeEachStep(lock::verifyHeld);
-            applier.checkResumable(c, pending);
-            GuardDecision decision = guard.check(c, pending);
-            return applier.apply(c, pending, decision);
         } catch (SQLException e) {
             throw new ZanithException("Apply on " + config.connectionSource().describeTarget() + " failed: "
                     + e.getMessage(), e);
+        }
+    }
+
+    private static void completeChecksums(ArtifactRecorder recorder, Connection c) {
+        try {
+            if (!c.isClosed()) {
+                c.setAutoCommit(true);
+                recorder.completeChecksums(c);
+            }
+        } catch (SQLException e) {
+            LOG.warn("Could not checksum recovery artifacts after apply: {}; the next apply or recover command tries "
+                    + "again", e.getMessage());
         }
     }
 

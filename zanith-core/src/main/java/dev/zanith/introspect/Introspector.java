@@ -31,6 +31,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Reads a live database into a {@link SchemaGraph} with one catalog query per object kind (never one per
@@ -81,6 +82,71 @@ public final class Introspector {
         }
     }
 
+    /**
+     * Reads one table exactly as it is, hiding nothing: parked (prefix-named) columns and the indexes and
+     * constraints on them included, and whatever its own name. For Zanith's recovery bookkeeping, which must see
+     * what introspection hides. With auto-commit on, runs in its own read-only transaction; otherwise inside the
+     * caller's, leaving its settings as found.
+     *
+     * @return the table, or empty when {@code name} is not an ordinary table
+     */
+    public static Optional<Table> readTable(Connection connection, TableName name) throws SQLException {
+        if (connection.getAutoCommit()) {
+            connection.setAutoCommit(false);
+            try {
+                Jdbc.execute(connection, "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+                Jdbc.query(connection, "SELECT set_config('search_path', 'pg_catalog', true)", rs -> null);
+                return readOneTable(connection, name);
+            } finally {
+                connection.rollback();
+                connection.setAutoCommit(true);
+            }
+        }
+        String searchPath = Jdbc.queryFirst(connection, "SELECT current_setting('search_path')", rs -> rs.getString(1))
+                .orElse("");
+        Jdbc.query(connection, "SELECT set_config('search_path', 'pg_catalog', true)", rs -> null);
+        try {
+            return readOneTable(connection, name);
+        } finally {
+            Jdbc.query(connection, "SELECT set_config('search_path', ?, true)", rs -> null, searchPath);
+        }
+    }
+
+    private static Optional<Table> readOneTable(Connection c, TableName name) throws SQLException {
+        Map<Long, TableParts> tables = new LinkedHashMap<>();
+        Jdbc.query(c, SqlResources.get("introspect/table-by-name.sql"), rs -> {
+            tables.put(rs.getLong("table_oid"), new TableParts(rs));
+            return null;
+        }, name.schema(), name.name());
+        if (tables.isEmpty()) {
+            return Optional.empty();
+        }
+        long oid = tables.keySet().iterator().next();
+        Object oids = Jdbc.longArray(c, List.of(oid));
+        readColumns(c, oids, tables);
+        Map<String, String> gates = versionGates(new ServerVersion(Jdbc.queryFirst(c,
+                SqlResources.get("introspect/server.sql"), rs -> rs.getInt("version_num")).orElseThrow()));
+        readConstraints(c, oids, tables, gates, "");
+        readIndexes(c, oids, tables, gates, "");
+        readPolicies(c, oids, tables);
+        Map<String, SequenceOptions> identityOptions = new HashMap<>();
+        Jdbc.query(c, SqlResources.get("introspect/sequences.sql"), rs -> {
+            if ("i".equals(rs.getString("owner_dependency")) && rs.getLong("owner_table_oid") == oid) {
+                identityOptions.put(oid + "/" + rs.getString("owner_column"), new SequenceOptions(
+                        rs.getString("data_type"), rs.getLong("start_value"), rs.getLong("increment_by"),
+                        rs.getLong("min_value"), rs.getLong("max_value"), rs.getLong("cache_size"),
+                        rs.getBoolean("cycle")));
+            }
+            return null;
+        }, Jdbc.textArray(c, List.of(name.schema())));
+        return Optional.of(tables.get(oid).build(oid, identityOptions, ""));
+    }
+
+    /** Catalog columns that exist only from some version on, as the SQL resources' placeholders. */
+    private static Map<String, String> versionGates(ServerVersion version) {
+        return Map.of("nulls_not_distinct", version.atLeast(15) ? "i.indnullsnotdistinct" : "false");
+    }
+
     private LiveSchema read(Connection c) throws SQLException {
         record Server(int version, String database) {
         }
@@ -124,9 +190,9 @@ public final class Introspector {
         if (!tables.isEmpty()) {
             Object oids = Jdbc.longArray(c, new ArrayList<>(tables.keySet()));
             readColumns(c, oids, tables);
-            Map<String, String> gates = Map.of("nulls_not_distinct", version.atLeast(15) ? "i.indnullsnotdistinct" : "false");
-            readConstraints(c, oids, tables, gates);
-            readIndexes(c, oids, tables, gates);
+            Map<String, String> gates = versionGates(version);
+            readConstraints(c, oids, tables, gates, options.excludedPrefix());
+            readIndexes(c, oids, tables, gates, options.excludedPrefix());
             readPolicies(c, oids, tables);
         }
         Jdbc.query(c, SqlResources.get("introspect/sequences.sql"), rs -> {
@@ -183,9 +249,13 @@ public final class Introspector {
         }, oids);
     }
 
-    private static void readConstraints(Connection c, Object oids, Map<Long, TableParts> tables, Map<String, String> gates)
-            throws SQLException {
+    /** Reads constraints; with a prefix, those on parked columns or referencing parked tables are Zanith's: left out. */
+    private static void readConstraints(Connection c, Object oids, Map<Long, TableParts> tables,
+                                        Map<String, String> gates, String prefix) throws SQLException {
         Jdbc.query(c, SqlResources.render("introspect/constraints.sql", gates), rs -> {
+            if (rs.getBoolean("on_parked")) {
+                return null;
+            }
             TableParts table = tables.get(rs.getLong("table_oid"));
             String name = rs.getString("constraint_name");
             List<String> columns = Jdbc.strings(rs, "columns");
@@ -205,12 +275,16 @@ public final class Introspector {
                 default -> throw new IllegalStateException("unexpected constraint type for " + name);
             }
             return null;
-        }, oids);
+        }, prefix, oids);
     }
 
-    private static void readIndexes(Connection c, Object oids, Map<Long, TableParts> tables, Map<String, String> gates)
-            throws SQLException {
+    /** Reads indexes; with a prefix, those covering a parked column are Zanith's: left out. */
+    private static void readIndexes(Connection c, Object oids, Map<Long, TableParts> tables,
+                                    Map<String, String> gates, String prefix) throws SQLException {
         Jdbc.query(c, SqlResources.render("introspect/indexes.sql", gates), rs -> {
+            if (rs.getBoolean("on_parked")) {
+                return null;
+            }
             TableParts table = tables.get(rs.getLong("table_oid"));
             String method = rs.getString("method");
             table.indexes.add(new Index(rs.getString("index_name"), rs.getBoolean("is_unique"), method,
@@ -218,7 +292,7 @@ public final class Introspector {
                     rs.getBoolean("nulls_not_distinct"), rs.getString("predicate"),
                     Jdbc.strings(rs, "storage_parameters"), rs.getBoolean("is_valid")));
             return null;
-        }, oids);
+        }, prefix, oids);
     }
 
     private static void readPolicies(Connection c, Object oids, Map<Long, TableParts> tables) throws SQLException {

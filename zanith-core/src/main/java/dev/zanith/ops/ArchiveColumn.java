@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * Copies primary key + values of a column into the archive schema, then drops the column. Restore re-adds
- * it and refills it by primary key.
+ * it and refills it by primary key. The table is locked in SHARE mode before the copy (reads go on, writes
+ * wait), so no row can change between the copy and the drop; the drop then takes ACCESS EXCLUSIVE briefly.
  *
  * @param primaryKey the table's primary key columns, which the archive is keyed by
  */
@@ -40,6 +41,7 @@ public record ArchiveColumn(TableName table, String column, Column definition, L
         String archive = context.qualifiedArchive(context.archiveName(table.name(), column));
         return Statements.longRunning(
                 "CREATE SCHEMA IF NOT EXISTS " + Identifiers.quote(context.archiveSchema()),
+                "LOCK TABLE " + table.sql() + " IN SHARE MODE",
                 "CREATE TABLE " + archive + " AS SELECT " + Ddl.columnList(primaryKey) + ", "
                         + Identifiers.quote(column) + " FROM " + table.sql(),
                 Ddl.alterTable(table) + " DROP COLUMN " + Identifiers.quote(column));

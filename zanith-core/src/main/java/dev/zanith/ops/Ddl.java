@@ -54,6 +54,12 @@ public final class Ddl {
         return sql.toString();
     }
 
+    /** {@code GENERATED ALWAYS AS IDENTITY (...)}, the options given only where they differ from the defaults. */
+    public static String identityClause(String columnType, Identity identity) {
+        String options = identityOptions(columnType, identity);
+        return "GENERATED " + identity.generation().sql() + " AS IDENTITY" + (options.isEmpty() ? "" : " (" + options + ")");
+    }
+
     /** {@code "C"} or {@code myschema."de-x-icu"}. */
     public static String collation(String collation) {
         return QualifiedNames.split(collation).stream().map(Identifiers::quote).collect(Collectors.joining("."));

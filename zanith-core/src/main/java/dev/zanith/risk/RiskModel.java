@@ -782,9 +782,11 @@ public final class RiskModel {
     private static void archiveColumn(Scoring s, ArchiveColumn op) {
         TableName table = op.table();
         s.reason(ReasonCode.ARCHIVES_COLUMN).scan(true).dataLoss(false)
-                .lock(table, LockMode.ACCESS_EXCLUSIVE, TableLock.BRIEF)
+                .lock(table, LockMode.ACCESS_EXCLUSIVE, TableLock.BRIEF_AFTER_SHARE_SCAN)
                 .note("copies the primary key and " + op.column() + " into the archive schema, then drops the column: "
-                        + "zanith recover restore-column brings it back");
+                        + "zanith recover restore-column brings it back")
+                .note("the table is locked in SHARE mode for the copy, so no write slips between copy and drop: "
+                        + "writes wait while it copies, reads go on; the drop then takes ACCESS EXCLUSIVE briefly");
         boolean hasKey = !op.primaryKey().isEmpty() || s.context.table(table).map(t -> t.primaryKey() != null).orElse(false);
         if (!hasKey) {
             s.note("the table has no primary key to restore rows by: the step fails; use softDropColumn");

@@ -124,9 +124,9 @@ public final class RiskTable {
             List<String> parts = new ArrayList<>();
             for (TableLock lock : base.facts().locks()) {
                 if (lock.table().equals(sample.target())) {
-                    parts.add(0, lock.mode().sql() + " (" + lock.held() + ")");
+                    parts.add(0, lock.describeMode());
                 } else {
-                    parts.add(lock.mode().sql() + " (" + lock.held() + ") on " + lock.table().name());
+                    parts.add(lock.describeMode() + " on " + lock.table().name());
                 }
             }
             return parts.isEmpty() ? "—" : String.join(" + ", parts);

@@ -6,7 +6,8 @@ import dev.zanith.schema.TableName;
  * The strongest lock a step takes on one table.
  *
  * @param held how long it is held: {@code brief} (catalog change only) or for the {@code scan}, {@code build}
- *             or {@code rewrite} the step does under it
+ *             or {@code rewrite} the step does under it; {@code brief-after-share-scan}: the step first scans the
+ *             table under SHARE (writes wait, reads go on), then takes {@code mode} briefly
  */
 public record TableLock(TableName table, LockMode mode, String held) {
 
@@ -15,9 +16,22 @@ public record TableLock(TableName table, LockMode mode, String held) {
     public static final String BUILD = "build";
     public static final String REWRITE = "rewrite";
     public static final String BATCHES = "batches";
+    /** SHARE for a scan (a copy that must see no concurrent write), then {@code mode} briefly (archiveColumn). */
+    public static final String BRIEF_AFTER_SHARE_SCAN = "brief-after-share-scan";
 
-    /** "ACCESS EXCLUSIVE on public.users (rewrite)". */
+    /** "ACCESS EXCLUSIVE on public.users (rewrite)"; "SHARE on public.users (scan), then ACCESS EXCLUSIVE (brief)". */
     public String describe() {
+        if (BRIEF_AFTER_SHARE_SCAN.equals(held)) {
+            return LockMode.SHARE.sql() + " on " + table + " (" + SCAN + "), then " + mode.sql() + " (" + BRIEF + ")";
+        }
         return mode.sql() + " on " + table + " (" + held + ")";
+    }
+
+    /** "ACCESS EXCLUSIVE (rewrite)", or "SHARE (scan), then ACCESS EXCLUSIVE (brief)". */
+    public String describeMode() {
+        if (BRIEF_AFTER_SHARE_SCAN.equals(held)) {
+            return LockMode.SHARE.sql() + " (" + SCAN + "), then " + mode.sql() + " (" + BRIEF + ")";
+        }
+        return mode.sql() + " (" + held + ")";
     }
 }

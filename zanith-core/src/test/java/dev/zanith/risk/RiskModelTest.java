@@ -327,6 +327,20 @@ class RiskModelTest {
     }
 
     @Test
+    void archiveColumnBlocksWritesWhileItCopiesThenTakesAccessExclusiveBriefly() {
+        Assessment a = RiskModel.classify(new ArchiveColumn(USERS, "legacy", null, List.of("id")), context(HUGE, 16));
+        assertThat(a.facts().locks()).singleElement().satisfies(l -> {
+            assertThat(l.mode()).isEqualTo(LockMode.ACCESS_EXCLUSIVE);
+            assertThat(l.held()).isEqualTo(TableLock.BRIEF_AFTER_SHARE_SCAN);
+            assertThat(l.describe()).isEqualTo("SHARE on public.users (scan), then ACCESS EXCLUSIVE (brief)");
+        });
+        assertThat(a.facts().scan()).isTrue();
+        assertThat(a.notes()).anyMatch(n -> n.contains("locked in SHARE mode for the copy"));
+        assertThat(new ArchiveColumn(USERS, "legacy", null, List.of("id")).render(dev.zanith.ops.RenderContext.preview())
+                .sql()).element(1).isEqualTo("LOCK TABLE public.users IN SHARE MODE");
+    }
+
+    @Test
     void theSameOperationScoresHigherOnAHugeTableAndSaysWhy() {
         Operation op = new AddIndex(USERS, NAME_INDEX, false);
         Assessment empty = RiskModel.classify(op, context(EMPTY, 16));

@@ -65,6 +65,12 @@ class PredictionAgreementTest {
                 Arguments.of("soft drop and rename", """
                           - softDropColumn: {table: orders, column: note}
                           - renameColumn: {table: users, column: name, newName: full_name}"""),
+                Arguments.of("archive column: SHARE for the copy, then ACCESS EXCLUSIVE for the drop",
+                        "  - archiveColumn: {table: orders, column: note, primaryKey: [id]}"),
+                Arguments.of("soft drop a column with a check and an index on it", """
+                          - addCheckConstraint: {table: users, constraint: {name: name_set, expression: name <> ''}}
+                          - addIndex: {table: users, index: {name: users_name, keys: [name]}, concurrently: false}
+                          - softDropColumn: {table: users, column: name}"""),
                 Arguments.of("drop not null and defaults", """
                           - dropNotNull: {table: users, column: email}
                           - setDefault: {table: users, column: n, expression: "0"}

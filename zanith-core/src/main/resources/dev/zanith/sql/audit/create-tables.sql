@@ -92,3 +92,6 @@ CREATE TABLE IF NOT EXISTS {checkpoints} (
 -- Columns added after the first snapshot builds: upgrade tables those builds created (no-ops afterwards).
 ALTER TABLE {migrations} ADD COLUMN IF NOT EXISTS repairs jsonb NOT NULL DEFAULT '[]';
 ALTER TABLE {snapshots} ADD COLUMN IF NOT EXISTS id bigint GENERATED ALWAYS AS IDENTITY UNIQUE;
+-- Who restored an artifact, and the ledger id of the restore (zanith recover restore-column / restore-table).
+ALTER TABLE {artifacts} ADD COLUMN IF NOT EXISTS restored_by text;
+ALTER TABLE {artifacts} ADD COLUMN IF NOT EXISTS restore_id text;

@@ -1,9 +1,13 @@
--- Primary key, unique, check and foreign key constraints of the given tables. Parameter: table oids (bigint[]).
+-- Primary key, unique, check and foreign key constraints of the given tables.
+-- Parameters: Zanith's prefix (text; '' hides nothing), table oids (bigint[]).
+-- on_parked: the constraint involves a parked (soft-dropped, prefix-named) column, as a key, INCLUDE, CHECK or
+-- referenced column (conkey lists a CHECK's columns too), or references a parked table.
 -- NOT NULL constraints (catalogued from PostgreSQL 18) are read from pg_attribute instead.
 -- Key column names come from one join of every constraint's unnested keys with pg_attribute (a correlated
 -- subquery per constraint would probe pg_attribute thousands of times).
 -- ${nulls_not_distinct}: i.indnullsnotdistinct from PostgreSQL 15, false before (the column does not exist).
-WITH con AS MATERIALIZED (
+WITH params AS (SELECT ?::text AS prefix),
+con AS MATERIALIZED (
     SELECT con.*
     FROM pg_catalog.pg_constraint con
     WHERE con.conrelid = ANY (?::bigint[]::oid[])
@@ -24,9 +28,11 @@ names AS (
     SELECT keys.oid,
            array_agg(a.attname::text ORDER BY keys.ord) FILTER (WHERE keys.role = 'key') AS columns,
            array_agg(a.attname::text ORDER BY keys.ord) FILTER (WHERE keys.role = 'referenced') AS referenced_columns,
-           array_agg(a.attname::text ORDER BY keys.ord) FILTER (WHERE keys.role = 'include') AS include_columns
+           array_agg(a.attname::text ORDER BY keys.ord) FILTER (WHERE keys.role = 'include') AS include_columns,
+           bool_or(p.prefix <> '' AND left(a.attname, length(p.prefix)) = p.prefix) AS on_parked_column
     FROM keys
     JOIN pg_catalog.pg_attribute a ON a.attrelid = keys.relid AND a.attnum = keys.attnum
+    CROSS JOIN params p
     GROUP BY keys.oid)
 SELECT con.conrelid::bigint AS table_oid,
        con.conname          AS constraint_name,
@@ -44,8 +50,11 @@ SELECT con.conrelid::bigint AS table_oid,
        coalesce(n.referenced_columns, '{}') AS referenced_columns,
        con.confupdtype::text  AS on_update,
        con.confdeltype::text  AS on_delete,
-       con.confmatchtype::text AS match_type
+       con.confmatchtype::text AS match_type,
+       coalesce(n.on_parked_column, false)
+           OR (p.prefix <> '' AND coalesce(left(fc.relname, length(p.prefix)) = p.prefix, false)) AS on_parked
 FROM con
+CROSS JOIN params p
 LEFT JOIN names n ON n.oid = con.oid
 LEFT JOIN pg_catalog.pg_index i ON i.indexrelid = con.conindid AND con.contype IN ('p', 'u')
 LEFT JOIN pg_catalog.pg_class fc ON fc.oid = con.confrelid

@@ -1,0 +1,16 @@
+-- One ordinary table by schema and name, whatever its name (parked tables included), with the columns the
+-- table reader needs. Parameters: schema name (text), table name (text).
+SELECT c.oid                          AS table_oid,
+       n.nspname                      AS schema_name,
+       c.relname                      AS table_name,
+       c.relpersistence = 'u'         AS unlogged,
+       c.relrowsecurity               AS rls_enabled,
+       c.relforcerowsecurity          AS rls_forced,
+       d.description                  AS comment
+FROM pg_catalog.pg_class c
+JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+LEFT JOIN pg_catalog.pg_description d
+       ON d.objoid = c.oid AND d.classoid = 'pg_catalog.pg_class'::regclass AND d.objsubid = 0
+WHERE c.relkind IN ('r', 'p')
+  AND n.nspname = ?
+  AND c.relname = ?

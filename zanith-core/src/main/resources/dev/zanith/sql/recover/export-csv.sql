@@ -1,0 +1,1 @@
+COPY (${source}) TO STDOUT WITH (FORMAT csv, HEADER true)
