@@ -14,6 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The demo as users meet it: five migrations applied at startup, the destructive sixth refused (warn). */
 class DemoApplicationTest extends DemoHttpTest {
 
+    static final String LEGACY_CODE = "20260115100000_retire_accounts_legacy_code::soft_drop_column::public.accounts.legacy_code";
+
     @Autowired
     JdbcClient jdbc;
 
@@ -43,6 +45,22 @@ class DemoApplicationTest extends DemoHttpTest {
         String diff = http.getForObject("/actuator/zanith/snapshots/20260105120000_add_accounts_last_login"
                 + "/20260115100000_retire_accounts_legacy_code", String.class);
         assertThat(diff).contains("legacy_code").contains("status");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theSoftDroppedColumnIsARestorableArtifact() {
+        assertThat(http.getForObject("/actuator/zanith", Map.class)).containsEntry("liveArtifacts", 1);
+        List<Map<String, Object>> artifacts = http.getForObject("/actuator/zanith/artifacts", List.class);
+        assertThat(artifacts).singleElement().satisfies(a -> assertThat(a)
+                .containsEntry("id", LEGACY_CODE).containsEntry("status", "live").containsEntry("rowCount", 200));
+        Map<String, Object> detail = http.getForObject("/actuator/zanith/artifacts/" + LEGACY_CODE, Map.class);
+        assertThat(detail).containsEntry("dataPresent", true);
+        assertThat(detail.get("restore").toString()).contains("legacy_code");
+        ResponseEntity<String> restore = http.postForEntity("/actuator/zanith/artifacts/" + LEGACY_CODE, null, String.class);
+        assertThat(restore.getStatusCode().is4xxClientError()).as(restore.getStatusCode().toString()).isTrue();
+        Map<String, Object> live = http.getForObject("/actuator/metrics/zanith.artifacts.live", Map.class);
+        assertThat(live.toString()).contains("value=1.0");
     }
 
     @Test

@@ -1,7 +1,9 @@
 package dev.zanith.demo;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.util.List;
 import java.util.Map;
@@ -12,6 +14,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "zanith.mode=plan-only", "zanith.allow-destructive=true", "management.endpoint.zanith.access=unrestricted"})
 class DemoWriteAccessTest extends DemoHttpTest {
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     @SuppressWarnings("unchecked")
@@ -24,5 +29,19 @@ class DemoWriteAccessTest extends DemoHttpTest {
         assertThat((List<String>) result.get("applied")).hasSize(6);
         Map<String, Object> after = http.getForObject("/actuator/zanith", Map.class);
         assertThat(after).containsEntry("applied", 6).containsEntry("pending", List.of());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aSoftDroppedColumnComesBackWithOnePost() {
+        http.postForObject("/actuator/zanith/apply", null, Map.class);
+        String artifact = "/actuator/zanith/artifacts/" + DemoApplicationTest.LEGACY_CODE;
+        Map<String, Object> restored = http.postForObject(artifact, null, Map.class);
+        assertThat(restored).containsEntry("restored", true).containsEntry("source", "public.accounts.legacy_code");
+        assertThat(jdbc.sql("SELECT count(legacy_code) FROM accounts").query(Long.class).single()).isEqualTo(200);
+        // restored: the artifact row stays (status restored) until purged
+        http.delete(artifact);
+        assertThat(http.getForObject("/actuator/zanith/artifacts", List.class)).isEmpty();
+        assertThat(jdbc.sql("SELECT count(legacy_code) FROM accounts").query(Long.class).single()).isEqualTo(200);
     }
 }

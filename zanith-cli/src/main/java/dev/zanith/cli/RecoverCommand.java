@@ -11,8 +11,8 @@ import dev.zanith.recover.ExportFormat;
 import dev.zanith.recover.ExportResult;
 import dev.zanith.recover.Inspection;
 import dev.zanith.recover.PurgeResult;
+import dev.zanith.recover.RecoverJson;
 import dev.zanith.recover.RestoreResult;
-import dev.zanith.schema.Column;
 import dev.zanith.schema.QualifiedNames;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -28,9 +28,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "recover", mixinStandardHelpOptions = true,
@@ -90,7 +88,7 @@ final class RecoverCommand implements Runnable {
             List<Artifact> artifacts = zanith.artifacts(new ArtifactFilter(schema, name, column,
                     type == null ? null : ArtifactType.parse(type)));
             if (format == OutputFormat.json) {
-                console.out().print(Json.write(artifacts.stream().map(RecoverCommand::artifactJson).toList()));
+                console.out().print(Json.write(artifacts.stream().map(RecoverJson::artifact).toList()));
                 console.out().flush();
                 return ExitCodes.OK;
             }
@@ -140,15 +138,7 @@ final class RecoverCommand implements Runnable {
             Inspection inspection = new Zanith(connection.configBuilder().build()).inspectArtifact(id, verify);
             Artifact a = inspection.artifact();
             if (format == OutputFormat.json) {
-                Map<String, Object> json = artifactJson(a);
-                json.put("dataPresent", inspection.dataPresent());
-                json.put("restore", inspection.restore());
-                json.put("currentChecksum", inspection.currentChecksum() == null ? null : inspection.currentChecksum().value());
-                json.put("currentRowCount", inspection.currentChecksum() == null ? null : inspection.currentChecksum().rows());
-                json.put("checksumMatches", inspection.checksumMatches());
-                json.put("definition", definitionJson(a.definition()));
-                json.put("recoverySql", a.recoverySql());
-                console.out().print(Json.write(json));
+                console.out().print(Json.write(RecoverJson.inspection(inspection)));
                 console.out().flush();
                 return ExitCodes.OK;
             }
@@ -175,7 +165,7 @@ final class RecoverCommand implements Runnable {
                 line("restored", a.statusChangedAt() + " by " + a.restoredBy() + " (" + a.restoreId() + ")");
             }
             if (d.column() != null) {
-                line("column", describe(d.column()));
+                line("column", RecoverJson.describe(d.column()));
             }
             if (d.table() != null) {
                 line("table", d.table().columns().size() + " columns, " + (d.table().primaryKey() == null ? "no primary key"
@@ -462,10 +452,7 @@ final class RecoverCommand implements Runnable {
 
         private int print(CleanupResult result) {
             if (format == OutputFormat.json) {
-                console.out().print(Json.write(Json.object("dryRun", result.dryRun(),
-                        "due", result.due().stream().map(Artifact::id).toList(),
-                        "purged", result.purged().stream().map(PurgeResult::artifactId).toList(),
-                        "failed", result.failed())));
+                console.out().print(Json.write(RecoverJson.cleanup(result)));
                 console.out().flush();
                 return result.failed().isEmpty() ? ExitCodes.OK : ExitCodes.ERROR;
             }
@@ -505,39 +492,6 @@ final class RecoverCommand implements Runnable {
                     + "confirm.");
         }
         return console.confirm(question);
-    }
-
-    static Map<String, Object> artifactJson(Artifact a) {
-        return Json.object("id", a.id(), "type", a.type().id(), "status", a.status().value(),
-                "migrationId", a.migrationId(), "stepIndex", a.stepIndex(), "sourceSchema", a.source().schema(),
-                "sourceTable", a.source().name(), "sourceColumn", a.sourceColumn(), "physicalName", a.physicalName(),
-                "rowCount", a.rowCount(), "sizeBytes", a.sizeBytes(), "checksum", a.checksum(),
-                "createdAt", a.createdAt(), "expiresAt", a.expiresAt(), "statusChangedAt", a.statusChangedAt(),
-                "restoredBy", a.restoredBy(), "restoreId", a.restoreId());
-    }
-
-    private static Map<String, Object> definitionJson(ArtifactDefinition d) {
-        List<Object> dependents = new ArrayList<>();
-        for (ArtifactDefinition.Dependent dep : d.dependents()) {
-            dependents.add(Json.object("kind", dep.kind(), "table", dep.table(), "name", dep.name(), "sql", dep.sql(),
-                    "origin", dep.origin()));
-        }
-        List<Object> renamed = new ArrayList<>();
-        for (ArtifactDefinition.RenamedObject r : d.renamed()) {
-            renamed.add(Json.object("kind", r.kind(), "schema", r.schema(), "original", r.original(), "parked", r.parked()));
-        }
-        return Json.object("parkedSchema", d.parkedSchema(), "parkedTable", d.parkedTable(),
-                "parkedColumn", d.parkedColumn(), "column", d.column() == null ? null : describe(d.column()),
-                "tableColumns", d.table() == null ? null : d.table().columns().stream().map(RecoverCommand::describe).toList(),
-                "primaryKey", d.primaryKey(), "dependents", dependents, "renamed", renamed, "notes", d.notes());
-    }
-
-    /** "email text NOT NULL DEFAULT ''::text". */
-    static String describe(Column c) {
-        return c.name() + " " + c.type() + (c.collation() != null ? " COLLATE " + c.collation() : "")
-                + (c.notNull() ? " NOT NULL" : "") + (c.defaultExpression() != null ? " DEFAULT " + c.defaultExpression() : "")
-                + (c.identity() != null ? " GENERATED " + c.identity().generation().sql() + " AS IDENTITY" : "")
-                + (c.generated() != null ? " GENERATED ALWAYS AS (" + c.generated().expression() + ")" : "");
     }
 
     private static List<String> parts(String text) {

@@ -64,6 +64,19 @@ public final class TestDatabase implements AutoCloseable {
         }
     }
 
+    /** The first column of the first row of a query, as a long (a count, say). */
+    public long queryForLong(String sql) {
+        try (Connection c = connect(); Statement s = c.createStatement(); java.sql.ResultSet rs = s.executeQuery(sql)) {
+            if (!rs.next()) {
+                throw new IllegalStateException("No row from " + sql);
+            }
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("SQL failed in test database " + name + ": " + e.getMessage()
+                    + "\n" + sql, e);
+        }
+    }
+
     @Override
     public synchronized void close() {
         if (!closed) {

@@ -27,6 +27,7 @@ final class ZanithConfigurations {
                 .lockWait(p.getAdvisoryLockWait())
                 .preflightTimeout(p.getPreflightTimeout())
                 .backfillBatchSize(p.getBackfillBatchSize())
-                .backfillPause(p.getBackfillPause());
+                .backfillPause(p.getBackfillPause())
+                .artifactRetention(p.getArtifactRetention());
     }
 }

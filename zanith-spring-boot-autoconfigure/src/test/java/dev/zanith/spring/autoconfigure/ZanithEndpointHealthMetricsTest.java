@@ -73,6 +73,54 @@ class ZanithEndpointHealthMetricsTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void endpointListsInspectsRestoresAndPurgesArtifacts() {
+        on("recoverable").run(context -> {
+            ZanithEndpoint endpoint = context.getBean(ZanithEndpoint.class);
+            assertThat(endpoint.overview()).containsEntry("liveArtifacts", 1L);
+            List<Map<String, Object>> artifacts = (List<Map<String, Object>>) endpoint.section("artifacts");
+            assertThat(artifacts).singleElement().satisfies(a -> assertThat(a)
+                    .containsEntry("type", "soft_drop_column").containsEntry("status", "live")
+                    .containsEntry("sourceTable", "items").containsEntry("sourceColumn", "name")
+                    .containsEntry("rowCount", 50L));
+            String id = (String) artifacts.get(0).get("id");
+            assertThat(id).isEqualTo("V3__retire_name::soft_drop_column::public.items.name");
+            Map<String, Object> detail = (Map<String, Object>) endpoint.item("artifacts", id);
+            assertThat(detail).containsEntry("dataPresent", true).containsKey("definition").containsKey("recoverySql");
+            assertThat(endpoint.item("artifacts", "no-such-artifact")).isNull();
+
+            var restored = endpoint.restore("artifacts", id);
+            assertThat(restored.getStatus()).isEqualTo(200);
+            assertThat((Map<String, Object>) restored.getBody()).containsEntry("restored", true);
+            assertThat(db.queryForLong("SELECT count(name) FROM items")).isEqualTo(50);
+            var again = endpoint.restore("artifacts", id);
+            assertThat(again.getStatus()).isEqualTo(200);
+            assertThat((Map<String, Object>) again.getBody()).containsEntry("restored", false);
+            assertThat(again.getBody().toString()).contains("already restored");
+            assertThat(endpoint.overview()).containsEntry("liveArtifacts", 0L);
+
+            var purged = endpoint.purge("artifacts", id);
+            assertThat(purged.getStatus()).isEqualTo(200);
+            assertThat((Map<String, Object>) purged.getBody()).containsEntry("found", true);
+            assertThat(endpoint.section("artifacts")).isEqualTo(List.of());
+            assertThat(endpoint.purge("artifacts", id).getStatus()).isEqualTo(404);
+            assertThat(endpoint.restore("history", id).getStatus()).isEqualTo(404);
+        });
+    }
+
+    @Test
+    void aRestoreThatWouldClashIsAnsweredWith409AndChangesNothing() {
+        on("recoverable").run(context -> {
+            ZanithEndpoint endpoint = context.getBean(ZanithEndpoint.class);
+            db.execute("ALTER TABLE items ADD COLUMN name text");
+            var refused = endpoint.restore("artifacts", "V3__retire_name::soft_drop_column::public.items.name");
+            assertThat(refused.getStatus()).isEqualTo(409);
+            assertThat(refused.getBody().toString()).contains("name");
+            assertThat(endpoint.overview()).containsEntry("liveArtifacts", 1L);
+        });
+    }
+
+    @Test
     void healthIsUpWhenEverythingApplied() {
         on("basic").run(context -> {
             var health = context.getBean(ZanithHealthIndicator.class).health(true);
@@ -112,6 +160,7 @@ class ZanithEndpointHealthMetricsTest {
             assertThat(registry.get("zanith.migrations.applied").gauge().value()).isEqualTo(2);
             assertThat(registry.get("zanith.migrations.pending").gauge().value()).isZero();
             assertThat(registry.get("zanith.steps.failed").gauge().value()).isZero();
+            assertThat(registry.get("zanith.artifacts.live").gauge().value()).isZero();
             assertThat(registry.get("zanith.step.duration").tag("kind", "addIndex").tag("status", "done").timer().count())
                     .isEqualTo(1);
         });

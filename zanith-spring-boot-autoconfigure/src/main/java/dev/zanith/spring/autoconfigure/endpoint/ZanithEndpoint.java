@@ -1,6 +1,7 @@
 package dev.zanith.spring.autoconfigure.endpoint;
 
 import dev.zanith.Zanith;
+import dev.zanith.ZanithException;
 import dev.zanith.apply.ApplyListener;
 import dev.zanith.apply.ApplyResult;
 import dev.zanith.audit.AppliedMigration;
@@ -10,6 +11,8 @@ import dev.zanith.command.Snapshots;
 import dev.zanith.command.Status;
 import dev.zanith.plan.Plan;
 import dev.zanith.plan.PlanJson;
+import dev.zanith.recover.ArtifactStatus;
+import dev.zanith.recover.RecoverJson;
 import dev.zanith.spring.autoconfigure.ZanithRuntime;
 import org.springframework.boot.actuate.endpoint.Access;
 import org.springframework.boot.actuate.endpoint.annotation.DeleteOperation;
@@ -17,10 +20,11 @@ import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
 import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
-import org.springframework.lang.Nullable;
+import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * {@code /actuator/zanith}: what ran, what is pending and how risky it is, what can be restored. Read-only by
@@ -44,12 +48,10 @@ public class ZanithEndpoint {
 
     private final Zanith zanith;
     private final ZanithRuntime runtime;
-    private final ZanithArtifacts artifacts;
 
     public ZanithEndpoint(Zanith zanith, ZanithRuntime runtime) {
         this.zanith = zanith;
         this.runtime = runtime;
-        this.artifacts = new ZanithArtifacts(zanith);
     }
 
     @ReadOperation
@@ -67,7 +69,7 @@ public class ZanithEndpoint {
         overview.put("lastRun", runtime == null || runtime.lastRun() == null ? null : runtime.lastRun().toString());
         overview.put("failedSteps", status.unfinished().stream().filter(s -> s.status().value().equals("failed"))
                 .map(ZanithEndpoint::step).toList());
-        overview.put("liveArtifacts", artifacts.liveCount());
+        overview.put("liveArtifacts", zanith.artifacts().stream().filter(a -> a.status() == ArtifactStatus.LIVE).count());
         Plan plan = runtime == null ? null : runtime.lastPlan();
         if (plan != null) {
             overview.put("lastPlan", Map.of("verdict", plan.verdict().name(), "worstScore", plan.worstScore(),
@@ -85,7 +87,7 @@ public class ZanithEndpoint {
         return switch (section) {
             case "history" -> zanith.history().stream().map(ZanithEndpoint::migration).toList();
             case "risk" -> PlanJson.tree(zanith.plan());
-            case "artifacts" -> artifacts.list();
+            case "artifacts" -> zanith.artifacts().stream().map(RecoverJson::artifact).toList();
             case "snapshots" -> zanith.snapshots();
             default -> null;
         };
@@ -96,7 +98,8 @@ public class ZanithEndpoint {
         return switch (section) {
             case "history" -> zanith.history().stream().filter(e -> e.id().equals(id)).findFirst()
                     .map(ZanithEndpoint::migrationWithSteps).orElse(null);
-            case "artifacts" -> artifacts.get(id);
+            case "artifacts" -> zanith.artifact(id).map(a -> RecoverJson.inspection(zanith.inspectArtifact(id, false)))
+                    .orElse(null);
             default -> null;
         };
     }
@@ -126,22 +129,44 @@ public class ZanithEndpoint {
         return outcome;
     }
 
-    /** {@code POST /actuator/zanith/artifacts/{id}}: restore an artifact. */
+    /**
+     * {@code POST /actuator/zanith/artifacts/{id}}: restore an artifact, as {@code zanith recover} does (one
+     * transaction under the apply lock, audited). A refusal (name taken, data changed since it was parked) answers 409
+     * with the reason. Takes no body, so a bare POST does it; restoring data whose checksum changed is deliberately
+     * left to {@code zanith recover ... --accept-changed-data}, where an operator looks at it first.
+     */
     @WriteOperation
-    public Object restore(@Selector String section, @Selector String id, @Nullable String action) {
-        if (!section.equals("artifacts")) {
-            return null;
-        }
-        return artifacts.restore(id);
+    public WebEndpointResponse<Object> restore(@Selector String section, @Selector String id) {
+        return onArtifact(section, id, () -> RecoverJson.restore(zanith.restore(id)));
     }
 
-    /** {@code DELETE /actuator/zanith/artifacts/{id}}: purge an artifact's parked data. Permanent. */
+    /** {@code DELETE /actuator/zanith/artifacts/{id}}: purge an artifact's parked data and its row. Permanent. */
     @DeleteOperation
-    public Object purge(@Selector String section, @Selector String id) {
-        if (!section.equals("artifacts")) {
-            return null;
+    public WebEndpointResponse<Object> purge(@Selector String section, @Selector String id) {
+        return onArtifact(section, id, () -> RecoverJson.purge(zanith.purge(id)));
+    }
+
+    /**
+     * 404 for an unknown artifact; a refusal Zanith decided on answers 409, one the database caused (lock timeout,
+     * connection) 500, both with the message.
+     */
+    private WebEndpointResponse<Object> onArtifact(String section, String id, Supplier<Object> action) {
+        if (!section.equals("artifacts") || zanith.artifact(id).isEmpty()) {
+            return new WebEndpointResponse<>(WebEndpointResponse.STATUS_NOT_FOUND);
         }
-        return artifacts.purge(id);
+        try {
+            return new WebEndpointResponse<>(action.get());
+        } catch (ZanithException e) {
+            return failure(e);
+        }
+    }
+
+    private static WebEndpointResponse<Object> failure(ZanithException e) {
+        boolean decided = e.getCause() == null;
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put(decided ? "refused" : "failed", true);
+        body.put("message", e.getMessage());
+        return new WebEndpointResponse<>(body, decided ? 409 : WebEndpointResponse.STATUS_INTERNAL_SERVER_ERROR);
     }
 
     private static Map<String, Object> migration(History.Entry entry) {

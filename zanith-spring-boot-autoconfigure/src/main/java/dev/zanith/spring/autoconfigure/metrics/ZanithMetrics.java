@@ -1,6 +1,7 @@
 package dev.zanith.spring.autoconfigure.metrics;
 
 import dev.zanith.Zanith;
+import dev.zanith.recover.ArtifactStatus;
 import dev.zanith.apply.ApplyListener;
 import dev.zanith.apply.BackfillProgress;
 import dev.zanith.command.Status;
@@ -31,22 +32,18 @@ public class ZanithMetrics implements ApplyListener {
 
     private final Zanith zanith;
     private final ZanithRuntime runtime;
-    private final ArtifactCounter artifacts;
     private volatile MeterRegistry registry;
-    private volatile Status.Report status;
-    private volatile long statusReadAt;
+    private volatile Reading reading;
+    private volatile long readAt;
     private final Map<String, Long> backfillRows = new ConcurrentHashMap<>();
 
-    /** Counts live recovery artifacts. */
-    @FunctionalInterface
-    public interface ArtifactCounter {
-        long live();
+    /** One reading of the audit tables: the migrations' status and the live artifacts. */
+    private record Reading(Status.Report status, long liveArtifacts) {
     }
 
-    public ZanithMetrics(Zanith zanith, ZanithRuntime runtime, ArtifactCounter artifacts, MeterRegistry meterRegistry) {
+    public ZanithMetrics(Zanith zanith, ZanithRuntime runtime, MeterRegistry meterRegistry) {
         this.zanith = zanith;
         this.runtime = runtime;
-        this.artifacts = artifacts;
         register(meterRegistry);
     }
 
@@ -58,31 +55,35 @@ public class ZanithMetrics implements ApplyListener {
                 s -> s.unfinished().stream().filter(r -> r.status().value().equals("failed")).count());
         Gauge.builder("zanith.risk.pending.worst", this, m -> {
             Plan plan = runtime == null ? null : runtime.lastPlan();
-            Status.Report s = m.status();
-            return plan == null || s == null || s.pending().isEmpty() ? 0 : plan.worstScore();
+            Reading r = m.reading();
+            return plan == null || r == null || r.status().pending().isEmpty() ? 0 : plan.worstScore();
         }).description("Worst risk score among pending steps (0-100)").register(meterRegistry);
-        Gauge.builder("zanith.artifacts.live", this, m -> m.artifacts.live())
+        Gauge.builder("zanith.artifacts.live", this, m -> {
+            Reading r = m.reading();
+            return r == null ? Double.NaN : r.liveArtifacts();
+        })
                 .description("Recovery artifacts that can still be restored").register(meterRegistry);
     }
 
     private void gauge(MeterRegistry meterRegistry, String name, String description, ToDoubleFunction<Status.Report> value) {
         Gauge.builder(name, this, m -> {
-            Status.Report s = m.status();
-            return s == null ? Double.NaN : value.applyAsDouble(s);
+            Reading r = m.reading();
+            return r == null ? Double.NaN : value.applyAsDouble(r.status());
         }).description(description).register(meterRegistry);
     }
 
-    private Status.Report status() {
+    private Reading reading() {
         long now = System.nanoTime();
-        if (status == null || now - statusReadAt > REFRESH.toNanos()) {
+        if (reading == null || now - readAt > REFRESH.toNanos()) {
             try {
-                status = zanith.status();
-                statusReadAt = now;
+                long live = zanith.artifacts().stream().filter(a -> a.status() == ArtifactStatus.LIVE).count();
+                reading = new Reading(zanith.status(), live);
+                readAt = now;
             } catch (RuntimeException e) {
-                return status; // keep the last good reading when the database is briefly unreachable
+                return reading; // keep the last good reading when the database is briefly unreachable
             }
         }
-        return status;
+        return reading;
     }
 
     @Override
@@ -97,7 +98,7 @@ public class ZanithMetrics implements ApplyListener {
 
     @Override
     public void migrationApplied(Migration migration, long durationMs) {
-        statusReadAt = 0; // read fresh numbers at the next scrape
+        readAt = 0; // read fresh numbers at the next scrape
     }
 
     @Override

@@ -22,6 +22,6 @@ public class ZanithMetricsAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     public ZanithMetrics zanithMetrics(Zanith zanith, ObjectProvider<ZanithRuntime> runtime, MeterRegistry registry) {
-        return new ZanithMetrics(zanith, runtime.getIfAvailable(), () -> 0, registry);
+        return new ZanithMetrics(zanith, runtime.getIfAvailable(), registry);
     }
 }
