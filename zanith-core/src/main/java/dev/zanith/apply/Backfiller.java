@@ -106,16 +106,19 @@ final class Backfiller {
             long now = System.nanoTime();
             double seconds = Math.max(1e-3, (now - start) / 1e9);
             double rate = processedThisRun / seconds;
-            Duration eta = total == null || rate <= 0 ? null
-                    : Duration.ofMillis((long) (Math.max(0, total - processed) / rate * 1000));
-            BackfillProgress current = new BackfillProgress(backfill.table(), processed, total, batches, rate,
+            // The planner's guess (e.g. 0.5% for "IS NULL" on a column without statistics) can fall far short: once
+            // passed, it is no estimate at all, and showing "3,000 of ~12" would only confuse.
+            Long expected = total != null && processed <= total ? total : null;
+            Duration eta = expected == null || rate <= 0 ? null
+                    : Duration.ofMillis((long) (Math.max(0, expected - processed) / rate * 1000));
+            BackfillProgress current = new BackfillProgress(backfill.table(), processed, expected, batches, rate,
                     finished ? Duration.ZERO : eta, finished);
             progress.accept(current);
             if (finished || now - lastLog >= LOG_EVERY_NANOS) {
                 lastLog = now;
                 LOG.info("Backfill {} (migration {} step {}): {} rows{}, {} rows/s{}", backfill.table(), migrationId,
                         stepIndex, String.format(Locale.ROOT, "%,d", processed),
-                        total == null ? "" : String.format(Locale.ROOT, " of ~%,d", total),
+                        expected == null ? "" : String.format(Locale.ROOT, " of ~%,d", expected),
                         String.format(Locale.ROOT, "%,.0f", rate), finished ? ", done" : eta == null ? ""
                                 : ", ETA " + eta.toSeconds() + " s");
             }

@@ -86,14 +86,14 @@ final class GateKeeper {
                     List.of(), null);
         }
         if (allowed) {
-            return new GateResult(GateResult.ALLOW_DESTRUCTIVE, GateResult.Status.PASSED, "--allow-destructive given: "
+            return new GateResult(GateResult.ALLOW_DESTRUCTIVE, GateResult.Status.PASSED, "destructive steps allowed: "
                     + plural(losing.size(), "step") + " can lose data", List.of(), null);
         }
         PlannedStep first = losing.get(0);
         String hint = first.assessment().hint();
         return new GateResult(GateResult.ALLOW_DESTRUCTIVE, GateResult.Status.REFUSED, "step " + first.label() + " ("
                 + first.operation().summary() + ") can lose data [" + String.join(", ", first.assessment().reasonCodes())
-                + "] and --allow-destructive was not given"
+                + "] and destructive steps are not allowed"
                 + (losing.size() > 1 ? "; " + (losing.size() - 1) + " more step(s) can lose data" : ""), losing,
                 "pass --allow-destructive to consent" + (hint != null ? ", or " + hint : ""));
     }

@@ -44,8 +44,25 @@ final class PlanDescription {
         return out.toString();
     }
 
-    /** The property (or data fix) that gets past the refusing gate. */
+    /** The refusal in a sentence or two — the gate, the step, why, and what to change — for health and the endpoint. */
+    static String refusal(Plan plan) {
+        Refusal refusal = plan.refusal();
+        if (refusal == null) {
+            return null;
+        }
+        return "Refused by the " + refusal.gate() + " gate at " + refusal.step().label() + " ("
+                + refusal.step().operation().kind().id() + "): " + refusal.message() + ". " + fix(plan);
+    }
+
+    /** The property (or data fix) that gets past the refusing gate, and how to start despite it. */
     static String action(Plan plan) {
+        Refusal refusal = plan.refusal();
+        return refusal == null ? fix(plan) : fix(plan) + "\nOr set zanith.on-refusal=warn to start without the refused "
+                + "migrations (they stay pending and show in /actuator/zanith).";
+    }
+
+    /** The property (or data fix) that gets past the refusing gate. */
+    static String fix(Plan plan) {
         Refusal refusal = plan.refusal();
         if (refusal == null) {
             return "Nothing to change.";
@@ -59,7 +76,6 @@ final class PlanDescription {
                     + " from zanith.deny-reasons, or change the step.";
             default -> refusal.fix();
         };
-        return property + "\nOr set zanith.on-refusal=warn to start without the refused migrations "
-                + "(they stay pending and show in /actuator/zanith).";
+        return property;
     }
 }

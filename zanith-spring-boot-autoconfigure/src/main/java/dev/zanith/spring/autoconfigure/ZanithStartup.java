@@ -68,12 +68,12 @@ final class ZanithStartup implements ZanithMigrationStrategy {
         if (!plan.isGreen()) {
             String refusedId = plan.refusal().step().migrationId();
             if (properties.getOnRefusal() == ZanithProperties.OnRefusal.FAIL) {
-                runtime.refused(PlanDescription.describe(plan));
+                runtime.refused(PlanDescription.refusal(plan));
                 throw new ZanithStartupException("Zanith refused the pending migrations", PlanDescription.describe(plan),
                         PlanDescription.action(plan));
             }
             LOG.warn("Zanith refused {} and what follows it; applying the migrations before it (zanith.on-refusal=warn).\n{}\n{}",
-                    refusedId, PlanDescription.describe(plan), PlanDescription.action(plan));
+                    refusedId, PlanDescription.describe(plan), PlanDescription.fix(plan));
             refusedFromHere = migration -> migration.id().equals(refusedId);
         }
         Predicate<Migration> stopAt = refusedFromHere;
@@ -90,7 +90,7 @@ final class ZanithStartup implements ZanithMigrationStrategy {
             return;
         }
         if (!plan.isGreen() && !result.refused() && result.succeeded()) {
-            runtime.refused(PlanDescription.describe(plan));
+            runtime.refused(PlanDescription.refusal(plan));
         }
     }
 

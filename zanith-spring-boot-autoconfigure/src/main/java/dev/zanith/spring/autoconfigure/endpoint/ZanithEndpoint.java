@@ -64,15 +64,15 @@ public class ZanithEndpoint {
         overview.put("applied", status.applied().size());
         overview.put("pending", status.pending().stream().map(m -> m.id()).toList());
         AppliedMigration last = status.applied().isEmpty() ? null : status.applied().get(status.applied().size() - 1);
-        overview.put("lastApplied", last == null ? null : Map.of("id", last.id(), "appliedAt", last.appliedAt().toString(),
-                "durationMs", last.durationMs()));
+        overview.put("lastApplied", last == null ? null : object("id", last.id(), "appliedAt",
+                last.appliedAt().toString(), "durationMs", last.durationMs()));
         overview.put("lastRun", runtime == null || runtime.lastRun() == null ? null : runtime.lastRun().toString());
         overview.put("failedSteps", status.unfinished().stream().filter(s -> s.status().value().equals("failed"))
                 .map(ZanithEndpoint::step).toList());
         overview.put("liveArtifacts", zanith.artifacts().stream().filter(a -> a.status() == ArtifactStatus.LIVE).count());
         Plan plan = runtime == null ? null : runtime.lastPlan();
         if (plan != null) {
-            overview.put("lastPlan", Map.of("verdict", plan.verdict().name(), "worstScore", plan.worstScore(),
+            overview.put("lastPlan", object("verdict", plan.verdict().name(), "worstScore", plan.worstScore(),
                     "worstLevel", plan.worstLevel().name().toLowerCase(java.util.Locale.ROOT), "steps", plan.toRun().size()));
         }
         if (runtime != null && runtime.backgroundRunning()) {
@@ -110,7 +110,7 @@ public class ZanithEndpoint {
             return null;
         }
         Snapshots.Comparison comparison = zanith.compareSnapshots(from, to);
-        return Map.of("from", comparison.from().info(), "to", comparison.to().info(), "changes", comparison.diff());
+        return object("from", comparison.from().info(), "to", comparison.to().info(), "changes", comparison.diff());
     }
 
     /** {@code POST /actuator/zanith/apply}: apply pending migrations now (for plan-only mode), gates enforced. */
@@ -124,7 +124,7 @@ public class ZanithEndpoint {
         outcome.put("refused", result.refused());
         outcome.put("refusal", result.refusal());
         outcome.put("applied", result.migrations().stream().filter(m -> m.applied()).map(m -> m.id()).toList());
-        outcome.put("failedStep", result.failedStep().map(s -> Map.of("stepIndex", s.stepIndex(), "operationKind",
+        outcome.put("failedStep", result.failedStep().map(s -> object("stepIndex", s.stepIndex(), "operationKind",
                 s.operationKind(), "error", String.valueOf(s.error()))).orElse(null));
         return outcome;
     }
@@ -167,6 +167,15 @@ public class ZanithEndpoint {
         body.put(decided ? "refused" : "failed", true);
         body.put("message", e.getMessage());
         return new WebEndpointResponse<>(body, decided ? 409 : WebEndpointResponse.STATUS_INTERNAL_SERVER_ERROR);
+    }
+
+    /** A map that keeps its keys in the order given, so answers read the same every time. */
+    private static Map<String, Object> object(Object... keysAndValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
     }
 
     private static Map<String, Object> migration(History.Entry entry) {
