@@ -143,7 +143,7 @@ class AuditCommandsTest {
             CliRunner.Result busy = run(db, "apply", "--migrations", migrations.toString(), "--lock-wait", "0");
             assertThat(busy.exitCode()).isEqualTo(ExitCodes.ERROR);
             assertThat(busy.out()).contains("waiting up to 0 ms for the apply lock held by pid");
-            assertThat(busy.err()).contains("Another apply is running").contains("(release-42");
+            assertThat(busy.err()).contains("Another Zanith apply, repair or restore is running").contains("(release-42");
             assertThat(run(db, "status").out()).contains("lock: held by pid").contains("(release-42");
             assertThat(run(db, "status", "--format", "json").out()).contains("\"applicationName\" : \"release-42\"");
         }

@@ -61,7 +61,7 @@ public final class AdvisoryLock implements AutoCloseable {
                 Optional<LockHolder> holder = holder(c, key);
                 holder.ifPresent(waiting);
                 if (wait.isZero()) {
-                    throw busy(target, holder, wait);
+                    throw busy(purpose, target, holder, wait);
                 }
                 LOG.info("Waiting up to {} ms for the {} lock on {}, held by {}", wait.toMillis(), purpose, target,
                         holder.map(LockHolder::describe).orElse("another session"));
@@ -71,7 +71,7 @@ public final class AdvisoryLock implements AutoCloseable {
                 while (!tryLock(c, key)) {
                     long left = deadline - System.nanoTime();
                     if (left <= 0) {
-                        throw busy(target, holder(c, key).or(() -> holder), wait);
+                        throw busy(purpose, target, holder(c, key).or(() -> holder), wait);
                     }
                     sleep(Math.min(TimeUnit.NANOSECONDS.toMillis(left) + 1,
                             POLL_MILLIS + ThreadLocalRandom.current().nextLong(POLL_MILLIS)));
@@ -148,11 +148,13 @@ public final class AdvisoryLock implements AutoCloseable {
         close(connection, null);
     }
 
-    private static ZanithException busy(String target, Optional<LockHolder> holder, Duration wait) {
+    private static ZanithException busy(String purpose, String target, Optional<LockHolder> holder, Duration wait) {
         String who = holder.map(LockHolder::describe).orElse("another session (not visible to this user)");
-        return new ZanithException("Another apply is running on " + target + ": the lock is held by " + who + ". "
+        // apply, repair and recover share one lock: the holder may be any of them
+        return new ZanithException("Another Zanith apply, repair or restore is running on " + target + ": the lock is "
+                + "held by " + who + ". "
                 + (wait.isZero() ? "Not waiting (lock wait is 0). " : "Waited " + wait.toMillis() + " ms. ")
-                + "Let it finish and run apply again, or wait longer with --lock-wait (zanith.lock-wait). If that "
+                + "Let it finish and run " + purpose + " again, or wait longer with --lock-wait (zanith.lock-wait). If that "
                 + "session is stuck, end it with: SELECT pg_terminate_backend(" + holder.map(h -> Integer.toString(h.pid()))
                 .orElse("<pid>") + ");");
     }

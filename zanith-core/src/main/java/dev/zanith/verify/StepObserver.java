@@ -97,7 +97,8 @@ final class StepObserver {
         return new Facts(locks, observed, rewritten, rebuilt, duration, error, sqlState);
     }
 
-    private record Relation(String name, String kind, long fileNode) {
+    /** A table or index; {@code lockedTable} is the table itself, or the index's table, schema-qualified. */
+    private record Relation(String name, String kind, long fileNode, String lockedTable) {
     }
 
     private record Watched(boolean seen, SQLException error) {
@@ -179,21 +180,26 @@ final class StepObserver {
      * nothing about its table), attributing index locks to their table.
      */
     private void collectLocks(Connection c, int pid, Map<String, LockMode> locks, Map<Long, Relation> before) throws SQLException {
+        // Named as before the step: a table it renames or moves (soft drop, archive) is still the table it locked.
         Jdbc.query(c, SqlResources.get("verify/backend-locks.sql"), rs -> {
-            if (before.containsKey(rs.getLong("oid"))) {
-                String table = rs.getString("kind").equals("i") ? rs.getString("table_name") : rs.getString("relation_name");
-                String qualified = mapping.schemaFromShadow(rs.getString("schema_name")) + "." + table;
-                LockMode.fromPgLocks(rs.getString("mode")).ifPresent(mode -> locks.merge(qualified, mode, LockMode::strongest));
+            Relation relation = before.get(rs.getLong("oid"));
+            if (relation != null) {
+                LockMode.fromPgLocks(rs.getString("mode"))
+                        .ifPresent(mode -> locks.merge(relation.lockedTable(), mode, LockMode::strongest));
             }
             return null;
-        }, pid, schemaArray(c));
+        }, pid);
     }
 
     private Map<Long, Relation> relations(Connection c) throws SQLException {
         Map<Long, Relation> relations = new HashMap<>();
-        Jdbc.query(c, SqlResources.get("verify/relations.sql"), rs -> relations.put(rs.getLong("oid"),
-                new Relation(mapping.schemaFromShadow(rs.getString("schema_name")) + "." + rs.getString("relation_name"), rs.getString("kind"),
-                        rs.getLong("file_node"))), schemaArray(c));
+        Jdbc.query(c, SqlResources.get("verify/relations.sql"), rs -> {
+            String schema = mapping.schemaFromShadow(rs.getString("schema_name"));
+            String kind = rs.getString("kind");
+            return relations.put(rs.getLong("oid"), new Relation(schema + "." + rs.getString("relation_name"), kind,
+                    rs.getLong("file_node"), schema + "." + (kind.equals("i") ? rs.getString("table_name")
+                    : rs.getString("relation_name"))));
+        }, schemaArray(c));
         return relations;
     }
 

@@ -394,7 +394,7 @@ class GuardedApplyTest {
             ApplyFixture.Recorder recorder = new ApplyFixture.Recorder();
             assertThatThrownBy(() -> new dev.zanith.command.Apply(f.config().lockWait(Duration.ofMillis(200)).build(),
                     recorder).run()).isInstanceOf(ZanithException.class)
-                    .hasMessageContaining("Another apply is running on public._zanith_*")
+                    .hasMessageContaining("Another Zanith apply, repair or restore is running on public._zanith_*")
                     .hasMessageContaining("held by pid " + pid + " (deploy-bot")
                     .hasMessageContaining("pg_terminate_backend(" + pid + ")");
             assertThat(recorder.events).containsExactly("waiting " + pid);

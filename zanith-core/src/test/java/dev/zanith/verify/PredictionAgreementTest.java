@@ -71,6 +71,9 @@ class PredictionAgreementTest {
                           - addCheckConstraint: {table: users, constraint: {name: name_set, expression: name <> ''}}
                           - addIndex: {table: users, index: {name: users_name, keys: [name]}, concurrently: false}
                           - softDropColumn: {table: users, column: name}"""),
+                Arguments.of("soft drop a table: locked under its old name", "  - softDropTable: {table: orders}"),
+                Arguments.of("archive a table: moved to another schema", "  - archiveTable: {table: orders}"),
+                Arguments.of("rename a table", "  - renameTable: {table: orders, newName: purchases}"),
                 Arguments.of("drop not null and defaults", """
                           - dropNotNull: {table: users, column: email}
                           - setDefault: {table: users, column: n, expression: "0"}

@@ -1,9 +1,6 @@
--- Relation locks held or awaited by one backend on tables and indexes of the given schemas.
--- Parameters: backend pid (int), schema names (text[]).
-SELECT c.oid::bigint AS oid, n.nspname AS schema_name, c.relname AS relation_name, c.relkind::text AS kind, l.mode, l.granted,
-       CASE WHEN c.relkind = 'i' THEN (SELECT t.relname FROM pg_catalog.pg_index i
-                                       JOIN pg_catalog.pg_class t ON t.oid = i.indrelid WHERE i.indexrelid = c.oid) END AS table_name
+-- Relation locks held or awaited by one backend; the caller keeps those on relations it listed before the step
+-- (by oid, so a table renamed or moved to another schema by the step still counts as itself).
+-- Parameter: backend pid (int).
+SELECT l.relation::bigint AS oid, l.mode, l.granted
 FROM pg_catalog.pg_locks l
-JOIN pg_catalog.pg_class c ON c.oid = l.relation
-JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-WHERE l.locktype = 'relation' AND l.pid = ? AND n.nspname = ANY (?::text[])
+WHERE l.locktype = 'relation' AND l.pid = ?
