@@ -64,7 +64,7 @@ class DemoApplicationTest extends DemoHttpTest {
     }
 
     @Test
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "rawtypes"})
     void healthShowsThePendingRefusalAndMetricsCountMigrations() {
         ResponseEntity<Map> health = http.getForEntity("/actuator/health", Map.class);
         assertThat(health.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);

@@ -69,7 +69,7 @@ class PlanCommandTest {
                 .contains("+ 01 addColumn").contains("[SAFE 5]").contains("+ 02 addIndex").contains("[LOW 12]")
                 .contains("adds_nullable_column").contains("ACCESS EXCLUSIVE on public.users (brief)")
                 .contains("SHARE UPDATE EXCLUSIVE on public.users (build)").contains("outside a transaction")
-                .contains("✓ preflight").contains("- max-risk").contains("off (no --max-risk)")
+                .contains("✓ preflight").contains("- max-risk").contains("off (no max-risk set)")
                 .contains("Worst [LOW 12] · total 17").contains("GREEN: every gate passed. Nothing was written.")
                 .doesNotContain("\u001B[");
         try (Connection c = db.connect(); ResultSet rs = c.createStatement().executeQuery(
@@ -89,11 +89,11 @@ class PlanCommandTest {
         assertThat(refused.out()).contains("- 02 dropColumn").contains("[DESTRUCTIVE 85]")
                 .contains("✗ allow-destructive")
                 .contains("REFUSED by allow-destructive at 20260101000000_change #2 (dropColumn)")
-                .contains("fix: pass --allow-destructive to consent, or softDropColumn or archiveColumn");
+                .contains("fix: consent with --allow-destructive (zanith.allow-destructive=true), or softDropColumn or archiveColumn");
         assertThat(plan(db, migrations, "--allow-destructive").exitCode()).isEqualTo(ExitCodes.OK);
         CliRunner.Result budget = plan(db, migrations, "--allow-destructive", "--max-risk", "60");
         assertThat(budget.exitCode()).isEqualTo(ExitCodes.REFUSED);
-        assertThat(budget.out()).contains("REFUSED by max-risk").contains("scores 85 (destructive), above --max-risk 60");
+        assertThat(budget.out()).contains("REFUSED by max-risk").contains("scores 85 (destructive), above max-risk 60");
         CliRunner.Result denied = plan(db, migrations, "--allow-destructive", "--deny-reasons",
                 "rename_table,drops_column_with_data");
         assertThat(denied.exitCode()).isEqualTo(ExitCodes.REFUSED);

@@ -62,7 +62,7 @@ final class GateKeeper {
 
     private static GateResult maxRisk(List<PlannedStep> steps, Integer maxRisk) {
         if (maxRisk == null) {
-            return new GateResult(GateResult.MAX_RISK, GateResult.Status.OFF, "off (no --max-risk)", List.of(), null);
+            return new GateResult(GateResult.MAX_RISK, GateResult.Status.OFF, "off (no max-risk set)", List.of(), null);
         }
         List<PlannedStep> over = steps.stream().filter(s -> s.assessment().score() > maxRisk).toList();
         int worst = steps.stream().mapToInt(s -> s.assessment().score()).max().orElse(0);
@@ -74,9 +74,9 @@ final class GateKeeper {
         String hint = first.assessment().hint();
         return new GateResult(GateResult.MAX_RISK, GateResult.Status.REFUSED, "step " + first.label() + " ("
                 + first.operation().kind().id() + ") scores " + first.assessment().score() + " ("
-                + first.assessment().level().id() + "), above --max-risk " + maxRisk
+                + first.assessment().level().id() + "), above max-risk " + maxRisk
                 + (over.size() > 1 ? "; " + (over.size() - 1) + " more step(s) over budget" : ""), over,
-                (hint != null ? hint + "; or " : "") + "raise --max-risk to " + worst + " for this change");
+                (hint != null ? hint + "; or " : "") + "raise max-risk to " + worst + " for this change");
     }
 
     private static GateResult destructive(List<PlannedStep> steps, boolean allowed) {
@@ -95,12 +95,12 @@ final class GateKeeper {
                 + first.operation().summary() + ") can lose data [" + String.join(", ", first.assessment().reasonCodes())
                 + "] and destructive steps are not allowed"
                 + (losing.size() > 1 ? "; " + (losing.size() - 1) + " more step(s) can lose data" : ""), losing,
-                "pass --allow-destructive to consent" + (hint != null ? ", or " + hint : ""));
+                "consent with --allow-destructive (zanith.allow-destructive=true)" + (hint != null ? ", or " + hint : ""));
     }
 
     private static GateResult denyReasons(List<PlannedStep> steps, Gates gates) {
         if (gates.denyReasons().isEmpty()) {
-            return new GateResult(GateResult.DENY_REASONS, GateResult.Status.OFF, "off (no --deny-reasons)", List.of(),
+            return new GateResult(GateResult.DENY_REASONS, GateResult.Status.OFF, "off (no deny-reasons set)", List.of(),
                     null);
         }
         List<PlannedStep> denied = new ArrayList<>();
@@ -126,7 +126,7 @@ final class GateKeeper {
                 + first.operation().kind().id() + ") carries denied reason " + firstReason + tag
                 + (denied.size() > 1 ? "; " + (denied.size() - 1) + " more step(s) denied" : ""), denied,
                 (hint != null ? hint + "; or " : "") + "change the step so it no longer carries " + firstReason
-                        + ", or drop it from --deny-reasons");
+                        + ", or drop it from deny-reasons");
     }
 
     private static long count(List<PreflightResult> results, PreflightResult.Status status) {

@@ -169,8 +169,8 @@ class PlannerTest {
         Plan overBudget = plan(db, b -> b.maxRisk(20), blocking);
         assertThat(overBudget.verdict()).isEqualTo(Verdict.REFUSED);
         assertThat(overBudget.refusal().gate()).isEqualTo(GateResult.MAX_RISK);
-        assertThat(overBudget.refusal().message()).contains("#1 (addIndex) scores 30 (medium), above --max-risk 20");
-        assertThat(overBudget.refusal().fix()).contains("concurrently: true").contains("raise --max-risk to 30");
+        assertThat(overBudget.refusal().message()).contains("#1 (addIndex) scores 30 (medium), above max-risk 20");
+        assertThat(overBudget.refusal().fix()).contains("concurrently: true").contains("raise max-risk to 30");
         assertThat(plan(db, b -> b.maxRisk(30), blocking).verdict()).isEqualTo(Verdict.GREEN);
         assertThat(plan(db, blocking).gate(GateResult.MAX_RISK).orElseThrow().status()).isEqualTo(GateResult.Status.OFF);
 
