@@ -196,6 +196,17 @@ final class RecoverCommand implements Runnable {
         }
     }
 
+    /** What restore-column and restore-table share. */
+    static final class RestoreOptions {
+        @Option(names = "--accept-changed-data",
+                description = "Restore even when the parked data no longer matches its checksum (as it is now).")
+        boolean acceptChangedData;
+
+        @Option(names = "--yes", description = "Accepted like on every verb that changes data; a restore never asks "
+                + "(it changes nothing unless it can put everything back).")
+        boolean yes;
+    }
+
     @Command(name = "restore-column", mixinStandardHelpOptions = true,
             description = "Put a dropped column back from its latest soft-drop or archive "
             + "artifact: one transaction under the apply lock, recorded in history; refused on conflicts.")
@@ -206,13 +217,8 @@ final class RecoverCommand implements Runnable {
         @Parameters(paramLabel = "TABLE.COLUMN", description = "The column: table.column or schema.table.column.")
         String target;
 
-        @Option(names = "--accept-changed-data",
-                description = "Restore even when the parked data no longer matches its checksum (as it is now).")
-        boolean acceptChangedData;
-
-        @Option(names = "--yes", description = "Accepted like on every verb that changes data; a restore never asks "
-                + "(it changes nothing unless it can put everything back).")
-        boolean yes;
+        @Mixin
+        RestoreOptions restore;
 
         private final Console console;
 
@@ -230,7 +236,7 @@ final class RecoverCommand implements Runnable {
             String table = String.join(".", parts.subList(0, parts.size() - 1).stream()
                     .map(dev.zanith.internal.sql.Identifiers::quote).toList());
             RestoreResult result = new Zanith(connection.configBuilder().build())
-                    .restoreColumn(table, parts.get(parts.size() - 1), acceptChangedData);
+                    .restoreColumn(table, parts.get(parts.size() - 1), restore.acceptChangedData);
             return report(console, result);
         }
     }
@@ -245,13 +251,8 @@ final class RecoverCommand implements Runnable {
         @Parameters(paramLabel = "TABLE", description = "The table: table or schema.table.")
         String table;
 
-        @Option(names = "--accept-changed-data",
-                description = "Restore even when the parked data no longer matches its checksum (as it is now).")
-        boolean acceptChangedData;
-
-        @Option(names = "--yes", description = "Accepted like on every verb that changes data; a restore never asks "
-                + "(it changes nothing unless it can put everything back).")
-        boolean yes;
+        @Mixin
+        RestoreOptions restore;
 
         private final Console console;
 
@@ -262,7 +263,8 @@ final class RecoverCommand implements Runnable {
         @Override
         public Integer call() {
             tableParts(table);
-            return report(console, new Zanith(connection.configBuilder().build()).restoreTable(table, acceptChangedData));
+            return report(console, new Zanith(connection.configBuilder().build())
+                    .restoreTable(table, restore.acceptChangedData));
         }
     }
 
