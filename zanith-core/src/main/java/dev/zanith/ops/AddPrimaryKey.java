@@ -30,7 +30,7 @@ public record AddPrimaryKey(TableName table, PrimaryKey primaryKey, String using
         if (usingIndex != null) {
             return Statements.of(Ddl.alterTable(table) + " ADD CONSTRAINT " + Identifiers.quote(primaryKey.name())
                     + " PRIMARY KEY USING INDEX " + Identifiers.quote(usingIndex)
-                    + (primaryKey.deferrable() ? (primaryKey.initiallyDeferred() ? " DEFERRABLE INITIALLY DEFERRED" : " DEFERRABLE") : ""));
+                    + Ddl.deferrable(primaryKey.deferrable(), primaryKey.initiallyDeferred()));
         }
         return Statements.longRunning(Ddl.alterTable(table) + " ADD " + Ddl.primaryKey(primaryKey));
     }

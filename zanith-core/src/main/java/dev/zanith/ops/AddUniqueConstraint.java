@@ -30,7 +30,7 @@ public record AddUniqueConstraint(TableName table, UniqueConstraint constraint, 
         if (usingIndex != null) {
             return Statements.of(Ddl.alterTable(table) + " ADD CONSTRAINT " + Identifiers.quote(constraint.name())
                     + " UNIQUE USING INDEX " + Identifiers.quote(usingIndex)
-                    + (constraint.deferrable() ? (constraint.initiallyDeferred() ? " DEFERRABLE INITIALLY DEFERRED" : " DEFERRABLE") : ""));
+                    + Ddl.deferrable(constraint.deferrable(), constraint.initiallyDeferred()));
         }
         return Statements.longRunning(Ddl.alterTable(table) + " ADD " + Ddl.unique(constraint));
     }

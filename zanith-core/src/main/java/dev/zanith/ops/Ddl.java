@@ -214,7 +214,8 @@ public final class Ddl {
         return include.isEmpty() ? "" : " INCLUDE (" + columnList(include) + ")";
     }
 
-    private static String deferrable(boolean deferrable, boolean initiallyDeferred) {
+    /** " DEFERRABLE [INITIALLY DEFERRED]", or "" for a constraint checked immediately. */
+    static String deferrable(boolean deferrable, boolean initiallyDeferred) {
         if (!deferrable) {
             return "";
         }
