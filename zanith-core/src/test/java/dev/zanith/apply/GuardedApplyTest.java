@@ -237,23 +237,9 @@ class GuardedApplyTest {
 
     @Test
     void anInterruptedConcurrentBuildIsDroppedOrAdoptedOnResume(TestDatabase db) throws Exception {
-        db.execute(USERS);
-        ApplyFixture f = new ApplyFixture(db, dir).migration("20260101000000_index", """
-                  - addIndex:
-                      table: public.users
-                      index: {name: users_email_idx, keys: [email]}
-                      concurrently: true
-                """);
         // As if a run was killed during the build: step "running", the index INVALID.
-        try (Connection c = db.connect()) {
-            new MigrationHistory(new AuditTables("public", "_zanith_")).ensureTables(c);
-        }
-        db.execute("""
-                INSERT INTO _zanith_migration_steps (migration_id, step_index, operation_kind, status, sql, attempts)
-                VALUES ('20260101000000_index', 1, 'addIndex', 'running', 'x', 1);
-                CREATE INDEX users_email_idx ON users (email);
-                UPDATE pg_index SET indisvalid = false WHERE indexrelid = 'users_email_idx'::regclass;
-                """);
+        ApplyFixture f = interruptedConcurrentIndexBuild(db,
+                "UPDATE pg_index SET indisvalid = false WHERE indexrelid = 'users_email_idx'::regclass;");
         assertThat(f.apply().result.succeeded()).isTrue();
         assertThat(f.value("SELECT indisvalid FROM pg_index WHERE indexrelid = 'users_email_idx'::regclass"))
                 .isEqualTo(true);
@@ -262,6 +248,17 @@ class GuardedApplyTest {
 
     @Test
     void anIndexBuiltByAnInterruptedRunIsAdoptedInsteadOfBuiltAgain(TestDatabase db) throws Exception {
+        // As if a run was killed after the build but before "done" committed: step "running", the index VALID.
+        ApplyFixture f = interruptedConcurrentIndexBuild(db, "");
+        Object oid = f.value("SELECT 'users_email_idx'::regclass::oid");
+        ApplyFixture.Recorder run = f.apply();
+        assertThat(run.result.succeeded()).as(run.events.toString()).isTrue();
+        assertThat(f.value("SELECT 'users_email_idx'::regclass::oid")).as("not rebuilt").isEqualTo(oid);
+        assertThat(f.statuses("20260101000000_index")).containsExactly("done");
+    }
+
+    /** A concurrent index build whose run was killed: its step left "running", the index there; then {@code after}. */
+    private ApplyFixture interruptedConcurrentIndexBuild(TestDatabase db, String after) throws Exception {
         db.execute(USERS);
         ApplyFixture f = new ApplyFixture(db, dir).migration("20260101000000_index", """
                   - addIndex:
@@ -269,7 +266,6 @@ class GuardedApplyTest {
                       index: {name: users_email_idx, keys: [email]}
                       concurrently: true
                 """);
-        // As if a run was killed after the build but before "done" committed: step "running", the index VALID.
         try (Connection c = db.connect()) {
             new MigrationHistory(new AuditTables("public", "_zanith_")).ensureTables(c);
         }
@@ -277,12 +273,8 @@ class GuardedApplyTest {
                 INSERT INTO _zanith_migration_steps (migration_id, step_index, operation_kind, status, sql, attempts)
                 VALUES ('20260101000000_index', 1, 'addIndex', 'running', 'x', 1);
                 CREATE INDEX users_email_idx ON users (email);
-                """);
-        Object oid = f.value("SELECT 'users_email_idx'::regclass::oid");
-        ApplyFixture.Recorder run = f.apply();
-        assertThat(run.result.succeeded()).as(run.events.toString()).isTrue();
-        assertThat(f.value("SELECT 'users_email_idx'::regclass::oid")).as("not rebuilt").isEqualTo(oid);
-        assertThat(f.statuses("20260101000000_index")).containsExactly("done");
+                """ + after);
+        return f;
     }
 
     @Test
