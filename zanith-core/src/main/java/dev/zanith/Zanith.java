@@ -137,6 +137,11 @@ public final class Zanith {
         return recovery().list(filter);
     }
 
+    /** How many artifacts can still be restored (status live). */
+    public long liveArtifacts() {
+        return artifacts().stream().filter(a -> a.status() == dev.zanith.recover.ArtifactStatus.LIVE).count();
+    }
+
     /** One recovery artifact by id ({@code <migration id>::<type>::<schema>.<table>[.<column>]}). */
     public Optional<Artifact> artifact(String id) {
         return recovery().find(id);

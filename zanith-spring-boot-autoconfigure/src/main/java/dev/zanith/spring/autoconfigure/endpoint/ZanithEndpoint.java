@@ -11,7 +11,6 @@ import dev.zanith.command.Snapshots;
 import dev.zanith.command.Status;
 import dev.zanith.plan.Plan;
 import dev.zanith.plan.PlanJson;
-import dev.zanith.recover.ArtifactStatus;
 import dev.zanith.recover.RecoverJson;
 import dev.zanith.spring.autoconfigure.ZanithRuntime;
 import org.springframework.boot.actuate.endpoint.Access;
@@ -69,7 +68,7 @@ public class ZanithEndpoint {
         overview.put("lastRun", runtime == null || runtime.lastRun() == null ? null : runtime.lastRun().toString());
         overview.put("failedSteps", status.unfinished().stream().filter(s -> s.status().value().equals("failed"))
                 .map(ZanithEndpoint::step).toList());
-        overview.put("liveArtifacts", zanith.artifacts().stream().filter(a -> a.status() == ArtifactStatus.LIVE).count());
+        overview.put("liveArtifacts", zanith.liveArtifacts());
         Plan plan = runtime == null ? null : runtime.lastPlan();
         if (plan != null) {
             overview.put("lastPlan", object("verdict", plan.verdict().name(), "worstScore", plan.worstScore(),

@@ -1,7 +1,6 @@
 package dev.zanith.spring.autoconfigure.metrics;
 
 import dev.zanith.Zanith;
-import dev.zanith.recover.ArtifactStatus;
 import dev.zanith.apply.ApplyListener;
 import dev.zanith.apply.BackfillProgress;
 import dev.zanith.command.Status;
@@ -76,7 +75,7 @@ public class ZanithMetrics implements ApplyListener {
         long now = System.nanoTime();
         if (reading == null || now - readAt > REFRESH.toNanos()) {
             try {
-                long live = zanith.artifacts().stream().filter(a -> a.status() == ArtifactStatus.LIVE).count();
+                long live = zanith.liveArtifacts();
                 reading = new Reading(zanith.status(), live);
                 readAt = now;
             } catch (RuntimeException e) {
