@@ -10,7 +10,6 @@ import dev.zanith.command.Repair;
 import dev.zanith.command.Status;
 import dev.zanith.introspect.Introspector;
 import dev.zanith.migration.Migration;
-import dev.zanith.migration.MigrationLoader;
 import dev.zanith.plan.Plan;
 import dev.zanith.recover.Artifact;
 import dev.zanith.recover.ArtifactFilter;
@@ -30,6 +29,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The entry point: one immutable configuration, one method per command. Used by the CLI and by the Spring
@@ -66,7 +66,7 @@ public final class Zanith {
             throw new ZanithConfigException("No migrations to plan: pass --migrations DIR (or configure a migration "
                     + "location).");
         }
-        List<Migration> files = MigrationLoader.load(config.migrations());
+        List<Migration> files = config.loadMigrations();
         try (Connection c = config.connectionSource().open()) {
             return config.planner().plan(c, files);
         } catch (SQLException e) {
@@ -91,9 +91,26 @@ public final class Zanith {
         return new Apply(config, listener, guard, stepHook).run();
     }
 
-    /** Applied, pending and unfinished migrations and the apply lock's holder. */
+    /**
+     * Applies the pending migrations before the first one matching {@code stopBefore} (which, with those after it,
+     * stays pending), as {@link #apply(ApplyListener)} does otherwise. The Spring starter applies migrations with
+     * long-running steps after startup, and with {@code on-refusal=warn} stops before a refused one.
+     */
+    public ApplyResult apply(ApplyListener listener, Predicate<Migration> stopBefore) {
+        return new Apply(config, listener).stopBefore(stopBefore).run();
+    }
+
+    /** Applied (restores apart), pending and unfinished migrations and the apply lock's holder. */
     public Status.Report status() {
         return new Status(config).run();
+    }
+
+    /**
+     * Where the target stands in numbers, at a cost that does not grow with the history (for health probes and
+     * metrics); see {@link Status#summary()}.
+     */
+    public Status.Summary statusSummary() {
+        return new Status(config).summary();
     }
 
     /** Applied migrations in order with their steps, then unfinished ones. */
@@ -118,6 +135,11 @@ public final class Zanith {
     /** What changed between two schema snapshots (a number, {@code ID:before|after}, or a migration id). */
     public dev.zanith.command.Snapshots.Comparison compareSnapshots(String from, String to) {
         return new dev.zanith.command.Snapshots(config).diff(from, to);
+    }
+
+    /** One schema snapshot (a number, {@code ID:before|after}, or a migration id); empty when there is none. */
+    public Optional<dev.zanith.audit.Snapshot> snapshot(String reference) {
+        return new dev.zanith.command.Snapshots(config).lookup(reference);
     }
 
     /** The recorded schema snapshots, oldest first. */

@@ -7,6 +7,8 @@ import dev.zanith.audit.AuditTables;
 import dev.zanith.internal.jdbc.ConnectionSource;
 import dev.zanith.internal.jdbc.JdbcUrls;
 import dev.zanith.introspect.IntrospectionOptions;
+import dev.zanith.migration.LoadedMigrations;
+import dev.zanith.migration.Migration;
 import dev.zanith.migration.MigrationSource;
 import dev.zanith.ops.RenderContext;
 import dev.zanith.plan.Gates;
@@ -60,6 +62,7 @@ public final class ZanithConfig {
     private final String tablePrefix;
     private final String archiveSchema;
     private final MigrationSource migrations;
+    private final LoadedMigrations loadedMigrations;
     private final Timeouts timeouts;
     private final Gates gates;
     private final Duration preflightTimeout;
@@ -78,6 +81,7 @@ public final class ZanithConfig {
         this.tablePrefix = b.tablePrefix;
         this.archiveSchema = b.archiveSchema;
         this.migrations = b.migrations;
+        this.loadedMigrations = b.migrations == null ? null : new LoadedMigrations(b.migrations);
         this.timeouts = new Timeouts(b.lockTimeout, b.statementTimeout, b.longStatementTimeout);
         this.gates = new Gates(b.maxRisk, b.allowDestructive, b.denyReasons);
         this.preflightTimeout = b.preflightTimeout;
@@ -115,6 +119,20 @@ public final class ZanithConfig {
     /** Where migration files come from; null when none was configured. */
     public MigrationSource migrations() {
         return migrations;
+    }
+
+    /**
+     * The migration files, parsed and ordered by id; a file is parsed again only when its content changed since
+     * the previous call on this configuration (see {@link LoadedMigrations}).
+     *
+     * @throws ZanithConfigException when no migration source was configured
+     */
+    public List<Migration> loadMigrations() {
+        if (loadedMigrations == null) {
+            throw new ZanithConfigException("No migrations configured: pass --migrations DIR (or set a migration "
+                    + "location).");
+        }
+        return loadedMigrations.load();
     }
 
     public Timeouts timeouts() {

@@ -50,10 +50,10 @@ final class HistoryCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         if (!verbose) {
-            TextTable table = new TextTable("MIGRATION", "STATUS", "APPLIED AT", "DURATION", "STEPS", "WORST RISK",
-                    "TOTAL RISK").rightAlign(3, 4, 6);
+            TextTable table = new TextTable("MIGRATION", "KIND", "STATUS", "APPLIED AT", "DURATION", "STEPS", "WORST RISK",
+                    "TOTAL RISK").rightAlign(4, 5, 7);
             for (History.Entry entry : entries) {
-                table.add(entry.id(), entry.status(), entry.applied() == null ? "-" : entry.applied().appliedAt(),
+                table.add(entry.id(), entry.kind(), entry.status(), entry.applied() == null ? "-" : entry.applied().appliedAt(),
                         entry.applied() == null ? "-" : Formats.millis(entry.applied().durationMs()), entry.steps().size(),
                         entry.worstStep().map(s -> s.riskLevel() + " " + s.riskScore()).orElse("-"),
                         entry.worstStep().isPresent() ? entry.totalRisk() : "-");
@@ -101,7 +101,7 @@ final class HistoryCommand implements Callable<Integer> {
     }
 
     static Map<String, Object> entryJson(History.Entry entry) {
-        return Json.object("id", entry.id(), "status", entry.status(),
+        return Json.object("id", entry.id(), "kind", entry.kind(), "status", entry.status(),
                 "appliedAt", entry.applied() == null ? null : entry.applied().appliedAt(),
                 "appliedBy", entry.applied() == null ? null : entry.applied().appliedBy(),
                 "durationMs", entry.applied() == null ? null : entry.applied().durationMs(),

@@ -48,6 +48,11 @@ final class StatusCommand implements Callable<Integer> {
         console.println("applied: " + Formats.plural(applied.size(), "migration") + (applied.isEmpty() ? ""
                 : " (last: " + applied.get(applied.size() - 1).id() + " at " + applied.get(applied.size() - 1).appliedAt()
                 + ")"));
+        List<AppliedMigration> restores = report.restores();
+        if (!restores.isEmpty()) {
+            console.println("restores: " + restores.size() + " (last: " + restores.get(restores.size() - 1).id() + " at "
+                    + restores.get(restores.size() - 1).appliedAt() + "; zanith history lists them)");
+        }
         if (report.pending() == null) {
             console.println("pending: unknown (pass --migrations DIR)");
         } else {
@@ -89,10 +94,15 @@ final class StatusCommand implements Callable<Integer> {
             applied.add(Json.object("id", m.id(), "appliedAt", m.appliedAt(), "checksum", m.checksum(),
                     "durationMs", m.durationMs()));
         }
+        List<Object> restores = new ArrayList<>();
+        for (AppliedMigration m : report.restores()) {
+            restores.add(Json.object("id", m.id(), "appliedAt", m.appliedAt(), "description", m.description(),
+                    "durationMs", m.durationMs()));
+        }
         List<Object> unfinished = new ArrayList<>();
         report.unfinishedByMigration().forEach((id, steps) -> unfinished.add(Json.object("id", id,
                 "steps", steps.stream().map(HistoryCommand::stepJson).toList())));
-        return Json.object("target", report.target(), "initialized", report.initialized(), "applied", applied,
+        return Json.object("target", report.target(), "initialized", report.initialized(), "applied", applied, "restores", restores,
                 "pending", report.pending() == null ? null : report.pending().stream().map(Migration::id).toList(),
                 "unfinished", unfinished, "changed", report.changed(),
                 "lockHolder", report.lockHolder().map(h -> Json.object("pid", h.pid(), "applicationName",

@@ -154,7 +154,7 @@ public final class AdvisoryLock implements AutoCloseable {
         return new ZanithException("Another Zanith apply, repair or restore is running on " + target + ": the lock is "
                 + "held by " + who + ". "
                 + (wait.isZero() ? "Not waiting (lock wait is 0). " : "Waited " + wait.toMillis() + " ms. ")
-                + "Let it finish and run " + purpose + " again, or wait longer with --lock-wait (zanith.lock-wait). If that "
+                + "Let it finish and run " + purpose + " again, or wait longer with --lock-wait (zanith.advisory-lock-wait). If that "
                 + "session is stuck, end it with: SELECT pg_terminate_backend(" + holder.map(h -> Integer.toString(h.pid()))
                 .orElse("<pid>") + ");");
     }

@@ -73,6 +73,11 @@ public final class AuditLog {
         return Jdbc.query(c, tables.sql("steps-unfinished.sql"), AuditLog::stepRow);
     }
 
+    /** Failed steps of migrations not in the ledger, oldest failure first (the partial index on failed steps). */
+    public List<StepRow> failedUnfinishedSteps(Connection c) throws SQLException {
+        return Jdbc.query(c, tables.sql("steps-failed-unfinished.sql"), AuditLog::stepRow);
+    }
+
     /** Step rows of applied migrations, in ledger order. */
     public List<StepRow> appliedSteps(Connection c) throws SQLException {
         return Jdbc.query(c, tables.sql("steps-applied.sql"), AuditLog::stepRow);

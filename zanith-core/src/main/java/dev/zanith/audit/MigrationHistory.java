@@ -3,6 +3,7 @@ package dev.zanith.audit;
 import dev.zanith.internal.jdbc.Jdbc;
 
 import dev.zanith.ZanithException;
+import dev.zanith.migration.MigrationNames;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
@@ -12,6 +13,7 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The history tables behind one abstraction: created idempotently on first use (serialized by an advisory
@@ -49,9 +51,36 @@ public final class MigrationHistory {
         if (!exists(c)) {
             return List.of();
         }
-        return Jdbc.query(c, tables.sql("applied.sql"), rs -> new AppliedMigration(rs.getString("id"),
-                rs.getString("checksum"), rs.getTimestamp("applied_at").toInstant(), rs.getLong("duration_ms"),
-                rs.getString("applied_by"), rs.getString("description"), repairs(rs.getString("repairs"))));
+        return Jdbc.query(c, tables.sql("applied.sql"), MigrationHistory::row);
+    }
+
+    private static AppliedMigration row(java.sql.ResultSet rs) throws SQLException {
+        return new AppliedMigration(rs.getString("id"), rs.getString("checksum"), rs.getTimestamp("applied_at").toInstant(),
+                rs.getLong("duration_ms"), rs.getString("applied_by"), rs.getString("description"),
+                repairs(rs.getString("repairs")));
+    }
+
+    /** The most recently applied migration, restores left out; empty when none (or no ledger yet). */
+    public Optional<AppliedMigration> lastApplied(Connection c) throws SQLException {
+        return Jdbc.queryFirst(c, tables.sql("last-applied.sql"), MigrationHistory::row, MigrationNames.RESTORE_ID_PREFIX);
+    }
+
+    /**
+     * Counts of the ledger and the ids among {@code fileIds} that it does not hold, in one round trip; call only when
+     * the ledger {@link #exists exists}.
+     */
+    public LedgerSummary summary(Connection c, List<String> fileIds) throws SQLException {
+        return Jdbc.queryFirst(c, tables.sql("ledger-summary.sql"), rs -> new LedgerSummary(rs.getLong("migrations"),
+                        rs.getLong("restores"), Jdbc.strings(rs, "pending")), MigrationNames.RESTORE_ID_PREFIX,
+                MigrationNames.RESTORE_ID_PREFIX, Jdbc.textArray(c, fileIds)).orElseThrow();
+    }
+
+    /**
+     * @param migrations applied migrations (restores left out)
+     * @param restores   restores recorded in the ledger
+     * @param notApplied the given ids the ledger does not hold, in the order given
+     */
+    public record LedgerSummary(long migrations, long restores, List<String> notApplied) {
     }
 
     /**

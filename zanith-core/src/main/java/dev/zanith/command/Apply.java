@@ -17,7 +17,6 @@ import dev.zanith.audit.AuditTables;
 import dev.zanith.audit.MigrationHistory;
 import dev.zanith.introspect.Introspector;
 import dev.zanith.migration.Migration;
-import dev.zanith.migration.MigrationLoader;
 import dev.zanith.recover.ArtifactRecorder;
 
 import java.sql.Connection;
@@ -72,7 +71,7 @@ public final class Apply {
         if (config.migrations() == null) {
             throw new ZanithConfigException("No migrations to apply: pass --migrations DIR.");
         }
-        List<Migration> files = MigrationLoader.load(config.migrations());
+        List<Migration> files = config.loadMigrations();
         AuditTables tables = config.auditTables();
         MigrationHistory history = new MigrationHistory(tables);
         String target = target(config);

@@ -8,6 +8,7 @@ import dev.zanith.audit.AuditTables;
 import dev.zanith.audit.MigrationHistory;
 import dev.zanith.audit.StepRow;
 import dev.zanith.audit.StepStatus;
+import dev.zanith.migration.MigrationNames;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -30,6 +31,16 @@ public final class History {
 
         public Entry {
             steps = List.copyOf(steps);
+        }
+
+        /** Whether this entry is a restore ({@code zanith recover}) recorded in the ledger, not a migration. */
+        public boolean restore() {
+            return MigrationNames.isRestoreId(id);
+        }
+
+        /** {@code migration} or {@code restore}: what the entry records. */
+        public String kind() {
+            return restore() ? "restore" : "migration";
         }
 
         /** {@code applied}, {@code failed} or {@code running} (interrupted, or running right now). */

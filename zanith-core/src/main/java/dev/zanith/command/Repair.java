@@ -8,7 +8,6 @@ import dev.zanith.audit.AppliedMigration;
 import dev.zanith.audit.AuditTables;
 import dev.zanith.audit.MigrationHistory;
 import dev.zanith.migration.Migration;
-import dev.zanith.migration.MigrationLoader;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -37,7 +36,7 @@ public final class Repair {
             throw new ZanithConfigException("repair --accept-checksum needs --migrations DIR: the checksum accepted is "
                     + "the one of the migration file as it is now.");
         }
-        List<Migration> files = MigrationLoader.load(config.migrations());
+        List<Migration> files = config.loadMigrations();
         Migration file = files.stream().filter(m -> m.id().equals(id)).findFirst().orElseThrow(() ->
                 new ZanithException("No migration file with id '" + id + "' in " + config.migrations().describe()
                         + ". Check the id (zanith history lists applied ones) and --migrations."));

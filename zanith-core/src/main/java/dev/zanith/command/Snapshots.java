@@ -48,14 +48,25 @@ public final class Snapshots {
         }, null);
     }
 
+    /** One snapshot by reference; empty when there is none (nor any audit table yet). */
+    public Optional<Snapshot> lookup(String reference) {
+        return read(c -> lookup(c, reference), Optional.empty());
+    }
+
     private Snapshot find(Connection c, String reference) throws SQLException {
+        return lookup(c, reference).orElseThrow(() -> new ZanithException("No snapshot '" + reference + "' in "
+                + Apply.target(config) + ". Name one by its number, MIGRATION_ID:before|after, or a migration id "
+                + "(its after snapshot); list them with: zanith snapshot list"));
+    }
+
+    private Optional<Snapshot> lookup(Connection c, String reference) throws SQLException {
         SchemaSnapshots snapshots = new SchemaSnapshots(config.auditTables());
         String ref = reference.trim();
         Optional<Snapshot> found;
         if (ref.matches("\\d{1,18}")) {
             found = snapshots.find(c, Long.parseLong(ref));
             if (found.isPresent()) {
-                return found.get();
+                return found;
             }
         }
         int colon = ref.lastIndexOf(':');
@@ -65,9 +76,7 @@ public final class Snapshots {
         } else {
             found = snapshots.find(c, ref, SnapshotPhase.AFTER);
         }
-        return found.orElseThrow(() -> new ZanithException("No snapshot '" + reference + "' in "
-                + Apply.target(config) + ". Name one by its number, MIGRATION_ID:before|after, or a migration id "
-                + "(its after snapshot); list them with: zanith snapshot list"));
+        return found;
     }
 
     @FunctionalInterface

@@ -8,7 +8,6 @@ import dev.zanith.audit.MigrationHistory;
 import dev.zanith.introspect.IntrospectionOptions;
 import dev.zanith.introspect.Introspector;
 import dev.zanith.migration.Migration;
-import dev.zanith.migration.MigrationLoader;
 import dev.zanith.schema.SchemaGraph;
 import dev.zanith.shadow.DeclaredSchema;
 import dev.zanith.shadow.ShadowProvider;
@@ -44,7 +43,7 @@ public final class Verify {
         if (config.migrations() == null) {
             throw new ZanithConfigException("No migrations to verify: pass --migrations DIR.");
         }
-        List<Migration> files = MigrationLoader.load(config.migrations());
+        List<Migration> files = config.loadMigrations();
         IntrospectionOptions options = config.introspectionOptions().skippingMissingSchemas();
         SchemaGraph live;
         MigrationState state;

@@ -39,25 +39,23 @@ public final class MigrationLoader {
 
     /** Every migration from {@code source}, ordered by id (digits compared as numbers). */
     public static List<Migration> load(MigrationSource source) {
-        List<Migration> migrations = new ArrayList<>();
-        Map<String, String> seen = new HashMap<>();
-        for (MigrationResource resource : source.resources()) {
-            Migration migration = parse(resource);
-            String previous = seen.putIfAbsent(migration.id(), resource.location());
-            if (previous != null) {
-                throw new ZanithException(resource.location() + ": duplicate migration id '" + migration.id()
-                        + "', also used by " + previous + ". Give one of them a new id (and file name).");
-            }
-            migrations.add(migration);
-        }
-        migrations.sort(Comparator.comparing(Migration::id, NaturalOrder.INSTANCE));
-        return migrations;
+        return new LoadedMigrations(source).load();
+    }
+
+    /** The refusal of a second file with an id already used by {@code previousLocation}. */
+    static ZanithException duplicateId(MigrationResource resource, Migration migration, String previousLocation) {
+        return new ZanithException(resource.location() + ": duplicate migration id '" + migration.id()
+                + "', also used by " + previousLocation + ". Give one of them a new id (and file name).");
     }
 
     /** Parses one migration file. */
     public static Migration parse(MigrationResource resource) {
         String name = resource.fileName();
         String stem = name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name;
+        if (MigrationNames.isRestoreId(stem)) {
+            throw new ZanithException(resource.location() + ": a migration id may not start with '"
+                    + MigrationNames.RESTORE_ID_PREFIX + "' (the ledger marks restores that way). Rename the file.");
+        }
         String text = new String(resource.content(), StandardCharsets.UTF_8);
         String checksum = sha256(resource.content());
         if (name.toLowerCase(Locale.ROOT).endsWith(".sql")) {

@@ -6,6 +6,7 @@ import dev.zanith.ZanithException;
 import dev.zanith.apply.AdvisoryLock;
 import dev.zanith.apply.StepExecutor;
 import dev.zanith.audit.AuditLog;
+import dev.zanith.migration.MigrationNames;
 import dev.zanith.audit.AuditTables;
 import dev.zanith.audit.MigrationHistory;
 import dev.zanith.audit.SchemaSnapshots;
@@ -191,7 +192,7 @@ public final class Recovery {
         SchemaGraph after = introspector.introspect(tx).graph();
 
         long durationMs = (System.nanoTime() - start) / 1_000_000;
-        String restoreId = "recover:" + a.id() + ":" + RESTORE_TIME.format(Instant.now());
+        String restoreId = MigrationNames.RESTORE_ID_PREFIX + a.id() + ":" + RESTORE_TIME.format(Instant.now());
         artifacts.markRestored(tx, a.id(), restoreId);
         AuditLog audit = new AuditLog(tables);
         String script = run.executed.stream().map(s -> s + ";\n").collect(Collectors.joining());

@@ -31,8 +31,13 @@ public final class ConnectionSource {
         return new ConnectionSource(dataSource, null, null, null);
     }
 
+    /**
+     * Connections from a JDBC URL; a {@code user} given here wins over one in the URL (whose {@code user} and
+     * {@code password} parameters are then dropped, the password belonging to the URL's user).
+     */
     public static ConnectionSource of(String jdbcUrl, String user, String password) {
-        return new ConnectionSource(null, jdbcUrl, user, password);
+        return new ConnectionSource(null, user != null && jdbcUrl != null ? JdbcUrls.withoutCredentials(jdbcUrl) : jdbcUrl,
+                user, password);
     }
 
     /** A new connection in auto-commit mode; the caller closes it. */

@@ -100,6 +100,26 @@ public final class JdbcUrls {
         return prefix + encoded + query; // jdbc:postgresql:database (local host, default port)
     }
 
+    /**
+     * The URL (normalized) without its {@code user} and {@code password} parameters: when a user is given apart from
+     * the URL, it must win, and pgjdbc lets URL parameters override the connection properties.
+     */
+    public static String withoutCredentials(String url) {
+        String jdbc = normalize(url);
+        int question = jdbc.indexOf('?');
+        if (question < 0) {
+            return jdbc;
+        }
+        StringBuilder query = new StringBuilder();
+        for (String parameter : jdbc.substring(question + 1).split("&")) {
+            String name = parameter.contains("=") ? parameter.substring(0, parameter.indexOf('=')) : parameter;
+            if (!name.equalsIgnoreCase("user") && !name.equalsIgnoreCase("password") && !parameter.isEmpty()) {
+                query.append(query.length() == 0 ? "" : "&").append(parameter);
+            }
+        }
+        return jdbc.substring(0, question) + (query.length() == 0 ? "" : "?" + query);
+    }
+
     /** The URL with any password replaced by {@code ***}. */
     public static String redact(String url) {
         return url.replaceAll("(?i)(password=)[^&]*", "$1***").replaceAll("(://[^:/@]+:)[^@/]*@", "$1***@");

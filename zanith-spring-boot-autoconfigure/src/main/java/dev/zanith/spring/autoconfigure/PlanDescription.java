@@ -41,7 +41,7 @@ final class PlanDescription {
             out.append("\nRefused by the ").append(refusal.gate()).append(" gate at ").append(refusal.step().label())
                     .append(" (").append(refusal.step().operation().kind().id()).append("): ").append(refusal.message());
         }
-        return out.toString();
+        return StarterMessages.forStarter(out.toString());
     }
 
     /** The refusal in a sentence or two — the gate, the step, why, and what to change — for health and the endpoint. */
@@ -50,8 +50,8 @@ final class PlanDescription {
         if (refusal == null) {
             return null;
         }
-        return "Refused by the " + refusal.gate() + " gate at " + refusal.step().label() + " ("
-                + refusal.step().operation().kind().id() + "): " + refusal.message() + ". " + fix(plan);
+        return StarterMessages.forStarter("Refused by the " + refusal.gate() + " gate at " + refusal.step().label() + " ("
+                + refusal.step().operation().kind().id() + "): " + refusal.message() + ". " + fix(plan));
     }
 
     /** The property (or data fix) that gets past the refusing gate, and how to start despite it. */
@@ -74,7 +74,7 @@ final class PlanDescription {
                     + "or use the restorable form (softDropColumn / archiveColumn).";
             case GateResult.DENY_REASONS -> "Remove " + String.join(", ", refusal.step().assessment().reasonCodes())
                     + " from zanith.deny-reasons, or change the step.";
-            default -> refusal.fix();
+            default -> StarterMessages.forStarter(refusal.fix());
         };
         return property;
     }

@@ -2,6 +2,7 @@ package dev.zanith.spring.autoconfigure;
 
 import dev.zanith.ZanithConfig;
 import dev.zanith.migration.MigrationSource;
+import dev.zanith.risk.ReasonCode;
 
 /** Maps {@link ZanithProperties} onto the core configuration builder (one place, so a test can pin it). */
 final class ZanithConfigurations {
@@ -12,16 +13,16 @@ final class ZanithConfigurations {
     static ZanithConfig.Builder apply(ZanithProperties p, ZanithConfig.Builder config, MigrationSource migrations) {
         return config.migrations(migrations)
                 .schemas(p.getSchemas())
-                .auditSchema(p.getSchema())
+                .auditSchema(p.getAuditSchema())
                 .tablePrefix(p.getTablePrefix())
                 .archiveSchema(p.getArchiveSchema())
                 .maxRisk(p.getMaxRisk())
                 .allowDestructive(p.isAllowDestructive())
-                .denyReasons(p.getDenyReasons())
+                .denyReasons(p.getDenyReasons().stream().map(ReasonCode::code).toList())
                 .lockTimeout(p.getLockTimeout())
                 .statementTimeout(p.getStatementTimeout())
                 .longStatementTimeout(p.getLongStatementTimeout())
-                .lockRetryAttempts(p.getLockRetries())
+                .lockRetryAttempts(p.getLockAttempts())
                 .lockRetryBackoff(p.getLockRetryBackoff())
                 .lockRetryMaxBackoff(p.getLockRetryMaxBackoff())
                 .lockWait(p.getAdvisoryLockWait())

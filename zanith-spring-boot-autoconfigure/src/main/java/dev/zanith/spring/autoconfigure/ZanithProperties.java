@@ -4,6 +4,7 @@ import dev.zanith.ZanithConfig;
 import dev.zanith.apply.Timeouts;
 import dev.zanith.ops.RenderContext;
 import dev.zanith.plan.Planner;
+import dev.zanith.risk.ReasonCode;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.time.Duration;
@@ -53,14 +54,14 @@ public class ZanithProperties {
     /** Whether steps that can lose data may run. */
     private boolean allowDestructive;
 
-    /** Reason codes that refuse a step outright (see zanith risk). */
-    private List<String> denyReasons = new ArrayList<>();
+    /** Reason codes that refuse a step outright, in snake_case (drops_column_with_data, rebuilds_table, ...). */
+    private List<ReasonCode> denyReasons = new ArrayList<>();
 
     /** Schemas the migrations manage. */
     private List<String> schemas = new ArrayList<>(ZanithConfig.DEFAULT_SCHEMAS);
 
     /** Schema of Zanith's audit tables. */
-    private String schema = ZanithConfig.DEFAULT_AUDIT_SCHEMA;
+    private String auditSchema = ZanithConfig.DEFAULT_AUDIT_SCHEMA;
 
     /** Prefix of Zanith's audit tables and parked objects. */
     private String tablePrefix = ZanithConfig.DEFAULT_TABLE_PREFIX;
@@ -77,8 +78,8 @@ public class ZanithProperties {
     /** Time limit for index builds, validation, copies and backfill batches (0: none). */
     private Duration longStatementTimeout = Timeouts.DEFAULT_LONG_STATEMENT_TIMEOUT;
 
-    /** Attempts in all for a step that hits the lock timeout (1: no retry). */
-    private int lockRetries = ZanithConfig.DEFAULT_LOCK_RETRY_ATTEMPTS;
+    /** Attempts in all, the first one included, for a step that hits the lock timeout (1: no retry). */
+    private int lockAttempts = ZanithConfig.DEFAULT_LOCK_RETRY_ATTEMPTS;
 
     /** Delay after the first lock timeout; it doubles per attempt, with jitter. */
     private Duration lockRetryBackoff = ZanithConfig.DEFAULT_LOCK_RETRY_BACKOFF;
@@ -113,7 +114,7 @@ public class ZanithProperties {
     /** JDBC URL of a separate migration database connection (e.g. a DDL-privileged user); default: the app's DataSource. */
     private String url;
 
-    /** User of the separate migration connection. */
+    /** User of a separate migration connection; without zanith.url, to the application's database (its JDBC URL). */
     private String user;
 
     /** Password of the separate migration connection. */
@@ -167,11 +168,11 @@ public class ZanithProperties {
         this.allowDestructive = allowDestructive;
     }
 
-    public List<String> getDenyReasons() {
+    public List<ReasonCode> getDenyReasons() {
         return denyReasons;
     }
 
-    public void setDenyReasons(List<String> denyReasons) {
+    public void setDenyReasons(List<ReasonCode> denyReasons) {
         this.denyReasons = denyReasons;
     }
 
@@ -183,12 +184,12 @@ public class ZanithProperties {
         this.schemas = schemas;
     }
 
-    public String getSchema() {
-        return schema;
+    public String getAuditSchema() {
+        return auditSchema;
     }
 
-    public void setSchema(String schema) {
-        this.schema = schema;
+    public void setAuditSchema(String auditSchema) {
+        this.auditSchema = auditSchema;
     }
 
     public String getTablePrefix() {
@@ -231,12 +232,12 @@ public class ZanithProperties {
         this.longStatementTimeout = longStatementTimeout;
     }
 
-    public int getLockRetries() {
-        return lockRetries;
+    public int getLockAttempts() {
+        return lockAttempts;
     }
 
-    public void setLockRetries(int lockRetries) {
-        this.lockRetries = lockRetries;
+    public void setLockAttempts(int lockAttempts) {
+        this.lockAttempts = lockAttempts;
     }
 
     public Duration getLockRetryBackoff() {

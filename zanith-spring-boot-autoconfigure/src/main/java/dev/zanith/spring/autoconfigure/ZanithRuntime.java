@@ -10,30 +10,40 @@ import dev.zanith.plan.Plan;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * What Zanith did in this application: the last plan, the last apply, a refusal or failure, and the progress
- * of migrations still running in the background. Read by the endpoint, the health indicator and the metrics.
+ * of migrations still running in the background. Written by {@link ZanithMigrator} (startup, background and
+ * endpoint applies alike), read by the endpoint, the health indicator and the metrics.
  */
 public class ZanithRuntime {
 
-    /** Where startup migration stands. */
+    /** Where migration stands in this application. */
     public enum State { NOT_RUN, OFF, PLANNED, APPLIED, REFUSED, FAILED, RUNNING_IN_BACKGROUND }
 
     private volatile State state = State.NOT_RUN;
     private volatile Plan lastPlan;
+    private volatile Instant plannedAt;
     private volatile ApplyResult lastApply;
     private volatile Instant lastRun;
     private volatile String problem;
     private volatile String currentStep;
     private volatile BackfillProgress backfill;
+    private final AtomicLong changes = new AtomicLong();
 
     public State state() {
         return state;
     }
 
+    /** The plan computed last (at startup, after an apply, or on an explicit refresh), or null. */
     public Plan lastPlan() {
         return lastPlan;
+    }
+
+    /** When {@link #lastPlan()} was computed, or null. */
+    public Instant plannedAt() {
+        return plannedAt;
     }
 
     public ApplyResult lastApply() {
@@ -53,9 +63,22 @@ public class ZanithRuntime {
         return state == State.RUNNING_IN_BACKGROUND;
     }
 
+    /**
+     * A number that grows whenever this application changed the database through Zanith (an apply, a restore, a
+     * purge), so that cached readings (the metrics) know to read again.
+     */
+    public long changes() {
+        return changes.get();
+    }
+
+    void changed() {
+        changes.incrementAndGet();
+    }
+
     void planned(Plan plan) {
         lastPlan = plan;
-        lastRun = Instant.now();
+        plannedAt = Instant.now();
+        lastRun = plannedAt;
         if (state == State.NOT_RUN) {
             state = State.PLANNED;
         }
@@ -123,6 +146,7 @@ public class ZanithRuntime {
             public void migrationApplied(Migration migration, long durationMs) {
                 currentStep = null;
                 backfill = null;
+                changed();
             }
         };
     }

@@ -1,22 +1,19 @@
 package dev.zanith.spring.autoconfigure;
 
 import dev.zanith.Zanith;
-import dev.zanith.apply.ApplyListener;
 import dev.zanith.apply.ApplyResult;
-import dev.zanith.apply.StepOutcome;
-import dev.zanith.command.Apply;
 import dev.zanith.migration.Migration;
 import dev.zanith.ops.AddIndex;
 import dev.zanith.ops.Operation;
 import dev.zanith.ops.OperationKind;
 import dev.zanith.plan.Plan;
+import dev.zanith.plan.PlannedStep;
 import dev.zanith.shadow.ShadowProviders;
 import dev.zanith.verify.Verdict;
 import dev.zanith.verify.VerifyResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -25,31 +22,32 @@ import java.util.function.Predicate;
  * Zanith's default startup: plan; in {@code apply} mode verify on a shadow if asked, then apply what the gates
  * allow — or fail startup with the plan as the reason ({@code on-refusal=fail}), or apply the migrations before
  * the refused one and carry on ({@code on-refusal=warn}). With {@code background-long-running}, migrations from
- * the first one with a backfill or a concurrent index build onwards continue after the context is up.
+ * the first one with a backfill or a concurrent index build onwards continue after startup
+ * ({@link ZanithBackgroundMigrations}). Every apply goes through {@link ZanithMigrator}, as the endpoint's does.
  */
 final class ZanithStartup implements ZanithMigrationStrategy {
 
     private static final Logger LOG = LoggerFactory.getLogger(ZanithStartup.class);
 
     private final ZanithProperties properties;
-    private final ZanithRuntime runtime;
-    private final List<ApplyListener> listeners;
+    private final ZanithMigrator migrator;
+    private final ZanithBackgroundMigrations background;
 
-    ZanithStartup(ZanithProperties properties, ZanithRuntime runtime, List<ApplyListener> listeners) {
+    ZanithStartup(ZanithProperties properties, ZanithMigrator migrator, ZanithBackgroundMigrations background) {
         this.properties = properties;
-        this.runtime = runtime;
-        this.listeners = List.copyOf(listeners);
+        this.migrator = migrator;
+        this.background = background;
     }
 
     @Override
     public void migrate(Zanith zanith) {
+        ZanithRuntime runtime = migrator.runtime();
         if (properties.getMode() == ZanithProperties.Mode.OFF) {
             runtime.off();
             LOG.info("Zanith is off at startup (zanith.mode=off)");
             return;
         }
-        Plan plan = zanith.plan();
-        runtime.planned(plan);
+        Plan plan = migrator.plan();
         if (plan.toRun().isEmpty()) {
             LOG.info("Zanith: schema up to date, nothing pending");
             runtime.applied(new ApplyResult(List.of()));
@@ -58,81 +56,82 @@ final class ZanithStartup implements ZanithMigrationStrategy {
         LOG.info("Zanith: {} pending migration(s), {} step(s), worst risk {} {}, verdict {}", plan.migrations().size(),
                 plan.toRun().size(), plan.worstLevel(), plan.worstScore(), plan.verdict());
         if (properties.getMode() == ZanithProperties.Mode.PLAN_ONLY) {
-            LOG.info("Zanith: plan-only mode, nothing applied; see /actuator/zanith/risk");
+            LOG.info("Zanith: plan-only mode, nothing applied; the plan is at /actuator/zanith/risk");
             return;
         }
         if (properties.isVerifyBeforeApply() && !verified(zanith)) {
             return;
         }
         Predicate<Migration> refusedFromHere = migration -> false;
+        String refusal = null;
+        String refusedId = null;
         if (!plan.isGreen()) {
-            String refusedId = plan.refusal().step().migrationId();
+            refusal = PlanDescription.refusal(plan);
+            refusedId = plan.refusal().step().migrationId();
             if (properties.getOnRefusal() == ZanithProperties.OnRefusal.FAIL) {
-                runtime.refused(PlanDescription.refusal(plan));
-                throw new ZanithStartupException("Zanith refused the pending migrations", PlanDescription.describe(plan),
-                        PlanDescription.action(plan));
+                runtime.refused(refusal);
+                throw new ZanithStartupException("Zanith refused the pending migrations",
+                        PlanDescription.describe(plan), PlanDescription.action(plan));
             }
             LOG.warn("Zanith refused {} and what follows it; applying the migrations before it (zanith.on-refusal=warn).\n{}\n{}",
                     refusedId, PlanDescription.describe(plan), PlanDescription.fix(plan));
-            refusedFromHere = migration -> migration.id().equals(refusedId);
+            String refused = refusedId;
+            refusedFromHere = migration -> migration.id().equals(refused);
         }
         Predicate<Migration> stopAt = refusedFromHere;
-        Optional<String> firstLongRunning = properties.isBackgroundLongRunning() ? firstLongRunning(plan) : Optional.empty();
-        ApplyResult result = apply(zanith, firstLongRunning.<Predicate<Migration>>map(id -> m -> m.id().equals(id) || stopAt.test(m))
-                .orElse(stopAt));
-        if (firstLongRunning.isPresent() && result.succeeded() && !result.refused()) {
-            runtime.background();
-            Thread background = new Thread(() -> finishInBackground(zanith, stopAt), "zanith-background");
-            background.setDaemon(true);
-            background.start();
-            LOG.info("Zanith: {} and later migrations continue in the background (zanith.background-long-running)",
-                    firstLongRunning.get());
+        Optional<String> firstLongRunning = properties.isBackgroundLongRunning()
+                ? firstLongRunning(plan, refusedId) : Optional.empty();
+        ApplyResult result = apply(zanith, firstLongRunning.<Predicate<Migration>>map(id -> m -> m.id().equals(id)
+                || stopAt.test(m)).orElse(stopAt));
+        if (result.refused() || !result.succeeded()) {
             return;
         }
-        if (!plan.isGreen() && !result.refused() && result.succeeded()) {
-            runtime.refused(PlanDescription.refusal(plan));
+        String pendingRefusal = refusal;
+        if (firstLongRunning.isPresent()) {
+            LOG.info("Zanith: {} and later migrations continue in the background (zanith.background-long-running)",
+                    firstLongRunning.get());
+            background.start(() -> {
+                ApplyResult rest = migrator.apply(stopAt);
+                if (rest.succeeded() && !rest.refused()) {
+                    LOG.info("Zanith: background migrations finished ({} applied)", rest.appliedCount());
+                    if (pendingRefusal != null) {
+                        runtime.refused(pendingRefusal);
+                    }
+                    return true;
+                }
+                LOG.error("Zanith: background migration stopped: {}", runtime.problem());
+                return false;
+            });
+            return;
+        }
+        if (pendingRefusal != null) {
+            runtime.refused(pendingRefusal);
         }
     }
 
-    private void finishInBackground(Zanith zanith, Predicate<Migration> stopAt) {
-        try {
-            ApplyResult result = apply(zanith, stopAt);
-            if (result.succeeded() && !result.refused()) {
-                LOG.info("Zanith: background migrations finished ({} applied)", result.appliedCount());
-            }
-        } catch (RuntimeException e) {
-            runtime.failed(e.getMessage());
-            LOG.error("Zanith: background migration failed: {}", e.getMessage());
-        }
-    }
-
+    /** Applies through the migrator; a refusal fails startup ({@code fail}) or is logged, a failed step fails it. */
     private ApplyResult apply(Zanith zanith, Predicate<Migration> stopBefore) {
-        List<ApplyListener> all = new ArrayList<>(listeners);
-        all.add(runtime.tracker());
-        all.add(new LoggingListener());
-        ApplyResult result = new Apply(zanith.config(), new CompositeApplyListener(all)).stopBefore(stopBefore).run();
+        ApplyResult result = migrator.apply(stopBefore);
         if (result.refused()) {
-            String why = result.refusal();
-            runtime.refused(why);
             if (properties.getOnRefusal() == ZanithProperties.OnRefusal.FAIL) {
-                throw new ZanithStartupException("Zanith refused the pending migrations", "Zanith refused to apply: " + why,
+                throw new ZanithStartupException("Zanith refused the pending migrations", "Zanith refused to apply: "
+                        + migrator.runtime().problem(),
                         "Change the migration or the zanith.* gate named above, or set zanith.on-refusal=warn.");
             }
-            LOG.warn("Zanith refused to apply: {}", why);
             return result;
         }
-        Optional<StepOutcome> failed = result.failedStep();
-        if (failed.isPresent()) {
-            StepOutcome step = failed.get();
-            String why = "step " + step.stepIndex() + " (" + step.operationKind() + ", " + step.summary() + ") failed"
-                    + (step.sqlState() != null ? " [" + step.sqlState() + "]" : "") + ": " + step.error();
-            runtime.failed(why);
-            throw new ZanithStartupException("A Zanith migration step failed", "Zanith could not migrate the database: " + why
-                    + "\nEarlier steps are done and recorded; later steps are still pending.",
-                    "Fix the cause and restart: apply resumes at the failed step. /actuator/zanith/history shows every step.");
+        if (result.failedStep().isPresent()) {
+            throw new ZanithStartupException("A Zanith migration step failed", "Zanith could not migrate the database: "
+                    + migrator.runtime().problem() + "\nEarlier steps and migrations are done and recorded; this step and the ones after "
+                    + "it are still pending.",
+                    "Fix the cause and start the application again: apply resumes at the failed step. Every step's "
+                    + "status and error are in the audit table " + stepsTable(zanith) + ".");
         }
-        runtime.applied(result);
         return result;
+    }
+
+    private static String stepsTable(Zanith zanith) {
+        return zanith.config().auditSchema() + "." + zanith.config().auditTables().tableName("steps");
     }
 
     /** Whether a rehearsal on a shadow says VERIFIED; otherwise fails startup or (warn) leaves everything pending. */
@@ -140,15 +139,16 @@ final class ZanithStartup implements ZanithMigrationStrategy {
         VerifyResult verdict = zanith.verify(null, ShadowProviders.fromOption(properties.getShadow(),
                 zanith.config().connectionSource(), false));
         if (verdict.verdict() != Verdict.VERIFIED && verdict.verdict() != Verdict.NOTHING_PENDING) {
-            String why = "verify on a shadow said " + verdict.verdict()
+            String why = StarterMessages.forStarter("verify on a shadow said " + verdict.verdict()
                     + (verdict.failedStep() != null ? ": step " + verdict.failedStep().stepIndex() + " of "
                     + verdict.failedStep().migrationId() + " failed: " + verdict.failedStep().error()
                     : ": " + verdict.differences().size() + " difference(s), e.g. " + verdict.differences().stream()
-                    .limit(3).map(dev.zanith.verify.Difference::describe).toList());
-            runtime.refused(why);
+                    .limit(3).map(dev.zanith.verify.Difference::describe).toList()));
+            migrator.runtime().refused(why);
             if (properties.getOnRefusal() == ZanithProperties.OnRefusal.FAIL) {
                 throw new ZanithStartupException("Zanith verify-before-apply refused", "Zanith refused to apply: " + why,
-                        "Fix the migrations (zanith verify shows the details), or turn zanith.verify-before-apply off.");
+                        "Fix the migrations (the CLI's zanith verify shows every observed lock, rewrite and difference), "
+                                + "or set zanith.verify-before-apply=false.");
             }
             LOG.warn("Zanith applied nothing: {} (zanith.on-refusal=warn)", why);
             return false;
@@ -156,32 +156,25 @@ final class ZanithStartup implements ZanithMigrationStrategy {
         return true;
     }
 
-    /** The first pending migration with a step that can take long: a backfill, a concurrent index build, ... */
-    static Optional<String> firstLongRunning(Plan plan) {
-        return plan.toRun().stream().filter(step -> isLongRunning(step.operation())).map(s -> s.migrationId()).findFirst();
+    /**
+     * The first pending migration with a step that can take long (a backfill, a concurrent index build, ...) before
+     * the refused migration {@code refusedId} (null: none refused).
+     */
+    static Optional<String> firstLongRunning(Plan plan, String refusedId) {
+        for (PlannedStep step : plan.toRun()) {
+            if (step.migrationId().equals(refusedId)) {
+                return Optional.empty();
+            }
+            if (isLongRunning(step.operation())) {
+                return Optional.of(step.migrationId());
+            }
+        }
+        return Optional.empty();
     }
 
     static boolean isLongRunning(Operation operation) {
         return operation.kind() == OperationKind.BACKFILL || operation.kind() == OperationKind.REBUILD_TABLE
                 || operation.kind() == OperationKind.VALIDATE_CONSTRAINT
                 || operation instanceof AddIndex add && add.concurrently();
-    }
-
-    /** Logs each step for people reading the startup log. */
-    private static final class LoggingListener implements ApplyListener {
-        @Override
-        public void stepDone(Migration migration, int stepIndex, Operation operation, long durationMs) {
-            LOG.info("Zanith ✓ {} #{} {} ({} ms)", migration.id(), stepIndex, operation.summary(), durationMs);
-        }
-
-        @Override
-        public void stepFailed(Migration migration, int stepIndex, Operation operation, String error) {
-            LOG.error("Zanith ✗ {} #{} {}: {}", migration.id(), stepIndex, operation.summary(), error);
-        }
-
-        @Override
-        public void migrationApplied(Migration migration, long durationMs) {
-            LOG.info("Zanith applied {} in {} ms", migration.id(), durationMs);
-        }
     }
 }

@@ -19,6 +19,6 @@ class ZanithStartupFailureAnalyzer extends AbstractFailureAnalyzer<ZanithExcepti
         String action = cause instanceof ZanithConfigException
                 ? "Fix the zanith.* property named above (see the application's configuration)."
                 : "Fix the problem named above. Zanith applies nothing it could not read or reach.";
-        return new FailureAnalysis("Zanith could not start: " + cause.getMessage(), action, cause);
+        return new FailureAnalysis("Zanith could not start: " + StarterMessages.forStarter(cause.getMessage()), action, cause);
     }
 }

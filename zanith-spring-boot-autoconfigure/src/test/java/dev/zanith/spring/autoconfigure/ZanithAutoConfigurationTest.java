@@ -182,11 +182,81 @@ class ZanithAutoConfigurationTest {
 
     @Test
     void invalidPropertiesFailStartupWithOneClearMessage() {
-        on("basic").withPropertyValues("zanith.max-risk=150", "zanith.deny-reasons=made_up").run(context -> {
+        on("basic").withPropertyValues("zanith.max-risk=150").run(context -> {
             FailureAnalysis analysis = new ZanithStartupFailureAnalyzer().analyze(context.getStartupFailure());
-            assertThat(analysis.getDescription()).contains("max risk").contains("made_up");
+            assertThat(analysis.getDescription()).contains("max risk");
             assertThat(analysis.getAction()).contains("zanith.* property");
         });
+        on("basic").withPropertyValues("zanith.deny-reasons=made_up").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("made_up");
+            assertThat(context.getStartupFailure()).hasMessageContaining("prefix=zanith");
+        });
+        assertThat(count("SELECT count(*) FROM pg_tables WHERE tablename = 'items'")).isZero();
+    }
+
+    @Test
+    void denyReasonsBindToReasonCodesWrittenAsInTheRiskTable() {
+        on("basic").withPropertyValues("zanith.deny-reasons=adds_index").run(context -> {
+            FailureAnalysis analysis = new ZanithStartupFailureAnalyzer().analyze(context.getStartupFailure());
+            assertThat(analysis.getDescription()).contains("deny-reasons").contains("adds_index");
+            assertThat(analysis.getAction()).contains("from zanith.deny-reasons");
+        });
+    }
+
+    @Test
+    void aFailingSqlStatementAtStartupNamesTheMigrationAndItsFileAndNoEndpoint() {
+        on("sqlerror").run(context -> {
+            assertThat(context).hasFailed();
+            FailureAnalysis analysis = new ZanithStartupFailureAnalyzer().analyze(context.getStartupFailure());
+            assertThat(analysis.getDescription()).contains("migration V2__fill (").contains("V2__fill.sql)")
+                    .contains("failed at step 1 (rawSql)").contains("[SQLSTATE 42P01]").contains("no_such_table")
+                    .as("the first statement is not the failing one").doesNotContain("INSERT INTO items");
+            assertThat(analysis.getDescription() + analysis.getAction()).doesNotContain("/actuator");
+            assertThat(analysis.getAction()).contains("_zanith_migration_steps").contains("resumes at the failed step");
+        });
+        assertThat(count("SELECT count(*) FROM items")).as("the file ran all or nothing").isZero();
+    }
+
+    @Test
+    void aChangedAppliedMigrationNamesTheStarterWayToAcceptIt() {
+        on("basic").run(context -> assertThat(context).hasNotFailed());
+        new JdbcTemplate(db.dataSource()).update("UPDATE _zanith_migrations SET checksum = 'edited' WHERE id = 'V1__create_items'");
+        on("basic").run(context -> {
+            FailureAnalysis analysis = new ZanithStartupFailureAnalyzer().analyze(context.getStartupFailure());
+            assertThat(analysis.getDescription()).contains("was changed after it was applied")
+                    .contains("zanith.acceptChecksum(\"V1__create_items\")");
+        });
+    }
+
+    @Test
+    void customizersAdjustTheConfigurationAfterTheProperties() {
+        on("basic").withPropertyValues("zanith.table-prefix=_from_properties_")
+                .withBean("prefix", ZanithConfigurationCustomizer.class, () -> config -> config.tablePrefix("_customized_"))
+                .run(context -> assertThat(context).hasNotFailed());
+        assertThat(count("SELECT count(*) FROM _customized_migrations")).isEqualTo(2);
+        assertThat(count("SELECT count(*) FROM pg_tables WHERE tablename LIKE '_from_properties_%'")).isZero();
+    }
+
+    @Test
+    void aUserWithoutUrlConnectsToTheApplicationsDatabaseAsThatUser() {
+        String role = "zanith_migrator_" + Long.toHexString(System.nanoTime());
+        db.execute("CREATE ROLE " + role + " LOGIN PASSWORD 'secret'");
+        try {
+            db.execute("GRANT ALL ON SCHEMA public TO " + role);
+            db.execute("DO $$ BEGIN EXECUTE format('GRANT CREATE ON DATABASE %I TO " + role
+                    + "', current_database()); END $$");
+            on("basic").withPropertyValues("zanith.user=" + role, "zanith.password=secret").run(context -> {
+                assertThat(context).hasNotFailed().hasSingleBean(ZanithConnectionDetails.class);
+            });
+            assertThat(new JdbcTemplate(db.dataSource()).queryForList("SELECT DISTINCT applied_by FROM _zanith_migrations",
+                    String.class)).containsExactly(role);
+            assertThat(new JdbcTemplate(db.dataSource()).queryForObject(
+                    "SELECT tableowner FROM pg_tables WHERE tablename = 'items'", String.class)).isEqualTo(role);
+        } finally {
+            db.execute("DROP OWNED BY " + role);
+            db.execute("DROP ROLE " + role);
+        }
     }
 
     @Test

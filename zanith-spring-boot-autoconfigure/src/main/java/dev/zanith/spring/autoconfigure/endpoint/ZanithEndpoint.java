@@ -2,9 +2,9 @@ package dev.zanith.spring.autoconfigure.endpoint;
 
 import dev.zanith.Zanith;
 import dev.zanith.ZanithException;
-import dev.zanith.apply.ApplyListener;
 import dev.zanith.apply.ApplyResult;
 import dev.zanith.audit.AppliedMigration;
+import dev.zanith.audit.Snapshot;
 import dev.zanith.audit.StepRow;
 import dev.zanith.command.History;
 import dev.zanith.command.Snapshots;
@@ -12,7 +12,10 @@ import dev.zanith.command.Status;
 import dev.zanith.plan.Plan;
 import dev.zanith.plan.PlanJson;
 import dev.zanith.recover.RecoverJson;
+import dev.zanith.spring.autoconfigure.StarterMessages;
+import dev.zanith.spring.autoconfigure.ZanithMigrator;
 import dev.zanith.spring.autoconfigure.ZanithRuntime;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.actuate.endpoint.Access;
 import org.springframework.boot.actuate.endpoint.annotation.DeleteOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
@@ -21,8 +24,11 @@ import org.springframework.boot.actuate.endpoint.annotation.Selector;
 import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -30,142 +36,211 @@ import java.util.function.Supplier;
  * default; the write operations (apply, restore, purge) need {@code management.endpoint.zanith.access=unrestricted}.
  * <pre>
  * GET    /actuator/zanith                      overview
- * GET    /actuator/zanith/history              applied and unfinished migrations
- * GET    /actuator/zanith/history/{id}         one migration's steps: status, risk, error, SQL, durations
- * GET    /actuator/zanith/risk                 the pending plan: levels, reasons, gates, preflight
+ * GET    /actuator/zanith/history              applied migrations and restores (kind), then unfinished migrations
+ * GET    /actuator/zanith/history/{id}         one migration's (or restore's) steps: status, risk, error, SQL, durations
+ * GET    /actuator/zanith/risk                 the last plan: levels, reasons, gates, preflight (?refresh=true plans now)
  * GET    /actuator/zanith/artifacts            recovery artifacts
  * GET    /actuator/zanith/artifacts/{id}       one artifact
  * GET    /actuator/zanith/snapshots            recorded schema snapshots
  * GET    /actuator/zanith/snapshots/{a}/{b}    what changed between two snapshots
- * POST   /actuator/zanith/apply                apply pending migrations (gates enforced)
- * POST   /actuator/zanith/artifacts/{id}       restore an artifact
+ * POST   /actuator/zanith/apply                apply pending migrations (gates enforced); 409 when refused
+ * POST   /actuator/zanith/artifacts/{id}       restore an artifact; body {"acceptChangedData": true} to restore changed data
  * DELETE /actuator/zanith/artifacts/{id}       purge an artifact (permanent)
  * </pre>
+ * Anything not found answers 404 with {@code {"error": "not_found", "message": ...}}; a refusal Zanith decided on
+ * answers 409 and a failure the database caused 500, with the message in the same shape.
  */
 @Endpoint(id = "zanith", defaultAccess = Access.READ_ONLY)
 public class ZanithEndpoint {
 
+    /** HTTP 409: Zanith refused (a gate, a clash); {@link WebEndpointResponse} names no constant for it. */
+    private static final int STATUS_CONFLICT = 409;
+
     private final Zanith zanith;
+    private final ZanithMigrator migrator;
     private final ZanithRuntime runtime;
 
-    public ZanithEndpoint(Zanith zanith, ZanithRuntime runtime) {
-        this.zanith = zanith;
-        this.runtime = runtime;
+    public ZanithEndpoint(ZanithMigrator migrator) {
+        this.zanith = migrator.zanith();
+        this.migrator = migrator;
+        this.runtime = migrator.runtime();
     }
 
+    /** The overview, read at a cost that does not grow with the history (see {@link Zanith#statusSummary()}). */
     @ReadOperation
     public Map<String, Object> overview() {
-        Status.Report status = zanith.status();
+        Status.Summary status = zanith.statusSummary();
         Map<String, Object> overview = new LinkedHashMap<>();
         overview.put("target", status.target());
-        overview.put("state", runtime == null ? null : runtime.state().name());
-        overview.put("problem", runtime == null ? null : runtime.problem());
-        overview.put("applied", status.applied().size());
-        overview.put("pending", status.pending().stream().map(m -> m.id()).toList());
-        AppliedMigration last = status.applied().isEmpty() ? null : status.applied().get(status.applied().size() - 1);
+        overview.put("state", runtime.state().name());
+        overview.put("problem", runtime.problem());
+        overview.put("applied", status.applied());
+        overview.put("restores", status.restores());
+        overview.put("pending", status.pending());
+        AppliedMigration last = status.lastApplied();
         overview.put("lastApplied", last == null ? null : object("id", last.id(), "appliedAt",
                 last.appliedAt().toString(), "durationMs", last.durationMs()));
-        overview.put("lastRun", runtime == null || runtime.lastRun() == null ? null : runtime.lastRun().toString());
-        overview.put("failedSteps", status.unfinished().stream().filter(s -> s.status().value().equals("failed"))
-                .map(ZanithEndpoint::step).toList());
+        overview.put("lastRun", runtime.lastRun() == null ? null : runtime.lastRun().toString());
+        overview.put("failedSteps", status.failedSteps().stream().map(ZanithEndpoint::step).toList());
         overview.put("liveArtifacts", zanith.liveArtifacts());
-        Plan plan = runtime == null ? null : runtime.lastPlan();
+        Plan plan = runtime.lastPlan();
         if (plan != null) {
             overview.put("lastPlan", object("verdict", plan.verdict().name(), "worstScore", plan.worstScore(),
-                    "worstLevel", plan.worstLevel().name().toLowerCase(java.util.Locale.ROOT), "steps", plan.toRun().size()));
+                    "worstLevel", plan.worstLevel().name().toLowerCase(Locale.ROOT), "steps", plan.toRun().size(),
+                    "plannedAt", runtime.plannedAt() == null ? null : runtime.plannedAt().toString()));
         }
-        if (runtime != null && runtime.backgroundRunning()) {
+        if (runtime.backgroundRunning()) {
             overview.put("background", runtime.progress());
         }
         overview.put("lockHolder", status.lockHolder().map(Object::toString).orElse(null));
         return overview;
     }
 
+    /**
+     * {@code history}, {@code risk}, {@code artifacts} or {@code snapshots}. {@code risk} is the last plan (computed
+     * at startup and after every apply or restore through this application); {@code ?refresh=true} plans now, for
+     * changes made elsewhere (the CLI, another instance).
+     */
     @ReadOperation
-    public Object section(@Selector String section) {
+    public WebEndpointResponse<Object> section(@Selector String section, @Nullable Boolean refresh) {
         return switch (section) {
-            case "history" -> zanith.history().stream().map(ZanithEndpoint::migration).toList();
-            case "risk" -> PlanJson.tree(zanith.plan());
-            case "artifacts" -> zanith.artifacts().stream().map(RecoverJson::artifact).toList();
-            case "snapshots" -> zanith.snapshots();
-            default -> null;
+            case "history" -> ok(zanith.history().stream().map(ZanithEndpoint::migration).toList());
+            case "risk" -> ok(PlanJson.tree(Boolean.TRUE.equals(refresh) ? migrator.plan() : migrator.lastPlan()));
+            case "artifacts" -> ok(zanith.artifacts().stream().map(RecoverJson::artifact).toList());
+            case "snapshots" -> ok(zanith.snapshots());
+            default -> unknownSection(section);
         };
     }
 
     @ReadOperation
-    public Object item(@Selector String section, @Selector String id) {
+    public WebEndpointResponse<Object> item(@Selector String section, @Selector String id) {
         return switch (section) {
             case "history" -> zanith.history().stream().filter(e -> e.id().equals(id)).findFirst()
-                    .map(ZanithEndpoint::migrationWithSteps).orElse(null);
-            case "artifacts" -> zanith.artifact(id).map(a -> RecoverJson.inspection(zanith.inspectArtifact(id, false)))
-                    .orElse(null);
-            default -> null;
+                    .<WebEndpointResponse<Object>>map(e -> ok(migrationWithSteps(e)))
+                    .orElseGet(() -> notFound("No migration or restore '" + id + "' in the history of " + target()
+                            + "; GET /actuator/zanith/history lists them."));
+            case "artifacts" -> zanith.artifact(id).<WebEndpointResponse<Object>>map(a -> ok(inspection(id)))
+                    .orElseGet(() -> unknownArtifact(id));
+            case "risk", "snapshots", "apply" -> notFound("/actuator/zanith/" + section + " has no item '" + id + "'.");
+            default -> unknownSection(section);
         };
     }
 
     @ReadOperation
-    public Object pair(@Selector String section, @Selector String from, @Selector String to) {
+    public WebEndpointResponse<Object> pair(@Selector String section, @Selector String from, @Selector String to) {
         if (!section.equals("snapshots")) {
-            return null;
+            return notFound("/actuator/zanith/" + section + " has no item '" + from + "/" + to + "'.");
+        }
+        for (String reference : new String[]{from, to}) {
+            Optional<Snapshot> snapshot = zanith.snapshot(reference);
+            if (snapshot.isEmpty()) {
+                return notFound("No snapshot '" + reference + "' in " + target() + ". Name one by its number, "
+                        + "MIGRATION_ID:before|after, or a migration id (its after snapshot); GET /actuator/zanith/snapshots "
+                        + "lists them.");
+            }
         }
         Snapshots.Comparison comparison = zanith.compareSnapshots(from, to);
-        return object("from", comparison.from().info(), "to", comparison.to().info(), "changes", comparison.diff());
+        return ok(object("from", comparison.from().info(), "to", comparison.to().info(), "changes", comparison.diff()));
     }
 
-    /** {@code POST /actuator/zanith/apply}: apply pending migrations now (for plan-only mode), gates enforced. */
+    /**
+     * {@code POST /actuator/zanith/apply}: apply pending migrations now (for {@code zanith.mode=plan-only}), gates
+     * enforced, through the same listeners, log and state as a startup apply. 409 with the refusal when a gate
+     * refuses (nothing applied), 500 with the failed step when a step fails.
+     */
     @WriteOperation
-    public Object write(@Selector String section) {
+    public WebEndpointResponse<Object> write(@Selector String section) {
         if (!section.equals("apply")) {
-            return null;
+            return notFound("/actuator/zanith/" + section + " takes no POST without an id; POST /actuator/zanith/apply "
+                    + "applies, POST /actuator/zanith/artifacts/{id} restores.");
         }
-        ApplyResult result = zanith.apply(ApplyListener.NONE);
+        ApplyResult result;
+        try {
+            result = migrator.apply(migration -> false);
+        } catch (ZanithException e) {
+            return failure(e);
+        }
         Map<String, Object> outcome = new LinkedHashMap<>();
         outcome.put("refused", result.refused());
-        outcome.put("refusal", result.refusal());
+        outcome.put("refusal", StarterMessages.forStarter(result.refusal()));
         outcome.put("applied", result.migrations().stream().filter(m -> m.applied()).map(m -> m.id()).toList());
+        Optional<String> failure = result.failedStep().map(step -> runtime.problem());
         outcome.put("failedStep", result.failedStep().map(s -> object("stepIndex", s.stepIndex(), "operationKind",
                 s.operationKind(), "error", String.valueOf(s.error()))).orElse(null));
-        return outcome;
+        outcome.put("message", failure.orElse(null));
+        if (result.refused()) {
+            return new WebEndpointResponse<>(outcome, STATUS_CONFLICT);
+        }
+        return new WebEndpointResponse<>(outcome, failure.isPresent()
+                ? WebEndpointResponse.STATUS_INTERNAL_SERVER_ERROR : WebEndpointResponse.STATUS_OK);
     }
 
     /**
      * {@code POST /actuator/zanith/artifacts/{id}}: restore an artifact, as {@code zanith recover} does (one
      * transaction under the apply lock, audited). A refusal (name taken, data changed since it was parked) answers 409
-     * with the reason. Takes no body, so a bare POST does it; restoring data whose checksum changed is deliberately
-     * left to {@code zanith recover ... --accept-changed-data}, where an operator looks at it first.
+     * with the reason. Restoring data whose checksum changed takes the body {@code {"acceptChangedData": true}}.
      */
     @WriteOperation
-    public WebEndpointResponse<Object> restore(@Selector String section, @Selector String id) {
-        return onArtifact(section, id, () -> RecoverJson.restore(zanith.restore(id)));
+    public WebEndpointResponse<Object> restore(@Selector String section, @Selector String id,
+                                               @Nullable Boolean acceptChangedData) {
+        return onArtifact(section, id, () -> RecoverJson.restore(migrator.restore(id, Boolean.TRUE.equals(acceptChangedData))));
     }
 
     /** {@code DELETE /actuator/zanith/artifacts/{id}}: purge an artifact's parked data and its row. Permanent. */
     @DeleteOperation
     public WebEndpointResponse<Object> purge(@Selector String section, @Selector String id) {
-        return onArtifact(section, id, () -> RecoverJson.purge(zanith.purge(id)));
+        return onArtifact(section, id, () -> RecoverJson.purge(migrator.purge(id)));
     }
 
-    /**
-     * 404 for an unknown artifact; a refusal Zanith decided on answers 409, one the database caused (lock timeout,
-     * connection) 500, both with the message.
-     */
     private WebEndpointResponse<Object> onArtifact(String section, String id, Supplier<Object> action) {
-        if (!section.equals("artifacts") || zanith.artifact(id).isEmpty()) {
-            return new WebEndpointResponse<>(WebEndpointResponse.STATUS_NOT_FOUND);
+        if (!section.equals("artifacts")) {
+            return notFound("/actuator/zanith/" + section + " has no item '" + id + "' to change; artifacts are under "
+                    + "/actuator/zanith/artifacts.");
+        }
+        if (zanith.artifact(id).isEmpty()) {
+            return unknownArtifact(id);
         }
         try {
-            return new WebEndpointResponse<>(action.get());
+            return ok(action.get());
         } catch (ZanithException e) {
             return failure(e);
         }
     }
 
+    private Map<String, Object> inspection(String id) {
+        Map<String, Object> inspection = new LinkedHashMap<>(RecoverJson.inspection(zanith.inspectArtifact(id, false)));
+        inspection.computeIfPresent("restore", (key, value) -> StarterMessages.forStarter(value.toString()));
+        return inspection;
+    }
+
+    private String target() {
+        return zanith.config().connectionSource().describeTarget();
+    }
+
+    private static WebEndpointResponse<Object> ok(Object body) {
+        return new WebEndpointResponse<>(body);
+    }
+
+    private static WebEndpointResponse<Object> unknownSection(String section) {
+        return notFound("/actuator/zanith has no '" + section + "'; it has history, risk, artifacts and snapshots.");
+    }
+
+    private WebEndpointResponse<Object> unknownArtifact(String id) {
+        return notFound("No artifact '" + id + "' in " + target() + " (purged, or never recorded); "
+                + "GET /actuator/zanith/artifacts lists them.");
+    }
+
+    private static WebEndpointResponse<Object> notFound(String message) {
+        return new WebEndpointResponse<>(object("error", "not_found", "message", message),
+                WebEndpointResponse.STATUS_NOT_FOUND);
+    }
+
+    /** A refusal Zanith decided on answers 409, one the database caused (lock timeout, connection) 500. */
     private static WebEndpointResponse<Object> failure(ZanithException e) {
         boolean decided = e.getCause() == null;
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put(decided ? "refused" : "failed", true);
-        body.put("message", e.getMessage());
-        return new WebEndpointResponse<>(body, decided ? 409 : WebEndpointResponse.STATUS_INTERNAL_SERVER_ERROR);
+        return new WebEndpointResponse<>(object("error", decided ? "refused" : "failed",
+                decided ? "refused" : "failed", true, "message", StarterMessages.forStarter(e.getMessage())),
+                decided ? STATUS_CONFLICT : WebEndpointResponse.STATUS_INTERNAL_SERVER_ERROR);
     }
 
     /** A map that keeps its keys in the order given, so answers read the same every time. */
@@ -180,12 +255,13 @@ public class ZanithEndpoint {
     private static Map<String, Object> migration(History.Entry entry) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", entry.id());
+        m.put("kind", entry.kind());
         m.put("status", entry.status());
         m.put("appliedAt", entry.applied() == null ? null : entry.applied().appliedAt().toString());
         m.put("durationMs", entry.applied() == null ? null : entry.applied().durationMs());
         m.put("steps", entry.steps().size());
         m.put("worstRisk", entry.steps().stream().filter(s -> s.riskScore() != null)
-                .max(java.util.Comparator.comparingInt(StepRow::riskScore))
+                .max(Comparator.comparingInt(StepRow::riskScore))
                 .map(s -> s.riskLevel() + " " + s.riskScore()).orElse(null));
         return m;
     }

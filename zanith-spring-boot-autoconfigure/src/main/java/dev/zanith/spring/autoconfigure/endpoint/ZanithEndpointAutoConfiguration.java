@@ -1,9 +1,7 @@
 package dev.zanith.spring.autoconfigure.endpoint;
 
-import dev.zanith.Zanith;
 import dev.zanith.spring.autoconfigure.ZanithAutoConfiguration;
-import dev.zanith.spring.autoconfigure.ZanithRuntime;
-import org.springframework.beans.factory.ObjectProvider;
+import dev.zanith.spring.autoconfigure.ZanithMigrator;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -19,9 +17,9 @@ import org.springframework.context.annotation.Bean;
 public class ZanithEndpointAutoConfiguration {
 
     @Bean
-    @ConditionalOnBean(Zanith.class)
+    @ConditionalOnBean(ZanithMigrator.class)
     @ConditionalOnMissingBean
-    public ZanithEndpoint zanithEndpoint(Zanith zanith, ObjectProvider<ZanithRuntime> runtime) {
-        return new ZanithEndpoint(zanith, runtime.getIfAvailable());
+    public ZanithEndpoint zanithEndpoint(ZanithMigrator migrator) {
+        return new ZanithEndpoint(migrator);
     }
 }

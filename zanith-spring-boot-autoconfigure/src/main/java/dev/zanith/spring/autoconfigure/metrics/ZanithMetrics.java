@@ -14,30 +14,45 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.ToDoubleFunction;
 
 /**
- * Zanith's meters: {@code zanith.step.duration} (tags kind, status), gauges {@code zanith.migrations.applied},
- * {@code zanith.migrations.pending}, {@code zanith.steps.failed}, {@code zanith.risk.pending.worst},
- * {@code zanith.artifacts.live}, and the counter {@code zanith.backfill.rows}. Gauges read a status that is
- * refreshed at most every 30 seconds, so scraping never hammers the database. Registered when created, so the
- * steps that run at startup are timed too.
+ * Zanith's meters: {@code zanith.step.duration} (tags kind, status), gauges {@code zanith.migrations.applied}
+ * (restores left out), {@code zanith.restores}, {@code zanith.migrations.pending}, {@code zanith.steps.failed},
+ * {@code zanith.risk.pending.worst}, {@code zanith.artifacts.live}, and the counter {@code zanith.backfill.rows}.
+ * Gauges read one {@link Zanith#statusSummary() summary}, kept for up to 30 seconds so that scraping never hammers
+ * the database, and read again at once after this application changed something (an apply from startup, the
+ * background or the endpoint; a restore; a purge). Registered when created, so the steps that run at startup are
+ * timed too.
  */
 public class ZanithMetrics implements ApplyListener {
 
     private static final Duration REFRESH = Duration.ofSeconds(30);
 
+    public static final String STEP_DURATION = "zanith.step.duration";
+    public static final String MIGRATIONS_APPLIED = "zanith.migrations.applied";
+    public static final String RESTORES = "zanith.restores";
+    public static final String MIGRATIONS_PENDING = "zanith.migrations.pending";
+    public static final String STEPS_FAILED = "zanith.steps.failed";
+    public static final String RISK_PENDING_WORST = "zanith.risk.pending.worst";
+    public static final String ARTIFACTS_LIVE = "zanith.artifacts.live";
+    public static final String BACKFILL_ROWS = "zanith.backfill.rows";
+
+    /** The name of every meter this class registers. */
+    public static final List<String> METER_NAMES = List.of(STEP_DURATION, MIGRATIONS_APPLIED, RESTORES,
+            MIGRATIONS_PENDING, STEPS_FAILED, RISK_PENDING_WORST, ARTIFACTS_LIVE, BACKFILL_ROWS);
+
     private final Zanith zanith;
     private final ZanithRuntime runtime;
     private volatile MeterRegistry registry;
     private volatile Reading reading;
-    private volatile long readAt;
     private final Map<String, Long> backfillRows = new ConcurrentHashMap<>();
 
-    /** One reading of the audit tables: the migrations' status and the live artifacts. */
-    private record Reading(Status.Report status, long liveArtifacts) {
+    /** One reading of the audit tables, when it was taken and the runtime's change count then. */
+    private record Reading(Status.Summary status, long liveArtifacts, long readAt, long changes) {
     }
 
     public ZanithMetrics(Zanith zanith, ZanithRuntime runtime, MeterRegistry meterRegistry) {
@@ -48,23 +63,27 @@ public class ZanithMetrics implements ApplyListener {
 
     private void register(MeterRegistry meterRegistry) {
         this.registry = meterRegistry;
-        gauge(meterRegistry, "zanith.migrations.applied", "Applied migrations", s -> s.applied().size());
-        gauge(meterRegistry, "zanith.migrations.pending", "Pending migrations", s -> s.pending().size());
-        gauge(meterRegistry, "zanith.steps.failed", "Steps whose last attempt failed",
-                s -> s.unfinished().stream().filter(r -> r.status().value().equals("failed")).count());
-        Gauge.builder("zanith.risk.pending.worst", this, m -> {
+        gauge(meterRegistry, MIGRATIONS_APPLIED, "Applied migrations (restores left out)", Status.Summary::applied);
+        gauge(meterRegistry, RESTORES, "Restores of recovery artifacts recorded in the ledger",
+                Status.Summary::restores);
+        gauge(meterRegistry, MIGRATIONS_PENDING, "Pending migrations",
+                s -> s.pending() == null ? 0 : s.pending().size());
+        gauge(meterRegistry, STEPS_FAILED, "Failed steps of migrations that are not applied",
+                s -> s.failedSteps().size());
+        Gauge.builder(RISK_PENDING_WORST, this, m -> {
             Plan plan = runtime == null ? null : runtime.lastPlan();
             Reading r = m.reading();
-            return plan == null || r == null || r.status().pending().isEmpty() ? 0 : plan.worstScore();
+            return plan == null || r == null || r.status().pending() == null || r.status().pending().isEmpty()
+                    ? 0 : plan.worstScore();
         }).description("Worst risk score among pending steps (0-100)").register(meterRegistry);
-        Gauge.builder("zanith.artifacts.live", this, m -> {
+        Gauge.builder(ARTIFACTS_LIVE, this, m -> {
             Reading r = m.reading();
             return r == null ? Double.NaN : r.liveArtifacts();
         })
                 .description("Recovery artifacts that can still be restored").register(meterRegistry);
     }
 
-    private void gauge(MeterRegistry meterRegistry, String name, String description, ToDoubleFunction<Status.Report> value) {
+    private void gauge(MeterRegistry meterRegistry, String name, String description, ToDoubleFunction<Status.Summary> value) {
         Gauge.builder(name, this, m -> {
             Reading r = m.reading();
             return r == null ? Double.NaN : value.applyAsDouble(r.status());
@@ -73,13 +92,14 @@ public class ZanithMetrics implements ApplyListener {
 
     private Reading reading() {
         long now = System.nanoTime();
-        if (reading == null || now - readAt > REFRESH.toNanos()) {
+        long changes = runtime == null ? 0 : runtime.changes();
+        Reading last = reading;
+        if (last == null || now - last.readAt() > REFRESH.toNanos() || last.changes() != changes) {
             try {
-                long live = zanith.liveArtifacts();
-                reading = new Reading(zanith.status(), live);
-                readAt = now;
+                Status.Summary status = zanith.statusSummary();
+                reading = new Reading(status, zanith.liveArtifacts(), now, changes);
             } catch (RuntimeException e) {
-                return reading; // keep the last good reading when the database is briefly unreachable
+                return last; // keep the last good reading when the database is briefly unreachable
             }
         }
         return reading;
@@ -96,11 +116,6 @@ public class ZanithMetrics implements ApplyListener {
     }
 
     @Override
-    public void migrationApplied(Migration migration, long durationMs) {
-        readAt = 0; // read fresh numbers at the next scrape
-    }
-
-    @Override
     public void backfillProgress(Migration migration, int stepIndex, BackfillProgress progress) {
         MeterRegistry r = registry;
         if (r == null) {
@@ -110,7 +125,7 @@ public class ZanithMetrics implements ApplyListener {
         long before = backfillRows.getOrDefault(key, 0L);
         long delta = progress.processedRows() - before;
         if (delta > 0) {
-            Counter.builder("zanith.backfill.rows").description("Rows updated by backfills")
+            Counter.builder(BACKFILL_ROWS).description("Rows updated by backfills")
                     .tag("table", progress.table().toString()).register(r).increment(delta);
             backfillRows.put(key, progress.processedRows());
         }
@@ -119,7 +134,7 @@ public class ZanithMetrics implements ApplyListener {
     private void record(Operation operation, String status, long durationMs) {
         MeterRegistry r = registry;
         if (r != null) {
-            Timer.builder("zanith.step.duration").description("Duration of migration steps")
+            Timer.builder(STEP_DURATION).description("Duration of migration steps")
                     .tag("kind", operation.kind().id()).tag("status", status).register(r)
                     .record(Duration.ofMillis(durationMs));
         }
