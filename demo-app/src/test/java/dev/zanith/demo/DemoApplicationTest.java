@@ -65,17 +65,34 @@ class DemoApplicationTest extends DemoHttpTest {
 
     @Test
     @SuppressWarnings({"unchecked", "rawtypes"})
-    void healthShowsThePendingRefusalAndMetricsCountMigrations() {
+    void healthStaysUpWithTheDeferredRefusalInItsDetailsAndMetricsCountMigrations() {
+        // zanith.on-refusal=warn: the operator chose to run with the refused migration deferred, so a load balancer
+        // probing /actuator/health keeps the application in service.
         ResponseEntity<Map> health = http.getForEntity("/actuator/health", Map.class);
-        assertThat(health.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+        assertThat(health.getStatusCode()).isEqualTo(HttpStatus.OK);
         Map<String, Object> zanith = (Map<String, Object>) ((Map<String, Object>) health.getBody().get("components")).get("zanith");
-        assertThat(zanith).containsEntry("status", "OUT_OF_SERVICE");
-        assertThat((Map<String, Object>) zanith.get("details")).containsEntry("applied", 5).containsEntry("pending", 1);
+        assertThat(zanith).containsEntry("status", "UP");
+        Map<String, Object> details = (Map<String, Object>) zanith.get("details");
+        assertThat(details).containsEntry("applied", 5).containsEntry("restores", 0).containsEntry("pending", 1)
+                .containsEntry("state", "REFUSED");
+        assertThat(details.get("refusal").toString()).contains("allow-destructive");
         assertThat(http.getForEntity("/actuator/health/liveness", Map.class).getStatusCode()).isEqualTo(HttpStatus.OK);
         Map<String, Object> applied = http.getForObject("/actuator/metrics/zanith.migrations.applied", Map.class);
         assertThat(applied.toString()).contains("value=5.0");
         Map<String, Object> timer = http.getForObject("/actuator/metrics/zanith.step.duration", Map.class);
         assertThat(timer.toString()).contains("backfill").contains("softDropColumn");
+    }
+
+    @Test
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    void whatIsNotThereIsA404WithAReason() {
+        for (String path : List.of("/actuator/zanith/artifacts/no-such-artifact", "/actuator/zanith/history/no-such-migration",
+                "/actuator/zanith/snapshots/20260105120000_add_accounts_last_login/no-such-snapshot",
+                "/actuator/zanith/nonsense")) {
+            ResponseEntity<Map> answer = http.getForEntity(path, Map.class);
+            assertThat(answer.getStatusCode()).as(path).isEqualTo(HttpStatus.NOT_FOUND);
+            assertThat(answer.getBody()).as(path).containsEntry("error", "not_found").containsKey("message");
+        }
     }
 
     @Test

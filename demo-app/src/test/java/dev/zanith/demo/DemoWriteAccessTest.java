@@ -28,7 +28,9 @@ class DemoWriteAccessTest extends DemoHttpTest {
         assertThat(result).containsEntry("refused", false);
         assertThat((List<String>) result.get("applied")).hasSize(6);
         Map<String, Object> after = http.getForObject("/actuator/zanith", Map.class);
-        assertThat(after).containsEntry("applied", 6).containsEntry("pending", List.of());
+        assertThat(after).containsEntry("applied", 6).containsEntry("pending", List.of()).containsEntry("state", "APPLIED");
+        assertThat(http.getForObject("/actuator/metrics/zanith.migrations.pending", Map.class).toString())
+                .as("the metric does not lag behind the endpoint's apply").contains("value=0.0");
     }
 
     @Test
@@ -39,6 +41,8 @@ class DemoWriteAccessTest extends DemoHttpTest {
         Map<String, Object> restored = http.postForObject(artifact, null, Map.class);
         assertThat(restored).containsEntry("restored", true).containsEntry("source", "public.accounts.legacy_code");
         assertThat(jdbc.sql("SELECT count(legacy_code) FROM accounts").query(Long.class).single()).isEqualTo(200);
+        // a restore is history, not a migration
+        assertThat(http.getForObject("/actuator/zanith", Map.class)).containsEntry("applied", 6).containsEntry("restores", 1);
         // restored: the artifact row stays (status restored) until purged
         http.delete(artifact);
         assertThat(http.getForObject("/actuator/zanith/artifacts", List.class)).isEmpty();

@@ -98,11 +98,11 @@ class ZanithEndpointHealthMetricsTest {
             assertThat(detail.get("restore").toString()).contains("POST /actuator/zanith/artifacts/")
                     .doesNotContain("zanith recover");
 
-            var restored = endpoint.restore("artifacts", id, null);
+            var restored = endpoint.restore("artifacts", id);
             assertThat(restored.getStatus()).isEqualTo(200);
             assertThat((Map<String, Object>) restored.getBody()).containsEntry("restored", true);
             assertThat(db.queryForLong("SELECT count(name) FROM items")).isEqualTo(50);
-            var again = endpoint.restore("artifacts", id, null);
+            var again = endpoint.restore("artifacts", id);
             assertThat(again.getStatus()).isEqualTo(200);
             assertThat((Map<String, Object>) again.getBody()).containsEntry("restored", false);
             assertThat(again.getBody().toString()).contains("already restored");
@@ -113,7 +113,7 @@ class ZanithEndpointHealthMetricsTest {
             assertThat((Map<String, Object>) purged.getBody()).containsEntry("found", true);
             assertThat(body(endpoint.section("artifacts", null))).isEqualTo(List.of());
             assertThat(endpoint.purge("artifacts", id).getStatus()).isEqualTo(404);
-            assertThat(endpoint.restore("history", id, null).getStatus()).isEqualTo(404);
+            assertThat(endpoint.restore("history", id).getStatus()).isEqualTo(404);
         });
     }
 
@@ -122,10 +122,32 @@ class ZanithEndpointHealthMetricsTest {
         on("recoverable").run(context -> {
             ZanithEndpoint endpoint = context.getBean(ZanithEndpoint.class);
             db.execute("ALTER TABLE items ADD COLUMN name text");
-            var refused = endpoint.restore("artifacts", "V3__retire_name::soft_drop_column::public.items.name", null);
+            var refused = endpoint.restore("artifacts", "V3__retire_name::soft_drop_column::public.items.name");
             assertThat(refused.getStatus()).isEqualTo(409);
             assertThat(refused.getBody().toString()).contains("name");
             assertThat(endpoint.overview()).containsEntry("liveArtifacts", 1L);
+        });
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void changedParkedDataIsRefusedWithTheEndpointsWayToConsentNotACliFlag() {
+        on("recoverable").run(context -> {
+            ZanithEndpoint endpoint = context.getBean(ZanithEndpoint.class);
+            String id = "V3__retire_name::soft_drop_column::public.items.name";
+            String parked = ((Map<String, Object>) body(endpoint.item("artifacts", id))).get("physicalName").toString();
+            db.execute("UPDATE items SET \"" + parked + "\" = 'changed' WHERE id = 1");
+            var refused = endpoint.restore("artifacts", id);
+            assertThat(refused.getStatus()).isEqualTo(409);
+            String message = ((Map<String, Object>) refused.getBody()).get("message").toString();
+            assertThat(message).contains("no longer matches its checksum")
+                    .contains("POST /actuator/zanith/artifacts/{id}/accept-changed-data")
+                    .contains("DELETE /actuator/zanith/artifacts/" + id)
+                    .doesNotContain(" --accept-changed-data").doesNotContain("zanith recover purge");
+            assertThat(endpoint.restoreChanged("artifacts", id, "nonsense").getStatus()).isEqualTo(404);
+            var restored = endpoint.restoreChanged("artifacts", id, ZanithEndpoint.ACCEPT_CHANGED_DATA);
+            assertThat(restored.getStatus()).isEqualTo(200);
+            assertThat(db.queryForLong("SELECT count(*) FROM items WHERE name = 'changed'")).isEqualTo(1);
         });
     }
 
@@ -210,7 +232,7 @@ class ZanithEndpointHealthMetricsTest {
                     endpoint.item("artifacts", "no-such-artifact"), endpoint.item("nonsense", "x"),
                     endpoint.pair("snapshots", "V1__create_items", "V9__none"), endpoint.pair("snapshots", "12345", "1"),
                     endpoint.pair("history", "a", "b"), endpoint.write("nonsense"),
-                    endpoint.restore("artifacts", "no-such-artifact", null), endpoint.purge("artifacts", "nope"));
+                    endpoint.restore("artifacts", "no-such-artifact"), endpoint.purge("artifacts", "nope"));
             for (var answer : answers) {
                 assertThat(answer.getStatus()).isEqualTo(404);
                 assertThat((Map<String, Object>) answer.getBody()).containsEntry("error", "not_found")
@@ -227,7 +249,7 @@ class ZanithEndpointHealthMetricsTest {
             ZanithEndpoint endpoint = context.getBean(ZanithEndpoint.class);
             MeterRegistry registry = context.getBean(MeterRegistry.class);
             assertThat(registry.get("zanith.restores").gauge().value()).isZero();
-            assertThat(endpoint.restore("artifacts", "V3__retire_name::soft_drop_column::public.items.name", null)
+            assertThat(endpoint.restore("artifacts", "V3__retire_name::soft_drop_column::public.items.name")
                     .getStatus()).isEqualTo(200);
             assertThat(endpoint.overview()).containsEntry("applied", 3L).containsEntry("restores", 1L)
                     .containsEntry("pending", List.of());

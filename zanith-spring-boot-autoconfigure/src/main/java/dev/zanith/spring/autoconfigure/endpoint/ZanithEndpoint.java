@@ -44,7 +44,8 @@ import java.util.function.Supplier;
  * GET    /actuator/zanith/snapshots            recorded schema snapshots
  * GET    /actuator/zanith/snapshots/{a}/{b}    what changed between two snapshots
  * POST   /actuator/zanith/apply                apply pending migrations (gates enforced); 409 when refused
- * POST   /actuator/zanith/artifacts/{id}       restore an artifact; body {"acceptChangedData": true} to restore changed data
+ * POST   /actuator/zanith/artifacts/{id}       restore an artifact
+ * POST   /actuator/zanith/artifacts/{id}/accept-changed-data   restore one whose parked data changed, as it is now
  * DELETE /actuator/zanith/artifacts/{id}       purge an artifact (permanent)
  * </pre>
  * Anything not found answers 404 with {@code {"error": "not_found", "message": ...}}; a refusal Zanith decided on
@@ -55,6 +56,9 @@ public class ZanithEndpoint {
 
     /** HTTP 409: Zanith refused (a gate, a clash); {@link WebEndpointResponse} names no constant for it. */
     private static final int STATUS_CONFLICT = 409;
+
+    /** The last path segment that consents to restoring changed data. */
+    public static final String ACCEPT_CHANGED_DATA = "accept-changed-data";
 
     private final Zanith zanith;
     private final ZanithMigrator migrator;
@@ -177,13 +181,26 @@ public class ZanithEndpoint {
 
     /**
      * {@code POST /actuator/zanith/artifacts/{id}}: restore an artifact, as {@code zanith recover} does (one
-     * transaction under the apply lock, audited). A refusal (name taken, data changed since it was parked) answers 409
-     * with the reason. Restoring data whose checksum changed takes the body {@code {"acceptChangedData": true}}.
+     * transaction under the apply lock, audited). Takes no body, so a bare POST does it. A refusal (name taken, data
+     * changed since it was parked) answers 409 with the reason.
      */
     @WriteOperation
-    public WebEndpointResponse<Object> restore(@Selector String section, @Selector String id,
-                                               @Nullable Boolean acceptChangedData) {
-        return onArtifact(section, id, () -> RecoverJson.restore(migrator.restore(id, Boolean.TRUE.equals(acceptChangedData))));
+    public WebEndpointResponse<Object> restore(@Selector String section, @Selector String id) {
+        return onArtifact(section, id, () -> RecoverJson.restore(migrator.restore(id, false)));
+    }
+
+    /**
+     * {@code POST /actuator/zanith/artifacts/{id}/accept-changed-data}: restore an artifact whose parked data no
+     * longer matches its checksum, as it is now (the consent the CLI gives with {@code --accept-changed-data}).
+     */
+    @WriteOperation
+    public WebEndpointResponse<Object> restoreChanged(@Selector String section, @Selector String id,
+                                                      @Selector String consent) {
+        if (!consent.equals(ACCEPT_CHANGED_DATA)) {
+            return notFound("/actuator/zanith/" + section + "/" + id + " has no '" + consent + "'; POST .../"
+                    + ACCEPT_CHANGED_DATA + " restores data whose checksum changed.");
+        }
+        return onArtifact(section, id, () -> RecoverJson.restore(migrator.restore(id, true)));
     }
 
     /** {@code DELETE /actuator/zanith/artifacts/{id}}: purge an artifact's parked data and its row. Permanent. */
