@@ -24,6 +24,9 @@ final class VerifyReport {
     static String text(VerifyResult r, Console console) {
         StringBuilder out = new StringBuilder();
         out.append("Verify on ").append(r.shadow()).append(", compared with ").append(r.comparedWith()).append('\n');
+        for (String warning : r.warnings()) {
+            out.append(console.style("warning: " + warning, Console.Style.YELLOW)).append('\n');
+        }
         for (ObservedStep s : r.steps()) {
             String sigil = s.failed() ? console.style(Sigils.FAILED, Console.Style.RED) : console.style(Sigils.DONE, Console.Style.GREEN);
             out.append(String.format("  %s %s #%02d %-20s %s%n", sigil, s.migrationId(), s.stepIndex(), s.operationKind(), s.summary()));
@@ -102,6 +105,8 @@ final class VerifyReport {
         root.put("shadow", r.shadow());
         root.put("comparedWith", r.comparedWith());
         root.put("durationMs", r.durationMs());
+        ArrayNode warnings = root.putArray("warnings");
+        r.warnings().forEach(warnings::add);
         ArrayNode steps = root.putArray("steps");
         for (ObservedStep s : r.steps()) {
             ObjectNode step = steps.addObject();
@@ -158,6 +163,9 @@ final class VerifyReport {
         };
         out.append("### ").append(icon).append(" zanith verify: **").append(r.verdict()).append("**\n\n");
         out.append("Rehearsed on ").append(r.shadow()).append(", compared with ").append(r.comparedWith()).append(".\n\n");
+        for (String warning : r.warnings()) {
+            out.append("> ⚠️ ").append(warning).append("\n\n");
+        }
         if (!r.steps().isEmpty()) {
             out.append("| migration | step | operation | predicted lock / rewrite | observed lock / rewrite | duration |\n");
             out.append("|---|---:|---|---|---|---:|\n");

@@ -8,7 +8,9 @@ import dev.zanith.audit.MigrationHistory;
 import dev.zanith.introspect.IntrospectionOptions;
 import dev.zanith.introspect.Introspector;
 import dev.zanith.migration.Migration;
+import dev.zanith.schema.LiveSchema;
 import dev.zanith.schema.SchemaGraph;
+import dev.zanith.schema.ServerVersion;
 import dev.zanith.shadow.DeclaredSchema;
 import dev.zanith.shadow.ShadowProvider;
 import dev.zanith.ops.RawSql;
@@ -46,10 +48,13 @@ public final class Verify {
         List<Migration> files = config.loadMigrations();
         IntrospectionOptions options = config.introspectionOptions().skippingMissingSchemas();
         SchemaGraph live;
+        ServerVersion target;
         MigrationState state;
         Map<String, Prediction> predictions = new HashMap<>();
         try (Connection c = config.connectionSource().open()) {
-            live = new Introspector(options).introspect(c).graph();
+            LiveSchema inspected = new Introspector(options).introspect(c);
+            live = inspected.graph();
+            target = inspected.server();
             state = MigrationState.read(c, new MigrationHistory(config.auditTables()), files);
             // The risk model's facts for each step, to compare with what the shadow shows (read-only).
             for (PlannedStep step : config.planner().plan(c, files).steps()) {
@@ -68,6 +73,6 @@ public final class Verify {
         SchemaGraph declaredGraph = declared == null ? null : DeclaredSchema.load(declared, shadow, options);
         return new Verifier().verify(new Verifier.Request(live, state.pending(), declaredGraph,
                 declared == null ? null : declared.getFileName().toString(), shadow, options, config.archiveSchema(),
-                predictions));
+                predictions, target));
     }
 }

@@ -45,11 +45,11 @@ public final class Verifier {
      */
     public record Request(SchemaGraph live, List<Migration> pending, SchemaGraph declared, String declaredLabel,
                           ShadowProvider shadow, IntrospectionOptions options, String archiveSchema,
-                          Map<String, Prediction> predictions) {
+                          Map<String, Prediction> predictions, ServerVersion target) {
 
         public Request(SchemaGraph live, List<Migration> pending, SchemaGraph declared, String declaredLabel,
                        ShadowProvider shadow, IntrospectionOptions options, String archiveSchema) {
-            this(live, pending, declared, declaredLabel, shadow, options, archiveSchema, Map.of());
+            this(live, pending, declared, declaredLabel, shadow, options, archiveSchema, Map.of(), null);
         }
     }
 
@@ -62,10 +62,13 @@ public final class Verifier {
         long start = System.nanoTime();
         String comparedWith = request.declared() != null
                 ? "the declared schema (" + request.declaredLabel() + ")" : "the expected result of the pending migrations";
-        if (request.pending().isEmpty()) {
+        if (request.pending().isEmpty() && request.declared() == null) {
             return new VerifyResult(Verdict.NOTHING_PENDING, List.of(), List.of(), "none", comparedWith, null, elapsed(start));
         }
+        // With a declared schema and nothing pending, the live schema (replayed on the shadow, so both sides are
+        // normalized by the same server) is still compared with it: drift is drift, pending migrations or not.
         List<ObservedStep> steps = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
         SchemaGraph expected = request.live();
         SchemaGraph observed;
         String shadowDescription;
@@ -74,6 +77,7 @@ public final class Verifier {
             ShadowReplay replay = new ShadowReplay(shadow, request.options());
             replay.recreate(request.live());
             ServerVersion server = replay.introspect().server();
+            majorVersionWarning(request.target(), server).ifPresent(warnings::add);
             StepObserver observer = new StepObserver(shadow.connections(), shadow.mapping(),
                     shadow.mapping().shadowSchemas(request.options().schemas()));
             try (Connection c = shadow.connections().open()) {
@@ -91,7 +95,7 @@ public final class Verifier {
                         steps.add(step);
                         if (step.failed()) {
                             return new VerifyResult(Verdict.FAILED, steps, List.of(), shadowDescription, comparedWith, step,
-                                    elapsed(start));
+                                    elapsed(start), warnings);
                         }
                         expected = ExpectedSchema.supports(operation) ? ExpectedSchema.apply(expected, operation)
                                 : replay.introspect().graph();
@@ -104,8 +108,24 @@ public final class Verifier {
         }
         SchemaGraph reference = request.declared() != null ? request.declared() : normalize(expected, request);
         List<Difference> differences = SchemaComparison.compare(withoutVersions(reference), withoutVersions(observed));
-        return new VerifyResult(differences.isEmpty() ? Verdict.VERIFIED : Verdict.DRIFT, steps, differences,
-                shadowDescription, comparedWith, null, elapsed(start));
+        Verdict verdict = !differences.isEmpty() ? Verdict.DRIFT
+                : request.pending().isEmpty() ? Verdict.NOTHING_PENDING : Verdict.VERIFIED;
+        return new VerifyResult(verdict, steps, differences, shadowDescription, comparedWith, null, elapsed(start),
+                warnings);
+    }
+
+    /**
+     * A warning when the shadow's PostgreSQL major version is not the target's: lock modes, rewrites and catalog
+     * details differ between major versions (see POSTGRES.md), so the rehearsal then speaks for the shadow's version.
+     */
+    static java.util.Optional<String> majorVersionWarning(ServerVersion target, ServerVersion shadow) {
+        if (target == null || shadow == null || target.major() == shadow.major()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of("the shadow runs PostgreSQL " + shadow + " but the target runs " + target
+                + ": locks, rewrites and catalog details can differ between major versions, so this rehearsal speaks for "
+                + shadow.major() + ". Rehearse on a PostgreSQL " + target.major() + " shadow (--shadow database, or "
+                + "--shadow <url> of a PostgreSQL " + target.major() + " server) to be sure.");
     }
 
     private static ObservedStep observe(Connection c, StepObserver observer, Migration migration, int index,

@@ -7,12 +7,19 @@ import java.util.List;
  *
  * @param comparedWith "the declared schema (schema.sql)" or "the expected result of the pending migrations"
  * @param failedStep   the step that failed (verdict FAILED), else null
+ * @param warnings     what makes the rehearsal less telling, e.g. a shadow of another PostgreSQL major version
  */
 public record VerifyResult(Verdict verdict, List<ObservedStep> steps, List<Difference> differences, String shadow,
-                           String comparedWith, ObservedStep failedStep, long durationMs) {
+                           String comparedWith, ObservedStep failedStep, long durationMs, List<String> warnings) {
 
     public VerifyResult {
         steps = List.copyOf(steps);
         differences = List.copyOf(differences);
+        warnings = warnings == null ? List.of() : List.copyOf(warnings);
+    }
+
+    public VerifyResult(Verdict verdict, List<ObservedStep> steps, List<Difference> differences, String shadow,
+                        String comparedWith, ObservedStep failedStep, long durationMs) {
+        this(verdict, steps, differences, shadow, comparedWith, failedStep, durationMs, List.of());
     }
 }

@@ -197,6 +197,54 @@ class VerifierTest {
     }
 
     @Test
+    void withNothingPendingADeclaredSchemaIsStillComparedWithTheLiveOne(TestDatabase db, @TempDir Path dir)
+            throws Exception {
+        db.execute(LIVE);
+        Path declared = dir.resolve("schema.sql");
+        Files.writeString(declared, LIVE.replace("n integer", "n bigint").replace("INSERT INTO users VALUES (1, 'a@b.c', 1, 'a');", ""));
+        SchemaGraph drifted = DeclaredSchema.load(declared, ShadowProviders.temporaryDatabase(
+                ConnectionSource.of(db.jdbcUrl(), null, null)), IntrospectionOptions.defaults());
+        VerifyResult result = verify(db, drifted);
+        assertThat(result.verdict()).isEqualTo(Verdict.DRIFT);
+        assertThat(result.steps()).isEmpty();
+        assertThat(result.differences()).extracting(Difference::describe)
+                .containsExactly("public.users.n: type expected bigint, found integer");
+
+        Files.writeString(declared, LIVE.replace("INSERT INTO users VALUES (1, 'a@b.c', 1, 'a');", ""));
+        SchemaGraph same = DeclaredSchema.load(declared, ShadowProviders.temporaryDatabase(
+                ConnectionSource.of(db.jdbcUrl(), null, null)), IntrospectionOptions.defaults());
+        assertThat(verify(db, same).verdict()).isEqualTo(Verdict.NOTHING_PENDING);
+        assertThat(verify(db, null).verdict()).isEqualTo(Verdict.NOTHING_PENDING);
+    }
+
+    @Test
+    void aShadowOfAnotherMajorVersionIsNamedInAWarning() {
+        assertThat(Verifier.majorVersionWarning(new dev.zanith.schema.ServerVersion(150008),
+                new dev.zanith.schema.ServerVersion(180001))).hasValueSatisfying(w -> assertThat(w)
+                .contains("the shadow runs PostgreSQL 18.1 but the target runs 15.8").contains("PostgreSQL 15 shadow"));
+        assertThat(Verifier.majorVersionWarning(new dev.zanith.schema.ServerVersion(180003),
+                new dev.zanith.schema.ServerVersion(180001))).isEmpty();
+    }
+
+    @Test
+    void aRehearsalOnTheTargetsOwnServerCarriesNoVersionWarning(TestDatabase db) throws Exception {
+        db.execute(LIVE);
+        SchemaGraph live;
+        dev.zanith.schema.ServerVersion server;
+        try (Connection c = db.connect()) {
+            var inspected = new Introspector(IntrospectionOptions.defaults()).introspect(c);
+            live = inspected.graph();
+            server = inspected.server();
+        }
+        VerifyResult result = new Verifier().verify(new Verifier.Request(live, List.of(migration("1_a", """
+                  - addColumn: {table: users, column: {name: last_login, type: timestamptz}}
+                """)), null, null, ShadowProviders.temporaryDatabase(ConnectionSource.of(db.jdbcUrl(), null, null)),
+                IntrospectionOptions.defaults(), RenderContext.DEFAULT_ARCHIVE_SCHEMA, java.util.Map.of(), server));
+        assertThat(result.verdict()).isEqualTo(Verdict.VERIFIED);
+        assertThat(result.warnings()).isEmpty();
+    }
+
+    @Test
     void driftWithoutADeclaredSchemaWhenAStepDoesNotDoWhatItSays(TestDatabase db) throws Exception {
         db.execute("CREATE EXTENSION citext;" + LIVE);
         VerifyResult result = verify(db, null, migration("1_a", """

@@ -32,11 +32,11 @@ public final class ConnectionSource {
     }
 
     /**
-     * Connections from a JDBC URL; a {@code user} given here wins over one in the URL (whose {@code user} and
-     * {@code password} parameters are then dropped, the password belonging to the URL's user).
+     * Connections from a JDBC URL; a {@code user} given here wins over one in the URL (see
+     * {@link JdbcUrls#withoutUser(String)}).
      */
     public static ConnectionSource of(String jdbcUrl, String user, String password) {
-        return new ConnectionSource(null, user != null && jdbcUrl != null ? JdbcUrls.withoutCredentials(jdbcUrl) : jdbcUrl,
+        return new ConnectionSource(null, user != null && jdbcUrl != null ? JdbcUrls.withoutUser(jdbcUrl) : jdbcUrl,
                 user, password);
     }
 

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /** Accepts JDBC URLs and libpq-style {@code postgres://} URLs; hides passwords in messages. */
 public final class JdbcUrls {
@@ -101,23 +102,26 @@ public final class JdbcUrls {
     }
 
     /**
-     * The URL (normalized) without its {@code user} and {@code password} parameters: when a user is given apart from
-     * the URL, it must win, and pgjdbc lets URL parameters override the connection properties.
+     * The URL (normalized) without its {@code user} parameter, and without its {@code password} when it had a user
+     * (that password is the URL user's): a user given apart from the URL must win, and pgjdbc lets URL parameters
+     * override the connection properties. A password in a URL without a user stays.
      */
-    public static String withoutCredentials(String url) {
+    public static String withoutUser(String url) {
         String jdbc = normalize(url);
         int question = jdbc.indexOf('?');
         if (question < 0) {
             return jdbc;
         }
-        StringBuilder query = new StringBuilder();
-        for (String parameter : jdbc.substring(question + 1).split("&")) {
-            String name = parameter.contains("=") ? parameter.substring(0, parameter.indexOf('=')) : parameter;
-            if (!name.equalsIgnoreCase("user") && !name.equalsIgnoreCase("password") && !parameter.isEmpty()) {
-                query.append(query.length() == 0 ? "" : "&").append(parameter);
-            }
-        }
-        return jdbc.substring(0, question) + (query.length() == 0 ? "" : "?" + query);
+        List<String> parameters = List.of(jdbc.substring(question + 1).split("&"));
+        boolean hadUser = parameters.stream().anyMatch(p -> name(p).equalsIgnoreCase("user"));
+        String query = parameters.stream().filter(p -> !p.isEmpty() && !name(p).equalsIgnoreCase("user")
+                && !(hadUser && name(p).equalsIgnoreCase("password"))).collect(java.util.stream.Collectors.joining("&"));
+        return jdbc.substring(0, question) + (query.isEmpty() ? "" : "?" + query);
+    }
+
+    private static String name(String parameter) {
+        int equals = parameter.indexOf('=');
+        return equals < 0 ? parameter : parameter.substring(0, equals);
     }
 
     /** The URL with any password replaced by {@code ***}. */

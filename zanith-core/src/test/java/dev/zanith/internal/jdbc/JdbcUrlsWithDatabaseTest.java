@@ -31,6 +31,16 @@ class JdbcUrlsWithDatabaseTest {
     }
 
     @Test
+    void aUserGivenApartFromTheUrlWinsOverTheUrlsOwn() {
+        assertThat(JdbcUrls.withoutUser("jdbc:postgresql://db/app?user=postgres&password=pw&sslmode=require"))
+                .isEqualTo("jdbc:postgresql://db/app?sslmode=require");
+        assertThat(JdbcUrls.withoutUser("jdbc:postgresql://db/app?password=secret"))
+                .as("a password without a user in the URL is the given user's").isEqualTo("jdbc:postgresql://db/app?password=secret");
+        assertThat(ConnectionSource.of("jdbc:postgresql://db/app?user=postgres", "migrator", null).describeTarget())
+                .isEqualTo("jdbc:postgresql://db/app");
+    }
+
+    @Test
     void aDataSourceCannotBeRepointed() {
         ConnectionSource fromUrl = ConnectionSource.of("jdbc:postgresql://db/app?password=secret", "u", null);
         assertThat(fromUrl.hasUrl()).isTrue();
