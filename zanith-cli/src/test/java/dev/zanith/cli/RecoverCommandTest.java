@@ -120,6 +120,12 @@ class RecoverCommandTest {
         assertThat(again.exitCode()).isZero();
         assertThat(again.out()).contains("Nothing to do: public.p5_legacy.legacy_code was already restored");
         assertThat(run(db, "history").out()).contains("recover:" + code + ":");
+        // a restore is history, not a migration: status counts and lists it apart
+        CliRunner.Result status = run(db, "status", "--migrations", migrations.toString());
+        assertThat(status.out()).contains("applied: 1 migration (last: ").contains("restores: 1 (last: recover:" + code);
+        assertThat(run(db, "status", "--migrations", migrations.toString(), "--format", "json").out())
+                .contains("\"restores\" : [ {");
+        assertThat(run(db, "history", "--format", "json").out()).contains("\"kind\" : \"restore\"");
         CliRunner.Result badTarget = run(db, "recover restore-column", "legacy_code");
         assertThat(badTarget.exitCode()).isEqualTo(ExitCodes.USAGE);
 

