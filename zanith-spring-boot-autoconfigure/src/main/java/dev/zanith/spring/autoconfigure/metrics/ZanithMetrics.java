@@ -6,6 +6,7 @@ import dev.zanith.apply.BackfillProgress;
 import dev.zanith.command.Status;
 import dev.zanith.migration.Migration;
 import dev.zanith.ops.Operation;
+import dev.zanith.ops.OperationKind;
 import dev.zanith.plan.Plan;
 import dev.zanith.spring.autoconfigure.ZanithRuntime;
 import io.micrometer.core.instrument.Counter;
@@ -14,16 +15,20 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.ToDoubleFunction;
 
 /**
  * Zanith's meters: {@code zanith.step.duration} (tags kind, status), gauges {@code zanith.migrations.applied},
- * {@code zanith.migrations.pending}, {@code zanith.steps.failed}, {@code zanith.risk.pending.worst},
- * {@code zanith.artifacts.live}, and the counter {@code zanith.backfill.rows}. Gauges read a status that is
- * refreshed at most every 30 seconds, so scraping never hammers the database. Registered when created, so the
- * steps that run at startup are timed too.
+ * {@code zanith.migrations.pending}, {@code zanith.migrations.refused}, {@code zanith.steps.failed},
+ * {@code zanith.risk.pending.worst}, {@code zanith.artifacts.live}, {@code zanith.artifacts.next.expiry} (seconds),
+ * {@code zanith.backfill.active}, and the counter {@code zanith.backfill.rows} (tag table; its rate is a backfill's
+ * rows per second). Gauges that read the audit tables read a status that is refreshed at most every 30 seconds, so
+ * scraping never hammers the database. Registered when created, so the steps that run at startup are counted too.
+ * grafana/ in the repository holds a dashboard and alert rules built on these names.
  */
 public class ZanithMetrics implements ApplyListener {
 
@@ -35,9 +40,11 @@ public class ZanithMetrics implements ApplyListener {
     private volatile Reading reading;
     private volatile long readAt;
     private final Map<String, Long> backfillRows = new ConcurrentHashMap<>();
+    /** Backfill steps running in this application now, as "migration id#step index". */
+    private final Set<String> activeBackfills = ConcurrentHashMap.newKeySet();
 
-    /** One reading of the audit tables: the migrations' status and the live artifacts. */
-    private record Reading(Status.Report status, long liveArtifacts) {
+    /** One reading of the audit tables: the migrations' status and the live artifacts (count, first expiry or null). */
+    private record Reading(Status.Report status, long liveArtifacts, Instant nextArtifactExpiry) {
     }
 
     public ZanithMetrics(Zanith zanith, ZanithRuntime runtime, MeterRegistry meterRegistry) {
@@ -50,6 +57,11 @@ public class ZanithMetrics implements ApplyListener {
         this.registry = meterRegistry;
         gauge(meterRegistry, "zanith.migrations.applied", "Applied migrations", s -> s.applied().size());
         gauge(meterRegistry, "zanith.migrations.pending", "Pending migrations", s -> s.pending().size());
+        // Only zanith.on-refusal=warn keeps an application running after a refusal (fail stops startup), so a value
+        // above zero is a deferred migration someone has to look at.
+        gauge(meterRegistry, "zanith.migrations.refused",
+                "Pending migrations the gates refused while the application carried on (zanith.on-refusal=warn)",
+                s -> runtime != null && runtime.state() == ZanithRuntime.State.REFUSED ? s.pending().size() : 0);
         gauge(meterRegistry, "zanith.steps.failed", "Steps whose last attempt failed",
                 s -> s.unfinished().stream().filter(r -> r.status().value().equals("failed")).count());
         Gauge.builder("zanith.risk.pending.worst", this, m -> {
@@ -62,6 +74,15 @@ public class ZanithMetrics implements ApplyListener {
             return r == null ? Double.NaN : r.liveArtifacts();
         })
                 .description("Recovery artifacts that can still be restored").register(meterRegistry);
+        Gauge.builder("zanith.artifacts.next.expiry", this, m -> {
+            Reading r = m.reading();
+            return r == null || r.nextArtifactExpiry() == null ? Double.NaN
+                    : Duration.between(Instant.now(), r.nextArtifactExpiry()).toMillis() / 1000.0;
+        }).baseUnit("seconds")
+                .description("Time until the first live recovery artifact expires and cleanup may purge it (negative: "
+                        + "expired, not purged yet; NaN: none expires)").register(meterRegistry);
+        Gauge.builder("zanith.backfill.active", activeBackfills, Set::size)
+                .description("Backfill steps running in this application").register(meterRegistry);
     }
 
     private void gauge(MeterRegistry meterRegistry, String name, String description, ToDoubleFunction<Status.Report> value) {
@@ -76,7 +97,8 @@ public class ZanithMetrics implements ApplyListener {
         if (reading == null || now - readAt > REFRESH.toNanos()) {
             try {
                 long live = zanith.liveArtifacts();
-                reading = new Reading(zanith.status(), live);
+                Instant expiry = zanith.nextArtifactExpiry().orElse(null);
+                reading = new Reading(zanith.status(), live, expiry);
                 readAt = now;
             } catch (RuntimeException e) {
                 return reading; // keep the last good reading when the database is briefly unreachable
@@ -86,12 +108,21 @@ public class ZanithMetrics implements ApplyListener {
     }
 
     @Override
+    public void stepStarted(Migration migration, int stepIndex, Operation operation) {
+        if (operation.kind() == OperationKind.BACKFILL) {
+            activeBackfills.add(step(migration, stepIndex));
+        }
+    }
+
+    @Override
     public void stepDone(Migration migration, int stepIndex, Operation operation, long durationMs) {
+        activeBackfills.remove(step(migration, stepIndex));
         record(operation, "done", durationMs);
     }
 
     @Override
     public void stepFailed(Migration migration, int stepIndex, Operation operation, String error) {
+        activeBackfills.remove(step(migration, stepIndex));
         record(operation, "failed", 0);
     }
 
@@ -106,7 +137,7 @@ public class ZanithMetrics implements ApplyListener {
         if (r == null) {
             return;
         }
-        String key = migration.id() + "#" + stepIndex;
+        String key = step(migration, stepIndex);
         long before = backfillRows.getOrDefault(key, 0L);
         long delta = progress.processedRows() - before;
         if (delta > 0) {
@@ -114,6 +145,11 @@ public class ZanithMetrics implements ApplyListener {
                     .tag("table", progress.table().toString()).register(r).increment(delta);
             backfillRows.put(key, progress.processedRows());
         }
+    }
+
+    /** "migration id#step index": one step of one migration. */
+    private static String step(Migration migration, int stepIndex) {
+        return migration.id() + "#" + stepIndex;
     }
 
     private void record(Operation operation, String status, long durationMs) {
