@@ -27,6 +27,7 @@ import java.io.Writer;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -161,7 +162,20 @@ public final class Zanith {
 
     /** How many artifacts can still be restored (status live). */
     public long liveArtifacts() {
-        return artifacts().stream().filter(a -> a.status() == dev.zanith.recover.ArtifactStatus.LIVE).count();
+        return live().count();
+    }
+
+    /**
+     * When the first artifact that can still be restored expires (its {@code expires_at}: from then on
+     * {@code zanith recover cleanup} may purge it); empty when no live artifact has an expiry. An instant in the past
+     * means an expired artifact is still waiting for cleanup.
+     */
+    public Optional<Instant> nextArtifactExpiry() {
+        return live().map(Artifact::expiresAt).filter(java.util.Objects::nonNull).min(Instant::compareTo);
+    }
+
+    private java.util.stream.Stream<Artifact> live() {
+        return artifacts().stream().filter(a -> a.status() == dev.zanith.recover.ArtifactStatus.LIVE);
     }
 
     /** One recovery artifact by id ({@code <migration id>::<type>::<schema>.<table>[.<column>]}). */

@@ -83,19 +83,26 @@ public final class HealthProbeBenchmark implements Callable<Integer> {
             Zanith cold = new Zanith(zanith.config());
             out.printf(Locale.ROOT, "first probe of a new facade (parses every file): %.2f ms%n",
                     millis(() -> cold.statusSummary()));
-            report(out, "health probe (statusSummary, warm)", time(zanith::statusSummary));
-            report(out, "  of which: reading the files (parsed ones memoized)", time(() -> zanith.config().loadMigrations()));
-            report(out, "  of which: opening a JDBC connection", time(() -> {
+            // The four measurements take turns in every round, so that a busy machine weighs on all of them alike.
+            List<Supplier<?>> probes = List.of(zanith::statusSummary, () -> zanith.config().loadMigrations(), () -> {
                 try (var c = zanith.config().connectionSource().open()) {
                     return c.isValid(1);
                 } catch (java.sql.SQLException e) {
                     throw new IllegalStateException(e);
                 }
-            }));
-            report(out, "peer: full status (every file parsed, whole ledger read)", time(() -> {
-                Zanith fresh = new Zanith(zanith.config());
-                return fresh.status();
-            }));
+            }, () -> new Zanith(zanith.config()).status());
+            List<List<Double>> times = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+            probes.forEach(Supplier::get); // warm-up
+            for (int i = 0; i < runs; i++) {
+                for (int p = 0; p < probes.size(); p++) {
+                    times.get(p).add(millis(probes.get(p)));
+                }
+            }
+            times.forEach(Collections::sort);
+            report(out, "health probe (statusSummary, warm)", times.get(0));
+            report(out, "  of which: reading the files (parsed ones memoized)", times.get(1));
+            report(out, "  of which: opening a JDBC connection (no pool here)", times.get(2));
+            report(out, "peer: full status (every file parsed, whole ledger read)", times.get(3));
         } finally {
             try (var files = Files.list(dir)) {
                 for (Path file : files.toList()) {
@@ -115,16 +122,6 @@ public final class HealthProbeBenchmark implements Callable<Integer> {
                     + "          - {name: note, type: text}\n"
                     + "        primaryKey: {name: t" + i + "_pkey, columns: [id]}\n");
         }
-    }
-
-    private List<Double> time(Supplier<?> probe) {
-        probe.get(); // warm-up
-        List<Double> times = new ArrayList<>();
-        for (int i = 0; i < runs; i++) {
-            times.add(millis(probe));
-        }
-        Collections.sort(times);
-        return times;
     }
 
     private static double millis(Supplier<?> probe) {

@@ -28,8 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The generated configuration metadata: every property with its true default, and every documented key in it. */
 class ZanithConfigurationMetadataTest {
 
-    /** A {@code zanith.*} key in prose: not part of a longer dotted name such as dev.zanith.audit or management.endpoint.zanith. */
-    private static final Pattern KEY = Pattern.compile("(?<![\\w.-])zanith\\.[a-z][a-z0-9-]*(?:\\.[a-z][a-z0-9-]*)*");
+    /** A {@code zanith.*} key in prose: not part of a longer dotted name (dev.zanith.audit, management.endpoint.zanith) or a path (provisioning/zanith.yaml). */
+    private static final Pattern KEY = Pattern.compile("(?<![\\w./-])zanith\\.[a-z][a-z0-9-]*(?:\\.[a-z][a-z0-9-]*)*");
 
     private static Map<String, JsonNode> properties() throws IOException {
         try (InputStream in = ZanithConfigurationMetadataTest.class.getResourceAsStream(

@@ -302,9 +302,32 @@ class ZanithEndpointHealthMetricsTest {
             assertThat(registry.get("zanith.migrations.applied").gauge().value()).isEqualTo(2);
             assertThat(registry.get("zanith.migrations.pending").gauge().value()).isZero();
             assertThat(registry.get("zanith.steps.failed").gauge().value()).isZero();
+            assertThat(registry.get("zanith.migrations.refused").gauge().value()).isZero();
+            assertThat(registry.get("zanith.backfill.active").gauge().value()).isZero();
             assertThat(registry.get("zanith.artifacts.live").gauge().value()).isZero();
             assertThat(registry.get("zanith.step.duration").tag("kind", "addIndex").tag("status", "done").timer().count())
                     .isEqualTo(1);
+        });
+    }
+
+    @Test
+    void metricsNameARefusalTheApplicationCarriesOnWith() {
+        on("destructive", "zanith.on-refusal=warn").run(context -> {
+            MeterRegistry registry = context.getBean(MeterRegistry.class);
+            assertThat(registry.get("zanith.migrations.pending").gauge().value()).isEqualTo(1);
+            assertThat(registry.get("zanith.migrations.refused").gauge().value()).isEqualTo(1);
+            assertThat(registry.get("zanith.risk.pending.worst").gauge().value()).isGreaterThanOrEqualTo(80);
+        });
+    }
+
+    @Test
+    void metricsSayWhenTheFirstLiveArtifactExpires() {
+        on("basic").run(context -> assertThat(context.getBean(MeterRegistry.class).get("zanith.artifacts.next.expiry")
+                .gauge().value()).as("no artifact, no expiry").isNaN());
+        on("recoverable", "zanith.artifact-retention=2d").run(context -> {
+            var gauge = context.getBean(MeterRegistry.class).get("zanith.artifacts.next.expiry").gauge();
+            assertThat(gauge.getId().getBaseUnit()).isEqualTo("seconds");
+            assertThat(gauge.value()).isCloseTo(Duration.ofDays(2).toSeconds(), org.assertj.core.data.Offset.offset(120.0));
         });
     }
 
@@ -322,12 +345,18 @@ class ZanithEndpointHealthMetricsTest {
             assertThat(availability.getReadinessState()).isEqualTo(ReadinessState.REFUSING_TRAFFIC);
             assertThat(availability.getLivenessState()).isEqualTo(LivenessState.CORRECT);
             assertThat(context.getBean(ZanithHealthIndicator.class).health(true).getStatus()).isEqualTo(Status.UP);
+            MeterRegistry registry = context.getBean(MeterRegistry.class);
+            double activeBackfills = 0;
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (availability.getReadinessState() != ReadinessState.ACCEPTING_TRAFFIC && System.nanoTime() < deadline) {
+                activeBackfills = Math.max(activeBackfills, registry.get("zanith.backfill.active").gauge().value());
                 Thread.sleep(50);
             }
             assertThat(availability.getReadinessState()).isEqualTo(ReadinessState.ACCEPTING_TRAFFIC);
             assertThat(runtime.state()).isEqualTo(ZanithRuntime.State.APPLIED);
+            assertThat(activeBackfills).as("the backfill counted as running while it ran").isEqualTo(1);
+            assertThat(registry.get("zanith.backfill.active").gauge().value()).as("and no longer when done").isZero();
+            assertThat(registry.get("zanith.backfill.rows").tag("table", "public.items").counter().count()).isEqualTo(2000);
         }
         assertThat(new org.springframework.jdbc.core.JdbcTemplate(db.dataSource())
                 .queryForObject("SELECT count(*) FROM items WHERE m = n * 2", Integer.class)).isEqualTo(2000);
@@ -338,7 +367,12 @@ class ZanithEndpointHealthMetricsTest {
     @org.springframework.boot.autoconfigure.ImportAutoConfiguration({DataSourceAutoConfiguration.class,
             org.springframework.boot.autoconfigure.availability.ApplicationAvailabilityAutoConfiguration.class,
             org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration.class,
-            ZanithAutoConfiguration.class, ZanithHealthContributorAutoConfiguration.class})
+            ZanithAutoConfiguration.class, ZanithHealthContributorAutoConfiguration.class,
+            ZanithMetricsAutoConfiguration.class})
     static class BackgroundApp {
+        @org.springframework.context.annotation.Bean
+        MeterRegistry meterRegistry() {
+            return new SimpleMeterRegistry();
+        }
     }
 }
