@@ -24,7 +24,7 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * Zanith's meters: {@code zanith.step.duration} (tags kind, status), gauges {@code zanith.migrations.applied}
- * (restores left out), {@code zanith.restores}, {@code zanith.migrations.pending}, {@code zanith.migrations.refused},
+ * (restores left out), {@code zanith.migrations.pending}, {@code zanith.migrations.refused},
  * {@code zanith.steps.failed}, {@code zanith.risk.pending.worst}, {@code zanith.artifacts.live},
  * {@code zanith.artifacts.next.expiry} (seconds), {@code zanith.backfill.active}, and the counter
  * {@code zanith.backfill.rows} (tag table; its rate is a backfill's rows per second). grafana/ in the repository
@@ -40,7 +40,6 @@ public class ZanithMetrics implements ApplyListener {
 
     public static final String STEP_DURATION = "zanith.step.duration";
     public static final String MIGRATIONS_APPLIED = "zanith.migrations.applied";
-    public static final String RESTORES = "zanith.restores";
     public static final String MIGRATIONS_PENDING = "zanith.migrations.pending";
     public static final String MIGRATIONS_REFUSED = "zanith.migrations.refused";
     public static final String STEPS_FAILED = "zanith.steps.failed";
@@ -51,8 +50,7 @@ public class ZanithMetrics implements ApplyListener {
     public static final String BACKFILL_ROWS = "zanith.backfill.rows";
 
     /** The name of every meter this class registers. */
-    public static final List<String> METER_NAMES = List.of(STEP_DURATION, MIGRATIONS_APPLIED, RESTORES,
-            MIGRATIONS_PENDING, MIGRATIONS_REFUSED, STEPS_FAILED, RISK_PENDING_WORST, ARTIFACTS_LIVE,
+    public static final List<String> METER_NAMES = List.of(STEP_DURATION, MIGRATIONS_APPLIED, MIGRATIONS_PENDING, MIGRATIONS_REFUSED, STEPS_FAILED, RISK_PENDING_WORST, ARTIFACTS_LIVE,
             ARTIFACTS_NEXT_EXPIRY, BACKFILL_ACTIVE, BACKFILL_ROWS);
 
     private final Zanith zanith;
@@ -80,8 +78,6 @@ public class ZanithMetrics implements ApplyListener {
     private void register(MeterRegistry meterRegistry) {
         this.registry = meterRegistry;
         gauge(meterRegistry, MIGRATIONS_APPLIED, "Applied migrations (restores left out)", Status.Summary::applied);
-        gauge(meterRegistry, RESTORES, "Restores of recovery artifacts recorded in the ledger",
-                Status.Summary::restores);
         gauge(meterRegistry, MIGRATIONS_PENDING, "Pending migrations",
                 s -> s.pending() == null ? 0 : s.pending().size());
         // Only zanith.on-refusal=warn keeps an application running after a refusal (fail stops startup), so a value
