@@ -10,10 +10,12 @@ import dev.zanith.audit.StepRecord;
 import dev.zanith.audit.StepRow;
 import dev.zanith.audit.StepStatus;
 import dev.zanith.internal.jdbc.Jdbc;
+import dev.zanith.internal.jdbc.OneStatement;
 import dev.zanith.introspect.Introspector;
 import dev.zanith.migration.Migration;
 import dev.zanith.ops.Backfill;
 import dev.zanith.ops.Operation;
+import dev.zanith.ops.RawSql;
 import dev.zanith.ops.RenderContext;
 import dev.zanith.ops.Statements;
 import dev.zanith.schema.SchemaGraph;
@@ -267,6 +269,13 @@ public final class Applier {
         StepExecutor.BeforeAttempt beforeAttempt = built.<StepExecutor.BeforeAttempt>map(ref ->
                 (conn, attempt) -> ConcurrentIndexes.dropIfInvalid(conn, executor, ref))
                 .orElse(StepExecutor.BeforeAttempt.NOTHING);
+        if (!(operation instanceof RawSql)) {
+            // A typed step writes one statement per entry: sent whole, the server refuses anything stacked in it.
+            for (String sql : statements.sql()) {
+                OneStatement.require(c, sql, false, migration.location() + ": step " + index + " ("
+                        + operation.kind().id() + ")");
+            }
+        }
         executor.execute(c, statements, beforeAttempt, done, retries);
     }
 

@@ -4,6 +4,7 @@ import dev.zanith.ZanithException;
 import dev.zanith.audit.Checkpoint;
 import dev.zanith.audit.Checkpoints;
 import dev.zanith.internal.jdbc.Jdbc;
+import dev.zanith.internal.jdbc.OneStatement;
 import dev.zanith.internal.sql.Identifiers;
 import dev.zanith.internal.sql.SqlResources;
 import dev.zanith.ops.Backfill;
@@ -63,6 +64,10 @@ final class Backfiller {
         String after = SqlResources.render("apply/backfill-after.sql", Map.of("keys", keyList, "cursorValues", cursorValues));
         String firstBatch = batchSql(table, keyList, "true", where, backfill, lastKeyOrder);
         String nextBatch = batchSql(table, keyList, after, where, backfill, lastKeyOrder);
+        for (String sql : List.of(firstBatch, nextBatch)) {
+            OneStatement.require(c, sql, true, "backfill of " + backfill.table() + " (step " + stepIndex + " of "
+                    + migrationId + ")");
+        }
         int batchSize = backfill.batchSize() != null ? backfill.batchSize() : settings.batchSize();
 
         Checkpoint checkpoint = checkpoints.get(c, migrationId, stepIndex).orElse(null);
@@ -175,8 +180,9 @@ final class Backfiller {
     /** The planner's estimate of the rows to update (cheap: no scan), or null if it cannot be had. */
     private static Long estimate(Connection c, String table, String where) {
         try {
-            String plan = Jdbc.queryFirst(c, SqlResources.render("apply/backfill-estimate.sql",
-                    Map.of("table", table, "where", where)), rs -> rs.getString(1)).orElse(null);
+            String sql = SqlResources.render("apply/backfill-estimate.sql", Map.of("table", table, "where", where));
+            OneStatement.require(c, sql, true, "backfill estimate of " + table);
+            String plan = Jdbc.queryFirst(c, sql, rs -> rs.getString(1)).orElse(null);
             if (plan == null) {
                 return null;
             }

@@ -7,6 +7,7 @@ import dev.zanith.ops.CreateTable;
 import dev.zanith.ops.Operation;
 import dev.zanith.ops.OperationKind;
 import dev.zanith.ops.RawSql;
+import dev.zanith.ops.SqlFields;
 import dev.zanith.schema.Column;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -91,6 +92,12 @@ public final class MigrationLoader {
                     throw new ZanithException(at(resource, lines, i) + ": " + operation.kind() + " column "
                             + column.name() + ": " + problem.get() + ".");
                 }
+            }
+            Optional<String> fieldProblem = SqlFields.firstProblem(operation);
+            if (fieldProblem.isPresent()) {
+                throw new ZanithException(at(resource, lines, i) + ": " + operation.kind().id() + " "
+                        + fieldProblem.get() + ". Write one expression there; SQL that must do more belongs in a "
+                        + "rawSql step (reviewed as raw SQL).");
             }
             if (operation instanceof AlterColumnType alter) {
                 Optional<String> problem = ColumnTypes.problem(alter.type());

@@ -137,6 +137,9 @@ public final class Planner {
                     statements = List.of();
                     renderProblem = "cannot be rendered: " + e.getMessage();
                 }
+                if (!done && renderProblem == null) {
+                    ServerParse.check(c, migration, index, op, statements);
+                }
                 List<PreflightResult> results = new ArrayList<>();
                 if (!done) {
                     ctx = measure(c, preflight, ctx, op, measured, results);
