@@ -34,12 +34,14 @@ public final class AdvisoryLock implements AutoCloseable {
     private final long key;
     private final String target;
     private final long waitedMs;
+    private final int pid;
 
-    private AdvisoryLock(Connection connection, long key, String target, long waitedMs) {
+    private AdvisoryLock(Connection connection, long key, String target, long waitedMs, int pid) {
         this.connection = connection;
         this.key = key;
         this.target = target;
         this.waitedMs = waitedMs;
+        this.pid = pid;
     }
 
     /**
@@ -77,7 +79,9 @@ public final class AdvisoryLock implements AutoCloseable {
                             POLL_MILLIS + ThreadLocalRandom.current().nextLong(POLL_MILLIS)));
                 }
             }
-            return new AdvisoryLock(c, key, target, (System.nanoTime() - start) / 1_000_000);
+            int pid = Jdbc.queryFirst(c, "SELECT pg_backend_pid()", rs -> rs.getInt(1)).orElseThrow();
+            drainFencedWriters(c, key);
+            return new AdvisoryLock(c, key, target, (System.nanoTime() - start) / 1_000_000, pid);
         } catch (SQLException | RuntimeException e) {
             close(c, e);
             if (e instanceof ZanithException z) {
@@ -85,6 +89,55 @@ public final class AdvisoryLock implements AutoCloseable {
             }
             throw new ZanithException("Could not take the " + purpose + " lock on " + target + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Waits until no transaction of an earlier owner is between its {@link #fence() fence} check and its commit:
+     * such a transaction holds the fence key (the lock key's two-int form) shared, so taking it exclusively once
+     * proves they have all ended. Polls, for the reason the lock itself is polled.
+     */
+    private static void drainFencedWriters(Connection c, long key) throws SQLException {
+        while (!Jdbc.queryFirst(c, "SELECT pg_try_advisory_lock(?, ?)", rs -> rs.getBoolean(1), high(key), low(key))
+                .orElse(false)) {
+            sleep(POLL_MILLIS / 10);
+        }
+        Jdbc.query(c, "SELECT pg_advisory_unlock(?, ?)", rs -> null, high(key), low(key));
+    }
+
+    private static int high(long key) {
+        return (int) (key >>> 32);
+    }
+
+    private static int low(long key) {
+        return (int) key;
+    }
+
+    /**
+     * The fence of this lock, to be checked inside every transaction that writes on the owner's behalf. The check
+     * takes the fence key shared for the rest of the transaction and then requires this lock's session to hold
+     * the lock. A later owner first takes the lock and then the fence key exclusively: so either the check ran
+     * while this session still held the lock and the later owner waits for the transaction to end before it
+     * reads anything, or the later owner already holds the lock and the check fails. Either way a writer that
+     * lost the lock never commits over a new owner's work.
+     */
+    public Fence fence() {
+        return tx -> {
+            Jdbc.query(tx, "SELECT pg_advisory_xact_lock_shared(?, ?)", rs -> null, high(key), low(key));
+            boolean held = Jdbc.queryFirst(tx, "SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_locks WHERE "
+                    + "locktype = 'advisory' AND pid = ? AND granted AND objsubid = 1 "
+                    + "AND classid::bigint = ? AND objid::bigint = ?)", rs -> rs.getBoolean(1), pid, key >>> 32,
+                    key & 0xffffffffL).orElse(false);
+            if (!held) {
+                throw lost(null);
+            }
+        };
+    }
+
+    private LockLostException lost(SQLException cause) {
+        return new LockLostException("The apply lock on " + target + " was lost while applying (its session "
+                + pid + " ended" + (cause == null ? "" : ": " + cause.getMessage()) + "); stopped without writing "
+                + "anything more, since another apply may own the steps now. Run apply again: it resumes where the "
+                + "last committed step or batch left off.", cause);
     }
 
     private static boolean tryLock(Connection c, long key) throws SQLException {
@@ -125,13 +178,10 @@ public final class AdvisoryLock implements AutoCloseable {
                     + "AND classid::bigint = ? AND objid::bigint = ?)", rs -> rs.getBoolean(1), key >>> 32,
                     key & 0xffffffffL).orElse(false);
             if (!held) {
-                throw new ZanithException("The apply lock on " + target + " was lost; stopping before the next step. "
-                        + "Run apply again.");
+                throw lost(null);
             }
         } catch (SQLException e) {
-            throw new ZanithException("The connection holding the apply lock on " + target + " failed ("
-                    + e.getMessage() + "); stopping before the next step. Run apply again: it resumes where it stopped.",
-                    e);
+            throw lost(e);
         }
     }
 

@@ -50,15 +50,16 @@ public final class Applier {
     private final Introspector introspector;
     private final BackfillSettings backfillSettings;
     private final Runnable beforeEachStep;
+    private final Fence fence;
 
     public Applier(AuditLog audit, StepExecutor executor, String tablePrefix, String archiveSchema, ApplyListener listener) {
         this(audit, executor, tablePrefix, archiveSchema, listener, StepHook.NONE, null, BackfillSettings.defaults(),
-                () -> { });
+                () -> { }, Fence.NONE);
     }
 
     private Applier(AuditLog audit, StepExecutor executor, String tablePrefix, String archiveSchema,
                     ApplyListener listener, StepHook hook, Introspector introspector, BackfillSettings backfillSettings,
-                    Runnable beforeEachStep) {
+                    Runnable beforeEachStep, Fence fence) {
         this.audit = audit;
         this.executor = executor;
         this.tablePrefix = tablePrefix;
@@ -68,29 +69,47 @@ public final class Applier {
         this.introspector = introspector;
         this.backfillSettings = backfillSettings;
         this.beforeEachStep = beforeEachStep;
+        this.fence = fence;
     }
 
     /** The same applier calling {@code stepHook} inside every step's transaction, before "done" commits. */
     public Applier withStepHook(StepHook stepHook) {
         return new Applier(audit, executor, tablePrefix, archiveSchema, listener, stepHook, introspector,
-                backfillSettings, beforeEachStep);
+                backfillSettings, beforeEachStep, fence);
     }
 
     /** The same applier storing before/after schema snapshots read with {@code schemaReader}. */
     public Applier withSnapshots(Introspector schemaReader) {
         return new Applier(audit, executor, tablePrefix, archiveSchema, listener, hook, schemaReader, backfillSettings,
-                beforeEachStep);
+                beforeEachStep, fence);
     }
 
     public Applier withBackfillSettings(BackfillSettings settings) {
         return new Applier(audit, executor, tablePrefix, archiveSchema, listener, hook, introspector, settings,
-                beforeEachStep);
+                beforeEachStep, fence);
     }
 
     /** The same applier running {@code check} before every step (e.g. that the advisory lock is still held). */
     public Applier withBeforeEachStep(Runnable check) {
         return new Applier(audit, executor, tablePrefix, archiveSchema, listener, hook, introspector, backfillSettings,
-                check);
+                check, fence);
+    }
+
+    /**
+     * The same applier checking {@code fence} inside every transaction it writes in (step effects, audit rows,
+     * checkpoints, ledger, snapshots), so that an applier that lost the apply lock cannot commit anything.
+     */
+    public Applier withFence(Fence writeFence) {
+        return new Applier(audit, executor, tablePrefix, archiveSchema, listener, hook, introspector, backfillSettings,
+                beforeEachStep, writeFence);
+    }
+
+    /** Runs audit writes in one transaction behind the fence. */
+    private void fenced(Connection c, Jdbc.SqlWork<Void> work) throws SQLException {
+        Jdbc.inTransaction(c, tx -> {
+            fence.check(tx);
+            return work.run(tx);
+        });
     }
 
     /** Applies {@code pending} in order on {@code connection} (whose audit tables exist), without risk facts. */
@@ -167,9 +186,13 @@ public final class Applier {
             statuses.put(row.stepIndex(), row.status());
         }
         if (statuses.keySet().stream().anyMatch(i -> i > operations.size())) {
-            audit.forgetStepsBeyond(c, migration.id(), operations.size());
+            fenced(c, tx -> {
+                audit.forgetStepsBeyond(tx, migration.id(), operations.size());
+                return null;
+            });
         }
         List<StepRecord> records = new ArrayList<>();
+        List<StepRecord> fresh = new ArrayList<>();
         for (int i = 0; i < operations.size(); i++) {
             Operation operation = operations.get(i);
             int index = i + 1;
@@ -180,8 +203,16 @@ public final class Applier {
                     risk == null ? List.of() : risk.reasons());
             records.add(record);
             if (!statuses.containsKey(index)) {
-                audit.recordPending(c, record);
+                fresh.add(record);
             }
+        }
+        if (!fresh.isEmpty()) {
+            fenced(c, tx -> {
+                for (StepRecord record : fresh) {
+                    audit.recordPending(tx, record);
+                }
+                return null;
+            });
         }
         listener.migrationStarted(migration, (int) records.stream()
                 .filter(r -> statuses.get(r.stepIndex()) != StepStatus.DONE).count());
@@ -200,16 +231,26 @@ public final class Applier {
             }
             beforeEachStep.run();
             listener.stepStarted(migration, index, operation, risk);
-            audit.markRunning(c, records.get(i));
+            StepRecord running = records.get(i);
+            fenced(c, tx -> {
+                audit.markRunning(tx, running);
+                return null;
+            });
             long stepStart = System.nanoTime();
             try {
                 runStep(c, migration, index, operation, previous, stepStart);
             } catch (SQLException | ZanithException e) {
+                if (e instanceof LockLostException) {
+                    throw e; // another applier may own this step now: write nothing, not even "failed"
+                }
                 long duration = elapsedMs(stepStart);
                 cleanUpAfterFailure(c, migration, index, operation);
                 String error = e.getMessage();
                 String sqlState = e instanceof SQLException sql ? sql.getSQLState() : null;
-                audit.markFailed(c, migration.id(), index, error, sqlState, duration);
+                fenced(c, tx -> {
+                    audit.markFailed(tx, migration.id(), index, error, sqlState, duration);
+                    return null;
+                });
                 listener.stepFailed(migration, index, operation, error);
                 steps.add(new StepOutcome(index, operation.kind().id(), operation.summary(), StepStatus.FAILED, false,
                         duration, error, sqlState, risk));
@@ -223,7 +264,7 @@ public final class Applier {
         SchemaGraph after = introspector == null ? null : introspector.introspect(c).graph();
         SchemaSnapshots snapshots = new SchemaSnapshots(audit.tables());
         long duration = elapsedMs(start);
-        Jdbc.inTransaction(c, tx -> {
+        fenced(c, tx -> {
             if (after != null) {
                 snapshots.save(tx, migration.id(), SnapshotPhase.AFTER, after);
             }
@@ -241,15 +282,19 @@ public final class Applier {
                          long stepStart) throws SQLException {
         RenderContext context = context(migration, index);
         StepExecutor.InTransaction done = tx -> {
+            fence.check(tx);
             hook.beforeDone(tx, migration, index, operation, context);
             audit.markDone(tx, migration.id(), index, elapsedMs(stepStart));
         };
         StepExecutor.RetryListener retries = (attempt, max, delay, cause) -> {
-            audit.recordRetry(c, migration.id(), index);
+            fenced(c, tx -> {
+                audit.recordRetry(tx, migration.id(), index);
+                return null;
+            });
             listener.stepRetrying(migration, index, operation, attempt, max, delay, cause.getMessage());
         };
         if (operation instanceof Backfill backfill) {
-            new Backfiller(executor, new Checkpoints(audit.tables()), backfillSettings).run(c, migration.id(), index,
+            new Backfiller(executor, new Checkpoints(audit.tables()), backfillSettings, fence).run(c, migration.id(), index,
                     backfill, progress -> listener.backfillProgress(migration, index, progress), retries, done);
             return;
         }
@@ -281,7 +326,7 @@ public final class Applier {
 
     private void cleanUpAfterFailure(Connection c, Migration migration, int index, Operation operation) {
         if (operation instanceof Backfill) {
-            new Backfiller(executor, new Checkpoints(audit.tables()), backfillSettings).failed(c, migration.id(), index);
+            new Backfiller(executor, new Checkpoints(audit.tables()), backfillSettings, fence).failed(c, migration.id(), index);
         }
         Optional<ConcurrentIndexes.Ref> built = ConcurrentIndexes.builtBy(operation);
         if (built.isPresent()) {
@@ -306,7 +351,10 @@ public final class Applier {
             graph = earlier.get().graph();
         } else {
             graph = introspector.introspect(c).graph();
-            snapshots.save(c, migration.id(), SnapshotPhase.BEFORE, graph);
+            fenced(c, tx -> {
+                snapshots.save(tx, migration.id(), SnapshotPhase.BEFORE, graph);
+                return null;
+            });
         }
         listener.snapshotTaken(migration, SnapshotPhase.BEFORE, graph);
     }

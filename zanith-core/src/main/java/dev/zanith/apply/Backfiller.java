@@ -39,11 +39,13 @@ final class Backfiller {
     private final StepExecutor executor;
     private final Checkpoints checkpoints;
     private final BackfillSettings settings;
+    private final Fence fence;
 
-    Backfiller(StepExecutor executor, Checkpoints checkpoints, BackfillSettings settings) {
+    Backfiller(StepExecutor executor, Checkpoints checkpoints, BackfillSettings settings, Fence fence) {
         this.executor = executor;
         this.checkpoints = checkpoints;
         this.settings = settings;
+        this.fence = fence;
     }
 
     /**
@@ -88,6 +90,8 @@ final class Backfiller {
             long before = processed;
             Long estimate = total;
             Batch batch = executor.inTransaction(c, true, tx -> {
+                // Before every batch, in its transaction: an applier that lost the lock updates no more rows.
+                fence.check(tx);
                 Object[] params = new Object[(previous == null ? 0 : keys.size()) + 1];
                 for (int i = 0; previous != null && i < keys.size(); i++) {
                     params[i] = previous;
@@ -143,8 +147,12 @@ final class Backfiller {
     /** Marks the checkpoint failed after an error (best effort: the step row records the error itself). */
     void failed(Connection c, String migrationId, int stepIndex) {
         try {
-            checkpoints.setStatus(c, migrationId, stepIndex, Checkpoints.FAILED);
-        } catch (SQLException e) {
+            Jdbc.inTransaction(c, tx -> {
+                fence.check(tx);
+                checkpoints.setStatus(tx, migrationId, stepIndex, Checkpoints.FAILED);
+                return null;
+            });
+        } catch (SQLException | LockLostException e) {
             LOG.debug("Could not mark the checkpoint of {} step {} failed", migrationId, stepIndex, e);
         }
     }

@@ -98,7 +98,8 @@ public final class Apply {
                         .withStepHook(recorder.andThen(stepHook))
                         .withSnapshots(new Introspector(config.introspectionOptions().skippingMissingSchemas()))
                         .withBackfillSettings(config.backfill())
-                        .withBeforeEachStep(lock::verifyHeld);
+                        .withBeforeEachStep(lock::verifyHeld)
+                        .withFence(lock.fence());
                 applier.checkResumable(c, pending);
                 GuardDecision decision = guard.check(c, pending);
                 return applier.apply(c, pending, decision);
