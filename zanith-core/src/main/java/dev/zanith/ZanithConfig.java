@@ -73,7 +73,7 @@ public final class ZanithConfig {
 
     private ZanithConfig(Builder b) {
         this.dataSource = b.dataSource;
-        this.url = b.url == null ? null : JdbcUrls.normalize(b.url);
+        this.url = b.url == null ? null : JdbcUrls.requireDatabase(b.url);
         this.user = b.user;
         this.password = b.password;
         this.schemas = List.copyOf(b.schemas);

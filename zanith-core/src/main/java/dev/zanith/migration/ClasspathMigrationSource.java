@@ -55,6 +55,7 @@ public final class ClasspathMigrationSource implements MigrationSource {
             for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
                 String name = file.getFileName().toString();
                 if (MigrationSource.isMigrationFile(name)) {
+                    MigrationSource.checkSize(name, file.toString(), Files.size(file));
                     out.add(new MigrationResource(name, file.toString(), Files.readAllBytes(file)));
                 }
             }
@@ -72,6 +73,7 @@ public final class ClasspathMigrationSource implements MigrationSource {
             for (JarEntry entry : entries) {
                 String name = entry.getName().substring(entry.getName().lastIndexOf('/') + 1);
                 if (MigrationSource.isMigrationFile(name)) {
+                    MigrationSource.checkSize(name, "classpath:" + entry.getName(), entry.getSize());
                     try (InputStream in = jar.getInputStream(entry)) {
                         out.add(new MigrationResource(name, "classpath:" + entry.getName(), in.readAllBytes()));
                     }

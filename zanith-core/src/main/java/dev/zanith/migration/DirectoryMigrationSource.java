@@ -37,6 +37,11 @@ public final class DirectoryMigrationSource implements MigrationSource {
 
     @Override
     public List<MigrationResource> resources() {
+        if (Files.isRegularFile(directory)) {
+            throw new ZanithException("Migrations directory " + directory + " is a file, not a directory. Point "
+                    + "--migrations at the directory that holds it" + (directory.getParent() == null ? ""
+                    : " (" + directory.getParent() + ")") + ".");
+        }
         if (!Files.isDirectory(directory)) {
             throw new ZanithException("Migrations directory " + directory + " does not exist. Create it, or point "
                     + "--migrations at the directory that holds your migration files.");
@@ -45,7 +50,7 @@ public final class DirectoryMigrationSource implements MigrationSource {
         try (Stream<Path> files = Files.walk(directory)) {
             for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
                 String name = file.getFileName().toString();
-                if (MigrationSource.isMigrationFile(name)) {
+                if (MigrationSource.isMigrationFile(name) && !inHiddenDirectory(file)) {
                     resources.add(new MigrationResource(name, file.toString(), content(file)));
                 }
             }
@@ -55,8 +60,23 @@ public final class DirectoryMigrationSource implements MigrationSource {
         return resources;
     }
 
+    /** Whether a directory between the migrations directory and {@code file} is hidden ({@code .git}, ...). */
+    private boolean inHiddenDirectory(Path file) {
+        Path parent = directory.relativize(file).getParent();
+        if (parent == null) {
+            return false;
+        }
+        for (Path part : parent) {
+            if (part.toString().startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private byte[] content(Path file) throws IOException {
         BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+        MigrationSource.checkSize(file.getFileName().toString(), file.toString(), attributes.size());
         Read last = reads.get(file);
         if (last != null && last.size() == attributes.size() && last.modified().equals(attributes.lastModifiedTime())) {
             return last.content();

@@ -7,6 +7,8 @@ import dev.zanith.ops.CreateTable;
 import dev.zanith.ops.Operation;
 import dev.zanith.ops.OperationKind;
 import dev.zanith.ops.RawSql;
+import dev.zanith.ops.RenderContext;
+import dev.zanith.internal.sql.Identifiers;
 import dev.zanith.ops.SqlFields;
 import dev.zanith.schema.Column;
 import tools.jackson.core.JacksonException;
@@ -67,6 +69,10 @@ public final class MigrationLoader {
             return new Migration(stem, null, List.of(new RawSql(text, null)), checksum, resource.location(),
                     Migration.Format.SQL);
         }
+        String refusal = MigrationYaml.refusal(text);
+        if (refusal != null) {
+            throw new ZanithException(resource.location() + ":" + refusal + ".");
+        }
         MigrationYaml.Document document = readYaml(resource, text);
         if (document == null || document.id() == null || document.id().isBlank()) {
             throw new ZanithException(resource.location() + ": missing 'id'. Add 'id: " + stem
@@ -99,6 +105,16 @@ public final class MigrationLoader {
                         + fieldProblem.get() + ". Write one expression there; SQL that must do more belongs in a "
                         + "rawSql step (reviewed as raw SQL).");
             }
+            try {
+                // Every identifier goes through Identifiers.quote when the step is rendered.
+                operation.render(new RenderContext(document.id(), i + 1, RenderContext.preview().tablePrefix(),
+                        RenderContext.DEFAULT_ARCHIVE_SCHEMA));
+            } catch (Identifiers.TooLong e) {
+                throw new ZanithException(at(resource, lines, i) + ": " + operation.kind().id() + ": " + e.getMessage()
+                        + ".");
+            } catch (RuntimeException e) {
+                // other rendering problems are reported by plan with the step's facts
+            }
             if (operation instanceof AlterColumnType alter) {
                 Optional<String> problem = ColumnTypes.problem(alter.type());
                 if (problem.isPresent()) {
@@ -129,6 +145,11 @@ public final class MigrationLoader {
         } catch (JacksonException e) {
             Throwable cause = e.getCause();
             String message = cause instanceof IllegalArgumentException ? cause.getMessage() : e.getOriginalMessage();
+            if (message != null && message.startsWith("Duplicate Object property")) {
+                throw new ZanithException(location(resource, e) + ": the key " + message.substring(
+                        "Duplicate Object property ".length()) + " appears twice in one mapping" + where(e)
+                        + ". Write each key once.", e);
+            }
             throw new ZanithException(location(resource, e) + ": " + message + where(e)
                     + ". See docs/MIGRATIONS.md for the file format.", e);
         }

@@ -8,6 +8,8 @@ import dev.zanith.schema.CheckConstraint;
 import dev.zanith.schema.ForeignKey;
 import dev.zanith.schema.Index;
 import tools.jackson.core.JsonParser;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.dataformat.yaml.YAMLParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -52,6 +54,8 @@ final class MigrationYaml {
             .changeDefaultPropertyInclusion(incl -> JsonInclude.Value.construct(JsonInclude.Include.NON_DEFAULT,
                     JsonInclude.Include.NON_DEFAULT))
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            // A key written twice is an error, never "the last one wins" (it could retarget a step).
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
             .disable(YAMLWriteFeature.USE_NATIVE_TYPE_ID)
@@ -61,6 +65,41 @@ final class MigrationYaml {
             .build();
 
     private MigrationYaml() {
+    }
+
+    /** The longest line a YAML migration may have, in characters (checked before any YAML parsing). */
+    static final int MAX_LINE_CHARS = 64 * 1024;
+
+    /**
+     * What makes {@code yaml} unacceptable before it is bound, as {@code "LINE: problem"}, or null: a line longer
+     * than {@link #MAX_LINE_CHARS} (found in one pass, before a parser sees the text), or an alias ({@code *name}):
+     * anchors and aliases would let one value stand for another, so they are refused rather than resolved.
+     * Syntax errors are left to the real parse, which reports them with their location.
+     */
+    static String refusal(String yaml) {
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i <= yaml.length(); i++) {
+            if (i == yaml.length() || yaml.charAt(i) == '\n') {
+                if (i - lineStart > MAX_LINE_CHARS) {
+                    return line + ": the line is " + (i - lineStart) + " characters long; lines of a YAML migration "
+                            + "may have at most " + MAX_LINE_CHARS + ". Break long SQL over several lines (a | block)";
+                }
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        try (JsonParser parser = MAPPER.createParser(yaml)) {
+            while (parser.nextToken() != null) {
+                if (parser instanceof YAMLParser yamlParser && yamlParser.isCurrentAlias()) {
+                    return parser.currentTokenLocation().getLineNr() + ": YAML aliases (*" + parser.getString()
+                            + ") are not allowed in migrations; write the value out where it is used";
+                }
+            }
+        } catch (RuntimeException e) {
+            return null; // the real parse reports the syntax error with its location
+        }
+        return null;
     }
 
     /** The line on which each element of the top-level {@code operations} list starts (1-based). */

@@ -45,9 +45,14 @@ public record RenderContext(String migrationId, int stepIndex, String tablePrefi
         return fit(tablePrefix + stepTag() + "_" + originalName);
     }
 
-    /** The archive table's name for a column or table: {@code <table>__<column>__<tag>}. */
+    /**
+     * The archive table's name for a column or table: {@code <table>__<column>__<tag>}. A long base is cut so
+     * that the tag always survives: two steps archiving from the same long-named table never collide.
+     */
     public String archiveName(String table, String column) {
-        return fit((column == null ? table : table + "__" + column) + "__" + stepTag());
+        String suffix = "__" + stepTag();
+        return truncate(column == null ? table : table + "__" + column, MAX_IDENTIFIER_BYTES - suffix.length())
+                + suffix;
     }
 
     /** A temporary name for a replacement object: {@code <name>_zanith_new}. */

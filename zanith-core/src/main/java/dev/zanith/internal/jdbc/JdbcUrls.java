@@ -35,6 +35,29 @@ public final class JdbcUrls {
                 + "--user/--password), or postgres://USER:PASSWORD@HOST:PORT/DATABASE.");
     }
 
+    /**
+     * {@code url} (normalized) when it names a database; pgjdbc would otherwise connect to the database named
+     * like the user, which is rarely the one meant.
+     *
+     * @throws ZanithConfigException for {@code jdbc:postgresql://host:5432/} and the like
+     */
+    public static String requireDatabase(String url) {
+        String jdbc = normalize(url);
+        String rest = jdbc.substring("jdbc:postgresql:".length());
+        int question = rest.indexOf('?');
+        String location = question >= 0 ? rest.substring(0, question) : rest;
+        String database = location;
+        if (location.startsWith("//")) {
+            int slash = location.indexOf('/', 2);
+            database = slash < 0 ? "" : location.substring(slash + 1);
+        }
+        if (database.isEmpty()) {
+            throw new ZanithConfigException("The database URL '" + redact(jdbc) + "' names no database (the server "
+                    + "would pick the one named like the user). Add it: jdbc:postgresql://HOST:PORT/DATABASE.");
+        }
+        return jdbc;
+    }
+
     private static String fromLibpq(String url) {
         try {
             URI uri = new URI(url);

@@ -24,6 +24,22 @@ public final class Identifiers {
             + "verbose when where window with xmlattributes xmlconcat xmlelement xmlexists xmlforest xmlnamespaces xmlparse "
             + "xmlpi xmlroot xmlserialize xmltable").split(" "));
 
+    /** PostgreSQL keeps the first 63 bytes of an identifier (NAMEDATALEN - 1) and silently drops the rest. */
+    public static final int MAX_BYTES = 63;
+
+    /**
+     * An identifier longer than {@link #MAX_BYTES} UTF-8 bytes: the server would truncate it, so two names that
+     * differ only after byte 63 would become one.
+     */
+    public static final class TooLong extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        TooLong(String name, int bytes) {
+            super("the name '" + name + "' is " + bytes + " bytes long; PostgreSQL keeps only the first " + MAX_BYTES
+                    + " bytes of a name (two names that differ later would be the same). Use a shorter name");
+        }
+    }
+
     private Identifiers() {
     }
 
@@ -31,6 +47,10 @@ public final class Identifiers {
     public static String quote(String name) {
         if (name == null || name.isEmpty()) {
             throw new IllegalArgumentException("An identifier must not be empty");
+        }
+        int bytes = name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        if (bytes > MAX_BYTES) {
+            throw new TooLong(name, bytes);
         }
         return needsQuotes(name) ? '"' + name.replace("\"", "\"\"") + '"' : name;
     }
