@@ -9,6 +9,7 @@ import dev.zanith.audit.SnapshotPhase;
 import dev.zanith.audit.StepRecord;
 import dev.zanith.audit.StepRow;
 import dev.zanith.audit.StepStatus;
+import dev.zanith.internal.jdbc.ConnectionSource;
 import dev.zanith.internal.jdbc.Jdbc;
 import dev.zanith.internal.jdbc.OneStatement;
 import dev.zanith.introspect.Introspector;
@@ -51,15 +52,17 @@ public final class Applier {
     private final BackfillSettings backfillSettings;
     private final Runnable beforeEachStep;
     private final Fence fence;
+    /** Where a failure is recorded when the work connection died (null: nowhere else). */
+    private final ConnectionSource reconnect;
 
     public Applier(AuditLog audit, StepExecutor executor, String tablePrefix, String archiveSchema, ApplyListener listener) {
         this(audit, executor, tablePrefix, archiveSchema, listener, StepHook.NONE, null, BackfillSettings.defaults(),
-                () -> { }, Fence.NONE);
+                () -> { }, Fence.NONE, null);
     }
 
     private Applier(AuditLog audit, StepExecutor executor, String tablePrefix, String archiveSchema,
                     ApplyListener listener, StepHook hook, Introspector introspector, BackfillSettings backfillSettings,
-                    Runnable beforeEachStep, Fence fence) {
+                    Runnable beforeEachStep, Fence fence, ConnectionSource reconnect) {
         this.audit = audit;
         this.executor = executor;
         this.tablePrefix = tablePrefix;
@@ -70,29 +73,30 @@ public final class Applier {
         this.backfillSettings = backfillSettings;
         this.beforeEachStep = beforeEachStep;
         this.fence = fence;
+        this.reconnect = reconnect;
     }
 
     /** The same applier calling {@code stepHook} inside every step's transaction, before "done" commits. */
     public Applier withStepHook(StepHook stepHook) {
         return new Applier(audit, executor, tablePrefix, archiveSchema, listener, stepHook, introspector,
-                backfillSettings, beforeEachStep, fence);
+                backfillSettings, beforeEachStep, fence, reconnect);
     }
 
     /** The same applier storing before/after schema snapshots read with {@code schemaReader}. */
     public Applier withSnapshots(Introspector schemaReader) {
         return new Applier(audit, executor, tablePrefix, archiveSchema, listener, hook, schemaReader, backfillSettings,
-                beforeEachStep, fence);
+                beforeEachStep, fence, reconnect);
     }
 
     public Applier withBackfillSettings(BackfillSettings settings) {
         return new Applier(audit, executor, tablePrefix, archiveSchema, listener, hook, introspector, settings,
-                beforeEachStep, fence);
+                beforeEachStep, fence, reconnect);
     }
 
     /** The same applier running {@code check} before every step (e.g. that the advisory lock is still held). */
     public Applier withBeforeEachStep(Runnable check) {
         return new Applier(audit, executor, tablePrefix, archiveSchema, listener, hook, introspector, backfillSettings,
-                check, fence);
+                check, fence, reconnect);
     }
 
     /**
@@ -101,7 +105,52 @@ public final class Applier {
      */
     public Applier withFence(Fence writeFence) {
         return new Applier(audit, executor, tablePrefix, archiveSchema, listener, hook, introspector, backfillSettings,
-                beforeEachStep, writeFence);
+                beforeEachStep, writeFence, reconnect);
+    }
+
+    /**
+     * The same applier recording a step's failure on a fresh connection from {@code source} when the work
+     * connection itself was lost (terminated, network), so the step does not stay "running" with no error.
+     */
+    public Applier withReconnect(ConnectionSource source) {
+        return new Applier(audit, executor, tablePrefix, archiveSchema, listener, hook, introspector,
+                backfillSettings, beforeEachStep, fence, source);
+    }
+
+    /** Writes the "failed" row, on a fresh connection when the work connection is gone. */
+    private void recordFailure(Connection c, Migration migration, int index, String error, String sqlState,
+                               long duration) throws SQLException {
+        Jdbc.SqlWork<Void> write = tx -> {
+            audit.markFailed(tx, migration.id(), index, error, sqlState, duration);
+            return null;
+        };
+        try {
+            fenced(c, write);
+        } catch (SQLException e) {
+            if (reconnect == null || isValid(c)) {
+                throw e;
+            }
+            LOG.info("The connection of step {} of {} was lost; recording the failure on a new connection", index,
+                    migration.id());
+            try (Connection fresh = reconnect.open()) {
+                fresh.setAutoCommit(true);
+                fenced(fresh, write);
+            } catch (SQLException | ZanithException second) {
+                if (second instanceof LockLostException lost) {
+                    throw lost;
+                }
+                e.addSuppressed(second);
+                throw e;
+            }
+        }
+    }
+
+    private static boolean isValid(Connection c) {
+        try {
+            return c.isValid(2);
+        } catch (SQLException e) {
+            return false;
+        }
     }
 
     /** Runs audit writes in one transaction behind the fence. */
@@ -247,10 +296,7 @@ public final class Applier {
                 cleanUpAfterFailure(c, migration, index, operation);
                 String error = e.getMessage();
                 String sqlState = e instanceof SQLException sql ? sql.getSQLState() : null;
-                fenced(c, tx -> {
-                    audit.markFailed(tx, migration.id(), index, error, sqlState, duration);
-                    return null;
-                });
+                recordFailure(c, migration, index, error, sqlState, duration);
                 listener.stepFailed(migration, index, operation, error);
                 steps.add(new StepOutcome(index, operation.kind().id(), operation.summary(), StepStatus.FAILED, false,
                         duration, error, sqlState, risk));

@@ -102,13 +102,16 @@ public final class StepExecutor {
                     return null;
                 }, retries);
             }
-        } finally {
+        } catch (SQLException | RuntimeException e) {
+            // The statement's error is the cause; on a lost connection the cleanup fails as well.
             try {
-                Jdbc.execute(c, "RESET lock_timeout; RESET statement_timeout");
-            } finally {
-                c.setAutoCommit(autoCommit);
+                resetLimits(c, autoCommit);
+            } catch (SQLException cleanupFailure) {
+                e.addSuppressed(cleanupFailure);
             }
+            throw e;
         }
+        resetLimits(c, autoCommit);
         Jdbc.inTransaction(c, tx -> {
             beforeCommit.run(tx);
             return null;
@@ -161,6 +164,14 @@ public final class StepExecutor {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ZanithException("Interrupted while waiting to retry a step after a lock timeout.", e);
+        }
+    }
+
+    private static void resetLimits(Connection c, boolean autoCommit) throws SQLException {
+        try {
+            Jdbc.execute(c, "RESET lock_timeout; RESET statement_timeout");
+        } finally {
+            c.setAutoCommit(autoCommit);
         }
     }
 

@@ -38,8 +38,10 @@ public final class AuditLog {
                 step.sql(), step.summary(), step.riskLevel(), step.riskScore(), Jdbc.textArray(c, step.reasons()));
     }
 
+    /** Marks a step running with its current kind, SQL, summary and risk (what runs now is what is audited). */
     public void markRunning(Connection c, StepRecord step) throws SQLException {
-        Jdbc.update(c, tables.sql("step-running.sql"), step.sql(), step.riskLevel(), step.riskScore(),
+        Jdbc.update(c, tables.sql("step-running.sql"), step.operationKind(), step.sql(), step.summary(),
+                step.riskLevel(), step.riskScore(),
                 Jdbc.textArray(c, step.reasons()), step.migrationId(), step.stepIndex());
     }
 

@@ -99,7 +99,8 @@ public final class Apply {
                         .withSnapshots(new Introspector(config.introspectionOptions().skippingMissingSchemas()))
                         .withBackfillSettings(config.backfill())
                         .withBeforeEachStep(lock::verifyHeld)
-                        .withFence(lock.fence());
+                        .withFence(lock.fence())
+                        .withReconnect(config.connectionSource());
                 applier.checkResumable(c, pending);
                 GuardDecision decision = guard.check(c, pending);
                 return applier.apply(c, pending, decision);

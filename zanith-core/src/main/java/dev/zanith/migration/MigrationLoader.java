@@ -14,6 +14,7 @@ import dev.zanith.schema.Column;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.exc.InvalidTypeIdException;
+import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 import java.lang.reflect.RecordComponent;
@@ -113,7 +114,9 @@ public final class MigrationLoader {
                 throw new ZanithException(at(resource, lines, i) + ": " + operation.kind().id() + ": " + e.getMessage()
                         + ".");
             } catch (RuntimeException e) {
-                // other rendering problems are reported by plan with the step's facts
+                throw new ZanithException(at(resource, lines, i) + ": " + operation.kind().id() + " cannot be written "
+                        + "as SQL: " + withoutInternals(firstLine(e.getMessage())) + ". Check its fields against "
+                        + "docs/MIGRATIONS.md.");
             }
             if (operation instanceof AlterColumnType alter) {
                 Optional<String> problem = ColumnTypes.problem(alter.type());
@@ -143,8 +146,7 @@ public final class MigrationLoader {
                     + where(e) + ". Known fields: " + e.getKnownPropertyIds().stream().map(Object::toString).sorted()
                     .collect(Collectors.joining(", ")) + ".", e);
         } catch (JacksonException e) {
-            Throwable cause = e.getCause();
-            String message = cause instanceof IllegalArgumentException ? cause.getMessage() : e.getOriginalMessage();
+            String message = describe(e);
             if (message != null && message.startsWith("Duplicate Object property")) {
                 throw new ZanithException(location(resource, e) + ": the key " + message.substring(
                         "Duplicate Object property ".length()) + " appears twice in one mapping" + where(e)
@@ -181,6 +183,62 @@ public final class MigrationLoader {
                 }
             }
         }
+    }
+
+    /**
+     * What went wrong, in the file's terms: never a Java type, a parser token or a second line (the location is
+     * added by the caller).
+     */
+    private static String describe(JacksonException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof IllegalArgumentException && cause.getMessage() != null) {
+            return firstLine(cause.getMessage());
+        }
+        if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            return "expected " + expected(mismatch.getTargetType()) + " here";
+        }
+        return withoutInternals(firstLine(e.getOriginalMessage()));
+    }
+
+    private static String expected(Class<?> type) {
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "a list ('- item' lines or [a, b])";
+        }
+        if (type == String.class) {
+            return "a single value (text)";
+        }
+        if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+            return "a whole number";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "true or false";
+        }
+        if (type.isEnum()) {
+            return "one of " + Arrays.stream(type.getEnumConstants()).map(Object::toString)
+                    .collect(Collectors.joining(", "));
+        }
+        return "a mapping (key: value lines or {key: value})";
+    }
+
+    private static String firstLine(String message) {
+        return message == null ? "malformed YAML" : message.lines().findFirst().orElse("malformed YAML").strip();
+    }
+
+    /** Parser wording with Java and token names replaced by what they mean in a YAML file. */
+    static String withoutInternals(String message) {
+        return message.replaceAll("`?(JsonToken\\.)?START_ARRAY`?", "a list")
+                .replaceAll("`?(JsonToken\\.)?START_OBJECT`?", "a mapping")
+                .replaceAll("`?(JsonToken\\.)?(END_ARRAY|END_OBJECT)`?", "the end of a block")
+                .replaceAll("`?(JsonToken\\.)?VALUE_STRING`?", "text")
+                .replaceAll("`?(JsonToken\\.)?VALUE_NUMBER_(INT|FLOAT)`?", "a number")
+                .replaceAll("`?(JsonToken\\.)?VALUE_(TRUE|FALSE)`?", "true/false")
+                .replaceAll("`?(JsonToken\\.)?VALUE_NULL`?", "an empty value")
+                .replaceAll("`?(JsonToken\\.)?PROPERTY_NAME`?", "a key")
+                .replaceAll("\\(token [^)]*\\)", "")
+                .replaceAll("`[^`]*`", "the value")
+                .replaceAll("(?:[a-z_][\\w]*\\.)+[A-Z][\\w$]*(<[^>]*>+)?", "the value")
+                .replaceAll("[A-Z]\\w*\\$\\w+", "the value")
+                .replaceAll("\\s+", " ").strip();
     }
 
     private static String where(JacksonException e) {

@@ -20,6 +20,12 @@ public final class ConnectionSource {
     private final String user;
     private final String password;
 
+    /**
+     * Seconds allowed for the TCP connect and, separately, for the login of a URL-based connection (pgjdbc's
+     * {@code connectTimeout} and {@code loginTimeout}; {@code ?connectTimeout=N&loginTimeout=N} in the URL wins).
+     */
+    public static final long CONNECT_TIMEOUT_SECONDS = 10;
+
     private ConnectionSource(DataSource dataSource, String url, String user, String password) {
         this.dataSource = dataSource;
         this.url = url;
@@ -54,6 +60,10 @@ public final class ConnectionSource {
                 props.setProperty("password", password);
             }
             props.setProperty("ApplicationName", "zanith");
+            // A server that accepts the TCP connection but never answers must not hang a command: the TCP connect
+            // and the whole login (startup, authentication) are bounded. A parameter in the URL wins over these.
+            props.setProperty("connectTimeout", Long.toString(CONNECT_TIMEOUT_SECONDS));
+            props.setProperty("loginTimeout", Long.toString(CONNECT_TIMEOUT_SECONDS));
             return DriverManager.getConnection(url, props);
         } catch (SQLException e) {
             throw new ZanithException(describe(e), e);
@@ -102,6 +112,11 @@ public final class ConnectionSource {
         if (state.equals("3D000")) {
             return "Database does not exist at " + target + ": " + e.getMessage()
                     + ". Create it, or fix the database name in the URL.";
+        }
+        if (e.getMessage() != null && e.getMessage().contains("timed out")) {
+            return "Cannot connect to " + target + ": the server did not answer within the connect timeout ("
+                    + e.getMessage() + "). Check that the host and port are a PostgreSQL server that is up and "
+                    + "reachable; raise the limit with ?loginTimeout=SECONDS in the URL if it is just slow.";
         }
         if (state.startsWith("08")) {
             String advice = e.getMessage() != null && e.getMessage().contains("Check that")

@@ -73,20 +73,26 @@ public final class Jdbc {
     public static <T> T inTransaction(Connection c, SqlWork<T> work) throws SQLException {
         boolean autoCommit = c.getAutoCommit();
         c.setAutoCommit(false);
+        T result;
         try {
-            T result = work.run(c);
+            result = work.run(c);
             c.commit();
-            return result;
         } catch (SQLException | RuntimeException | Error e) {
+            // On a lost connection, rollback and restoring auto-commit fail too: the first error is the cause.
             try {
                 c.rollback();
             } catch (SQLException rollbackFailure) {
                 e.addSuppressed(rollbackFailure);
             }
+            try {
+                c.setAutoCommit(autoCommit);
+            } catch (SQLException restoreFailure) {
+                e.addSuppressed(restoreFailure);
+            }
             throw e;
-        } finally {
-            c.setAutoCommit(autoCommit);
         }
+        c.setAutoCommit(autoCommit);
+        return result;
     }
 
     /** A {@code text[]} parameter. */
