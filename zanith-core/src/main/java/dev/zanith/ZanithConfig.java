@@ -127,6 +127,19 @@ public final class ZanithConfig {
      *
      * @throws ZanithConfigException when no migration source was configured
      */
+    /**
+     * For "nothing to do" messages: why there is nothing, when the reason is an empty source ("directory X holds no
+     * migration files ..."), or empty when the source has migrations (and they are all applied).
+     */
+    public java.util.Optional<String> emptySourceNote() {
+        if (migrations == null || !loadMigrations().isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(migrations.describe() + " holds no migration files (.yaml, .yml or .sql; hidden "
+                + "and editor backup files are ignored). Check --migrations (zanith.locations), or write one with "
+                + "zanith generate.");
+    }
+
     public List<Migration> loadMigrations() {
         if (loadedMigrations == null) {
             throw new ZanithConfigException("No migrations configured: pass --migrations DIR (or set a migration "

@@ -92,7 +92,7 @@ final class ApplyCommand implements Callable<Integer> {
             return ExitCodes.REFUSED;
         }
         if (result.migrations().isEmpty()) {
-            console.println("Nothing to apply: every migration has been applied.");
+            console.println("Nothing to apply: " + config.emptySourceNote().orElse("every migration has been applied."));
             return ExitCodes.OK;
         }
         if (!result.succeeded()) {

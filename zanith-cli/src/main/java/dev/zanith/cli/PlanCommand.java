@@ -85,18 +85,18 @@ final class PlanCommand implements Callable<Integer> {
         switch (format) {
             case json -> console.out().print(PlanJson.toJson(plan, observed));
             case markdown -> console.out().print(PlanMarkdown.render(plan) + observedMarkdown());
-            case text -> printText(plan);
+            case text -> printText(plan, config);
         }
         console.out().flush();
         return plan.isGreen() ? ExitCodes.OK : ExitCodes.REFUSED;
     }
 
-    private void printText(Plan plan) {
+    private void printText(Plan plan, ZanithConfig config) {
         console.println(console.style("Plan", Console.Style.BOLD) + " · " + plan.database() + " on PostgreSQL "
                 + plan.server() + " · " + console.style(plan.fingerprint().substring(0, Math.min(19,
                 plan.fingerprint().length())) + "…", Console.Style.DIM) + (plan.readOnly() ? " · read-only" : ""));
         if (plan.isEmpty()) {
-            console.println("Nothing to plan: every migration has been applied.");
+            console.println("Nothing to plan: " + config.emptySourceNote().orElse("every migration has been applied."));
         } else {
             console.println(Formats.plural(plan.migrations().size(), "pending migration") + " · "
                     + Formats.plural(plan.toRun().size(), "step"));
