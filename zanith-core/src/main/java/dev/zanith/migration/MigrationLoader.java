@@ -11,6 +11,7 @@ import dev.zanith.ops.RenderContext;
 import dev.zanith.internal.sql.Identifiers;
 import dev.zanith.ops.SqlFields;
 import dev.zanith.schema.Column;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.exc.InvalidTypeIdException;
@@ -76,16 +77,18 @@ public final class MigrationLoader {
         }
         MigrationYaml.Document document = readYaml(resource, text);
         if (document == null || document.id() == null || document.id().isBlank()) {
-            throw new ZanithException(resource.location() + ": missing 'id'. Add 'id: " + stem
+            throw new ZanithException(resource.location() + ":" + keyLine(text, "id") + ": missing 'id'. Add 'id: " + stem
                     + "' (the file name without extension) at the top.");
         }
         if (!document.id().equals(stem)) {
-            throw new ZanithException(resource.location() + ": id '" + document.id() + "' does not match the file name '"
+            throw new ZanithException(resource.location() + ":" + keyLine(text, "id") + ": id '" + document.id()
+                    + "' does not match the file name '"
                     + stem + "'. Rename the file to " + document.id() + ".yaml or set 'id: " + stem + "'.");
         }
         if (document.operations() == null || document.operations().isEmpty()) {
-            throw new ZanithException(resource.location() + ": no operations. Add an 'operations:' list, e.g.\n"
-                    + "operations:\n  - addColumn:\n      table: public.users\n      column: {name: last_login, type: timestamp with time zone}");
+            throw new ZanithException(resource.location() + ":" + keyLine(text, "operations") + ": no operations. Add "
+                    + "an 'operations:' list with '- <kind>: {fields}' items, e.g. '- addColumn: {table: public.users, "
+                    + "column: {name: last_login, type: timestamp with time zone}}'.");
         }
         List<Integer> lines = MigrationYaml.operationLines(text);
         for (int i = 0; i < document.operations().size(); i++) {
@@ -129,6 +132,17 @@ public final class MigrationLoader {
                 resource.location(), Migration.Format.YAML);
     }
 
+    /** The line of the top-level {@code key}, or 1 when the file has none. */
+    private static int keyLine(String text, String key) {
+        List<String> lines = text.lines().toList();
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).matches(java.util.regex.Pattern.quote(key) + "\\s*:.*")) {
+                return i + 1;
+            }
+        }
+        return 1;
+    }
+
     private static MigrationYaml.Document readYaml(MigrationResource resource, String text) {
         try {
             checkOperationFields(resource, MigrationYaml.MAPPER.readTree(text), MigrationYaml.operationLines(text));
@@ -146,6 +160,15 @@ public final class MigrationLoader {
                     + where(e) + ". Known fields: " + e.getKnownPropertyIds().stream().map(Object::toString).sorted()
                     .collect(Collectors.joining(", ")) + ".", e);
         } catch (JacksonException e) {
+            if (e.getCause() instanceof MarkedYamlEngineException yaml) {
+                // The YAML scanner's own words: the problem and the line it is on (the context is where it began).
+                String problem = yaml.getProblem() == null ? "malformed YAML" : firstLine(yaml.getProblem());
+                int line = yaml.getProblemMark().map(m -> m.getLine() + 1).orElse(e.getLocation() == null ? 1
+                        : e.getLocation().getLineNr());
+                throw new ZanithException(resource.location() + ":" + line + ": " + problem
+                        + (yaml.getContext() == null ? "" : " (" + firstLine(yaml.getContext()) + ")")
+                        + ". See docs/MIGRATIONS.md for the file format.", e);
+            }
             String message = describe(e);
             if (message != null && message.startsWith("Duplicate Object property")) {
                 throw new ZanithException(location(resource, e) + ": the key " + message.substring(
