@@ -189,6 +189,21 @@ public final class Applier {
     }
 
     /**
+     * Records steps an earlier apply left "running" (it ended without writing their outcome: killed, or its
+     * connection lost) as failed, so that the failed-steps query shows them even if this apply goes no further.
+     * Call under the apply lock, before anything else is written.
+     */
+    public void recordInterrupted(Connection c) throws SQLException {
+        fenced(c, tx -> {
+            for (String step : audit.markInterrupted(tx, "interrupted: the apply running this step ended without "
+                    + "recording its outcome (process stopped or connection lost); the next apply runs it again")) {
+                LOG.warn("{} was left running by an apply that ended; recorded as failed (interrupted)", step);
+            }
+            return null;
+        });
+    }
+
+    /**
      * Refuses to resume a partially applied migration whose completed steps were edited since they ran: the audit
      * rows must describe what ran. Steps that have not completed may change.
      *

@@ -55,6 +55,17 @@ public final class AuditLog {
         Jdbc.update(c, tables.sql("step-failed.sql"), error, sqlState, durationMs, migrationId, stepIndex);
     }
 
+    /**
+     * Marks steps left "running" by an apply that ended without finishing them as failed with {@code cause}; call
+     * only under the apply lock (then nothing can be running them).
+     *
+     * @return "migration_id step N" for each step so recorded
+     */
+    public List<String> markInterrupted(Connection c, String cause) throws SQLException {
+        return Jdbc.query(c, tables.sql("steps-interrupted.sql"), rs -> rs.getString("migration_id") + " step "
+                + rs.getInt("step_index"), cause);
+    }
+
     /** Counts one more attempt of a step (a retry after a lock timeout). */
     public void recordRetry(Connection c, String migrationId, int stepIndex) throws SQLException {
         Jdbc.update(c, tables.sql("step-retry.sql"), migrationId, stepIndex);

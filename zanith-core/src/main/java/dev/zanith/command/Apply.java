@@ -101,6 +101,7 @@ public final class Apply {
                         .withBeforeEachStep(lock::verifyHeld)
                         .withFence(lock.fence())
                         .withReconnect(config.connectionSource());
+                applier.recordInterrupted(c);
                 applier.checkResumable(c, pending);
                 GuardDecision decision = guard.check(c, pending);
                 return applier.apply(c, pending, decision);

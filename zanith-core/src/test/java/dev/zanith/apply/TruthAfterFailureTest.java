@@ -65,6 +65,35 @@ class TruthAfterFailureTest {
     }
 
     @Test
+    void aStepLeftRunningByAnApplyThatDiedIsRecordedFailedByTheNextOne(TestDatabase db) {
+        db.execute("CREATE TABLE users (id int PRIMARY KEY, nickname text)");
+        ApplyFixture f = new ApplyFixture(db, dir).migration("20260101000000_nick", """
+                  - setDefault: {table: public.users, column: nickname, expression: "'anon'::text"}
+                """);
+        // What a killed apply leaves: the step marked running, nothing else.
+        assertThat(f.apply(f.config().build(), (c, pending) -> GuardDecision.refuse("not yet"), StepHook.NONE)
+                .result.refused()).isTrue();
+        db.execute("INSERT INTO _zanith_migration_steps (migration_id, step_index, operation_kind, status, sql) "
+                + "VALUES ('20260101000000_nick', 1, 'setDefault', 'running', 'ALTER TABLE ...')");
+
+        ApplyFixture.Recorder refused = f.apply(f.config().build(), (c, pending) -> GuardDecision.refuse("not yet"),
+                StepHook.NONE);
+
+        assertThat(refused.result.refused()).isTrue();
+        assertThat(f.rows("SELECT status, error LIKE 'interrupted: %' AS interrupted, finished_at IS NOT NULL AS ended "
+                + "FROM _zanith_migration_steps")).containsExactly(Map.of("status", "failed", "interrupted", true,
+                "ended", true));
+        try (Connection c = db.connect()) {
+            assertThat(new AuditLog(new AuditTables("public", "_zanith_")).failedUnfinishedSteps(c))
+                    .extracting(StepRow::stepIndex).containsExactly(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        assertThat(f.apply().result.succeeded()).isTrue();
+        assertThat(f.statuses("20260101000000_nick")).containsExactly("done");
+    }
+
+    @Test
     void aStepEditedAfterAFailureIsAuditedAsWhatRan(TestDatabase db) {
         db.execute("CREATE TABLE users (id int PRIMARY KEY, nickname text)");
         ApplyFixture f = new ApplyFixture(db, dir).migration("20260101000000_fix", """
