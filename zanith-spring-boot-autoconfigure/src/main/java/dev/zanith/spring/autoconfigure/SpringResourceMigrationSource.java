@@ -48,8 +48,9 @@ final class SpringResourceMigrationSource implements MigrationSource {
             for (String extension : EXTENSIONS) {
                 try {
                     for (Resource resource : resolver.getResources(base + "/**/*." + extension)) {
-                        if (!resource.isReadable() || resource.getFilename() == null) {
-                            continue;
+                        if (!resource.isReadable() || resource.getFilename() == null
+                                || !MigrationSource.isMigrationFile(resource.getFilename())) {
+                            continue; // hidden files and editor leftovers are not migrations
                         }
                         String description = resource.getURL().toString();
                         byLocation.putIfAbsent(description, new MigrationResource(resource.getFilename(),
@@ -71,6 +72,9 @@ final class SpringResourceMigrationSource implements MigrationSource {
         Read last = reads.get(url);
         if (last != null && last.length() == length && last.modified() == modified) {
             return last.content();
+        }
+        if (!inJar) {
+            MigrationSource.checkSize(resource.getFilename(), url, length);
         }
         try (InputStream in = resource.getInputStream()) {
             byte[] content = in.readAllBytes();
