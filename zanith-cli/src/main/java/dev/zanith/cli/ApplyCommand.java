@@ -96,8 +96,12 @@ final class ApplyCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         if (!result.succeeded()) {
+            String file = result.migrations().stream().filter(m -> !m.applied()).findFirst()
+                    .flatMap(m -> config.loadMigrations().stream().filter(f -> f.id().equals(m.id())).findFirst())
+                    .map(m -> " in " + m.location()).orElse("");
             console.error("apply stopped: " + result.failedStep().map(s -> "step " + s.stepIndex() + " (" + s.operationKind()
-                    + ") failed" + (s.sqlState() != null ? " [" + s.sqlState() + "]" : "") + ": " + s.error())
+                    + ") failed" + (s.sqlState() != null ? " [" + s.sqlState() + "]" : "") + file + " ("
+                    + s.summary() + "): " + s.error())
                     .orElse("a step failed") + ". Fix the cause and run apply again: it resumes at the failed step.");
             return ExitCodes.ERROR;
         }
