@@ -50,6 +50,14 @@ public final class ZanithConfig {
     public static final Duration DEFAULT_BACKFILL_PAUSE = BackfillSettings.DEFAULT_PAUSE;
     /** Default time a recovery artifact (parked column or table, archive) is kept before cleanup may purge it. */
     public static final Duration DEFAULT_ARTIFACT_RETENTION = Duration.ofDays(30);
+    /** Default {@code lock_timeout} of every step. */
+    public static final Duration DEFAULT_LOCK_TIMEOUT = Timeouts.DEFAULT_LOCK_TIMEOUT;
+    /** Default {@code statement_timeout} of an ordinary step. */
+    public static final Duration DEFAULT_STATEMENT_TIMEOUT = Timeouts.DEFAULT_STATEMENT_TIMEOUT;
+    /** Default {@code statement_timeout} of a long-running step (index builds, validation, copies, backfill batches). */
+    public static final Duration DEFAULT_LONG_STATEMENT_TIMEOUT = Timeouts.DEFAULT_LONG_STATEMENT_TIMEOUT;
+    /** Default time budget of the plan's preflight data checks. */
+    public static final Duration DEFAULT_PREFLIGHT_TIMEOUT = Planner.DEFAULT_PREFLIGHT_TIMEOUT;
 
     private static final Pattern PREFIX = Pattern.compile("[a-z_][a-z0-9_]{0,19}");
 
@@ -95,8 +103,20 @@ public final class ZanithConfig {
         return new Builder();
     }
 
+    /**
+     * How the engine opens connections to the target. Not API: {@link ConnectionSource} is an implementation class
+     * (front ends use {@link #target()} and the {@link Zanith} facade; see docs/ARCHITECTURE.md).
+     */
     public ConnectionSource connectionSource() {
         return dataSource != null ? ConnectionSource.of(dataSource) : ConnectionSource.of(url, user, password);
+    }
+
+    /**
+     * The target database for messages: its JDBC URL with any password redacted, or
+     * {@code the application's DataSource}.
+     */
+    public String target() {
+        return connectionSource().describeTarget();
     }
 
     public List<String> schemas() {

@@ -8,7 +8,6 @@ import dev.zanith.ops.Operation;
 import dev.zanith.ops.OperationKind;
 import dev.zanith.plan.Plan;
 import dev.zanith.plan.PlannedStep;
-import dev.zanith.shadow.ShadowProviders;
 import dev.zanith.verify.Verdict;
 import dev.zanith.verify.VerifyResult;
 import org.slf4j.Logger;
@@ -136,8 +135,7 @@ final class ZanithStartup implements ZanithMigrationStrategy {
 
     /** Whether a rehearsal on a shadow says VERIFIED; otherwise fails startup or (warn) leaves everything pending. */
     private boolean verified(Zanith zanith) {
-        VerifyResult verdict = zanith.verify(null, ShadowProviders.fromOption(properties.getShadow(),
-                zanith.config().connectionSource(), false));
+        VerifyResult verdict = zanith.verify(null, zanith.shadow(properties.getShadow(), false));
         if (verdict.verdict() != Verdict.VERIFIED && verdict.verdict() != Verdict.NOTHING_PENDING) {
             String why = StarterMessages.forStarter("verify on a shadow said " + verdict.verdict()
                     + (verdict.failedStep() != null ? ": step " + verdict.failedStep().stepIndex() + " of "
