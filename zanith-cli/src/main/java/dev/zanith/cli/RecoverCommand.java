@@ -233,8 +233,7 @@ final class RecoverCommand implements Runnable {
                 throw new ZanithConfigException("restore-column takes TABLE.COLUMN or SCHEMA.TABLE.COLUMN, not '"
                         + target + "'.");
             }
-            String table = String.join(".", parts.subList(0, parts.size() - 1).stream()
-                    .map(dev.zanith.internal.sql.Identifiers::quote).toList());
+            String table = QualifiedNames.join(parts.subList(0, parts.size() - 1));
             RestoreResult result = new Zanith(connection.configBuilder().build())
                     .restoreColumn(table, parts.get(parts.size() - 1), restore.acceptChangedData);
             return report(console, result);
