@@ -50,6 +50,6 @@ final class VerifyCommand implements Callable<Integer> {
             case junit -> VerifyReport.junit(result);
         });
         console.out().flush();
-        return result.verdict().exitCode();
+        return ExitCodes.of(result.verdict());
     }
 }

@@ -27,7 +27,7 @@ public final class Architecture {
      */
     public static final List<List<String>> LAYERS = List.of(
             List.of("exceptions"),
-            List.of("internal.sql", "internal.jdbc"),
+            List.of("internal", "internal.sql", "internal.jdbc"),
             List.of("schema"),
             List.of("ops", "introspect"),
             List.of("diff", "migration", "risk"),
@@ -164,7 +164,7 @@ public final class Architecture {
         String top = type.getName().split("\\$")[0];
         return switch (c) {
             case "command" -> !type.getName().equals(top);
-            case "internal.sql", "internal.jdbc", "introspect" -> false;
+            case "internal", "internal.sql", "internal.jdbc", "introspect" -> false;
             case "shadow" -> top.equals("dev.zanith.shadow.ShadowProvider");
             default -> !ENGINES.contains(top);
         };

