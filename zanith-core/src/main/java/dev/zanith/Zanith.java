@@ -17,6 +17,7 @@ import dev.zanith.introspect.IntrospectionOptions;
 import dev.zanith.schema.SchemaGraph;
 import dev.zanith.shadow.ShadowProvider;
 import dev.zanith.shadow.ShadowProviders;
+import org.jspecify.annotations.Nullable;
 import dev.zanith.command.History;
 import dev.zanith.command.Repair;
 import dev.zanith.command.Status;
@@ -36,6 +37,7 @@ import dev.zanith.schema.LiveSchema;
 
 import java.io.OutputStream;
 import java.io.Writer;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -141,7 +143,7 @@ public final class Zanith {
      *
      * @param declared a declared schema to compare with, or null to compare with the steps' expected result
      */
-    public dev.zanith.verify.VerifyResult verify(java.nio.file.Path declared, dev.zanith.shadow.ShadowProvider shadow) {
+    public dev.zanith.verify.VerifyResult verify(@Nullable Path declared, ShadowProvider shadow) {
         return new dev.zanith.command.Verify(config).run(declared, shadow);
     }
 
@@ -153,7 +155,7 @@ public final class Zanith {
      *
      * @param planFingerprint the approved plan's fingerprint; null applies whatever the gates allow
      */
-    public ApplyResult applyExpectingPlan(ApplyListener listener, String planFingerprint) {
+    public ApplyResult applyExpectingPlan(ApplyListener listener, @Nullable String planFingerprint) {
         return new Apply(config, listener, new PlanGuard(config.planner(), planFingerprint), StepHook.NONE).run();
     }
 
@@ -165,7 +167,7 @@ public final class Zanith {
      * @param reset  whether a shadow URL that is not empty may be wiped first
      * @throws ZanithConfigException for an unknown value or a combination that makes no sense
      */
-    public ShadowProvider shadow(String option, boolean reset) {
+    public ShadowProvider shadow(@Nullable String option, boolean reset) {
         return ShadowProviders.fromOption(option, config.connectionSource(), reset, config.schemas(),
                 config.archiveSchema());
     }
@@ -191,8 +193,8 @@ public final class Zanith {
      * @param schemas the schemas to compare (missing ones are empty)
      * @param shadow  a {@code --shadow} value as in {@link #shadow(String, boolean)}, or null for the default
      */
-    public static DiffResult diff(String from, String to, List<String> schemas, DiffOptions options, String shadow,
-                                  boolean resetShadow) {
+    public static DiffResult diff(String from, String to, List<String> schemas, DiffOptions options,
+                                  @Nullable String shadow, boolean resetShadow) {
         IntrospectionOptions introspection = IntrospectionOptions.of(schemas).skippingMissingSchemas();
         // A .sql source is normalized in a shadow; "database" needs a server, taken from a side that is a database.
         String database = SchemaSources.isDatabase(from) ? from : SchemaSources.isDatabase(to) ? to : null;
@@ -304,7 +306,7 @@ public final class Zanith {
      * Purges expired artifacts, and with {@code olderThan} (nullable) those created longer ago than that; each in its
      * own transaction. {@code dryRun} only lists them.
      */
-    public CleanupResult cleanup(Duration olderThan, boolean dryRun) {
+    public CleanupResult cleanup(@Nullable Duration olderThan, boolean dryRun) {
         return recovery().cleanup(olderThan, dryRun);
     }
 

@@ -1,9 +1,16 @@
 package dev.zanith;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
+import dev.zanith.apply.ApplyResult;
+import dev.zanith.plan.Plan;
 import dev.zanith.testsupport.Architecture;
+import dev.zanith.verify.VerifyResult;
+import org.jspecify.annotations.NullMarked;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -34,5 +41,24 @@ class ArchitectureTest {
     @Test
     void componentsFormNoCycle() {
         slices().assignedFrom(Architecture.components()).should().beFreeOfCycles().check(CORE);
+    }
+
+    @Test
+    void theFacadeItsConfigurationAndItsResultsStateWhatMayBeNull() throws NoSuchMethodException {
+        assertThat(Zanith.class.getPackage().isAnnotationPresent(NullMarked.class)).as("package dev.zanith").isTrue();
+        for (Class<?> result : List.of(ApplyResult.class, Plan.class, VerifyResult.class)) {
+            assertThat(result.isAnnotationPresent(NullMarked.class)).as(result.getName()).isTrue();
+        }
+        assertThat(nullableComponents(ApplyResult.class)).containsExactly("refusal");
+        assertThat(nullableComponents(Plan.class)).containsExactly("refusal");
+        assertThat(nullableComponents(VerifyResult.class)).containsExactly("failedStep");
+        assertThat(ZanithConfig.class.getMethod("migrations").getAnnotatedReturnType()
+                .isAnnotationPresent(Nullable.class)).isTrue();
+    }
+
+    private static List<String> nullableComponents(Class<?> record) {
+        return Arrays.stream(record.getRecordComponents())
+                .filter(c -> c.getAnnotatedType().isAnnotationPresent(Nullable.class))
+                .map(java.lang.reflect.RecordComponent::getName).toList();
     }
 }

@@ -2,6 +2,8 @@ package dev.zanith.plan;
 
 import dev.zanith.schema.LiveSchema;
 import dev.zanith.schema.ServerVersion;
+import org.jspecify.annotations.NullMarked;
+import org.jspecify.annotations.Nullable;
 
 import java.time.Instant;
 import java.util.List;
@@ -18,9 +20,10 @@ import java.util.Optional;
  * @param refusal     why it is refused, or null when GREEN
  * @param warnings    things worth knowing that do not refuse (inconclusive preflight checks, ...)
  */
+@NullMarked
 public record Plan(String database, ServerVersion server, String fingerprint, boolean readOnly, Instant plannedAt,
                    Gates gates, List<MigrationPlan> migrations, List<GateResult> gateResults, Verdict verdict,
-                   Refusal refusal, List<String> warnings) implements RiskProfile {
+                   @Nullable Refusal refusal, List<String> warnings) implements RiskProfile {
 
     /** The version of the JSON form ({@link PlanJson}); bumped only on incompatible changes. */
     public static final int FORMAT_VERSION = 1;
