@@ -1,7 +1,7 @@
 package dev.zanith.migration;
 
-import dev.zanith.internal.Checksums;
 import dev.zanith.ZanithException;
+import dev.zanith.internal.Checksums;
 import dev.zanith.ops.AddColumn;
 import dev.zanith.ops.AlterColumnType;
 import dev.zanith.ops.CreateTable;

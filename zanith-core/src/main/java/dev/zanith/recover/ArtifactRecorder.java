@@ -1,6 +1,5 @@
 package dev.zanith.recover;
 
-import dev.zanith.internal.Checksums;
 import dev.zanith.ZanithException;
 import dev.zanith.apply.StepHook;
 import dev.zanith.audit.AuditTables;
@@ -8,6 +7,7 @@ import dev.zanith.audit.SchemaSnapshots;
 import dev.zanith.audit.Snapshot;
 import dev.zanith.audit.SnapshotPhase;
 import dev.zanith.diff.Expressions;
+import dev.zanith.internal.Checksums;
 import dev.zanith.internal.jdbc.Jdbc;
 import dev.zanith.internal.sql.Identifiers;
 import dev.zanith.introspect.Introspector;

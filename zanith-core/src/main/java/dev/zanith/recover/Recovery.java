@@ -1,12 +1,12 @@
 package dev.zanith.recover;
 
-import dev.zanith.internal.Checksums;
 import dev.zanith.ZanithConfig;
 import dev.zanith.ZanithConfigException;
 import dev.zanith.ZanithException;
 import dev.zanith.apply.AdvisoryLock;
 import dev.zanith.apply.StepExecutor;
 import dev.zanith.audit.AuditLog;
+import dev.zanith.internal.Checksums;
 import dev.zanith.migration.MigrationNames;
 import dev.zanith.audit.AuditTables;
 import dev.zanith.audit.MigrationHistory;

@@ -1,8 +1,8 @@
 package dev.zanith.schema;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.zanith.internal.Checksums;
 import dev.zanith.ZanithException;
+import dev.zanith.internal.Checksums;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
