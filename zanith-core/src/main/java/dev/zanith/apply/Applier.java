@@ -378,8 +378,7 @@ public final class Applier {
         if (!(operation instanceof RawSql)) {
             // A typed step writes one statement per entry: sent whole, the server refuses anything stacked in it.
             for (String sql : statements.sql()) {
-                OneStatement.require(c, sql, false, migration.location() + ": step " + index + " ("
-                        + operation.kind().id() + ")");
+                OneStatement.require(c, sql, false, migration.stepLocation(index) + ": " + operation.kind().id());
             }
         }
         executor.execute(c, statements, beforeAttempt, done, retries);

@@ -127,7 +127,8 @@ public final class MigrationLoader {
             }
         }
         return new Migration(document.id(), document.description(), document.operations(), checksum,
-                resource.location(), Migration.Format.YAML);
+                resource.location(), Migration.Format.YAML,
+                lines.size() == document.operations().size() ? lines : List.of());
     }
 
     /** The line of the top-level {@code key}, or 1 when the file has none. */

@@ -46,7 +46,7 @@ final class ServerParse {
             return;
         }
         List<String> toParse = op instanceof Backfill backfill ? List.of(selectOf(backfill)) : statements;
-        String what = migration.location() + " (operation " + index + "): " + op.kind().id();
+        String what = migration.stepLocation(index) + ": " + op.kind().id();
         for (String sql : toParse) {
             OneStatement.require(c, sql, false, what);
             Savepoint savepoint = c.setSavepoint();
@@ -57,7 +57,7 @@ final class ServerParse {
                 c.rollback(savepoint);
                 if (SYNTAX_ERROR.equals(e.getSQLState())) {
                     throw new ZanithException(what + ": the server cannot parse it (" + firstLine(e.getMessage())
-                            + ") in: " + sql + ". Fix the expression in the file; nothing was run.", e);
+                            + ") in: " + OneStatement.oneLine(sql) + ". Fix the expression in the file; nothing was run.", e);
                 }
             }
         }

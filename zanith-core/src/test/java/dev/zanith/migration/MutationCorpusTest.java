@@ -137,7 +137,11 @@ class MutationCorpusTest {
             "E'\\\\'; DROP TABLE sentinel; --",
             "\\\"unterminated name",
             "",
-            "1 ; ");
+            "1 ; ",
+            // one fragment lexically, so only the server's parse at plan time can refuse these
+            "1 +",
+            "SELECT",
+            "1 2 3");
 
     @TempDir
     Path dir;

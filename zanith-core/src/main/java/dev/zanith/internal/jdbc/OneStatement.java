@@ -40,12 +40,13 @@ public final class OneStatement {
         int count = count(c, sql, parameters);
         if (count != 1) {
             throw new ZanithException(what + " would send " + count + " statements where its operation writes exactly "
-                    + "one; nothing was run. A field of the operation holds SQL beyond its expression: " + shorten(sql)
+                    + "one; nothing was run. A field of the operation holds SQL beyond its expression: " + oneLine(sql)
                     + ". Keep each field to one expression, and put free SQL in a rawSql step.");
         }
     }
 
-    private static String shorten(String sql) {
+    /** {@code sql} on one line for a message (whitespace runs collapsed), cut after 200 characters. */
+    public static String oneLine(String sql) {
         String flat = sql.replaceAll("\\s+", " ").strip();
         return flat.length() > 200 ? flat.substring(0, 197) + "..." : flat;
     }
