@@ -194,6 +194,14 @@ public final class RiskContext {
                 .reduce(Boolean::logicalOr);
     }
 
+    /** The same context knowing the volatility of more functions (names as {@link FunctionCalls} reports them). */
+    public RiskContext withVolatility(Map<String, Volatility> more) {
+        Map<String, Volatility> all = new HashMap<>(volatility);
+        all.putAll(more);
+        return new RiskContext(server, graph, statistics, Map.copyOf(all), domains, holdsData, utcSession, liveTables,
+                liveColumns, earlier);
+    }
+
     /** The same context with one more measured data fact (keyed by live names). */
     public RiskContext withHoldsData(DataRef live, boolean value) {
         Map<DataRef, Boolean> facts = new HashMap<>(holdsData);

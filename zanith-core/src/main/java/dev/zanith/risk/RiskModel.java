@@ -146,6 +146,26 @@ public final class RiskModel {
         return s.build();
     }
 
+    /**
+     * The score a lock earns from its mode, how long it is held ({@link TableLock#BRIEF}, {@code scan}, {@code build},
+     * {@code rewrite}) and the table's size, in the bands the typed operations use for the same facts: ACCESS
+     * EXCLUSIVE through a rewrite scores like a rewriting addColumn, through a scan or build like setNotNull; SHARE
+     * through a build like a blocking addIndex; SHARE ROW EXCLUSIVE or EXCLUSIVE through a scan like a validated
+     * addForeignKey; anything weaker through a scan like validateConstraint. A brief ACCESS EXCLUSIVE still queues
+     * every read behind it (low 10); a brief lock that blocks writes is safe 5, weaker ones 0. Used by verify to score
+     * what raw SQL was observed to do, so an observed lock and a predicted one cost the same.
+     */
+    public static int lockScore(LockMode mode, String held, TableName table, RiskContext context) {
+        if (TableLock.BRIEF.equals(held)) {
+            return mode == LockMode.ACCESS_EXCLUSIVE ? 10 : mode.compareTo(LockMode.SHARE) >= 0 ? 5 : 0;
+        }
+        int[] band = mode == LockMode.ACCESS_EXCLUSIVE
+                ? TableLock.REWRITE.equals(held) ? new int[]{5, 45, 70, 78} : new int[]{5, 40, 70, 78}
+                : mode == LockMode.SHARE ? new int[]{3, 30, 65, 75}
+                : mode.compareTo(LockMode.SHARE) > 0 ? new int[]{5, 35, 65, 75} : new int[]{2, 10, 18, 28};
+        return band[context.tier(table).ordinal()];
+    }
+
     // ---- additions ------------------------------------------------------------------------------------------
 
     private static void createExtension(Scoring s, CreateExtension op) {

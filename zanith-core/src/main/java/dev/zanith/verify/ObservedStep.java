@@ -15,6 +15,9 @@ import java.util.Set;
  *                        statement that never had to wait)
  * @param rewrittenTables tables whose storage was rewritten (new relfilenode)
  * @param rebuiltIndexes  indexes of existing tables whose storage was rebuilt
+ * @param scannedTables   tables whose rows the step read (a sequential or index scan began: the shadow's tables
+ *                        are empty, so scans are counted, not rows), or null when the server cannot say (a
+ *                        statement outside a transaction before PostgreSQL 15)
  * @param inferredKinds   for raw SQL: the operation kinds its effect on the schema amounts to
  * @param derivedLevel    for raw SQL: the level derived from what it did ("medium 40 (raw_sql, adds_index)"), else null
  * @param predicted       the risk model's prediction, or null when none was made
@@ -23,13 +26,15 @@ import java.util.Set;
  */
 public record ObservedStep(String migrationId, int stepIndex, String operationKind, String summary,
                            Map<String, LockMode> tableLocks, boolean lockObserved, Set<String> rewrittenTables,
-                           Set<String> rebuiltIndexes, List<String> inferredKinds, String derivedLevel,
+                           Set<String> rebuiltIndexes, Set<String> scannedTables, List<String> inferredKinds,
+                           String derivedLevel,
                            Prediction predicted, List<String> mismatches, long durationMs, String error, String sqlState) {
 
     public ObservedStep {
         tableLocks = Map.copyOf(tableLocks);
         rewrittenTables = Set.copyOf(rewrittenTables);
         rebuiltIndexes = Set.copyOf(rebuiltIndexes);
+        scannedTables = scannedTables == null ? null : Set.copyOf(scannedTables);
         inferredKinds = List.copyOf(inferredKinds);
         mismatches = List.copyOf(mismatches);
     }
@@ -50,7 +55,7 @@ public record ObservedStep(String migrationId, int stepIndex, String operationKi
     /** The same step with a prediction and what it got wrong. */
     public ObservedStep withPrediction(Prediction prediction) {
         return new ObservedStep(migrationId, stepIndex, operationKind, summary, tableLocks, lockObserved, rewrittenTables,
-                rebuiltIndexes, inferredKinds, derivedLevel, prediction, compare(prediction), durationMs, error, sqlState);
+                rebuiltIndexes, scannedTables, inferredKinds, derivedLevel, prediction, compare(prediction), durationMs, error, sqlState);
     }
 
     private List<String> compare(Prediction prediction) {
@@ -73,6 +78,11 @@ public record ObservedStep(String migrationId, int stepIndex, String operationKi
         if (prediction.rewrite() != null && prediction.rewrite() != rewrote()) {
             disagreements.add("rewrite: predicted " + (prediction.rewrite() ? "yes" : "no") + ", observed "
                     + (rewrote() ? "yes" : "no"));
+        }
+        if (prediction.scan() != null && scannedTables != null && prediction.scan() != !scannedTables.isEmpty()) {
+            disagreements.add("scan: predicted " + (prediction.scan() ? "yes" : "no") + ", observed "
+                    + (scannedTables.isEmpty() ? "no rows read" : "rows of " + String.join(", ",
+                    new java.util.TreeSet<>(scannedTables)) + " read"));
         }
         return disagreements;
     }

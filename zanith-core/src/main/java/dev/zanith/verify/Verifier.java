@@ -3,6 +3,7 @@ package dev.zanith.verify;
 import dev.zanith.ZanithException;
 import dev.zanith.diff.DiffOptions;
 import dev.zanith.diff.Differ;
+import dev.zanith.introspect.CatalogFacts;
 import dev.zanith.introspect.IntrospectionOptions;
 import dev.zanith.migration.Migration;
 import dev.zanith.ops.Operation;
@@ -18,12 +19,15 @@ import dev.zanith.risk.RiskModel;
 import dev.zanith.schema.Extension;
 import dev.zanith.schema.ServerVersion;
 import dev.zanith.schema.SchemaGraph;
+import dev.zanith.schema.TableName;
+import dev.zanith.schema.TableStatistics;
 import dev.zanith.shadow.Shadow;
 import dev.zanith.shadow.ShadowProvider;
 import dev.zanith.shadow.ShadowReplay;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -45,11 +49,16 @@ public final class Verifier {
      */
     public record Request(SchemaGraph live, List<Migration> pending, SchemaGraph declared, String declaredLabel,
                           ShadowProvider shadow, IntrospectionOptions options, String archiveSchema,
-                          Map<String, Prediction> predictions, ServerVersion target) {
+                          Map<String, Prediction> predictions, ServerVersion target,
+                          Map<TableName, TableStatistics> statistics) {
+
+        public Request {
+            statistics = statistics == null ? Map.of() : Map.copyOf(statistics);
+        }
 
         public Request(SchemaGraph live, List<Migration> pending, SchemaGraph declared, String declaredLabel,
                        ShadowProvider shadow, IntrospectionOptions options, String archiveSchema) {
-            this(live, pending, declared, declaredLabel, shadow, options, archiveSchema, Map.of(), null);
+            this(live, pending, declared, declaredLabel, shadow, options, archiveSchema, Map.of(), null, Map.of());
         }
     }
 
@@ -89,8 +98,9 @@ public final class Verifier {
                                 shadow.mapping().schemaToShadow(request.archiveSchema()));
                         Operation inShadow = replay.forShadow(operation);
                         ObservedStep step = inShadow instanceof RawSql raw
-                                ? observeRaw(c, observer, replay, migration, i + 1, raw, context, server)
-                                : observe(c, observer, migration, i + 1, operation, inShadow.render(context), List.of());
+                                ? observeRaw(c, observer, replay, migration, i + 1, raw, context,
+                                RiskContext.builder().server(server).statistics(request.statistics()))
+                                : observe(c, observer, migration, i + 1, operation, inShadow.render(context));
                         step = step.withPrediction(request.predictions().get(stepKey(migration.id(), i + 1)));
                         steps.add(step);
                         if (step.failed()) {
@@ -129,62 +139,99 @@ public final class Verifier {
     }
 
     private static ObservedStep observe(Connection c, StepObserver observer, Migration migration, int index,
-                                        Operation operation, Statements statements, List<String> inferred) throws SQLException {
+                                        Operation operation, Statements statements) throws SQLException {
         StepObserver.Facts facts = observer.run(c, statements);
-        return new ObservedStep(migration.id(), index, operation.kind().id(), operation.summary(), facts.tableLocks(),
-                facts.lockObserved(), facts.rewrittenTables(), facts.rebuiltIndexes(), inferred, null, null, List.of(),
-                facts.durationMs(), facts.error(), facts.sqlState());
+        return step(migration, index, operation, facts, List.of(), null);
     }
 
-    /** Raw SQL statement by statement: locks, rewrites, and what the schema change amounts to. */
-    private static ObservedStep observeRaw(Connection c, StepObserver observer, ShadowReplay replay, Migration migration,
-                                           int index, RawSql raw, RenderContext context, ServerVersion server) throws SQLException {
-        Statements all = raw.render(context);
-        Map<String, LockMode> locks = new HashMap<>();
-        List<Assessment> assessments = new ArrayList<>();
-        Set<String> rewritten = new HashSet<>();
-        Set<String> rebuilt = new HashSet<>();
-        List<String> inferred = new ArrayList<>();
-        boolean lockObserved = true;
-        long duration = 0;
-        for (String sql : all.sql()) {
-            SchemaGraph before = replay.introspect().graph();
-            StepObserver.Facts facts = observer.run(c, new Statements(List.of(sql), all.transactional(), true));
-            duration += facts.durationMs();
-            facts.tableLocks().forEach((table, mode) -> locks.merge(table, mode, LockMode::strongest));
-            rewritten.addAll(facts.rewrittenTables());
-            rebuilt.addAll(facts.rebuiltIndexes());
-            lockObserved &= facts.lockObserved();
-            if (facts.error() != null) {
-                return new ObservedStep(migration.id(), index, raw.kind().id(), raw.summary(), locks, lockObserved, rewritten,
-                        rebuilt, inferred, null, null, List.of(), duration, facts.error(), facts.sqlState());
-            }
-            SchemaGraph after = replay.introspect().graph();
-            RiskContext risk = RiskContext.builder().server(server).live(before).build();
-            for (Operation effect : Differ.diff(before, after, DiffOptions.plain()).operations()) {
-                inferred.add(effect.kind().id());
-                assessments.add(RiskModel.classify(effect, risk));
-                risk = risk.after(effect);
-            }
-        }
-        return new ObservedStep(migration.id(), index, raw.kind().id(), raw.summary(), locks, lockObserved, rewritten, rebuilt,
-                inferred, derivedLevel(assessments, !rewritten.isEmpty()), null, List.of(), duration, null, null);
+    private static ObservedStep step(Migration migration, int index, Operation operation, StepObserver.Facts facts,
+                                     List<String> inferred, String derivedLevel) {
+        return new ObservedStep(migration.id(), index, operation.kind().id(), operation.summary(), facts.tableLocks(),
+                facts.lockObserved(), facts.rewrittenTables(), facts.rebuiltIndexes(), facts.scannedTables(), inferred,
+                derivedLevel, null, List.of(), facts.durationMs(), facts.error(), facts.sqlState());
     }
 
     /**
-     * The level raw SQL earns from what it did: the worst of what its effects would score as typed operations
-     * (at least "high" when it rewrote a table), still carrying raw_sql.
+     * Raw SQL statement by statement, as apply runs it: a transactional file in one transaction (so a lock one
+     * statement takes is seen held through the next), a file outside a transaction one statement at a time. After
+     * each statement the schema it left is read — inside the transaction, under a savepoint that is rolled back so
+     * reading takes no lock the file would not — and what the statement did feeds the derived level.
      */
-    private static String derivedLevel(List<Assessment> effects, boolean rewrote) {
-        int score = effects.stream().mapToInt(Assessment::score).max().orElse(0);
-        if (rewrote) {
-            score = Math.max(score, RiskLevel.HIGH.min());
+    private static ObservedStep observeRaw(Connection c, StepObserver observer, ShadowReplay replay, Migration migration,
+                                           int index, RawSql raw, RenderContext context, RiskContext.Builder risk)
+            throws SQLException {
+        Statements all = raw.render(context);
+        RawSqlDerivation.Catalog catalog = new RawSqlDerivation.Catalog() {
+            @Override
+            public Map<String, dev.zanith.risk.Volatility> volatility(Set<String> functions) throws SQLException {
+                return dev.zanith.risk.Volatility.of(CatalogFacts.volatility(c, functions));
+            }
+
+            @Override
+            public Map<String, Boolean> domains() throws SQLException {
+                return CatalogFacts.domains(c);
+            }
+        };
+        if (!all.transactional()) {
+            SchemaGraph before = replay.introspect().graph();
+            RawSqlDerivation derivation = new RawSqlDerivation(risk, before, catalog);
+            Map<String, LockMode> locks = new HashMap<>();
+            Set<String> rewritten = new HashSet<>();
+            Set<String> rebuilt = new HashSet<>();
+            Set<String> scanned = new HashSet<>();
+            boolean scansKnown = true;
+            boolean lockObserved = true;
+            long duration = 0;
+            StepObserver.Facts failed = null;
+            for (String sql : all.sql()) {
+                StepObserver.Facts facts = observer.run(c, new Statements(List.of(sql), false, true));
+                duration += facts.durationMs();
+                facts.tableLocks().forEach((table, mode) -> locks.merge(table, mode, LockMode::strongest));
+                rewritten.addAll(facts.rewrittenTables());
+                rebuilt.addAll(facts.rebuiltIndexes());
+                lockObserved &= facts.lockObserved();
+                scansKnown &= facts.scannedTables() != null;
+                if (facts.scannedTables() != null) {
+                    scanned.addAll(facts.scannedTables());
+                }
+                if (facts.error() != null) {
+                    failed = facts;
+                    break;
+                }
+                SchemaGraph after = replay.introspect().graph();
+                derivation.statement(before, after, facts, false);
+                before = after;
+            }
+            StepObserver.Facts total = new StepObserver.Facts(locks, lockObserved, new StepObserver.Changes(rewritten,
+                    rebuilt, Set.of(), Map.of(), List.of()), scansKnown ? scanned : null, duration,
+                    failed == null ? null : failed.error(), failed == null ? null : failed.sqlState());
+            return step(migration, index, raw, total, derivation.inferredKinds(), failed == null ? derivation.level() : null);
         }
-        java.util.LinkedHashSet<String> reasons = new java.util.LinkedHashSet<>();
-        reasons.add(ReasonCode.RAW_SQL.code());
-        effects.forEach(a -> a.reasons().forEach(r -> reasons.add(r.code())));
-        return RiskLevel.of(score).name().toLowerCase(java.util.Locale.ROOT) + " " + score + " ("
-                + String.join(", ", reasons) + ")";
+        StepObserver.Transaction transaction = observer.begin(c);
+        SchemaGraph before = schemaInTransaction(c, replay);
+        RawSqlDerivation derivation = new RawSqlDerivation(risk, before, catalog);
+        for (String sql : all.sql()) {
+            StepObserver.Facts facts = transaction.execute(sql);
+            if (facts.error() != null) {
+                transaction.rollback();
+                return step(migration, index, raw, facts, derivation.inferredKinds(), null);
+            }
+            SchemaGraph after = schemaInTransaction(c, replay);
+            derivation.statement(before, after, facts, true);
+            before = after;
+        }
+        return step(migration, index, raw, transaction.commit(), derivation.inferredKinds(), derivation.level());
+    }
+
+    /** The shadow's schema as the open transaction sees it, read under a savepoint so the reading's locks go with it. */
+    private static SchemaGraph schemaInTransaction(Connection c, ShadowReplay replay) throws SQLException {
+        Savepoint savepoint = c.setSavepoint();
+        try {
+            return replay.introspect(c).graph();
+        } finally {
+            c.rollback(savepoint);
+            c.releaseSavepoint(savepoint);
+        }
     }
 
     /** The expected graph as PostgreSQL spells it: built in a second shadow and read back. */
