@@ -1,5 +1,6 @@
 package dev.zanith.risk;
 
+import dev.zanith.diff.SchemaEffect;
 import dev.zanith.ops.ArchiveColumn;
 import dev.zanith.ops.ArchiveTable;
 import dev.zanith.ops.DropColumn;
@@ -240,7 +241,7 @@ public final class RiskContext {
         }
         List<Operation> next = new ArrayList<>(earlier);
         next.add(op);
-        return new RiskContext(server, Projection.apply(graph, op), statistics, volatility, domains, holdsData, utcSession,
+        return new RiskContext(server, SchemaEffect.apply(graph, op), statistics, volatility, domains, holdsData, utcSession,
                 tables == liveTables ? tables : Map.copyOf(tables), columns == liveColumns ? columns : Map.copyOf(columns),
                 List.copyOf(next));
     }

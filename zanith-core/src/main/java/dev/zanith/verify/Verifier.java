@@ -1,8 +1,7 @@
 package dev.zanith.verify;
 
 import dev.zanith.ZanithException;
-import dev.zanith.diff.DiffOptions;
-import dev.zanith.diff.Differ;
+import dev.zanith.diff.SchemaEffect;
 import dev.zanith.introspect.CatalogFacts;
 import dev.zanith.introspect.IntrospectionOptions;
 import dev.zanith.migration.Migration;
@@ -10,12 +9,8 @@ import dev.zanith.ops.Operation;
 import dev.zanith.ops.RawSql;
 import dev.zanith.ops.RenderContext;
 import dev.zanith.ops.Statements;
-import dev.zanith.risk.Assessment;
 import dev.zanith.risk.LockMode;
-import dev.zanith.risk.ReasonCode;
 import dev.zanith.risk.RiskContext;
-import dev.zanith.risk.RiskLevel;
-import dev.zanith.risk.RiskModel;
 import dev.zanith.schema.Extension;
 import dev.zanith.schema.ServerVersion;
 import dev.zanith.schema.SchemaGraph;
@@ -107,7 +102,7 @@ public final class Verifier {
                             return new VerifyResult(Verdict.FAILED, steps, List.of(), shadowDescription, comparedWith, step,
                                     elapsed(start), warnings);
                         }
-                        expected = ExpectedSchema.supports(operation) ? ExpectedSchema.apply(expected, operation)
+                        expected = SchemaEffect.supports(operation) ? SchemaEffect.apply(expected, operation)
                                 : replay.introspect().graph();
                     }
                 }

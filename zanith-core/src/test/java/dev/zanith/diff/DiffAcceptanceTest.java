@@ -15,7 +15,6 @@ import dev.zanith.ops.Statements;
 import dev.zanith.schema.Column;
 import dev.zanith.schema.SchemaGraph;
 import dev.zanith.testsupport.PostgresServer;
-import dev.zanith.verify.ExpectedSchema;
 import dev.zanith.testsupport.RealPostgres;
 import dev.zanith.testsupport.TestDatabase;
 import org.junit.jupiter.api.Test;
@@ -101,7 +100,7 @@ class DiffAcceptanceTest {
 
             SchemaGraph expected = before;
             for (Operation operation : operations) {
-                expected = ExpectedSchema.apply(expected, operation);
+                expected = SchemaEffect.apply(expected, operation);
             }
             assertThat(withoutVersions(byColumnName(expected))).as("computed effect of the operations")
                     .isEqualTo(withoutVersions(byColumnName(after)));
