@@ -172,6 +172,11 @@ public final class RiskTable {
 
     /** The published context on another server version (the observation matrix classifies for the server it runs on). */
     public static RiskContext context(SizeTier tier, ServerVersion server) {
+        return context(tier, server, false);
+    }
+
+    /** The published context on another server version, with the session time zone UTC or not. */
+    public static RiskContext context(SizeTier tier, ServerVersion server, boolean utcSession) {
         boolean data = tier != SizeTier.EMPTY;
         Map<DataRef, Boolean> holds = new HashMap<>();
         for (Table t : graph().tables()) {
@@ -182,7 +187,7 @@ public final class RiskTable {
                 .statistics(Map.of(TABLE, SIZES.get(tier), ORDERS, SIZES.get(tier))).holdsData(holds)
                 .volatility(Map.of("now", Volatility.STABLE, "gen_random_uuid", Volatility.VOLATILE,
                         "lower", Volatility.IMMUTABLE))
-                .domains(Map.of(POSITIVE_AMOUNT, true))
+                .domains(Map.of(POSITIVE_AMOUNT, true)).utcSession(utcSession)
                 .build();
     }
 

@@ -2,10 +2,15 @@ package dev.zanith.risk;
 
 import dev.zanith.diff.Differ;
 import dev.zanith.internal.jdbc.Jdbc;
+import dev.zanith.ops.AddColumn;
+import dev.zanith.ops.AddIndex;
+import dev.zanith.ops.AlterColumnType;
 import dev.zanith.ops.Operation;
 import dev.zanith.ops.OperationKind;
 import dev.zanith.ops.RenderContext;
 import dev.zanith.ops.Statements;
+import dev.zanith.schema.Column;
+import dev.zanith.schema.Index;
 import dev.zanith.schema.SchemaGraph;
 import dev.zanith.schema.ServerVersion;
 import dev.zanith.schema.TableName;
@@ -68,6 +73,20 @@ class RiskObservationTest {
             ANALYZE;
             """.replace("ROWS", Integer.toString(ROWS));
 
+    /** One matrix row: a published row, or a context rule the published context does not show. */
+    private record Case(String label, Operation sample, List<Operation> setup, boolean utc) {
+    }
+
+    /** Context rules beyond the published table's context (which is not in UTC). */
+    private static final List<Case> CONTEXT_RULES = List.of(
+            new Case("alterColumnType (timestamp to timestamptz in UTC, indexed: operator class changes)",
+                    new AlterColumnType(RiskTable.TABLE, "seen", "timestamp with time zone", null, null, null),
+                    List.of(new AddColumn(RiskTable.TABLE, Column.of("seen", "timestamp without time zone", false)),
+                            new AddIndex(RiskTable.TABLE, Index.of("users_seen_idx", List.of("seen")), false)), true),
+            new Case("alterColumnType (timestamp to timestamptz in UTC, no index)",
+                    new AlterColumnType(RiskTable.TABLE, "seen", "timestamp with time zone", null, null, null),
+                    List.of(new AddColumn(RiskTable.TABLE, Column.of("seen", "timestamp without time zone", false))), true));
+
     /** What the server did to one table. */
     private record Seen(LockMode mode, boolean rewritten, boolean indexBuilt, boolean rowsRead) {
         String held() {
@@ -87,17 +106,22 @@ class RiskObservationTest {
         createSchema(shared);
         List<String> mismatches = new ArrayList<>();
         int observed = 0;
+        List<Case> cases = new ArrayList<>();
         for (RiskTable.Row row : RiskTable.rows()) {
-            if (NOT_OBSERVED.contains(row.kind())) {
-                continue;
+            if (!NOT_OBSERVED.contains(row.kind())) {
+                cases.add(new Case(row.kind().id() + (row.variant().isEmpty() ? "" : " (" + row.variant() + ")"),
+                        row.sample(), row.setup(), false));
             }
-            RiskContext context = RiskTable.context(SizeTier.SMALL, version);
+        }
+        cases.addAll(CONTEXT_RULES);
+        for (Case row : cases) {
+            RiskContext context = RiskTable.context(SizeTier.SMALL, version, row.utc());
             for (Operation setup : row.setup()) {
                 context = context.after(setup);
             }
             Assessment predicted = RiskModel.classify(row.sample(), context);
             Statements statements = row.sample().render(RenderContext.preview());
-            if (row.setup().isEmpty() && statements.transactional()) {
+            if (row.setup().isEmpty() && statements.transactional() && !row.utc()) {
                 observe(shared, row, predicted, statements, mismatches);
             } else {
                 try (TestDatabase db = server.createDatabase("risk_matrix")) {
@@ -114,7 +138,8 @@ class RiskObservationTest {
             }
             observed++;
         }
-        assertThat(observed).as("matrix rows observed").isGreaterThanOrEqualTo(RiskTable.rows().size() - NOT_OBSERVED.size());
+        assertThat(observed).as("matrix rows observed").isEqualTo(cases.size())
+                .isGreaterThanOrEqualTo(RiskTable.rows().size() - NOT_OBSERVED.size());
         assertThat(mismatches).as("prediction vs observation").isEmpty();
     }
 
@@ -133,9 +158,9 @@ class RiskObservationTest {
     private record Relation(String name, String kind, long fileNode, TableName table) {
     }
 
-    private static void observe(TestDatabase db, RiskTable.Row row, Assessment predicted, Statements statements,
+    private static void observe(TestDatabase db, Case row, Assessment predicted, Statements statements,
                                 List<String> mismatches) throws Exception {
-        String label = row.kind().id() + (row.variant().isEmpty() ? "" : " (" + row.variant() + ")");
+        String label = row.label();
         Map<TableName, LockMode> locks = new TreeMap<>();
         Map<TableName, Long> rowsRead;
         Map<Long, Relation> before;
@@ -144,6 +169,9 @@ class RiskObservationTest {
         try (Connection c = db.connect(); Connection observer = db.connect()) {
             before = relations(c);
             int pid = Jdbc.queryFirst(c, "SELECT pg_backend_pid()", rs -> rs.getInt(1)).orElseThrow();
+            if (row.utc()) {
+                Jdbc.execute(c, "SET TIME ZONE 'UTC'");
+            }
             String failure = null;
             if (statements.transactional()) {
                 c.setAutoCommit(false);
