@@ -43,6 +43,35 @@ import java.util.Set;
  */
 final class RawSqlDerivation {
 
+    /**
+     * Statements about kinds of object the shadow does not recreate from the live schema (the schema graph has no
+     * functions, procedures, triggers, rules, domains, views, partitions or clustering): on the shadow they fail or
+     * touch nothing, so what they would lock or change on the live database was not observed.
+     */
+    private static final java.util.regex.Pattern UNREHEARSABLE = java.util.regex.Pattern.compile(
+            "^\\s*(?:(?:ALTER|DROP|COMMENT\\s+ON)\\s+(?:FUNCTION|PROCEDURE|ROUTINE|AGGREGATE|TRIGGER|EVENT\\s+TRIGGER|RULE"
+                    + "|DOMAIN|VIEW|MATERIALIZED\\s+VIEW)\\b"
+                    + "|CREATE\\s+(?:OR\\s+REPLACE\\s+)?(?:CONSTRAINT\\s+)?(?:TRIGGER|RULE)\\b"
+                    + "|REFRESH\\s+MATERIALIZED\\s+VIEW\\b"
+                    + "|CLUSTER\\b"
+                    + "|ALTER\\s+TABLE\\b.*?\\b(?:(?:ENABLE|DISABLE)\\s+(?:ALWAYS\\s+|REPLICA\\s+)?TRIGGER|CLUSTER\\s+ON"
+                    + "|SET\\s+WITHOUT\\s+CLUSTER|ATTACH\\s+PARTITION|DETACH\\s+PARTITION)\\b"
+                    + "|CREATE\\s+TABLE\\b.*?\\bPARTITION\\s+OF\\b)",
+            java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.DOTALL);
+
+    /** Why the shadow cannot rehearse {@code sql} faithfully, or null when it can. */
+    static String unrehearsable(String sql) {
+        String text = sql.replaceAll("(?s)/\\*.*?\\*/", " ").replaceAll("--[^\\n]*", " ");
+        java.util.regex.Matcher m = UNREHEARSABLE.matcher(text);
+        if (!m.find()) {
+            return null;
+        }
+        String statement = text.trim().replaceAll("\\s+", " ");
+        return (statement.length() > 80 ? statement.substring(0, 77) + "..." : statement)
+                + ": the shadow does not recreate the live database's functions, triggers, rules, domains, views, "
+                + "partitions or clustering, so what this statement locks and changes there was not observed";
+    }
+
     /** Volatility and domains as the catalog (the shadow's) has them. */
     interface Catalog {
         Map<String, Volatility> volatility(Set<String> functions) throws java.sql.SQLException;
@@ -56,6 +85,7 @@ final class RawSqlDerivation {
     private final List<Assessment> effects = new ArrayList<>();
     private final List<String> inferred = new ArrayList<>();
     private final Set<String> lockNotes = new LinkedHashSet<>();
+    private final List<String> notRehearsed = new ArrayList<>();
     private int lockScore;
     private boolean rewrote;
     private boolean rebuiltIndexes;
@@ -151,6 +181,16 @@ final class RawSqlDerivation {
         return new TableName(qualified.substring(0, dot), qualified.substring(dot + 1));
     }
 
+    /** A statement the shadow could not rehearse (see {@link #unrehearsable}): the level stays at least unknown. */
+    void notRehearsed(String why) {
+        notRehearsed.add(why);
+    }
+
+    /** Why statements of this step could not be rehearsed, one sentence each. */
+    List<String> notRehearsed() {
+        return List.copyOf(notRehearsed);
+    }
+
     List<String> inferredKinds() {
         return List.copyOf(inferred);
     }
@@ -158,6 +198,11 @@ final class RawSqlDerivation {
     /** "medium 40 (raw_sql, adds_check_constraint): ACCESS EXCLUSIVE on public.users held through a scan (...)". */
     String level() {
         int score = Math.max(lockScore, effects.stream().mapToInt(Assessment::score).max().orElse(0));
+        if (!notRehearsed.isEmpty()) {
+            // Never "safe" by absence: what was not observed leaves the step where hand-written SQL starts.
+            score = Math.max(score, RiskModel.RAW_SQL_SCORE);
+            lockNotes.add(notRehearsed.size() + " statement(s) not rehearsed");
+        }
         Set<String> reasons = new LinkedHashSet<>();
         reasons.add(ReasonCode.RAW_SQL.code());
         effects.forEach(a -> a.reasons().forEach(r -> reasons.add(r.code())));

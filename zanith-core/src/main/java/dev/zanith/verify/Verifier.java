@@ -94,7 +94,7 @@ public final class Verifier {
                         Operation inShadow = replay.forShadow(operation);
                         ObservedStep step = inShadow instanceof RawSql raw
                                 ? observeRaw(c, observer, replay, migration, i + 1, raw, context,
-                                RiskContext.builder().server(server).statistics(request.statistics()))
+                                RiskContext.builder().server(server).statistics(request.statistics()), warnings)
                                 : observe(c, observer, migration, i + 1, operation, inShadow.render(context));
                         step = step.withPrediction(request.predictions().get(stepKey(migration.id(), i + 1)));
                         steps.add(step);
@@ -153,8 +153,8 @@ public final class Verifier {
      * reading takes no lock the file would not — and what the statement did feeds the derived level.
      */
     private static ObservedStep observeRaw(Connection c, StepObserver observer, ShadowReplay replay, Migration migration,
-                                           int index, RawSql raw, RenderContext context, RiskContext.Builder risk)
-            throws SQLException {
+                                           int index, RawSql raw, RenderContext context, RiskContext.Builder risk,
+                                           List<String> warnings) throws SQLException {
         Statements all = raw.render(context);
         RawSqlDerivation.Catalog catalog = new RawSqlDerivation.Catalog() {
             @Override
@@ -179,7 +179,14 @@ public final class Verifier {
             long duration = 0;
             StepObserver.Facts failed = null;
             for (String sql : all.sql()) {
+                String unrehearsable = RawSqlDerivation.unrehearsable(sql);
                 StepObserver.Facts facts = observer.run(c, new Statements(List.of(sql), false, true));
+                if (unrehearsable != null) {
+                    notRehearsed(migration, index, unrehearsable, facts, derivation, warnings);
+                    if (facts.error() != null) {
+                        continue;
+                    }
+                }
                 duration += facts.durationMs();
                 facts.tableLocks().forEach((table, mode) -> locks.merge(table, mode, LockMode::strongest));
                 rewritten.addAll(facts.rewrittenTables());
@@ -206,7 +213,17 @@ public final class Verifier {
         SchemaGraph before = schemaInTransaction(c, replay);
         RawSqlDerivation derivation = new RawSqlDerivation(risk, before, catalog);
         for (String sql : all.sql()) {
+            String unrehearsable = RawSqlDerivation.unrehearsable(sql);
+            Savepoint savepoint = unrehearsable == null ? null : c.setSavepoint();
             StepObserver.Facts facts = transaction.execute(sql);
+            if (savepoint != null) {
+                notRehearsed(migration, index, unrehearsable, facts, derivation, warnings);
+                if (facts.error() != null) {
+                    c.rollback(savepoint); // it failed for want of what the shadow lacks: go on without it
+                    continue;
+                }
+                c.releaseSavepoint(savepoint);
+            }
             if (facts.error() != null) {
                 transaction.rollback();
                 return step(migration, index, raw, facts, derivation.inferredKinds(), null);
@@ -216,6 +233,14 @@ public final class Verifier {
             before = after;
         }
         return step(migration, index, raw, transaction.commit(), derivation.inferredKinds(), derivation.level());
+    }
+
+    /** Says plainly, in the verdict's warnings and the derived level, that a statement could not be rehearsed. */
+    private static void notRehearsed(Migration migration, int index, String why, StepObserver.Facts facts,
+                                     RawSqlDerivation derivation, List<String> warnings) {
+        String sentence = why + (facts.error() != null ? " (on the shadow it failed: " + facts.error() + ")" : "");
+        derivation.notRehearsed(sentence);
+        warnings.add("step " + index + " of " + migration.id() + " not rehearsed: " + sentence);
     }
 
     /** The shadow's schema as the open transaction sees it, read under a savepoint so the reading's locks go with it. */

@@ -35,7 +35,11 @@ class RiskTruthTest {
             """;
 
     private static VerifyResult verify(TestDatabase db, Path dir, String file, String body) throws Exception {
-        db.execute(LIVE);
+        return verify(db, dir, file, body, "");
+    }
+
+    private static VerifyResult verify(TestDatabase db, Path dir, String file, String body, String more) throws Exception {
+        db.execute(LIVE + more);
         Path migrations = Files.createDirectories(dir.resolve("migrations"));
         Files.writeString(migrations.resolve(file), body);
         ZanithConfig config = ZanithConfig.builder().url(db.jdbcUrl()).migrations(new DirectoryMigrationSource(migrations))
@@ -193,5 +197,23 @@ class RiskTruthTest {
                 """);
         assertThat(result.verdict()).isEqualTo(Verdict.FAILED);
         assertThat(result.failedStep().error()).contains("leaves a transaction open");
+    }
+
+    /** Item 7: the shadow has no triggers or functions; a statement about them is named, never "safe" by absence. */
+    @Test
+    void statementsTheShadowCannotRehearseAreNamed(TestDatabase db, @TempDir Path dir) throws Exception {
+        VerifyResult result = verify(db, dir, "20260101000000_case.sql", """
+                DROP TRIGGER words_touch ON words;
+                ALTER TABLE words ADD COLUMN touched timestamptz;
+                """, """
+                CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
+                CREATE TRIGGER words_touch BEFORE UPDATE ON words FOR EACH ROW EXECUTE FUNCTION touch();
+                """);
+        assertThat(result.verdict()).as("%s", result.failedStep()).isEqualTo(Verdict.VERIFIED);
+        ObservedStep step = result.steps().get(0);
+        assertThat(step.derivedLevel()).startsWith("unknown 55 (raw_sql, adds_nullable_column)")
+                .contains("1 statement(s) not rehearsed");
+        assertThat(result.warnings()).anyMatch(w -> w.startsWith("step 1 of 20260101000000_case not rehearsed: "
+                + "DROP TRIGGER words_touch ON words: the shadow does not recreate") && w.contains("does not exist"));
     }
 }
