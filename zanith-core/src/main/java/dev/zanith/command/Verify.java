@@ -20,13 +20,21 @@ import dev.zanith.ops.RawSql;
 import dev.zanith.plan.PlannedStep;
 import dev.zanith.risk.Facts;
 import dev.zanith.risk.LockMode;
+import dev.zanith.internal.sql.SqlResources;
+import dev.zanith.ops.Operation;
+import dev.zanith.plan.Preflight;
+import dev.zanith.plan.PreflightResult;
+import dev.zanith.risk.RiskContext;
+import dev.zanith.verify.ObservedStep;
 import dev.zanith.verify.Prediction;
+import dev.zanith.verify.Verdict;
 import dev.zanith.verify.Verifier;
 import dev.zanith.verify.VerifyResult;
 
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,8 +93,74 @@ public final class Verify {
             throw new ZanithException("Reading " + config.connectionSource().describeTarget() + " failed: " + e.getMessage(), e);
         }
         SchemaGraph declaredGraph = declared == null ? null : DeclaredSchema.load(declared, shadow, options);
-        return new Verifier().verify(new Verifier.Request(live, state.pending(), declaredGraph,
+        VerifyResult result = new Verifier().verify(new Verifier.Request(live, state.pending(), declaredGraph,
                 declared == null ? null : declared.getFileName().toString(), shadow, options, config.archiveSchema(),
                 predictions, target, statistics));
+        return checkInferredOnLiveData(result, state.pending(), RiskContext.builder().server(target).live(live)
+                .statistics(statistics).build(), new Preflight(live, target, config.preflightTimeout()));
+    }
+
+    /**
+     * The shadow has no rows, so a raw step it rehearsed cleanly can still fail on the live data (a NOT NULL column
+     * without a default on a table with rows). The operations inferred from each raw step get the same read-only
+     * checks against the live data as their typed twins (NULLs, duplicates, orphans, rows that fail a check, values
+     * that do not fit); a failed check fails the step, as it would fail on apply.
+     */
+    private VerifyResult checkInferredOnLiveData(VerifyResult result, List<Migration> pending, RiskContext start,
+                                                 Preflight preflight) {
+        if (result.verdict() != Verdict.VERIFIED && result.verdict() != Verdict.DRIFT
+                || result.steps().stream().allMatch(s -> s.inferred().isEmpty())) {
+            return result;
+        }
+        Map<String, ObservedStep> observed = new HashMap<>();
+        result.steps().forEach(s -> observed.put(Verifier.stepKey(s.migrationId(), s.stepIndex()), s));
+        String ms = Long.toString(config.preflightTimeout().toMillis());
+        try (Connection c = config.connectionSource().open()) {
+            c.setAutoCommit(false);
+            try {
+                Jdbc.execute(c, "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+                Jdbc.query(c, SqlResources.get("plan/session.sql"), rs -> null, ms, ms);
+                RiskContext context = start;
+                for (Migration migration : pending) {
+                    for (int i = 0; i < migration.operations().size(); i++) {
+                        Operation op = migration.operations().get(i);
+                        ObservedStep step = observed.get(Verifier.stepKey(migration.id(), i + 1));
+                        List<Operation> effects = op instanceof RawSql && step != null ? step.inferred() : List.of(op);
+                        for (Operation effect : effects) {
+                            if (op instanceof RawSql) {
+                                for (PreflightResult check : preflight.check(c, effect, context)) {
+                                    if (check.status() == PreflightResult.Status.FAILED) {
+                                        return failed(result, step, "on the live data, " + effect.summary() + " fails: "
+                                                + check.message() + " (the shadow has no rows, so the rehearsal could "
+                                                + "not show it; the same check a typed " + effect.kind().id() + " gets)");
+                                    }
+                                }
+                            }
+                            context = context.after(effect);
+                        }
+                    }
+                }
+            } finally {
+                c.rollback();
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new ZanithException("Checking the live data of " + config.connectionSource().describeTarget()
+                    + " failed: " + e.getMessage(), e);
+        }
+        return result;
+    }
+
+    private static VerifyResult failed(VerifyResult result, ObservedStep step, String message) {
+        ObservedStep failed = step.failedWith(message, null);
+        List<ObservedStep> steps = new ArrayList<>();
+        for (ObservedStep s : result.steps()) {
+            steps.add(s == step ? failed : s);
+            if (s == step) {
+                break;
+            }
+        }
+        return new VerifyResult(Verdict.FAILED, steps, List.of(), result.shadow(), result.comparedWith(), failed,
+                result.durationMs(), result.warnings());
     }
 }

@@ -83,7 +83,7 @@ final class RawSqlDerivation {
     private final Catalog catalog;
     private RiskContext context;
     private final List<Assessment> effects = new ArrayList<>();
-    private final List<String> inferred = new ArrayList<>();
+    private final List<Operation> inferred = new ArrayList<>();
     private final Set<String> lockNotes = new LinkedHashSet<>();
     private final List<String> notRehearsed = new ArrayList<>();
     private int lockScore;
@@ -110,7 +110,7 @@ final class RawSqlDerivation {
             context = context.withVolatility(catalog.volatility(functions));
         }
         for (Operation op : ops) {
-            inferred.add(op.kind().id());
+            inferred.add(op);
             effects.add(RiskModel.classify(op, context));
             context = context.after(op);
         }
@@ -191,7 +191,8 @@ final class RawSqlDerivation {
         return List.copyOf(notRehearsed);
     }
 
-    List<String> inferredKinds() {
+    /** The inferred operations, in order. */
+    List<Operation> inferred() {
         return List.copyOf(inferred);
     }
 

@@ -140,10 +140,11 @@ public final class Verifier {
     }
 
     private static ObservedStep step(Migration migration, int index, Operation operation, StepObserver.Facts facts,
-                                     List<String> inferred, String derivedLevel) {
+                                     List<Operation> inferred, String derivedLevel) {
         return new ObservedStep(migration.id(), index, operation.kind().id(), operation.summary(), facts.tableLocks(),
-                facts.lockObserved(), facts.rewrittenTables(), facts.rebuiltIndexes(), facts.scannedTables(), inferred,
-                derivedLevel, null, List.of(), facts.durationMs(), facts.error(), facts.sqlState());
+                facts.lockObserved(), facts.rewrittenTables(), facts.rebuiltIndexes(), facts.scannedTables(),
+                inferred.stream().map(op -> op.kind().id()).toList(), inferred, derivedLevel, null, List.of(),
+                facts.durationMs(), facts.error(), facts.sqlState());
     }
 
     /**
@@ -207,7 +208,7 @@ public final class Verifier {
             StepObserver.Facts total = new StepObserver.Facts(locks, lockObserved, new StepObserver.Changes(rewritten,
                     rebuilt, Set.of(), Map.of(), List.of()), scansKnown ? scanned : null, duration,
                     failed == null ? null : failed.error(), failed == null ? null : failed.sqlState());
-            return step(migration, index, raw, total, derivation.inferredKinds(), failed == null ? derivation.level() : null);
+            return step(migration, index, raw, total, derivation.inferred(), failed == null ? derivation.level() : null);
         }
         StepObserver.Transaction transaction = observer.begin(c);
         SchemaGraph before = schemaInTransaction(c, replay);
@@ -226,13 +227,13 @@ public final class Verifier {
             }
             if (facts.error() != null) {
                 transaction.rollback();
-                return step(migration, index, raw, facts, derivation.inferredKinds(), null);
+                return step(migration, index, raw, facts, derivation.inferred(), null);
             }
             SchemaGraph after = schemaInTransaction(c, replay);
             derivation.statement(before, after, facts, true);
             before = after;
         }
-        return step(migration, index, raw, transaction.commit(), derivation.inferredKinds(), derivation.level());
+        return step(migration, index, raw, transaction.commit(), derivation.inferred(), derivation.level());
     }
 
     /** Says plainly, in the verdict's warnings and the derived level, that a statement could not be rehearsed. */

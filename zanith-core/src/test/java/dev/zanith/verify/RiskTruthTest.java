@@ -216,4 +216,20 @@ class RiskTruthTest {
         assertThat(result.warnings()).anyMatch(w -> w.startsWith("step 1 of 20260101000000_case not rehearsed: "
                 + "DROP TRIGGER words_touch ON words: the shadow does not recreate") && w.contains("does not exist"));
     }
+
+    /** Item 8: the shadow has no rows; operations inferred from a raw step get their typed twins' live checks. */
+    @Test
+    void inferredOperationsGetTheLiveDataChecksOfTheirTypedTwins(TestDatabase db, @TempDir Path dir) throws Exception {
+        VerifyResult result = verify(db, dir, "20260101000000_case.sql",
+                "ALTER TABLE notes ADD COLUMN author text NOT NULL;\n");
+        assertThat(result.verdict()).isEqualTo(Verdict.FAILED);
+        assertThat(result.failedStep().error()).startsWith("on the live data, add column public.notes.author")
+                .contains("the same check a typed addColumn gets");
+    }
+
+    @Test
+    void inferredOperationsThatFitTheLiveDataStayVerified(TestDatabase db, @TempDir Path dir) throws Exception {
+        ObservedStep step = raw(db, dir, "ALTER TABLE words ALTER COLUMN lang SET NOT NULL;\n");
+        assertThat(step.inferredKinds()).containsExactly("setNotNull");
+    }
 }
