@@ -382,6 +382,24 @@ public final class RiskTable {
                         + "shows whether rows were read. The lock column's hold (brief · scan · build · rewrite), the "
                         + "rewrite column, the `rebuilds_index` code and the scan fact must all equal what was "
                         + "observed; any disagreement fails the build and becomes a row.\n\n")
+                .append("## Raw SQL: derived from what was observed\n\n")
+                .append("Hand-written SQL scores ").append(RiskModel.RAW_SQL_SCORE)
+                .append(" until `zanith verify` (or `zanith plan --observe`) rehearses it on a shadow. There a "
+                        + "transactional file runs as apply runs it — statement by statement in one transaction — and "
+                        + "each statement is observed: the locks held so far (locks are kept until the file commits), "
+                        + "which tables and indexes were rewritten (`relfilenode`), whether rows were read "
+                        + "(`pg_stat_xact_user_tables`; statements outside a transaction: `pg_stat_user_tables` after "
+                        + "`pg_stat_force_next_flush()`, PostgreSQL 15+), and the schema change. The derived level is the "
+                        + "worst of (a) the schema change scored as the typed operations it amounts to — renames as "
+                        + "renames, an index built outside a transaction under SHARE UPDATE EXCLUSIVE as a concurrent "
+                        + "build, a constraint that adopted an existing index as `USING INDEX`, default volatility from "
+                        + "`pg_proc`, sizes from the live tables — and (b) every lock it held, scored by mode × table size "
+                        + "× what the statement did under it, in the bands of the table below: so `REINDEX` is not safe, "
+                        + "and `ADD CONSTRAINT … NOT VALID` followed by `VALIDATE` in the same file holds ACCESS "
+                        + "EXCLUSIVE through the scan. Statements about objects the shadow does not recreate (functions, "
+                        + "triggers, rules, domains, views, partitions, clustering) are named in the verdict's warnings "
+                        + "and keep the level at least unknown. The inferred operations get their typed twins' read-only "
+                        + "checks against the live data; a step that leaves a transaction open fails.\n\n")
                 .append("## Operations\n\nBase: an existing `public.users` of ~20,000 rows on PostgreSQL 14+. "
                         + "`by size` is the score on an empty · small · large (2M rows) · huge (50M rows) table; "
                         + "— means size does not matter.\n");
