@@ -323,6 +323,39 @@ public final class RiskTable {
 
     // ---- rendering ------------------------------------------------------------------------------------------
 
+    /**
+     * The context rules that move a verdict, one markdown bullet each (without the leading dash): what
+     * {@code zanith risk} prints under the table and docs/RISK.md lists under "Context".
+     */
+    public static List<String> contextRules() {
+        return List.of(
+                "**Table size** (`pg_class.reltuples`, `pg_total_relation_size`, and a real emptiness check): "
+                        + "empty (created earlier in the plan, or no rows) · small (under "
+                        + String.format(Locale.ROOT, "%,d", SizeTier.SMALL_ROWS) + " rows and 100 MB) · large · huge ("
+                        + String.format(Locale.ROOT, "%,d", SizeTier.HUGE_ROWS)
+                        + "+ rows or 10 GB+). Operations that scan, build or rewrite under a lock score by size; the "
+                        + "table below shows the base score on a small populated table and the scores for empty · "
+                        + "small · large · huge.",
+                "**Server version**: fast defaults from PostgreSQL 11; a validated `CHECK (c IS NOT NULL)` "
+                        + "lets SET NOT NULL skip its scan from 12; ADD VALUE runs in a transaction from 12; "
+                        + "timestamp ↔ timestamptz needs no rewrite from 12 when the session time zone is UTC; "
+                        + "CREATE INDEX CONCURRENTLY is flagged on 14.0–14.3 (index corruption bug); virtual generated "
+                        + "columns (18) need no rewrite; preflight checks text conversions with `pg_input_is_valid` from 16.",
+                "**Default volatility** is looked up in `pg_proc.provolatile` on the live server: a volatile "
+                        + "default (`gen_random_uuid()`, `clock_timestamp()`) rewrites the table, a stable one "
+                        + "(`now()`) does not.",
+                "**What else is on the table** (from the live catalog): a type or collation change that "
+                        + "rewrites no row still rebuilds every index on the column whose collation or operator class "
+                        + "changes (collation changes; timestamp ↔ timestamptz), and re-checks every CHECK constraint "
+                        + "that mentions the column, under ACCESS EXCLUSIVE and scored by size; a type change "
+                        + "re-creates the foreign keys on the column, locking the other table ACCESS EXCLUSIVE (through "
+                        + "its re-validation scan when values are converted); a domain with constraints (`pg_constraint`) "
+                        + "makes adding a column of it, or converting to it, rewrite the table.",
+                "**Data**: drops are `*_with_data` (destructive) only when the column or table holds data; "
+                        + "online-safe renderings (CONCURRENTLY, NOT VALID + VALIDATE, USING INDEX) score lower than "
+                        + "their blocking forms.");
+    }
+
     /** docs/RISK.md, exactly. */
     public static String markdown() {
         StringBuilder out = new StringBuilder();
@@ -346,31 +379,8 @@ public final class RiskTable {
                 .append("## Context\n\n")
                 .append("The same operation scores differently depending on where it runs; every moved score says why "
                         + "in the plan's notes.\n\n")
-                .append("- **Table size** (`pg_class.reltuples`, `pg_total_relation_size`, and a real emptiness check): "
-                        + "empty (created earlier in the plan, or no rows) · small (under ")
-                .append(String.format(Locale.ROOT, "%,d", SizeTier.SMALL_ROWS)).append(" rows and 100 MB) · large · huge (")
-                .append(String.format(Locale.ROOT, "%,d", SizeTier.HUGE_ROWS))
-                .append("+ rows or 10 GB+). Operations that scan, build or rewrite under a lock score by size; the "
-                        + "table below shows the base score on a small populated table and the scores for empty · "
-                        + "small · large · huge.\n")
-                .append("- **Server version**: fast defaults from PostgreSQL 11; a validated `CHECK (c IS NOT NULL)` "
-                        + "lets SET NOT NULL skip its scan from 12; ADD VALUE runs in a transaction from 12; "
-                        + "timestamp ↔ timestamptz needs no rewrite from 12 when the session time zone is UTC; "
-                        + "CREATE INDEX CONCURRENTLY is flagged on 14.0–14.3 (index corruption bug); virtual generated "
-                        + "columns (18) need no rewrite; preflight checks text conversions with `pg_input_is_valid` from 16.\n")
-                .append("- **Default volatility** is looked up in `pg_proc.provolatile` on the live server: a volatile "
-                        + "default (`gen_random_uuid()`, `clock_timestamp()`) rewrites the table, a stable one "
-                        + "(`now()`) does not.\n")
-                .append("- **What else is on the table** (from the live catalog): a type or collation change that "
-                        + "rewrites no row still rebuilds every index on the column whose collation or operator class "
-                        + "changes (collation changes; timestamp ↔ timestamptz), and re-checks every CHECK constraint "
-                        + "that mentions the column, under ACCESS EXCLUSIVE and scored by size; a type change "
-                        + "re-creates the foreign keys on the column, locking the other table ACCESS EXCLUSIVE (through "
-                        + "its re-validation scan when values are converted); a domain with constraints (`pg_constraint`) "
-                        + "makes adding a column of it, or converting to it, rewrite the table.\n")
-                .append("- **Data**: drops are `*_with_data` (destructive) only when the column or table holds data; "
-                        + "online-safe renderings (CONCURRENTLY, NOT VALID + VALIDATE, USING INDEX) score lower than "
-                        + "their blocking forms.\n\n")
+                .append(contextRules().stream().map(rule -> "- " + rule + "\n").collect(Collectors.joining()))
+                .append("\n")
                 .append("## Observed, not assumed\n\n")
                 .append("Every row below except `createExtension`, `dropExtension` and `rawSql` (an extension may not be "
                         + "installable on the test server; raw SQL predicts nothing) is run by the observation matrix "
