@@ -18,7 +18,6 @@ import dev.zanith.schema.TableName;
 import dev.zanith.schema.TableStatistics;
 import dev.zanith.shadow.Shadow;
 import dev.zanith.shadow.ShadowProvider;
-import dev.zanith.shadow.ShadowReplay;
 
 import java.sql.Connection;
 import java.sql.SQLException;
