@@ -42,6 +42,7 @@ import dev.zanith.ops.RenameIndex;
 import dev.zanith.ops.RenameSequence;
 import dev.zanith.ops.RenameTable;
 import dev.zanith.ops.RenderContext;
+import dev.zanith.ops.SchemaEffect;
 import dev.zanith.ops.SetComment;
 import dev.zanith.ops.SetDefault;
 import dev.zanith.ops.SetIdentity;

@@ -1,6 +1,5 @@
 package dev.zanith.risk;
 
-import dev.zanith.diff.SchemaEffect;
 import dev.zanith.ops.ArchiveColumn;
 import dev.zanith.ops.ArchiveTable;
 import dev.zanith.ops.DropColumn;
@@ -8,6 +7,7 @@ import dev.zanith.ops.DropTable;
 import dev.zanith.ops.Operation;
 import dev.zanith.ops.RenameColumn;
 import dev.zanith.ops.RenameTable;
+import dev.zanith.ops.SchemaEffect;
 import dev.zanith.ops.SoftDropColumn;
 import dev.zanith.ops.SoftDropTable;
 import dev.zanith.schema.Column;

@@ -1,12 +1,12 @@
 package dev.zanith.verify;
 
+import dev.zanith.diff.RenameHint;
 import dev.zanith.internal.jdbc.ConnectionSource;
 import dev.zanith.internal.jdbc.Jdbc;
 import dev.zanith.internal.sql.Identifiers;
 import dev.zanith.internal.sql.SqlResources;
 import dev.zanith.ops.Statements;
 import dev.zanith.risk.LockMode;
-import dev.zanith.diff.RenameHint;
 import dev.zanith.risk.TableLock;
 import dev.zanith.shadow.SchemaMapping;
 import org.postgresql.core.BaseConnection;

@@ -1,19 +1,19 @@
 package dev.zanith.verify;
 
 import dev.zanith.ZanithException;
-import dev.zanith.diff.SchemaEffect;
 import dev.zanith.introspect.CatalogFacts;
 import dev.zanith.introspect.IntrospectionOptions;
 import dev.zanith.migration.Migration;
 import dev.zanith.ops.Operation;
 import dev.zanith.ops.RawSql;
 import dev.zanith.ops.RenderContext;
+import dev.zanith.ops.SchemaEffect;
 import dev.zanith.ops.Statements;
 import dev.zanith.risk.LockMode;
 import dev.zanith.risk.RiskContext;
 import dev.zanith.schema.Extension;
-import dev.zanith.schema.ServerVersion;
 import dev.zanith.schema.SchemaGraph;
+import dev.zanith.schema.ServerVersion;
 import dev.zanith.schema.TableName;
 import dev.zanith.schema.TableStatistics;
 import dev.zanith.shadow.Shadow;

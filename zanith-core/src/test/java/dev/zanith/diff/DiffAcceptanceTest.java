@@ -11,6 +11,7 @@ import dev.zanith.migration.MigrationWriter;
 import dev.zanith.ops.Operation;
 import dev.zanith.ops.OperationKind;
 import dev.zanith.ops.RenderContext;
+import dev.zanith.ops.SchemaEffect;
 import dev.zanith.ops.Statements;
 import dev.zanith.schema.Column;
 import dev.zanith.schema.SchemaGraph;

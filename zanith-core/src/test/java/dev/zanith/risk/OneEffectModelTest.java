@@ -1,9 +1,9 @@
 package dev.zanith.risk;
 
-import dev.zanith.diff.SchemaEffect;
 import dev.zanith.ops.AlterColumnType;
 import dev.zanith.ops.RenameColumn;
 import dev.zanith.ops.RenameTable;
+import dev.zanith.ops.SchemaEffect;
 import dev.zanith.schema.SchemaGraph;
 import dev.zanith.schema.TableName;
 import org.junit.jupiter.api.Test;

@@ -1,10 +1,10 @@
-package dev.zanith.diff;
+package dev.zanith.ops;
 
 import dev.zanith.internal.sql.Identifiers;
-import dev.zanith.ops.*;
 import dev.zanith.schema.CheckConstraint;
 import dev.zanith.schema.Column;
 import dev.zanith.schema.EnumType;
+import dev.zanith.schema.Expressions;
 import dev.zanith.schema.Extension;
 import dev.zanith.schema.ForeignKey;
 import dev.zanith.schema.GeneratedColumn;
