@@ -21,6 +21,7 @@ import dev.zanith.risk.Volatility;
 import dev.zanith.schema.SchemaGraph;
 import dev.zanith.schema.TableName;
 
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -28,6 +29,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The level raw SQL earns from what it was observed to do, statement by statement: the worst of
@@ -48,7 +51,7 @@ final class RawSqlDerivation {
      * functions, procedures, triggers, rules, domains, views, partitions or clustering): on the shadow they fail or
      * touch nothing, so what they would lock or change on the live database was not observed.
      */
-    private static final java.util.regex.Pattern UNREHEARSABLE = java.util.regex.Pattern.compile(
+    private static final Pattern UNREHEARSABLE = Pattern.compile(
             "^\\s*(?:(?:ALTER|DROP|COMMENT\\s+ON)\\s+(?:FUNCTION|PROCEDURE|ROUTINE|AGGREGATE|TRIGGER|EVENT\\s+TRIGGER|RULE"
                     + "|DOMAIN|VIEW|MATERIALIZED\\s+VIEW)\\b"
                     + "|CREATE\\s+(?:OR\\s+REPLACE\\s+)?(?:CONSTRAINT\\s+)?(?:TRIGGER|RULE)\\b"
@@ -57,12 +60,12 @@ final class RawSqlDerivation {
                     + "|ALTER\\s+TABLE\\b.*?\\b(?:(?:ENABLE|DISABLE)\\s+(?:ALWAYS\\s+|REPLICA\\s+)?TRIGGER|CLUSTER\\s+ON"
                     + "|SET\\s+WITHOUT\\s+CLUSTER|ATTACH\\s+PARTITION|DETACH\\s+PARTITION)\\b"
                     + "|CREATE\\s+TABLE\\b.*?\\bPARTITION\\s+OF\\b)",
-            java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.DOTALL);
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
     /** Why the shadow cannot rehearse {@code sql} faithfully, or null when it can. */
     static String unrehearsable(String sql) {
         String text = sql.replaceAll("(?s)/\\*.*?\\*/", " ").replaceAll("--[^\\n]*", " ");
-        java.util.regex.Matcher m = UNREHEARSABLE.matcher(text);
+        Matcher m = UNREHEARSABLE.matcher(text);
         if (!m.find()) {
             return null;
         }
@@ -74,9 +77,9 @@ final class RawSqlDerivation {
 
     /** Volatility and domains as the catalog (the shadow's) has them. */
     interface Catalog {
-        Map<String, Volatility> volatility(Set<String> functions) throws java.sql.SQLException;
+        Map<String, Volatility> volatility(Set<String> functions) throws SQLException;
 
-        Map<String, Boolean> domains() throws java.sql.SQLException;
+        Map<String, Boolean> domains() throws SQLException;
     }
 
     private final RiskContext.Builder base;
@@ -91,7 +94,7 @@ final class RawSqlDerivation {
     private boolean rebuiltIndexes;
 
     /** @param start the schema before the raw step's first statement */
-    RawSqlDerivation(RiskContext.Builder base, SchemaGraph start, Catalog catalog) throws java.sql.SQLException {
+    RawSqlDerivation(RiskContext.Builder base, SchemaGraph start, Catalog catalog) throws SQLException {
         this.base = base;
         this.catalog = catalog;
         this.context = base.live(start).domains(catalog.domains()).build();
@@ -99,7 +102,7 @@ final class RawSqlDerivation {
 
     /** One statement: the schema before and after it, and what the observer saw. */
     void statement(SchemaGraph before, SchemaGraph after, StepObserver.Facts facts, boolean inTransaction)
-            throws java.sql.SQLException {
+            throws SQLException {
         rewrote |= !facts.rewrittenTables().isEmpty();
         rebuiltIndexes |= !facts.rebuiltIndexes().isEmpty();
         List<Operation> ops = effects(before, after, facts, inTransaction);
