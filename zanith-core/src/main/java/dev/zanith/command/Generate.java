@@ -15,6 +15,7 @@ import dev.zanith.migration.DirectoryMigrationSource;
 import dev.zanith.migration.Migration;
 import dev.zanith.migration.MigrationLoader;
 import dev.zanith.migration.MigrationNames;
+import dev.zanith.migration.MigrationResource;
 import dev.zanith.migration.MigrationWriter;
 import dev.zanith.ops.Operation;
 import dev.zanith.schema.LiveSchema;
@@ -23,7 +24,10 @@ import dev.zanith.shadow.DeclaredSchema;
 import dev.zanith.shadow.Shadow;
 import dev.zanith.shadow.ShadowProvider;
 import dev.zanith.shadow.ShadowReplay;
+import dev.zanith.verify.Difference;
+import dev.zanith.verify.SchemaComparison;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -65,7 +69,28 @@ public final class Generate {
         this.config = config;
     }
 
+    /**
+     * Generates, proves and writes the migration.
+     *
+     * @throws GenerateRefusedException when the migration, run on the shadow, fails or does not reach the
+     *                                  declared schema (no file is written)
+     * @throws ZanithException          for unreadable input, unreachable servers and anything else; never an
+     *                                  internal exception type
+     */
     public Result run(Request request) {
+        try {
+            return generate(request);
+        } catch (ZanithException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // A defect of Zanith's, not of the input: say so in one line instead of leaking an exception type.
+            throw new ZanithException("generate could not finish (" + e.getMessage() + "). No file was written. "
+                    + "This is a gap in Zanith: please report it with the declared schema; meanwhile write the change "
+                    + "by hand as a migration file with rawSql steps.", e);
+        }
+    }
+
+    private Result generate(Request request) {
         if (!Files.isRegularFile(request.declared())) {
             throw new ZanithException("Declared schema " + request.declared() + " does not exist. Pass --declared with "
                     + "a .sql file of CREATE statements (or a schema graph .json/.yaml from zanith inspect --format json).");
@@ -82,35 +107,100 @@ public final class Generate {
         } catch (SQLException e) {
             throw new ZanithException("Reading " + target.describeTarget() + " failed: " + e.getMessage(), e);
         }
-        SchemaGraph base = live.graph();
-        if (!state.pending().isEmpty()) {
-            try (Shadow shadow = request.shadow().open()) {
-                ShadowReplay replay = new ShadowReplay(shadow, options);
-                replay.recreate(live.graph());
+        SchemaGraph declared = DeclaredSchema.load(request.declared(), request.shadow(), options);
+        if (state.pending().isEmpty()) {
+            DiffResult diff = Differ.diff(live.graph(), declared, request.diffOptions());
+            if (diff.isEmpty()) {
+                requireNoDifference(declared, live.graph(), request.declared(), diff);
+                return new Result(null, null, List.of(), diff.renameSuspects(), diff.warnings(), 0);
+            }
+        }
+        try (Shadow shadow = request.shadow().open()) {
+            ShadowReplay replay = new ShadowReplay(shadow, options);
+            replay.recreate(live.graph());
+            SchemaGraph base = live.graph();
+            if (!state.pending().isEmpty()) {
                 replay.apply(state.pending());
                 base = replay.introspect().graph();
             }
+            DiffResult diff = Differ.diff(base, declared, request.diffOptions());
+            if (diff.isEmpty()) {
+                requireNoDifference(declared, base, request.declared(), diff);
+                return new Result(null, null, List.of(), diff.renameSuspects(), diff.warnings(), state.pending().size());
+            }
+            String slug = request.name() != null && !request.name().isBlank() ? request.name()
+                    : MigrationNames.slug(diff.operations());
+            String id = MigrationNames.id(request.now(), slug);
+            String text = MigrationWriter.render(id, describe(diff.operations()), diff.operations(),
+                    header(request, live, state, diff), diff.renameSuspects());
+            prove(replay, id, text, declared, request.declared(), diff);
+            Path file = MigrationWriter.write(request.migrations(), id, text);
+            return new Result(file, id, diff.operations(), diff.renameSuspects(), diff.warnings(), state.pending().size());
         }
-        SchemaGraph declared = DeclaredSchema.load(request.declared(), request.shadow(), options);
-        DiffResult diff = Differ.diff(base, declared, request.diffOptions());
-        if (diff.isEmpty()) {
-            return new Result(null, null, List.of(), diff.renameSuspects(), diff.warnings(), state.pending().size());
-        }
-        String slug = request.name() != null && !request.name().isBlank() ? request.name()
-                : MigrationNames.slug(diff.operations());
-        String id = MigrationNames.id(request.now(), slug);
+    }
+
+    private static List<String> header(Request request, LiveSchema live, MigrationState state, DiffResult diff) {
         List<String> header = new ArrayList<>();
         header.add("Generated by zanith generate at " + request.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
         header.add("declared: " + request.declared().getFileName() + " · live: " + live.database() + " (PostgreSQL "
                 + live.server() + ")" + (state.pending().isEmpty() ? "" : " + " + state.pending().size() + " pending migration(s)"));
+        header.add("Proven on a shadow before it was written: applied there, it reproduces the declared schema");
         header.add("Review it, then: zanith plan (risk and gates) · zanith apply");
         for (String warning : diff.warnings()) {
             header.add("warning: " + warning);
         }
-        String text = MigrationWriter.render(id, describe(diff.operations()), diff.operations(), header,
-                diff.renameSuspects());
-        Path file = MigrationWriter.write(request.migrations(), id, text);
-        return new Result(file, id, diff.operations(), diff.renameSuspects(), diff.warnings(), state.pending().size());
+        return header;
+    }
+
+    /**
+     * Runs the migration file exactly as it will be read back (parsed from {@code text}) on the shadow, which
+     * holds the live schema plus the pending migrations, and requires the result to equal the declared schema.
+     *
+     * @throws GenerateRefusedException when a step fails there or the result differs; nothing is written then
+     */
+    private static void prove(ShadowReplay replay, String id, String text, SchemaGraph declared, Path declaredFile,
+                              DiffResult diff) {
+        Migration migration = MigrationLoader.parse(new MigrationResource(id + ".yaml", id + ".yaml",
+                text.getBytes(StandardCharsets.UTF_8)));
+        try {
+            replay.apply(List.of(migration));
+        } catch (ZanithException e) {
+            throw new GenerateRefusedException("generate wrote no file: the migration it would write does not apply. "
+                    + e.getMessage().replace(id + ".yaml: ", "") + ". This is a gap in Zanith's differ: write this "
+                    + "change by hand (a migration file with rawSql steps), and please report the declared schema.",
+                    List.of(), e);
+        }
+        List<Difference> differences = remaining(declared, replay.introspect().graph(), diff);
+        if (!differences.isEmpty()) {
+            throw refusal("applied on a shadow, the migration it would write does not reach the declared schema "
+                    + declaredFile.getFileName(), differences);
+        }
+    }
+
+    /** "Nothing to do" is only said when it is true: differences the differ cannot express are not nothing. */
+    private static void requireNoDifference(SchemaGraph declared, SchemaGraph base, Path declaredFile, DiffResult diff) {
+        List<Difference> differences = remaining(declared, base, diff);
+        if (!differences.isEmpty()) {
+            throw refusal("the database differs from the declared schema " + declaredFile.getFileName()
+                    + " only in ways generate cannot write", differences);
+        }
+    }
+
+    private static GenerateRefusedException refusal(String what, List<Difference> differences) {
+        StringBuilder message = new StringBuilder("generate wrote no file: " + what + ". Remaining differences:");
+        for (Difference difference : differences) {
+            message.append("\n  ").append(difference.describe());
+        }
+        message.append("\nWrite these changes by hand (a migration file with rawSql steps), then run generate "
+                + "again; it writes the rest, or nothing.");
+        return new GenerateRefusedException(message.toString(), differences, null);
+    }
+
+    /** The differences left once the objects the differ keeps on purpose (for parked data) are set aside. */
+    private static List<Difference> remaining(SchemaGraph declared, SchemaGraph actual, DiffResult diff) {
+        return SchemaComparison.compareStructure(declared, actual).stream()
+                .filter(d -> !(d.aspect().equals("unexpected") && diff.kept().contains(d.model())))
+                .toList();
     }
 
     private static String describe(List<Operation> operations) {

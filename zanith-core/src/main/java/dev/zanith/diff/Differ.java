@@ -102,6 +102,7 @@ public final class Differ {
     private final List<Operation> lateDrops = new ArrayList<>();
     private final List<RenameSuspect> suspects = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
+    private final List<String> kept = new ArrayList<>();
 
     private SchemaGraph working;
     private SchemaGraph target;
@@ -140,7 +141,7 @@ public final class Differ {
                 relations, security, columnDrops, tableDrops, lateDrops)) {
             all.addAll(phase);
         }
-        return new DiffResult(all, suspects, warnings);
+        return new DiffResult(all, suspects, warnings, kept);
     }
 
     // ---------------------------------------------------------------- rename hints
@@ -323,6 +324,7 @@ public final class Differ {
         for (Extension extension : working.extensions()) {
             if (!declared.containsKey(extension.name())) {
                 if (keptUserTypes) {
+                    kept.add("extension " + extension.name());
                     warnings.add("extension " + extension.name() + " is kept: soft-dropped or archived data may still use "
                             + "its types; drop it after `zanith recover purge`");
                 } else {
@@ -360,6 +362,7 @@ public final class Differ {
             TableName name = new TableName(existing.schema(), existing.name());
             if (!declared.containsKey(name)) {
                 if (keptTypes.contains(existing.sqlName())) {
+                    kept.add("enum " + name);
                     warnings.add("enum " + name + " is kept: a soft-dropped or archived column still holds values of it; "
                             + "drop it after `zanith recover purge`");
                 } else {

@@ -15,7 +15,6 @@ import dev.zanith.risk.ReasonCode;
 import dev.zanith.risk.RiskContext;
 import dev.zanith.risk.RiskLevel;
 import dev.zanith.risk.RiskModel;
-import dev.zanith.schema.Extension;
 import dev.zanith.schema.ServerVersion;
 import dev.zanith.schema.SchemaGraph;
 import dev.zanith.shadow.Shadow;
@@ -107,7 +106,7 @@ public final class Verifier {
             observed = replay.introspect().graph();
         }
         SchemaGraph reference = request.declared() != null ? request.declared() : normalize(expected, request);
-        List<Difference> differences = SchemaComparison.compare(withoutVersions(reference), withoutVersions(observed));
+        List<Difference> differences = SchemaComparison.compareStructure(reference, observed);
         Verdict verdict = !differences.isEmpty() ? Verdict.DRIFT
                 : request.pending().isEmpty() ? Verdict.NOTHING_PENDING : Verdict.VERIFIED;
         return new VerifyResult(verdict, steps, differences, shadowDescription, comparedWith, null, elapsed(start),
@@ -194,10 +193,6 @@ public final class Verifier {
             replay.recreate(expected);
             return replay.introspect().graph();
         }
-    }
-
-    private static SchemaGraph withoutVersions(SchemaGraph graph) {
-        return graph.withExtensions(graph.extensions().stream().map(e -> new Extension(e.name(), e.schema(), null)).toList());
     }
 
     private static long elapsed(long start) {

@@ -1,0 +1,104 @@
+package dev.zanith.command;
+
+import dev.zanith.ZanithConfig;
+import dev.zanith.ZanithException;
+import dev.zanith.diff.DiffOptions;
+import dev.zanith.internal.jdbc.ConnectionSource;
+import dev.zanith.shadow.ShadowProviders;
+import dev.zanith.testsupport.RealPostgres;
+import dev.zanith.testsupport.TestDatabase;
+import dev.zanith.verify.Difference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** {@code generate} end to end on a real server: it writes only migrations it has proven on a shadow. */
+@RealPostgres
+class GenerateTest {
+
+    @TempDir
+    Path dir;
+
+    private Generate.Result generate(TestDatabase db, String declaredDdl, List<String> schemas) throws IOException {
+        Path declared = dir.resolve("schema.sql");
+        Files.writeString(declared, declaredDdl);
+        ZanithConfig.Builder config = ZanithConfig.builder().url(db.jdbcUrl());
+        if (schemas != null) {
+            config.schemas(schemas);
+        }
+        ZanithConfig built = config.build();
+        return new Generate(built).run(new Generate.Request(declared, dir.resolve("migrations"), null,
+                DiffOptions.defaults(), ShadowProviders.temporaryDatabase(ConnectionSource.of(db.jdbcUrl(), null, null)),
+                Instant.parse("2026-12-01T00:00:00Z")));
+    }
+
+    /** Applies the written migrations with the real runner, gates wide open (the gates have their own tests). */
+    private void apply(TestDatabase db, List<String> schemas) {
+        ZanithConfig.Builder config = ZanithConfig.builder().url(db.jdbcUrl()).allowDestructive(true).maxRisk(100)
+                .migrations(new dev.zanith.migration.DirectoryMigrationSource(dir.resolve("migrations")));
+        if (schemas != null) {
+            config.schemas(schemas);
+        }
+        dev.zanith.apply.ApplyResult result = new Apply(config.build(), dev.zanith.apply.ApplyListener.NONE).run();
+        assertThat(result.succeeded()).as(String.valueOf(result)).isTrue();
+    }
+
+    private List<Path> files() throws IOException {
+        if (!Files.isDirectory(dir.resolve("migrations"))) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir.resolve("migrations"))) {
+            return files.toList();
+        }
+    }
+
+    @Test
+    void refusesAndWritesNothingWhenTheDifferenceCannotBeWritten(TestDatabase db) throws Exception {
+        db.execute("CREATE UNLOGGED TABLE scratch (id int); CREATE TABLE users (id int PRIMARY KEY);");
+        assertThatThrownBy(() -> generate(db, "CREATE TABLE scratch (id int); CREATE TABLE users (id int PRIMARY KEY, "
+                + "email text);", null))
+                .isInstanceOfSatisfying(GenerateRefusedException.class, e -> {
+                    assertThat(e.differences()).extracting(Difference::describe)
+                            .containsExactly("public.scratch: persistence expected logged, found unlogged");
+                    assertThat(e.getMessage()).startsWith("generate wrote no file: applied on a shadow")
+                            .contains("public.scratch: persistence expected logged, found unlogged");
+                });
+        assertThat(files()).isEmpty();
+    }
+
+    @Test
+    void neverSaysNothingToDoWhileTheSchemasDiffer(TestDatabase db) throws Exception {
+        db.execute("CREATE UNLOGGED TABLE scratch (id int);");
+        assertThatThrownBy(() -> generate(db, "CREATE TABLE scratch (id int);", null))
+                .isInstanceOf(GenerateRefusedException.class)
+                .hasMessageContaining("only in ways generate cannot write")
+                .hasMessageContaining("public.scratch: persistence expected logged, found unlogged");
+        assertThat(files()).isEmpty();
+    }
+
+    @Test
+    void tablesWithoutColumnsAreCreatedAndDropped(TestDatabase db) throws Exception {
+        Generate.Result created = generate(db, "CREATE TABLE foo ();", null);
+        assertThat(created.file()).isNotNull();
+        assertThat(Files.readString(created.file())).contains("createTable");
+        apply(db, null);
+        assertThat(generate(db, "CREATE TABLE foo ();", null).nothingToDo()).isTrue();
+    }
+
+    @Test
+    void aWrongDeclaredFileIsOneClearMessage(TestDatabase db) {
+        assertThatThrownBy(() -> generate(db, "CREATE TABLE broken (id int REFERENCES nowhere);", null))
+                .isInstanceOf(ZanithException.class)
+                .hasMessageContaining("schema.sql:1:")
+                .hasMessageContaining("relation \"nowhere\" does not exist");
+    }
+}
