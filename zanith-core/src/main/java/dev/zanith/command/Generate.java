@@ -8,6 +8,7 @@ import dev.zanith.diff.DiffOptions;
 import dev.zanith.diff.DiffResult;
 import dev.zanith.diff.Differ;
 import dev.zanith.diff.RenameSuspect;
+import dev.zanith.diff.Scope;
 import dev.zanith.internal.jdbc.ConnectionSource;
 import dev.zanith.introspect.IntrospectionOptions;
 import dev.zanith.introspect.Introspector;
@@ -49,14 +50,26 @@ public final class Generate {
      * @param name          the slug to use instead of a derived one, or null
      * @param shadow        where .sql is normalized and pending migrations are replayed
      * @param now           the timestamp of the id
+     * @param schemas       the schemas to manage when given explicitly ({@code --schemas}), or null for the schemas
+     *                      the declared file creates or uses (see {@link Scope})
      */
     public record Request(Path declared, Path migrations, String name, DiffOptions diffOptions, ShadowProvider shadow,
-                          Instant now) {
+                          Instant now, List<String> schemas) {
+
+        /** A request whose scope is read from the declared file. */
+        public Request(Path declared, Path migrations, String name, DiffOptions diffOptions, ShadowProvider shadow,
+                       Instant now) {
+            this(declared, migrations, name, diffOptions, shadow, now, null);
+        }
     }
 
-    /** What generate did; {@code file} is null when there was nothing to do. */
+    /**
+     * What generate did; {@code file} is null when there was nothing to do.
+     *
+     * @param scope the schemas compared (and how they were chosen)
+     */
     public record Result(Path file, String id, List<Operation> operations, List<RenameSuspect> renameSuspects,
-                         List<String> warnings, int pendingMigrations) {
+                         List<String> warnings, int pendingMigrations, Scope scope) {
 
         public boolean nothingToDo() {
             return file == null;
@@ -97,22 +110,33 @@ public final class Generate {
         }
         List<Migration> files = Files.isDirectory(request.migrations())
                 ? MigrationLoader.load(new DirectoryMigrationSource(request.migrations())) : List.of();
-        IntrospectionOptions options = config.introspectionOptions().skippingMissingSchemas();
+        IntrospectionOptions configured = config.introspectionOptions();
+        SchemaGraph everything = DeclaredSchema.loadEverySchema(request.declared(), request.shadow(),
+                configured.skippingMissingSchemas());
+        Scope scope = Scope.of(everything, request.schemas());
+        SchemaGraph declared = scope.restrict(everything);
+        IntrospectionOptions options = new IntrospectionOptions(scope.schemas(), configured.excludedPrefix(), true);
         ConnectionSource target = config.connectionSource();
         LiveSchema live;
         MigrationState state;
+        List<String> notes = new ArrayList<>();
         try (Connection c = target.open()) {
             live = new Introspector(options).introspect(c);
             state = MigrationState.read(c, new MigrationHistory(config.auditTables()), files);
+            for (String schema : Introspector.userSchemas(c)) {
+                if (!scope.schemas().contains(schema) && !schema.equals(config.archiveSchema())) {
+                    notes.add("schema " + schema + " is outside the scope (" + scope.describe() + ") and left as it is; "
+                            + "name it in --schemas to manage it");
+                }
+            }
         } catch (SQLException e) {
             throw new ZanithException("Reading " + target.describeTarget() + " failed: " + e.getMessage(), e);
         }
-        SchemaGraph declared = DeclaredSchema.load(request.declared(), request.shadow(), options);
         if (state.pending().isEmpty()) {
             DiffResult diff = Differ.diff(live.graph(), declared, request.diffOptions());
             if (diff.isEmpty()) {
                 requireNoDifference(declared, live.graph(), request.declared(), diff);
-                return new Result(null, null, List.of(), diff.renameSuspects(), diff.warnings(), 0);
+                return new Result(null, null, List.of(), diff.renameSuspects(), warnings(notes, diff), 0, scope);
             }
         }
         try (Shadow shadow = request.shadow().open()) {
@@ -126,24 +150,34 @@ public final class Generate {
             DiffResult diff = Differ.diff(base, declared, request.diffOptions());
             if (diff.isEmpty()) {
                 requireNoDifference(declared, base, request.declared(), diff);
-                return new Result(null, null, List.of(), diff.renameSuspects(), diff.warnings(), state.pending().size());
+                return new Result(null, null, List.of(), diff.renameSuspects(), warnings(notes, diff),
+                        state.pending().size(), scope);
             }
             String slug = request.name() != null && !request.name().isBlank() ? request.name()
                     : MigrationNames.slug(diff.operations());
             String id = MigrationNames.id(request.now(), slug);
             String text = MigrationWriter.render(id, describe(diff.operations()), diff.operations(),
-                    header(request, live, state, diff), diff.renameSuspects());
+                    header(request, live, state, diff, scope), diff.renameSuspects());
             prove(replay, id, text, declared, request.declared(), diff);
             Path file = MigrationWriter.write(request.migrations(), id, text);
-            return new Result(file, id, diff.operations(), diff.renameSuspects(), diff.warnings(), state.pending().size());
+            return new Result(file, id, diff.operations(), diff.renameSuspects(), warnings(notes, diff),
+                    state.pending().size(), scope);
         }
     }
 
-    private static List<String> header(Request request, LiveSchema live, MigrationState state, DiffResult diff) {
+    private static List<String> warnings(List<String> notes, DiffResult diff) {
+        List<String> all = new ArrayList<>(notes);
+        all.addAll(diff.warnings());
+        return all;
+    }
+
+    private static List<String> header(Request request, LiveSchema live, MigrationState state, DiffResult diff,
+                                       Scope scope) {
         List<String> header = new ArrayList<>();
         header.add("Generated by zanith generate at " + request.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
         header.add("declared: " + request.declared().getFileName() + " · live: " + live.database() + " (PostgreSQL "
                 + live.server() + ")" + (state.pending().isEmpty() ? "" : " + " + state.pending().size() + " pending migration(s)"));
+        header.add("schemas: " + scope.describe());
         header.add("Proven on a shadow before it was written: applied there, it reproduces the declared schema");
         header.add("Review it, then: zanith plan (risk and gates) · zanith apply");
         for (String warning : diff.warnings()) {

@@ -227,6 +227,11 @@ public final class Introspector {
         return new LiveSchema(server.database(), version, graph, statistics);
     }
 
+    /** Every schema of the database but PostgreSQL's own ({@code pg_*}, {@code information_schema}), sorted. */
+    public static List<String> userSchemas(Connection c) throws SQLException {
+        return knownSchemas(c);
+    }
+
     private static List<String> knownSchemas(Connection c) throws SQLException {
         return Jdbc.query(c, "SELECT nspname FROM pg_catalog.pg_namespace WHERE nspname !~ '^pg_' "
                 + "AND nspname <> 'information_schema' ORDER BY 1", rs -> rs.getString(1));

@@ -38,7 +38,7 @@ class GenerateTest {
         ZanithConfig built = config.build();
         return new Generate(built).run(new Generate.Request(declared, dir.resolve("migrations"), null,
                 DiffOptions.defaults(), ShadowProviders.temporaryDatabase(ConnectionSource.of(db.jdbcUrl(), null, null)),
-                Instant.parse("2026-12-01T00:00:00Z")));
+                Instant.now(), schemas));
     }
 
     /** Applies the written migrations with the real runner, gates wide open (the gates have their own tests). */
@@ -92,6 +92,36 @@ class GenerateTest {
         assertThat(Files.readString(created.file())).contains("createTable");
         apply(db, null);
         assertThat(generate(db, "CREATE TABLE foo ();", null).nothingToDo()).isTrue();
+    }
+
+    @Test
+    void objectsInOtherSchemasAreInScopeByDefault(TestDatabase db) throws Exception {
+        String old = "CREATE SCHEMA schema_1; CREATE TABLE schema_1.foobar (id int PRIMARY KEY, foo varchar(255));";
+        db.execute(old);
+        Generate.Result result = generate(db, old + "CREATE INDEX some_idx ON schema_1.foobar (id DESC, foo);", null);
+        assertThat(result.scope().schemas()).containsExactly("schema_1");
+        assertThat(result.operations()).extracting(o -> o.summary()).singleElement().asString().contains("some_idx");
+        apply(db, List.of("schema_1"));
+        Generate.Result again = generate(db, old + "CREATE INDEX some_idx ON schema_1.foobar (id DESC, foo);", null);
+        assertThat(again.nothingToDo()).isTrue();
+    }
+
+    @Test
+    void aDeclaredObjectOutsideExplicitSchemasIsAnError(TestDatabase db) throws Exception {
+        assertThatThrownBy(() -> generate(db, "CREATE SCHEMA schema_1; CREATE TABLE schema_1.foobar (id int);"
+                + "CREATE TABLE t (id int);", List.of("public")))
+                .isInstanceOf(dev.zanith.ZanithConfigException.class)
+                .hasMessageContaining("table schema_1.foobar outside --schemas public")
+                .hasMessageContaining("Add schema_1 to --schemas");
+        assertThat(files()).isEmpty();
+    }
+
+    @Test
+    void schemasOutsideTheScopeAreNamedNotSilentlySkipped(TestDatabase db) throws Exception {
+        db.execute("CREATE SCHEMA other; CREATE TABLE other.t (id int);");
+        Generate.Result result = generate(db, "CREATE TABLE users (id int PRIMARY KEY);", null);
+        assertThat(result.scope().schemas()).containsExactly("public");
+        assertThat(result.warnings()).anyMatch(w -> w.startsWith("schema other is outside the scope"));
     }
 
     @Test
