@@ -37,8 +37,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 @RealPostgres
 class DiffAcceptanceTest {
 
+    /** All rows, or with {@code -Dzanith.acceptance.only=text} those whose name contains the text (while developing). */
     static Stream<AcceptanceCase> cases() {
-        return AcceptanceCases.all().stream();
+        String only = System.getProperty("zanith.acceptance.only", "");
+        return AcceptanceCases.all().stream().filter(c -> c.name.contains(only));
     }
 
     @Test
@@ -58,6 +60,9 @@ class DiffAcceptanceTest {
             }
             if (!c.newDdl.isBlank()) {
                 declared.execute(c.newDdl);
+            }
+            if (!c.data.isBlank()) {
+                live.execute(c.data);
             }
             IntrospectionOptions options = IntrospectionOptions.of(c.schemas).skippingMissingSchemas();
             SchemaGraph before = introspect(live, options);
@@ -95,7 +100,18 @@ class DiffAcceptanceTest {
                 }
             }
             SchemaGraph after = introspect(live, options);
-            assertThat(Differ.diff(after, wanted).operations()).as("re-diff after applying").isEmpty();
+            assertThat(Differ.diff(after, wanted, new DiffOptions(c.dropStrategy, List.of())).operations())
+                    .as("re-diff after applying").isEmpty();
+            if (!c.after.isBlank()) {
+                try {
+                    live.execute(c.after);
+                } catch (RuntimeException e) {
+                    throw new AssertionError("after the migration, " + c.after + " failed: " + e.getMessage()
+                            + "\nsteps:\n" + operations.stream().map(o -> o.render(RenderContext.preview()).script())
+                            .reduce("", (a, b) -> a + b + "\n"), e);
+                }
+            }
+            c.checks.forEach((query, expected) -> assertThat(live.queryForLong(query)).as(query).isEqualTo(expected));
             assertThat(byColumnName(after)).as("migrated schema").isEqualTo(byColumnName(wanted));
 
             SchemaGraph expected = before;
