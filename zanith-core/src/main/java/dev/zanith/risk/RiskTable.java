@@ -278,7 +278,7 @@ public final class RiskTable {
                 s("", new RenameIndex(t, "users_email_idx", "users_email_index")),
                 s("", new RenameConstraint(t, "users_handle_key", "users_handle_unique")),
                 s("", new RenameSequence(new TableName("public", "invoice_numbers"), "invoice_no")),
-                s("", new dev.zanith.ops.RenameEnum(new TableName("public", "mood_zanith_new"), "mood")),
+                s("", new dev.zanith.ops.RenameEnum(new TableName("public", "mood"), "feeling")),
                 s("no policy yet", new EnableRls(t, false)),
                 s("with policies", new EnableRls(t, false), new CreatePolicy(t, policy)),
                 s("", new DisableRls(t), new EnableRls(t, false)),

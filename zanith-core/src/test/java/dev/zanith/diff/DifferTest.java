@@ -110,12 +110,15 @@ class DifferTest {
     }
 
     @Test
-    void removingAnEnumValueIsAWarningNotAGuess(PostgresServer server) throws Exception {
-        SchemaGraph before = graph(server, "CREATE TYPE plan AS ENUM ('free', 'pro', 'legacy');");
-        SchemaGraph after = graph(server, "CREATE TYPE plan AS ENUM ('free', 'pro');");
+    void removingAnEnumValueReplacesTheTypeOnTheSafePath(PostgresServer server) throws Exception {
+        SchemaGraph before = graph(server, "CREATE TYPE plan AS ENUM ('free', 'pro', 'legacy'); CREATE TABLE t (p plan);");
+        SchemaGraph after = graph(server, "CREATE TYPE plan AS ENUM ('free', 'pro'); CREATE TABLE t (p plan);");
         DiffResult result = Differ.diff(before, after);
-        assertThat(result.operations()).isEmpty();
-        assertThat(result.warnings()).singleElement().asString().contains("values were removed or reordered");
+        assertThat(kinds(result)).containsExactly(OperationKind.CREATE_ENUM, OperationKind.ALTER_COLUMN_TYPE,
+                OperationKind.DROP_ENUM, OperationKind.RENAME_ENUM);
+        assertThat(result.operations().get(1).render(dev.zanith.ops.RenderContext.preview()).script())
+                .contains("USING p::text::public.plan_zanith_new");
+        assertThat(result.warnings()).isEmpty();
     }
 
     @Test
