@@ -199,10 +199,15 @@ public final class Generate {
         try {
             replay.apply(List.of(migration));
         } catch (ZanithException e) {
+            String state = e.getCause() instanceof SQLException sql ? sql.getSQLState() : null;
+            String how = "42804".equals(state) || "42846".equals(state)
+                    ? "PostgreSQL has no cast between these types: write the migration by hand with a using: "
+                    + "expression on the alterColumnType step that converts each value (for example using: "
+                    + "to_timestamp(at) for a bigint of epoch seconds), or convert the data first, then generate again."
+                    : "This is a gap in Zanith's differ: write this change by hand (a migration file with rawSql "
+                    + "steps), and please report the declared schema.";
             throw new GenerateRefusedException("generate wrote no file: the migration it would write does not apply. "
-                    + e.getMessage().replace(id + ".yaml: ", "") + ". This is a gap in Zanith's differ: write this "
-                    + "change by hand (a migration file with rawSql steps), and please report the declared schema.",
-                    List.of(), e);
+                    + e.getMessage().replace(id + ".yaml: ", "") + ". " + how, List.of(), e);
         }
         List<Difference> differences = remaining(declared, replay.introspect().graph(), diff);
         if (!differences.isEmpty()) {
