@@ -119,9 +119,12 @@ public final class Generate {
         ConnectionSource target = config.connectionSource();
         LiveSchema live;
         MigrationState state;
+        DiffOptions diffOptions;
         List<String> notes = new ArrayList<>();
         try (Connection c = target.open()) {
-            live = new Introspector(options).introspect(c);
+            Introspector introspector = new Introspector(options);
+            live = introspector.introspect(c);
+            diffOptions = request.diffOptions().withParkedTypes(introspector.parkedTypes(c));
             state = MigrationState.read(c, new MigrationHistory(config.auditTables()), files);
             for (String schema : Introspector.userSchemas(c)) {
                 if (!scope.schemas().contains(schema) && !schema.equals(config.archiveSchema())) {
@@ -133,7 +136,7 @@ public final class Generate {
             throw new ZanithException("Reading " + target.describeTarget() + " failed: " + e.getMessage(), e);
         }
         if (state.pending().isEmpty()) {
-            DiffResult diff = Differ.diff(live.graph(), declared, request.diffOptions());
+            DiffResult diff = Differ.diff(live.graph(), declared, diffOptions);
             if (diff.isEmpty()) {
                 requireNoDifference(declared, live.graph(), request.declared(), diff);
                 return new Result(null, null, List.of(), diff.renameSuspects(), warnings(notes, diff), 0, scope);
@@ -147,7 +150,7 @@ public final class Generate {
                 replay.apply(state.pending());
                 base = replay.introspect().graph();
             }
-            DiffResult diff = Differ.diff(base, declared, request.diffOptions());
+            DiffResult diff = Differ.diff(base, declared, diffOptions);
             if (diff.isEmpty()) {
                 requireNoDifference(declared, base, request.declared(), diff);
                 return new Result(null, null, List.of(), diff.renameSuspects(), warnings(notes, diff),

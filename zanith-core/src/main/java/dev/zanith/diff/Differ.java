@@ -463,7 +463,7 @@ public final class Differ {
 
     /** Types (without array brackets) of columns the drop strategy parks or archives rather than deletes. */
     private Set<String> typesOfKeptData() {
-        Set<String> typesInUse = new HashSet<>();
+        Set<String> typesInUse = new HashSet<>(options.parkedTypes());
         if (options.dropStrategy() == DropStrategy.HARD) {
             return typesInUse;
         }

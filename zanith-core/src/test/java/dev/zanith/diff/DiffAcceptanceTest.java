@@ -1,9 +1,6 @@
 package dev.zanith.diff;
 
-import dev.zanith.apply.StepExecutor;
-import dev.zanith.apply.Timeouts;
 import dev.zanith.introspect.IntrospectionOptions;
-import dev.zanith.introspect.Introspector;
 import dev.zanith.migration.Migration;
 import dev.zanith.migration.MigrationLoader;
 import dev.zanith.migration.MigrationResource;
@@ -11,7 +8,6 @@ import dev.zanith.migration.MigrationWriter;
 import dev.zanith.ops.Operation;
 import dev.zanith.ops.OperationKind;
 import dev.zanith.ops.RenderContext;
-import dev.zanith.ops.Statements;
 import dev.zanith.schema.Column;
 import dev.zanith.schema.SchemaGraph;
 import dev.zanith.testsupport.PostgresServer;
@@ -23,7 +19,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -87,18 +82,7 @@ class DiffAcceptanceTest {
             List<Operation> operations = throughMigrationFile(diff.operations());
             assertThat(operations).as("operations survive the YAML file unchanged").isEqualTo(diff.operations());
 
-            StepExecutor executor = new StepExecutor(Timeouts.defaults());
-            try (Connection connection = live.connect()) {
-                for (int i = 0; i < operations.size(); i++) {
-                    Statements statements = operations.get(i).render(new RenderContext("m1", i + 1, "_zanith_", "zanith_archive"));
-                    try {
-                        executor.execute(connection, statements, StepExecutor.InTransaction.NOTHING);
-                    } catch (Exception e) {
-                        throw new AssertionError("step " + (i + 1) + " " + operations.get(i).summary() + " failed:\n"
-                                + statements.script() + "\n" + e.getMessage(), e);
-                    }
-                }
-            }
+            Steps.apply(live, operations);
             SchemaGraph after = introspect(live, options);
             assertThat(Differ.diff(after, wanted, new DiffOptions(c.dropStrategy, List.of())).operations())
                     .as("re-diff after applying").isEmpty();
@@ -124,9 +108,7 @@ class DiffAcceptanceTest {
     }
 
     private static SchemaGraph introspect(TestDatabase db, IntrospectionOptions options) throws Exception {
-        try (Connection c = db.connect()) {
-            return new Introspector(options).introspect(c).graph();
-        }
+        return Steps.introspect(db, options);
     }
 
     /** Extension versions are the server's business; a computed effect cannot know them. */
