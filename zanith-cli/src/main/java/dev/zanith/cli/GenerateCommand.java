@@ -1,5 +1,6 @@
 package dev.zanith.cli;
 
+import dev.zanith.Zanith;
 import dev.zanith.ZanithConfig;
 import dev.zanith.ZanithConfigException;
 import dev.zanith.command.Generate;
@@ -68,7 +69,7 @@ final class GenerateCommand implements Callable<Integer> {
         // Without --schemas the declared file says which schemas it is about; the option's default does not apply.
         List<String> schemas = spec.commandLine().getParseResult().hasMatchedOption("--schemas")
                 ? connection.schemas : null;
-        Generate.Result result = new Generate(config).run(new Generate.Request(declared, migrations.directory, name,
+        Generate.Result result = new Zanith(config).generate(new Generate.Request(declared, migrations.directory, name,
                 options, shadow.provider(config), Instant.now(), schemas));
         console.println(console.style("Schemas: " + result.scope().describe(), Console.Style.DIM));
         for (String warning : result.warnings()) {

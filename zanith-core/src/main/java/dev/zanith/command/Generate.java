@@ -24,9 +24,9 @@ import dev.zanith.schema.SchemaGraph;
 import dev.zanith.shadow.DeclaredSchema;
 import dev.zanith.shadow.Shadow;
 import dev.zanith.shadow.ShadowProvider;
-import dev.zanith.shadow.ShadowReplay;
 import dev.zanith.verify.Difference;
 import dev.zanith.verify.SchemaComparison;
+import dev.zanith.verify.ShadowReplay;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -160,7 +160,8 @@ public final class Generate {
                     : MigrationNames.slug(diff.operations());
             String id = MigrationNames.id(request.now(), slug);
             String text = MigrationWriter.render(id, describe(diff.operations()), diff.operations(),
-                    header(request, live, state, diff, scope), diff.renameSuspects());
+                    header(request, live, state, diff, scope), diff.renameSuspects().stream()
+                            .map(r -> r.describe() + "\nif it is a rename, regenerate with: " + r.hint()).toList());
             prove(replay, id, text, declared, request.declared(), diff);
             Path file = MigrationWriter.write(request.migrations(), id, text);
             return new Result(file, id, diff.operations(), diff.renameSuspects(), warnings(notes, diff),

@@ -1,6 +1,7 @@
 package dev.zanith.migration;
 
 import dev.zanith.ZanithException;
+import dev.zanith.internal.Checksums;
 import dev.zanith.ops.AddColumn;
 import dev.zanith.ops.AlterColumnType;
 import dev.zanith.ops.CreateTable;
@@ -15,13 +16,10 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -57,7 +55,7 @@ public final class MigrationLoader {
                     + MigrationNames.RESTORE_ID_PREFIX + "' (the ledger marks restores that way). Rename the file.");
         }
         String text = new String(resource.content(), StandardCharsets.UTF_8);
-        String checksum = sha256(resource.content());
+        String checksum = Checksums.sha256Hex(resource.content());
         if (name.toLowerCase(Locale.ROOT).endsWith(".sql")) {
             if (text.isBlank()) {
                 throw new ZanithException(resource.location() + ": the SQL migration is empty. Add statements or "
@@ -194,11 +192,4 @@ public final class MigrationLoader {
         return i;
     }
 
-    static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }
