@@ -89,4 +89,14 @@ class SchemaShadowTest {
                 .isInstanceOf(ZanithException.class).hasMessageContaining("CREATE EXTENSION is database-wide");
         assertThat(shadowSchemas(db)).isZero();
     }
+
+    @Test
+    void neverDropsASchemaOfTheTargetItself(TestDatabase db) throws Exception {
+        db.execute("CREATE TABLE t (id int); CREATE SCHEMA other");
+        assertThatThrownBy(() -> new Verifier().verify(new Verifier.Request(live(db), List.of(migration("1_a", """
+                  - dropSchema: {schema: other}
+                """)), null, null, schemaShadow(db), IntrospectionOptions.defaults(), "zanith_archive")))
+                .isInstanceOf(ZanithException.class).hasMessageContaining("cannot rehearse drop schema other");
+        assertThat(db.queryForLong("SELECT count(*) FROM pg_namespace WHERE nspname = 'other'")).isEqualTo(1);
+    }
 }
