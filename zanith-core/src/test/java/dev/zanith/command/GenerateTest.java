@@ -145,6 +145,11 @@ class GenerateTest {
         assertThat(result.warnings()).isEmpty();
         dev.zanith.plan.Plan plan = plan(db);
         assertThat(plan.steps()).noneMatch(dev.zanith.plan.PlannedStep::preflightFailed);
+        assertThat(plan.steps()).filteredOn(step -> step.operation().kind() == dev.zanith.ops.OperationKind.ALTER_COLUMN_TYPE)
+                .singleElement().satisfies(step -> {
+                    assertThat(step.assessment().reasons()).contains(dev.zanith.risk.ReasonCode.CHANGES_COLUMN_TYPE);
+                    assertThat(step.assessment().facts().rewrite()).as("the conversion rewrites the table").isTrue();
+                });
         apply(db, null);
         db.execute("INSERT INTO clients (id) VALUES (2)");
         assertThat(db.queryForLong("SELECT count(*) FROM clients WHERE status = 'FOUR'")).isEqualTo(1);
