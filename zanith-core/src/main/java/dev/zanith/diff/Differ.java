@@ -366,6 +366,11 @@ public final class Differ {
             if (!existing.values().equals(wanted.values())) {
                 if (isSubsequence(existing.values(), wanted.values())) {
                     addEnumValues(name, existing.values(), wanted.values());
+                } else if (options.parkedTypes().contains(existing.sqlName())) {
+                    // the old type cannot be dropped while parked data holds it: no half-done replacement
+                    warnings.add("enum " + name + ": values were removed or reordered, but soft-dropped data still "
+                            + "uses the type, so it cannot be replaced; purge that data first (zanith recover purge) "
+                            + "or write the change by hand");
                 } else {
                     replaceEnum(existing, wanted);
                     continue; // the replacement carries the declared comment

@@ -122,6 +122,15 @@ class DifferTest {
     }
 
     @Test
+    void anEnumParkedDataStillUsesIsNotReplaced(PostgresServer server) throws Exception {
+        SchemaGraph before = graph(server, "CREATE TYPE plan AS ENUM ('free', 'pro', 'legacy');");
+        SchemaGraph after = graph(server, "CREATE TYPE plan AS ENUM ('free', 'pro');");
+        DiffResult result = Differ.diff(before, after, DiffOptions.defaults().withParkedTypes(java.util.Set.of("public.plan")));
+        assertThat(result.operations()).isEmpty();
+        assertThat(result.warnings()).singleElement().asString().contains("soft-dropped data still uses the type");
+    }
+
+    @Test
     void aSoftDroppedEnumColumnKeepsItsEnum(PostgresServer server) throws Exception {
         SchemaGraph before = graph(server, "CREATE TYPE mood AS ENUM ('ok'); CREATE TABLE t (id int, m mood);");
         SchemaGraph after = graph(server, "CREATE TABLE t (id int);");
