@@ -21,8 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * operations, applied as apply runs them, turn the first into the second, and diffing again finds nothing.
  *
  * <p>Seeded and reproducible: pair {@code i} uses seed {@code base + i}; a failure names its seed and both
- * schemas. {@code -Dzanith.property.pairs=N} (default 100) runs more pairs, {@code -Dzanith.property.seed=S} starts
- * elsewhere (a failing seed with {@code -Dzanith.property.pairs=1} replays just that pair).
+ * schemas. {@code -Dzanith.property.pairs=N} (default 200, about 0.5 s a pair) runs more or fewer pairs,
+ * {@code -Dzanith.property.seed=S} starts elsewhere (a failing seed with {@code -Dzanith.property.pairs=1} replays just that pair).
  */
 @RealPostgres
 class GeneratePropertyTest {
@@ -42,7 +42,7 @@ class GeneratePropertyTest {
     @Test
     void generatedOperationsReachTheDeclaredSchema(PostgresServer server) throws Exception {
         long base = Long.getLong("zanith.property.seed", 20261201L);
-        int pairs = Integer.getInteger("zanith.property.pairs", 100);
+        int pairs = Integer.getInteger("zanith.property.pairs", 200);
         try (TestDatabase live = server.createDatabase("prop_live");
              TestDatabase declared = server.createDatabase("prop_declared")) {
             for (int i = 0; i < pairs; i++) {
