@@ -47,11 +47,21 @@ public final class CatalogFacts {
         return result;
     }
 
-    /** Every domain outside the system schemas, {@code schema.name} → whether it (or a base domain) has constraints. */
-    public static Map<String, Boolean> domains(Connection c) throws SQLException {
-        Map<String, Boolean> result = new HashMap<>();
+    /**
+     * A domain as a column type change sees it.
+     *
+     * @param baseType    the type under the whole chain of domains, as {@code format_type} spells it
+     *                    ({@code numeric(12,2)}), or null when unknown
+     * @param constrained whether it or a domain it is based on has a CHECK or NOT NULL constraint
+     */
+    public record Domain(String baseType, boolean constrained) {
+    }
+
+    /** Every domain outside the system schemas, {@code schema.name} → its base type and whether it has constraints. */
+    public static Map<String, Domain> domains(Connection c) throws SQLException {
+        Map<String, Domain> result = new HashMap<>();
         Jdbc.query(c, SqlResources.get("introspect/domains.sql"), rs -> result.put(rs.getString("schema_name") + "."
-                + rs.getString("domain_name"), rs.getBoolean("constrained")));
+                + rs.getString("domain_name"), new Domain(rs.getString("base_type"), rs.getBoolean("constrained"))));
         return result;
     }
 

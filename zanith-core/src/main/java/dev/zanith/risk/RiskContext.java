@@ -1,5 +1,6 @@
 package dev.zanith.risk;
 
+import dev.zanith.introspect.CatalogFacts;
 import dev.zanith.ops.ArchiveColumn;
 import dev.zanith.ops.ArchiveTable;
 import dev.zanith.ops.DropColumn;
@@ -22,6 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -37,7 +39,7 @@ public final class RiskContext {
     private final SchemaGraph graph;
     private final Map<TableName, TableStatistics> statistics;
     private final Map<String, Volatility> volatility;
-    private final Map<String, Boolean> domains;
+    private final Map<String, CatalogFacts.Domain> domains;
     private final Map<DataRef, Boolean> holdsData;
     private final boolean utcSession;
     /** Current name → live name, for tables that exist in the live database. */
@@ -47,7 +49,7 @@ public final class RiskContext {
     private final List<Operation> earlier;
 
     private RiskContext(ServerVersion server, SchemaGraph graph, Map<TableName, TableStatistics> statistics,
-                        Map<String, Volatility> volatility, Map<String, Boolean> domains,
+                        Map<String, Volatility> volatility, Map<String, CatalogFacts.Domain> domains,
                         Map<DataRef, Boolean> holdsData, boolean utcSession,
                         Map<TableName, TableName> liveTables, Map<DataRef, DataRef> liveColumns,
                         List<Operation> earlier) {
@@ -183,16 +185,27 @@ public final class RiskContext {
      * the table. Empty when the type is not a known domain.
      */
     public Optional<Boolean> domainHasConstraints(String type) {
+        return domain(type).map(CatalogFacts.Domain::constrained);
+    }
+
+    /**
+     * The domain {@code type} names (as a column type is written: {@code public.amount}, {@code amount}), from
+     * {@code pg_type} / {@code pg_constraint}: its base type under every domain layer and whether it has
+     * constraints. An unqualified name that several schemas define is constrained if any is, and has a base type
+     * only if all agree. Empty when the type is not a known domain.
+     */
+    public Optional<CatalogFacts.Domain> domain(String type) {
         if (type == null) {
             return Optional.empty();
         }
         String name = type.trim().replace("\"", "");
-        Boolean qualified = domains.get(name);
+        CatalogFacts.Domain qualified = domains.get(name);
         if (qualified != null || name.contains(".")) {
             return Optional.ofNullable(qualified);
         }
         return domains.entrySet().stream().filter(e -> e.getKey().endsWith("." + name)).map(Map.Entry::getValue)
-                .reduce(Boolean::logicalOr);
+                .reduce((a, b) -> new CatalogFacts.Domain(Objects.equals(a.baseType(), b.baseType())
+                        ? a.baseType() : null, a.constrained() || b.constrained()));
     }
 
     /** The same context knowing the volatility of more functions (names as {@link FunctionCalls} reports them). */
@@ -252,7 +265,7 @@ public final class RiskContext {
         private SchemaGraph live = SchemaGraph.empty();
         private Map<TableName, TableStatistics> statistics = Map.of();
         private Map<String, Volatility> volatility = Map.of();
-        private Map<String, Boolean> domains = Map.of();
+        private Map<String, CatalogFacts.Domain> domains = Map.of();
         private Map<DataRef, Boolean> holdsData = Map.of();
         private boolean utcSession;
 
@@ -281,8 +294,8 @@ public final class RiskContext {
             return this;
         }
 
-        /** Domain ({@code schema.name}) → whether it has constraints; see {@link #domainHasConstraints}. */
-        public Builder domains(Map<String, Boolean> value) {
+        /** Domain ({@code schema.name}) → its base type and whether it has constraints; see {@link #domain}. */
+        public Builder domains(Map<String, CatalogFacts.Domain> value) {
             this.domains = Map.copyOf(value);
             return this;
         }

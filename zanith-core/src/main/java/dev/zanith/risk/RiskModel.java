@@ -1,5 +1,6 @@
 package dev.zanith.risk;
 
+import dev.zanith.introspect.CatalogFacts;
 import dev.zanith.ops.AddCheckConstraint;
 import dev.zanith.ops.AddColumn;
 import dev.zanith.ops.AddForeignKey;
@@ -582,22 +583,32 @@ public final class RiskModel {
                 && !ColumnType.parse(op.fromType()).equals(ColumnType.parse(live.get().type()))) {
             s.note("the file says the column was " + op.fromType() + " but it is " + live.get().type() + " now");
         }
+        // A domain converts like its base type (observed: numeric to an unconstrained domain over numeric rewrites
+        // nothing); one with constraints checks every value, and the server rewrites the table to do so.
+        Optional<CatalogFacts.Domain> domain = s.context.domain(op.type());
+        String base = domain.map(CatalogFacts.Domain::baseType).orElse(null);
+        String to = base != null ? base : op.type();
         TypeChange change;
         if (from == null) {
             s.note("the current type of " + op.column() + " is unknown: treated as a converting change");
-            change = TypeChange.of("unknown", op.type(), op.using(), s.context.server().atLeast(12),
-                    s.context.utcSession());
+            change = TypeChange.of("unknown", to, op.using(), s.context.server().atLeast(12), s.context.utcSession());
         } else {
-            change = TypeChange.of(from, op.type(), op.using(), s.context.server().atLeast(12), s.context.utcSession());
+            change = TypeChange.of(from, to, op.using(), s.context.server().atLeast(12), s.context.utcSession());
         }
         boolean rewrite = change.rewrite();
-        String explanation = change.explanation();
-        if (!rewrite && s.context.domainHasConstraints(op.type()).orElse(false)) {
+        String explanation = base == null ? change.explanation()
+                : op.type() + " is a domain over " + base + ": " + change.explanation();
+        boolean constrained = domain.map(CatalogFacts.Domain::constrained).orElse(false);
+        if (constrained && !rewrite) {
             rewrite = true;
             explanation += "; the domain " + op.type() + " has constraints (pg_constraint): every value is checked "
                     + "and the table is rewritten";
         }
         TypeChange.Kind kind = change.kind();
+        if (constrained && kind != TypeChange.Kind.LOSSY && kind != TypeChange.Kind.CHANGE) {
+            kind = TypeChange.Kind.NARROWING;
+            s.note("values the domain's constraints reject make the statement fail");
+        }
         if (op.using() != null && kind == TypeChange.Kind.NARROWING) {
             kind = TypeChange.Kind.LOSSY;
             s.note("USING can cut values to fit: treated as lossy");

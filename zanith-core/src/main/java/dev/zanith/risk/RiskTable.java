@@ -1,5 +1,6 @@
 package dev.zanith.risk;
 
+import dev.zanith.introspect.CatalogFacts;
 import dev.zanith.ops.AddCheckConstraint;
 import dev.zanith.ops.AddColumn;
 import dev.zanith.ops.AddEnumValue;
@@ -88,6 +89,8 @@ public final class RiskTable {
     static final TableName ORDERS = new TableName("public", "orders");
     /** A domain with a CHECK in the published context: {@code CREATE DOMAIN public.positive_amount AS numeric CHECK (VALUE > 0)}. */
     public static final String POSITIVE_AMOUNT = "public.positive_amount";
+    /** A domain without constraints in the published context: {@code CREATE DOMAIN public.amount AS numeric(12,4)}. */
+    public static final String AMOUNT = "public.amount";
 
     private static final Map<SizeTier, TableStatistics> SIZES = Map.of(
             SizeTier.EMPTY, new TableStatistics(0, 16_384),
@@ -187,7 +190,8 @@ public final class RiskTable {
                 .statistics(Map.of(TABLE, SIZES.get(tier), ORDERS, SIZES.get(tier))).holdsData(holds)
                 .volatility(Map.of("now", Volatility.STABLE, "gen_random_uuid", Volatility.VOLATILE,
                         "lower", Volatility.IMMUTABLE))
-                .domains(Map.of(POSITIVE_AMOUNT, true)).utcSession(utcSession)
+                .domains(Map.of(POSITIVE_AMOUNT, new CatalogFacts.Domain("numeric", true),
+                        AMOUNT, new CatalogFacts.Domain("numeric(12,4)", false))).utcSession(utcSession)
                 .build();
     }
 
@@ -281,6 +285,9 @@ public final class RiskTable {
                 s("other conversion", new AlterColumnType(t, "code", "integer", null, "code::integer", null)),
                 s("collation change, indexed column", new AlterColumnType(t, "handle", "character varying(20)", "C", null,
                         null)),
+                s("to a domain without constraints over the same type", new AlterColumnType(t, "balance", AMOUNT, null,
+                        null, null)),
+                s("to a domain with a CHECK", new AlterColumnType(t, "balance", POSITIVE_AMOUNT, null, null, null)),
                 s("binary-coercible, CHECK on the column", new AlterColumnType(t, "name", "character varying", null, null,
                         null)),
                 s("validated foreign key column, converted", new AlterColumnType(ORDERS, "user_id", "integer", null, null,
@@ -349,8 +356,10 @@ public final class RiskTable {
                         + "changes (collation changes; timestamp ↔ timestamptz), and re-checks every CHECK constraint "
                         + "that mentions the column, under ACCESS EXCLUSIVE and scored by size; a type change "
                         + "re-creates the foreign keys on the column, locking the other table ACCESS EXCLUSIVE (through "
-                        + "its re-validation scan when values are converted); a domain with constraints (`pg_constraint`) "
-                        + "makes adding a column of it, or converting to it, rewrite the table.",
+                        + "its re-validation scan when values are converted); a type change to a domain converts like one to the "
+                        + "domain's base type (`pg_type.typbasetype`), so a domain without constraints over the column's "
+                        + "own type rewrites nothing; a domain with constraints (`pg_constraint`) makes adding a column "
+                        + "of it, or converting to it, rewrite the table, checking every row.",
                 "**Data**: drops are `*_with_data` (destructive) only when the column or table holds data; "
                         + "online-safe renderings (CONCURRENTLY, NOT VALID + VALIDATE, USING INDEX) score lower than "
                         + "their blocking forms.");

@@ -65,6 +65,7 @@ class RiskObservationTest {
 
     private static final String POPULATE = """
             CREATE DOMAIN public.positive_amount AS numeric CHECK (VALUE > 0);
+            CREATE DOMAIN public.amount AS numeric(12,4);
             INSERT INTO public.users (email, name, nickname, handle, age, balance, code, legacy, deleted_at)
             SELECT 'u' || g || '@x.io', 'name ' || g, 'nick ' || g, 'h' || g, 20 + g % 50, g * 1.5, g::text, 'old',
                    CASE WHEN g % 10 = 0 THEN now() END
