@@ -292,6 +292,12 @@ public final class RiskTable {
                         null)),
                 s("validated foreign key column, converted", new AlterColumnType(ORDERS, "user_id", "integer", null, null,
                         null), new ValidateConstraint(ORDERS, "orders_user_fk")),
+                s("referenced by a validated foreign key, converted", new AlterColumnType(t, "id", "integer", null, null,
+                        null), new ValidateConstraint(ORDERS, "orders_user_fk")),
+                s("referenced by a foreign key, binary-coercible", new AlterColumnType(t, "handle",
+                        "character varying(50)", null, null, null), new AddColumn(ORDERS, Column.of("handle",
+                        "character varying(20)", false)), new AddForeignKey(ORDERS, ForeignKey.of("orders_handle_fk",
+                        List.of("handle"), t, List.of("handle")), false)),
                 s("scans", new SetNotNull(t, "nickname")),
                 s("proven by a CHECK", new SetNotNull(t, "name")),
                 s("", new DropNotNull(t, "email")),
@@ -355,8 +361,9 @@ public final class RiskTable {
                         + "rewrites no row still rebuilds every index on the column whose collation or operator class "
                         + "changes (collation changes; timestamp ↔ timestamptz), and re-checks every CHECK constraint "
                         + "that mentions the column, under ACCESS EXCLUSIVE and scored by size; a type change "
-                        + "re-creates the foreign keys on the column, locking the other table ACCESS EXCLUSIVE (through "
-                        + "its re-validation scan when values are converted); a type change to a domain converts like one to the "
+                        + "re-creates the foreign keys on the column — its own and other tables' that reference it — "
+                        + "locking the other table ACCESS EXCLUSIVE (through its re-validation scan when values are "
+                        + "converted; a binary-coercible change re-validates nothing); a type change to a domain converts like one to the "
                         + "domain's base type (`pg_type.typbasetype`), so a domain without constraints over the column's "
                         + "own type rewrites nothing; a domain with constraints (`pg_constraint`) makes adding a column "
                         + "of it, or converting to it, rewrite the table, checking every row.",
