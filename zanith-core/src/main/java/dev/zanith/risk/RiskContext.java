@@ -40,6 +40,8 @@ public final class RiskContext {
     private final Map<TableName, TableStatistics> statistics;
     private final Map<String, Volatility> volatility;
     private final Map<String, CatalogFacts.Domain> domains;
+    /** Live column → the views and rules that select it. */
+    private final Map<DataRef, List<String>> views;
     private final Map<DataRef, Boolean> holdsData;
     private final boolean utcSession;
     /** Current name → live name, for tables that exist in the live database. */
@@ -50,6 +52,7 @@ public final class RiskContext {
 
     private RiskContext(ServerVersion server, SchemaGraph graph, Map<TableName, TableStatistics> statistics,
                         Map<String, Volatility> volatility, Map<String, CatalogFacts.Domain> domains,
+                        Map<DataRef, List<String>> views,
                         Map<DataRef, Boolean> holdsData, boolean utcSession,
                         Map<TableName, TableName> liveTables, Map<DataRef, DataRef> liveColumns,
                         List<Operation> earlier) {
@@ -58,6 +61,7 @@ public final class RiskContext {
         this.statistics = statistics;
         this.volatility = volatility;
         this.domains = domains;
+        this.views = views;
         this.holdsData = holdsData;
         this.utcSession = utcSession;
         this.liveTables = liveTables;
@@ -208,11 +212,37 @@ public final class RiskContext {
                         ? a.baseType() : null, a.constrained() || b.constrained()));
     }
 
+    /**
+     * The views and rules ({@code schema.name}, from {@code pg_depend} on {@code pg_rewrite}) that select a column
+     * of the live database, by its name as of this step; empty for a column this plan adds or none uses.
+     */
+    public List<String> viewsUsing(TableName table, String column) {
+        DataRef live = liveColumns.get(DataRef.column(table, column));
+        return live == null ? List.of() : views.getOrDefault(live, List.of());
+    }
+
+    /** The same context knowing more views and rules that select live columns (see {@link #viewsUsing}). */
+    public RiskContext withViews(List<CatalogFacts.ViewUse> uses) {
+        return new RiskContext(server, graph, statistics, volatility, domains, viewMap(views, uses), holdsData,
+                utcSession, liveTables, liveColumns, earlier);
+    }
+
+    private static Map<DataRef, List<String>> viewMap(Map<DataRef, List<String>> known, List<CatalogFacts.ViewUse> uses) {
+        Map<DataRef, List<String>> out = new HashMap<>(known);
+        for (CatalogFacts.ViewUse use : uses) {
+            DataRef column = DataRef.column(use.table(), use.column());
+            List<String> names = new ArrayList<>(out.getOrDefault(column, List.of()));
+            names.add(use.view());
+            out.put(column, List.copyOf(names));
+        }
+        return Map.copyOf(out);
+    }
+
     /** The same context knowing the volatility of more functions (names as {@link FunctionCalls} reports them). */
     public RiskContext withVolatility(Map<String, Volatility> more) {
         Map<String, Volatility> all = new HashMap<>(volatility);
         all.putAll(more);
-        return new RiskContext(server, graph, statistics, Map.copyOf(all), domains, holdsData, utcSession, liveTables,
+        return new RiskContext(server, graph, statistics, Map.copyOf(all), domains, views, holdsData, utcSession, liveTables,
                 liveColumns, earlier);
     }
 
@@ -220,7 +250,7 @@ public final class RiskContext {
     public RiskContext withHoldsData(DataRef live, boolean value) {
         Map<DataRef, Boolean> facts = new HashMap<>(holdsData);
         facts.put(live, value);
-        return new RiskContext(server, graph, statistics, volatility, domains, Map.copyOf(facts), utcSession, liveTables,
+        return new RiskContext(server, graph, statistics, volatility, domains, views, Map.copyOf(facts), utcSession, liveTables,
                 liveColumns, earlier);
     }
 
@@ -254,7 +284,7 @@ public final class RiskContext {
         }
         List<Operation> next = new ArrayList<>(earlier);
         next.add(op);
-        return new RiskContext(server, SchemaEffect.apply(graph, op), statistics, volatility, domains, holdsData, utcSession,
+        return new RiskContext(server, SchemaEffect.apply(graph, op), statistics, volatility, domains, views, holdsData, utcSession,
                 tables == liveTables ? tables : Map.copyOf(tables), columns == liveColumns ? columns : Map.copyOf(columns),
                 List.copyOf(next));
     }
@@ -267,6 +297,7 @@ public final class RiskContext {
         private Map<String, Volatility> volatility = Map.of();
         private Map<String, CatalogFacts.Domain> domains = Map.of();
         private Map<DataRef, Boolean> holdsData = Map.of();
+        private List<CatalogFacts.ViewUse> views = List.of();
         private boolean utcSession;
 
         private Builder() {
@@ -300,6 +331,12 @@ public final class RiskContext {
             return this;
         }
 
+        /** The views and rules that select live columns; see {@link #viewsUsing}. */
+        public Builder views(List<CatalogFacts.ViewUse> value) {
+            this.views = List.copyOf(value);
+            return this;
+        }
+
         public Builder holdsData(Map<DataRef, Boolean> value) {
             this.holdsData = Map.copyOf(value);
             return this;
@@ -320,7 +357,8 @@ public final class RiskContext {
                     columns.put(ref, ref);
                 }
             }
-            return new RiskContext(server, live, statistics, volatility, domains, holdsData, utcSession, Map.copyOf(tables),
+            return new RiskContext(server, live, statistics, volatility, domains, viewMap(Map.of(), views), holdsData,
+                    utcSession, Map.copyOf(tables),
                     Map.copyOf(columns), List.of());
         }
     }

@@ -577,6 +577,24 @@ public final class RiskModel {
 
     private static void alterColumnType(Scoring s, AlterColumnType op) {
         TableName table = op.table();
+        Table t = s.context.table(table).orElse(null);
+        // Observed on 15 and 18: the server refuses (0A000) to change the type of a column that a generated column
+        // computes from or a view or rule selects, after taking ACCESS EXCLUSIVE.
+        Pattern mention = mentions(op.column());
+        List<String> generated = t == null ? List.of() : t.columns().stream().filter(c -> c.generated() != null
+                && mention.matcher(c.generated().expression()).find()).map(Column::name).toList();
+        List<String> views = s.context.viewsUsing(table, op.column());
+        if (!generated.isEmpty() || !views.isEmpty()) {
+            String users = generated.isEmpty() ? "the view or rule " + String.join(", ", views)
+                    : "the generated column " + String.join(", ", generated);
+            s.reason(ReasonCode.CHANGES_COLUMN_TYPE).lock(table, LockMode.ACCESS_EXCLUSIVE, TableLock.REFUSED)
+                    .rewrite(false).scan(false).note(users + " uses " + op.column() + ": PostgreSQL refuses to change "
+                            + "its type (SQLSTATE 0A000), so the step fails and changes nothing")
+                    .hint(generated.isEmpty() ? "drop the view, change the type, re-create the view (in one migration)"
+                            : "drop the generated column, change the type, re-add it (a rewrite), or add a new column")
+                    .score(60);
+            return;
+        }
         Optional<Column> live = s.context.column(table, op.column());
         String from = live.map(Column::type).orElse(op.fromType());
         if (live.isPresent() && op.fromType() != null
@@ -615,7 +633,6 @@ public final class RiskModel {
         }
         // Context: without a rewrite, PostgreSQL still rebuilds the indexes whose operator class or collation the
         // change alters, and re-checks every CHECK constraint that mentions the column, under ACCESS EXCLUSIVE.
-        Table t = s.context.table(table).orElse(null);
         boolean collationChanges = live.isPresent() && !sameCollation(op.collation(), live.get().collation());
         List<String> rebuilt = rewrite || !(collationChanges || change.operatorClassChanges()) ? List.of()
                 : indexesOn(t, op.column());

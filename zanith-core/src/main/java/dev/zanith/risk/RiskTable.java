@@ -55,6 +55,7 @@ import dev.zanith.schema.CheckConstraint;
 import dev.zanith.schema.Column;
 import dev.zanith.schema.EnumType;
 import dev.zanith.schema.ForeignKey;
+import dev.zanith.schema.GeneratedColumn;
 import dev.zanith.schema.Identity;
 import dev.zanith.schema.Index;
 import dev.zanith.schema.Policy;
@@ -292,6 +293,9 @@ public final class RiskTable {
                         null)),
                 s("validated foreign key column, converted", new AlterColumnType(ORDERS, "user_id", "integer", null, null,
                         null), new ValidateConstraint(ORDERS, "orders_user_fk")),
+                s("a stored generated column uses it", new AlterColumnType(t, "name", "character varying", null, null,
+                        null), new AddColumn(t, new Column("name_upper", "text", false, null, null,
+                        new GeneratedColumn("upper(name)", true), null, null))),
                 s("referenced by a validated foreign key, converted", new AlterColumnType(t, "id", "integer", null, null,
                         null), new ValidateConstraint(ORDERS, "orders_user_fk")),
                 s("referenced by a foreign key, binary-coercible", new AlterColumnType(t, "handle",
@@ -366,7 +370,10 @@ public final class RiskTable {
                         + "converted; a binary-coercible change re-validates nothing); a type change to a domain converts like one to the "
                         + "domain's base type (`pg_type.typbasetype`), so a domain without constraints over the column's "
                         + "own type rewrites nothing; a domain with constraints (`pg_constraint`) makes adding a column "
-                        + "of it, or converting to it, rewrite the table, checking every row.",
+                        + "of it, or converting to it, rewrite the table, checking every row. A type change on a column "
+                        + "that a generated column computes from, or that a view, materialized view or rule selects "
+                        + "(`pg_depend` on `pg_rewrite`), is refused by the server (SQLSTATE 0A000) after it takes ACCESS "
+                        + "EXCLUSIVE: the lock is `refused`, the step fails and changes nothing (high).",
                 "**Data**: drops are `*_with_data` (destructive) only when the column or table holds data; "
                         + "online-safe renderings (CONCURRENTLY, NOT VALID + VALIDATE, USING INDEX) score lower than "
                         + "their blocking forms.");

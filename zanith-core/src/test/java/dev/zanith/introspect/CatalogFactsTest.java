@@ -1,6 +1,7 @@
 package dev.zanith.introspect;
 
 import dev.zanith.internal.jdbc.Jdbc;
+import dev.zanith.schema.TableName;
 import dev.zanith.testsupport.RealPostgres;
 import dev.zanith.testsupport.TestDatabase;
 import org.junit.jupiter.api.Test;
@@ -30,6 +31,22 @@ class CatalogFactsTest {
                     .containsEntry("public.required_amount", new CatalogFacts.Domain("numeric(12,4)", true))
                     .containsEntry("public.positive", new CatalogFacts.Domain("numeric", true))
                     .containsEntry("public.short_text", new CatalogFacts.Domain("character varying(50)", false));
+        }
+    }
+
+    @Test
+    void viewUsesNameEveryColumnAViewOrRuleSelects(TestDatabase db) throws Exception {
+        try (Connection c = db.connect()) {
+            Jdbc.execute(c, """
+                    CREATE TABLE public.users (id bigint PRIMARY KEY, name text, nickname text, unused text);
+                    CREATE VIEW public.user_names AS SELECT id, name FROM public.users;
+                    CREATE MATERIALIZED VIEW public.nicknames AS SELECT nickname FROM public.users;
+                    """);
+            TableName users = new TableName("public", "users");
+            assertThat(CatalogFacts.viewUses(c)).containsExactlyInAnyOrder(
+                    new CatalogFacts.ViewUse(users, "id", "public.user_names"),
+                    new CatalogFacts.ViewUse(users, "name", "public.user_names"),
+                    new CatalogFacts.ViewUse(users, "nickname", "public.nicknames"));
         }
     }
 }
