@@ -58,8 +58,8 @@ final class StepObserver {
         if (statements.transactional()) {
             c.setAutoCommit(false);
             try {
-                for (String sql : statements.sql()) {
-                    Jdbc.execute(c, sql);
+                for (int i = 0; i < statements.sql().size(); i++) {
+                    Jdbc.executeStatement(c, statements.sql().get(i), statements.copyData(i));
                 }
                 collectLocks(c, pid(c), locks, before);
                 c.commit();
@@ -71,8 +71,8 @@ final class StepObserver {
                 c.setAutoCommit(true);
             }
         } else {
-            for (String sql : statements.sql()) {
-                Watched watched = watch(c, sql, before, locks);
+            for (int i = 0; i < statements.sql().size(); i++) {
+                Watched watched = watch(c, statements.sql().get(i), statements.copyData(i), before, locks);
                 observed &= watched.seen();
                 if (watched.error() != null) {
                     error = watched.error().getMessage();
@@ -109,7 +109,7 @@ final class StepObserver {
      * so that anything stronger than that — or a CONCURRENTLY build waiting for writers — waits where the
      * watcher can see its locks; then the blocker lets go.
      */
-    private Watched watch(Connection c, String sql, Map<Long, Relation> before, Map<String, LockMode> locks) throws SQLException {
+    private Watched watch(Connection c, String sql, String copyData, Map<Long, Relation> before, Map<String, LockMode> locks) throws SQLException {
         int pid = pid(c);
         try (Connection blocker = shadow.open(); Connection watcher = shadow.open()) {
             blocker.setAutoCommit(false);
@@ -120,7 +120,7 @@ final class StepObserver {
             }
             CompletableFuture<Void> running = CompletableFuture.runAsync(() -> {
                 try {
-                    Jdbc.execute(c, sql);
+                    Jdbc.executeStatement(c, sql, copyData);
                 } catch (SQLException e) {
                     throw new StatementFailure(e);
                 }

@@ -147,17 +147,21 @@ public final class Verifier {
         List<String> inferred = new ArrayList<>();
         boolean lockObserved = true;
         long duration = 0;
-        for (String sql : all.sql()) {
+        List<dev.zanith.internal.sql.SqlScript.Statement> lexed = raw.script().statements();
+        for (int i = 0; i < all.sql().size(); i++) {
             SchemaGraph before = replay.introspect().graph();
-            StepObserver.Facts facts = observer.run(c, new Statements(List.of(sql), all.transactional(), true));
+            StepObserver.Facts facts = observer.run(c, all.only(i));
             duration += facts.durationMs();
             facts.tableLocks().forEach((table, mode) -> locks.merge(table, mode, LockMode::strongest));
             rewritten.addAll(facts.rewrittenTables());
             rebuilt.addAll(facts.rebuiltIndexes());
             lockObserved &= facts.lockObserved();
             if (facts.error() != null) {
+                String error = migration.sqlLocation(index, lexed.get(i).line()) + ": " + facts.error()
+                        + " (in the statement starting at line " + lexed.get(i).line() + ": "
+                        + lexed.get(i).summary(80) + ")";
                 return new ObservedStep(migration.id(), index, raw.kind().id(), raw.summary(), locks, lockObserved, rewritten,
-                        rebuilt, inferred, null, null, List.of(), duration, facts.error(), facts.sqlState());
+                        rebuilt, inferred, null, null, List.of(), duration, error, facts.sqlState());
             }
             SchemaGraph after = replay.introspect().graph();
             RiskContext risk = RiskContext.builder().server(server).live(before).build();

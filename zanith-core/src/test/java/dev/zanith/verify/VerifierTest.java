@@ -156,7 +156,7 @@ class VerifierTest {
     @Test
     void rawConcurrentIndexIsObservedOutsideATransaction(TestDatabase db) throws Exception {
         db.execute(LIVE);
-        ObservedStep step = only(verify(db, null, migration("1_raw", "--sql\nCREATE INDEX CONCURRENTLY users_name ON users (name);\n")));
+        ObservedStep step = only(verify(db, null, migration("1_raw", "--sql\n-- zanith:transaction=none\nCREATE INDEX CONCURRENTLY users_name ON users (name);\n")));
         assertThat(step.inferredKinds()).containsExactly("addIndex");
         assertThat(step.tableLocks()).containsEntry("public.users", LockMode.SHARE_UPDATE_EXCLUSIVE);
     }
