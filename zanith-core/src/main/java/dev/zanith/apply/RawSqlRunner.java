@@ -65,7 +65,19 @@ final class RawSqlRunner {
         script.problem().ifPresent(p -> {
             throw new ZanithException(migration.sqlLocation(stepIndex, p.line()) + ": " + p.message());
         });
-        Statements statements = raw.render(null);
+        try {
+            run(c, migration, stepIndex, script, raw.render(null), done, retries);
+        } finally {
+            if (script.statements().stream().anyMatch(s -> s.words(8).contains("standard_conforming_strings"))) {
+                // the next file is lexed with the default, so the session must have it again (psql would start a
+                // new session for it)
+                Jdbc.execute(c, "RESET standard_conforming_strings");
+            }
+        }
+    }
+
+    private void run(Connection c, Migration migration, int stepIndex, RawSqlScript script, Statements statements,
+                     StepExecutor.InTransaction done, StepExecutor.RetryListener retries) throws SQLException {
         if (script.transactional()) {
             executor.inTransaction(c, true, tx -> {
                 for (int i = 0; i < statements.sql().size(); i++) {

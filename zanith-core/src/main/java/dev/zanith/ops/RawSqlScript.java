@@ -105,19 +105,39 @@ public final class RawSqlScript {
                         + "it stands for; COPY ... FROM stdin with its data lines works).");
             }
         }
-        if (inTransaction && isWrapped(runnable)) {
+        if (inTransaction && StatementKinds.transactionControl(runnable.get(0)) == TransactionControl.BEGIN) {
             SqlScript.Statement begin = runnable.get(0);
-            SqlScript.Statement commit = runnable.get(runnable.size() - 1);
             if (!StatementKinds.plain(begin)) {
-                return refused(script, begin, upperWords(begin) + " sets transaction modes, which a migration "
+                return refused(script, begin, quoted(begin) + " sets transaction modes, which a migration "
                         + "cannot choose (Zanith runs the file in its own transaction). Write a plain BEGIN.");
             }
-            if (!StatementKinds.plain(commit)) {
-                return refused(script, commit, upperWords(commit) + " is not a plain COMMIT. Write COMMIT.");
+            SqlScript.Statement end = runnable.stream().skip(1).filter(s -> {
+                TransactionControl c = StatementKinds.transactionControl(s);
+                return c != null && c != TransactionControl.SAVEPOINT;
+            }).findFirst().orElse(null);
+            SqlScript.Statement last = runnable.get(runnable.size() - 1);
+            if (end == null) {
+                return refused(script, begin, "BEGIN has no COMMIT: a file that starts with BEGIN must end with "
+                        + "COMMIT (the block is then the migration's transaction). Add COMMIT as the last statement, "
+                        + "or remove BEGIN.");
             }
-            runnable = runnable.subList(1, runnable.size() - 1);
-            if (runnable.isEmpty()) {
-                return refused(script, begin, "nothing between BEGIN and COMMIT. Add statements or delete the file.");
+            if (end == last && StatementKinds.transactionControl(end) == TransactionControl.COMMIT) {
+                if (!StatementKinds.plain(end)) {
+                    return refused(script, end, quoted(end) + " is not a plain COMMIT. Write COMMIT.");
+                }
+                runnable = runnable.subList(1, runnable.size() - 1);
+                if (runnable.isEmpty()) {
+                    return refused(script, begin, "nothing between BEGIN and COMMIT. Add statements or delete the "
+                            + "file.");
+                }
+            } else if (StatementKinds.transactionControl(end) == TransactionControl.COMMIT) {
+                return refused(script, end, quoted(end) + " ends the file's transaction before its last "
+                        + "statement, so the statements before it would stay committed if a later one failed. A "
+                        + ".sql migration runs in one transaction (like psql -1): move the statements after it "
+                        + "before it (one BEGIN ... COMMIT block around the whole file), or put them in a new "
+                        + "migration.");
+            } else {
+                return refused(script, end, transactionControlMessage(end, StatementKinds.transactionControl(end), true));
             }
         }
         for (SqlScript.Statement s : runnable) {
@@ -169,19 +189,9 @@ public final class RawSqlScript {
         return new Statements(sql, transactional, true, copyData);
     }
 
-    private static boolean isWrapped(List<SqlScript.Statement> statements) {
-        return statements.size() >= 2
-                && StatementKinds.transactionControl(statements.get(0)) == TransactionControl.BEGIN
-                && StatementKinds.transactionControl(statements.get(statements.size() - 1)) == TransactionControl.COMMIT
-                && statements.subList(1, statements.size() - 1).stream().noneMatch(s -> {
-                    TransactionControl c = StatementKinds.transactionControl(s);
-                    return c != null && c != TransactionControl.SAVEPOINT;
-                });
-    }
-
     private static String transactionControlMessage(SqlScript.Statement s, TransactionControl control,
                                                     boolean inTransaction) {
-        String what = upperWords(s);
+        String what = quoted(s);
         if (!inTransaction) {
             return what + " is transaction control, but with '" + DIRECTIVE + "' every statement runs and commits on "
                     + "its own (and is checkpointed). Remove it; to run statements together in one transaction, put "
@@ -196,8 +206,8 @@ public final class RawSqlScript {
                 + "the last. To run statements outside a transaction, " + OPT_OUT_FIX + ".";
     }
 
-    private static String upperWords(SqlScript.Statement s) {
-        return s.summary(40).toUpperCase(Locale.ROOT);
+    private static String quoted(SqlScript.Statement s) {
+        return s.summary(60);
     }
 
     private static boolean insideStatement(SqlScript script, int offset) {
