@@ -228,4 +228,47 @@ class SqlFileApplyTest {
         assertThat(f.apply().result.succeeded()).isTrue();
         assertThat(tableExists(f, "\"café\"")).isTrue();
     }
+
+    @Test
+    void aConnectionKilledInsideAnOptedOutFileResumesAtTheStatementThatDidNotCompleteAndNothingRunsTwice(
+            TestDatabase db, @TempDir Path dir) throws Exception {
+        // slow(): an index expression that takes 20 ms a row, so the b_idx build lasts long enough to be killed
+        db.execute("CREATE TABLE users (id int PRIMARY KEY, score int); INSERT INTO users SELECT g, 0 FROM "
+                + "generate_series(1, 100) g; CREATE FUNCTION slow(n int) RETURNS int IMMUTABLE LANGUAGE plpgsql "
+                + "AS $$ BEGIN PERFORM pg_sleep(0.02); RETURN n; END $$");
+        ApplyFixture f = sql(db, dir, "V1__idx.sql", """
+                -- zanith:transaction=none
+                CREATE INDEX CONCURRENTLY IF NOT EXISTS a_idx ON users (score);
+                UPDATE users SET score = score + 1;
+                CREATE INDEX CONCURRENTLY IF NOT EXISTS b_idx ON users (slow(id));
+                """);
+        java.util.concurrent.CompletableFuture<Object> first = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return f.apply().result;
+            } catch (RuntimeException e) {
+                return e;
+            }
+        });
+        long deadline = System.currentTimeMillis() + 30_000;
+        Object pid = null;
+        while (pid == null && System.currentTimeMillis() < deadline) {
+            pid = f.value("SELECT pid FROM pg_stat_activity WHERE query LIKE 'CREATE INDEX CONCURRENTLY IF NOT EXISTS "
+                    + "b_idx%' AND state = 'active'");
+            Thread.sleep(20);
+        }
+        assertThat(pid).as("the apply reached the b_idx build").isNotNull();
+        f.value("SELECT pg_terminate_backend(" + pid + ")");
+        Object outcome = first.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(outcome instanceof ApplyResult r && r.succeeded()).as(String.valueOf(outcome)).isFalse();
+        assertThat(f.value("SELECT sum(score) FROM users")).isEqualTo(100L);
+        assertThat(f.value("SELECT processed_rows FROM _zanith_migration_checkpoints")).isEqualTo(2L);
+        assertThat(f.value("SELECT indisvalid FROM pg_index WHERE indexrelid = 'b_idx'::regclass")).isEqualTo(false);
+
+        ApplyFixture.Recorder second = f.apply();
+        assertThat(second.result.succeeded()).as(String.valueOf(second.result.failedStep())).isTrue();
+        assertThat(f.value("SELECT sum(score) FROM users")).isEqualTo(100L); // the UPDATE ran exactly once
+        assertThat(f.value("SELECT count(*) FROM pg_index WHERE indisvalid AND indexrelid::regclass::text "
+                + "IN ('a_idx', 'b_idx')")).isEqualTo(2L);
+        assertThat(f.value("SELECT count(*) FROM _zanith_migrations")).isEqualTo(1L);
+    }
 }
