@@ -96,9 +96,13 @@ final class ApplyCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         if (!result.succeeded()) {
-            console.error("apply stopped: " + result.failedStep().map(s -> "step " + s.stepIndex() + " (" + s.operationKind()
-                    + ") failed" + (s.sqlState() != null ? " [" + s.sqlState() + "]" : "") + ": " + s.error())
-                    .orElse("a step failed") + ". Fix the cause and run apply again: it resumes at the failed step.");
+            String migrationId = result.migrations().stream().filter(m -> !m.applied()).map(m -> m.id() + " ")
+                    .findFirst().orElse("");
+            // a raw SQL step's error starts with the file and line of the failing statement and quotes it
+            console.error("apply stopped: " + result.failedStep().map(s -> migrationId + "step " + s.stepIndex() + " ("
+                    + s.operationKind() + ") failed" + (s.sqlState() != null ? " [" + s.sqlState() + "]" : "") + ": "
+                    + s.error()).orElse("a step failed") + ". Fix the cause and run apply again: it resumes at the "
+                    + "failed step.");
             return ExitCodes.ERROR;
         }
         console.println("Applied " + Formats.plural(result.appliedCount(), "migration") + ".");

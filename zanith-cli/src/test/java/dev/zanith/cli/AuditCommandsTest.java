@@ -71,7 +71,9 @@ class AuditCommandsTest {
                 .contains("✓ 02 addIndex").contains("✓ 03 softDropColumn").contains("✓ 04 backfill")
                 .contains("snapshot: 1 model · 4 fields (before: 1 model · 4 fields)")
                 .contains("20260102000000_broken (2 steps)").contains("✓ 01 addColumn").contains("✗ 02 rawSql");
-        assertThat(apply.err()).contains("apply stopped: step 2 (rawSql) failed [22012]")
+        assertThat(apply.err()).contains("apply stopped: 20260102000000_broken step 2 (rawSql) failed [22012]")
+                .contains("20260102000000_broken.yaml step 2 (rawSql), line 1 of its sql: division by zero")
+                .contains("in the statement starting at line 1: SELECT 1 / (SELECT count(*) - 30 FROM users)")
                 .contains("Fix the cause and run apply again");
 
         CliRunner.Result status = run(db, "status", "--migrations", migrations.toString());
