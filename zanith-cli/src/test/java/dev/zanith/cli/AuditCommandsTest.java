@@ -86,7 +86,7 @@ class AuditCommandsTest {
         CliRunner.Result history = run(db, "history", "--verbose");
         assertThat(history.out()).contains("20260101000000_four_steps  applied ")
                 .contains("20260102000000_broken  failed").containsPattern("✓ 04 backfill +done")
-                .containsPattern("✗ 02 rawSql +failed").contains("[22012] ERROR: division by zero");
+                .containsPattern("✗ 02 rawSql +failed").contains("[22012] ").contains("line 1 of its sql: division by zero");
         CliRunner.Result historyJson = run(db, "history", "--format", "json");
         assertThat(historyJson.out()).contains("\"id\" : \"20260101000000_four_steps\"").contains("\"status\" : \"applied\"")
                 .contains("\"status\" : \"failed\"").contains("\"operationKind\" : \"backfill\"");
