@@ -34,7 +34,7 @@ public final class RawSqlScript {
     public static final String DIRECTIVE = "-- zanith:transaction=none";
 
     /** The prefix of every Zanith directive comment. */
-    private static final Pattern DIRECTIVE_LINE = Pattern.compile("(?m)^[ \\t]*--[ \\t]*zanith:(.*)$");
+    private static final Pattern DIRECTIVE_LINE = Pattern.compile("(?im)^[ \\t]*--[ \\t]*zanith:(.*)$");
     private static final String OPT_OUT_FIX = "start the file with the line '" + DIRECTIVE + "' (each statement then "
             + "runs and commits on its own, and a re-run resumes at the statement that failed), or move the "
             + "statement to a file of its own that starts with it";

@@ -160,7 +160,11 @@ public final class DeclaredSchema {
             jdbc.setEscapeProcessing(false); // the text goes to the server exactly as written
             for (SqlScript.Statement statement : statements) {
                 try {
-                    jdbc.execute(statement.sql());
+                    if (statement.copyData() != null) {
+                        Jdbc.executeStatement(c, statement.sql(), statement.copyData()); // pg_dump's data sections
+                    } else {
+                        jdbc.execute(statement.sql());
+                    }
                     jdbc.clearWarnings();
                 } catch (SQLException e) {
                     throw statementFailed(script, statement, source, shadow, c, e);
