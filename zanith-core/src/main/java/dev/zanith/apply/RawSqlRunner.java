@@ -79,6 +79,16 @@ final class RawSqlRunner {
     private void run(Connection c, Migration migration, int stepIndex, RawSqlScript script, Statements statements,
                      StepExecutor.InTransaction done, StepExecutor.RetryListener retries) throws SQLException {
         if (script.transactional()) {
+            Optional<Checkpoint> earlier = checkpoints.get(c, migration.id(), stepIndex);
+            if (earlier.isPresent() && earlier.get().processedRows() > 0) {
+                // an earlier, opted-out run committed statements one by one: running the file again as one
+                // transaction would repeat them
+                throw new ZanithException(migration.location() + " (step " + stepIndex + "): "
+                        + earlier.get().processedRows() + " statement(s) of this file already ran one by one in an "
+                        + "earlier apply (" + RawSqlScript.DIRECTIVE + "), but it now runs as one transaction, which "
+                        + "would run them again. Put the directive back (the re-run resumes after them), or move the "
+                        + "statements that did not run yet into a new migration.");
+            }
             executor.inTransaction(c, true, tx -> {
                 for (int i = 0; i < statements.sql().size(); i++) {
                     runOne(tx, migration, stepIndex, script, i, statements);

@@ -184,6 +184,10 @@ class SqlFileApplyTest {
         ApplyFixture.Recorder r = f.apply();
         assertThat(r.result.succeeded()).isFalse();
         assertThat(r.result.failedStep().orElseThrow().error()).contains("the first 1 statement(s) of this file already ran");
+        // dropping the directive would run the statement that ran a second time
+        sql(db, dir, "V1__x.sql", "UPDATE users SET score = 1;\nSELECT 1;\n");
+        assertThat(f.apply().result.failedStep().orElseThrow().error())
+                .contains("1 statement(s) of this file already ran one by one");
     }
 
     @Test
