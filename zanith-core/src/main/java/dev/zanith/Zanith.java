@@ -5,9 +5,18 @@ import dev.zanith.apply.ApplyListener;
 import dev.zanith.apply.ApplyResult;
 import dev.zanith.apply.StepHook;
 import dev.zanith.command.Apply;
+import dev.zanith.command.Generate;
 import dev.zanith.command.History;
+import dev.zanith.command.PlanGuard;
 import dev.zanith.command.Repair;
+import dev.zanith.command.SchemaSources;
 import dev.zanith.command.Status;
+import dev.zanith.diff.DiffOptions;
+import dev.zanith.diff.DiffResult;
+import dev.zanith.diff.Differ;
+import dev.zanith.internal.jdbc.ConnectionSource;
+import dev.zanith.internal.jdbc.JdbcUrls;
+import dev.zanith.introspect.IntrospectionOptions;
 import dev.zanith.introspect.Introspector;
 import dev.zanith.migration.Migration;
 import dev.zanith.plan.Plan;
@@ -21,9 +30,14 @@ import dev.zanith.recover.PurgeResult;
 import dev.zanith.recover.Recovery;
 import dev.zanith.recover.RestoreResult;
 import dev.zanith.schema.LiveSchema;
+import dev.zanith.schema.SchemaGraph;
+import dev.zanith.shadow.ShadowProvider;
+import dev.zanith.shadow.ShadowProviders;
+import org.jspecify.annotations.Nullable;
 
 import java.io.OutputStream;
 import java.io.Writer;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -129,8 +143,67 @@ public final class Zanith {
      *
      * @param declared a declared schema to compare with, or null to compare with the steps' expected result
      */
-    public dev.zanith.verify.VerifyResult verify(java.nio.file.Path declared, dev.zanith.shadow.ShadowProvider shadow) {
+    public dev.zanith.verify.VerifyResult verify(@Nullable Path declared, ShadowProvider shadow) {
         return new dev.zanith.command.Verify(config).run(declared, shadow);
+    }
+
+    // ---- what the front ends need (CLI, Spring starter), so that they use no implementation package ----------
+
+    /**
+     * Applies the pending migrations as {@link #apply(ApplyListener)} does, after checking that the plan still has
+     * the fingerprint a reviewer approved ({@code zanith apply --expect-fingerprint} / {@code --plan}).
+     *
+     * @param planFingerprint the approved plan's fingerprint; null applies whatever the gates allow
+     */
+    public ApplyResult applyExpectingPlan(ApplyListener listener, @Nullable String planFingerprint) {
+        return new Apply(config, listener, new PlanGuard(config.planner(), planFingerprint), StepHook.NONE).run();
+    }
+
+    /**
+     * The shadow for a {@code --shadow} / {@code zanith.shadow} value against the configured target:
+     * {@code embedded}, {@code database}, {@code schema} (twins of the configured schemas) or a database URL.
+     *
+     * @param option the value, or null/blank for the default (embedded where available, else database)
+     * @param reset  whether a shadow URL that is not empty may be wiped first
+     * @throws ZanithConfigException for an unknown value or a combination that makes no sense
+     */
+    public ShadowProvider shadow(@Nullable String option, boolean reset) {
+        return ShadowProviders.fromOption(option, config.connectionSource(), reset, config.schemas(),
+                config.archiveSchema());
+    }
+
+    /**
+     * Writes a migration file with the operations that turn the live schema (plus pending migrations) into the
+     * declared one ({@code zanith generate}).
+     */
+    public Generate.Result generate(Generate.Request request) {
+        return new Generate(config).run(request);
+    }
+
+    /** One schema snapshot, as {@link #snapshot(String)}; a missing one is a {@link ZanithException} naming how to list them. */
+    public dev.zanith.audit.Snapshot requireSnapshot(String reference) {
+        return new dev.zanith.command.Snapshots(config).show(reference);
+    }
+
+    /**
+     * The operations that turn schema {@code from} into {@code to} ({@code zanith diff}); each side is a database URL,
+     * a {@code .sql} file (normalized on a shadow) or a schema graph {@code .json}/{@code .yaml}. Needs no
+     * configuration: a shadow on the server of a side that is a database, else embedded.
+     *
+     * @param schemas the schemas to compare (missing ones are empty)
+     * @param shadow  a {@code --shadow} value as in {@link #shadow(String, boolean)}, or null for the default
+     */
+    public static DiffResult diff(String from, String to, List<String> schemas, DiffOptions options,
+                                  @Nullable String shadow, boolean resetShadow) {
+        IntrospectionOptions introspection = IntrospectionOptions.of(schemas).skippingMissingSchemas();
+        // A .sql source is normalized in a shadow; "database" needs a server, taken from a side that is a database.
+        String database = SchemaSources.isDatabase(from) ? from : SchemaSources.isDatabase(to) ? to : null;
+        ConnectionSource target = database == null ? null : ConnectionSource.of(JdbcUrls.normalize(database), null, null);
+        ShadowProvider provider = shadow == null && !ShadowProviders.isEmbeddedAvailable() && target != null
+                ? ShadowProviders.temporaryDatabase(target) : ShadowProviders.fromOption(shadow, target, resetShadow);
+        SchemaGraph before = SchemaSources.load(from, provider, introspection);
+        SchemaGraph after = SchemaSources.load(to, provider, introspection);
+        return Differ.diff(before, after, options);
     }
 
     /** What changed between two schema snapshots (a number, {@code ID:before|after}, or a migration id). */
@@ -233,7 +306,7 @@ public final class Zanith {
      * Purges expired artifacts, and with {@code olderThan} (nullable) those created longer ago than that; each in its
      * own transaction. {@code dryRun} only lists them.
      */
-    public CleanupResult cleanup(Duration olderThan, boolean dryRun) {
+    public CleanupResult cleanup(@Nullable Duration olderThan, boolean dryRun) {
         return recovery().cleanup(olderThan, dryRun);
     }
 

@@ -14,6 +14,8 @@ import dev.zanith.ops.RenderContext;
 import dev.zanith.plan.Gates;
 import dev.zanith.plan.Planner;
 
+import org.jspecify.annotations.Nullable;
+
 import javax.sql.DataSource;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -50,19 +52,27 @@ public final class ZanithConfig {
     public static final Duration DEFAULT_BACKFILL_PAUSE = BackfillSettings.DEFAULT_PAUSE;
     /** Default time a recovery artifact (parked column or table, archive) is kept before cleanup may purge it. */
     public static final Duration DEFAULT_ARTIFACT_RETENTION = Duration.ofDays(30);
+    /** Default {@code lock_timeout} of every step. */
+    public static final Duration DEFAULT_LOCK_TIMEOUT = Timeouts.DEFAULT_LOCK_TIMEOUT;
+    /** Default {@code statement_timeout} of an ordinary step. */
+    public static final Duration DEFAULT_STATEMENT_TIMEOUT = Timeouts.DEFAULT_STATEMENT_TIMEOUT;
+    /** Default {@code statement_timeout} of a long-running step (index builds, validation, copies, backfill batches). */
+    public static final Duration DEFAULT_LONG_STATEMENT_TIMEOUT = Timeouts.DEFAULT_LONG_STATEMENT_TIMEOUT;
+    /** Default time budget of the plan's preflight data checks. */
+    public static final Duration DEFAULT_PREFLIGHT_TIMEOUT = Planner.DEFAULT_PREFLIGHT_TIMEOUT;
 
     private static final Pattern PREFIX = Pattern.compile("[a-z_][a-z0-9_]{0,19}");
 
-    private final DataSource dataSource;
-    private final String url;
-    private final String user;
-    private final String password;
+    private final @Nullable DataSource dataSource;
+    private final @Nullable String url;
+    private final @Nullable String user;
+    private final @Nullable String password;
     private final List<String> schemas;
     private final String auditSchema;
     private final String tablePrefix;
     private final String archiveSchema;
-    private final MigrationSource migrations;
-    private final LoadedMigrations loadedMigrations;
+    private final @Nullable MigrationSource migrations;
+    private final @Nullable LoadedMigrations loadedMigrations;
     private final Timeouts timeouts;
     private final Gates gates;
     private final Duration preflightTimeout;
@@ -95,8 +105,20 @@ public final class ZanithConfig {
         return new Builder();
     }
 
+    /**
+     * How the engine opens connections to the target. Not API: {@link ConnectionSource} is an implementation class
+     * (front ends use {@link #target()} and the {@link Zanith} facade; see docs/ARCHITECTURE.md).
+     */
     public ConnectionSource connectionSource() {
         return dataSource != null ? ConnectionSource.of(dataSource) : ConnectionSource.of(url, user, password);
+    }
+
+    /**
+     * The target database for messages: its JDBC URL with any password redacted, or
+     * {@code the application's DataSource}.
+     */
+    public String target() {
+        return connectionSource().describeTarget();
     }
 
     public List<String> schemas() {
@@ -117,7 +139,7 @@ public final class ZanithConfig {
     }
 
     /** Where migration files come from; null when none was configured. */
-    public MigrationSource migrations() {
+    public @Nullable MigrationSource migrations() {
         return migrations;
     }
 
@@ -187,19 +209,19 @@ public final class ZanithConfig {
 
     /** Builds a {@link ZanithConfig}; {@link #build()} validates everything at once. */
     public static final class Builder {
-        private DataSource dataSource;
-        private String url;
-        private String user;
-        private String password;
+        private @Nullable DataSource dataSource;
+        private @Nullable String url;
+        private @Nullable String user;
+        private @Nullable String password;
         private List<String> schemas = DEFAULT_SCHEMAS;
         private String auditSchema = DEFAULT_AUDIT_SCHEMA;
         private String tablePrefix = DEFAULT_TABLE_PREFIX;
         private String archiveSchema = RenderContext.DEFAULT_ARCHIVE_SCHEMA;
-        private MigrationSource migrations;
+        private @Nullable MigrationSource migrations;
         private Duration lockTimeout = Timeouts.DEFAULT_LOCK_TIMEOUT;
         private Duration statementTimeout = Timeouts.DEFAULT_STATEMENT_TIMEOUT;
         private Duration longStatementTimeout = Timeouts.DEFAULT_LONG_STATEMENT_TIMEOUT;
-        private Integer maxRisk;
+        private @Nullable Integer maxRisk;
         private boolean allowDestructive;
         private Set<String> denyReasons = Set.of();
         private Duration preflightTimeout = Planner.DEFAULT_PREFLIGHT_TIMEOUT;
@@ -215,7 +237,7 @@ public final class ZanithConfig {
         }
 
         /** Refuse any step scoring above this (0–100); null (the default) turns the gate off. */
-        public Builder maxRisk(Integer value) {
+        public Builder maxRisk(@Nullable Integer value) {
             this.maxRisk = value;
             return this;
         }
@@ -227,7 +249,7 @@ public final class ZanithConfig {
         }
 
         /** Reason codes that refuse a step outright (see {@code zanith risk}). */
-        public Builder denyReasons(Collection<String> value) {
+        public Builder denyReasons(@Nullable Collection<String> value) {
             this.denyReasons = value == null ? Set.of() : new LinkedHashSet<>(value);
             return this;
         }
@@ -289,8 +311,8 @@ public final class ZanithConfig {
             return this;
         }
 
-        /** Where migration files come from. */
-        public Builder migrations(MigrationSource value) {
+        /** Where migration files come from; null: none (plan and apply then fail with a configuration error). */
+        public Builder migrations(@Nullable MigrationSource value) {
             this.migrations = value;
             return this;
         }
@@ -313,29 +335,32 @@ public final class ZanithConfig {
             return this;
         }
 
-        /** Connections from an application's DataSource (takes precedence over a URL). */
-        public Builder dataSource(DataSource value) {
+        /** Connections from an application's DataSource (takes precedence over a URL); null: use the URL. */
+        public Builder dataSource(@Nullable DataSource value) {
             this.dataSource = value;
             return this;
         }
 
-        /** A {@code jdbc:postgresql://} or {@code postgres://} URL. */
-        public Builder url(String value) {
+        /** A {@code jdbc:postgresql://} or {@code postgres://} URL; null when a DataSource is given. */
+        public Builder url(@Nullable String value) {
             this.url = value;
             return this;
         }
 
-        public Builder user(String value) {
+        /** The database user for a URL; null: the URL's or the driver's default. */
+        public Builder user(@Nullable String value) {
             this.user = value;
             return this;
         }
 
-        public Builder password(String value) {
+        /** The password for a URL; null: the URL's or none. */
+        public Builder password(@Nullable String value) {
             this.password = value;
             return this;
         }
 
-        public Builder schemas(List<String> value) {
+        /** The schemas Zanith migrates and compares; null or empty: {@link #DEFAULT_SCHEMAS}. */
+        public Builder schemas(@Nullable List<String> value) {
             this.schemas = value == null || value.isEmpty() ? DEFAULT_SCHEMAS : value;
             return this;
         }

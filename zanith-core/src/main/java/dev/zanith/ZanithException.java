@@ -1,5 +1,7 @@
 package dev.zanith;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A failure Zanith can explain: what went wrong, where, and how to fix it. Front ends (CLI, Spring)
  * print {@link #getMessage()} as-is instead of a stack trace.
@@ -12,7 +14,7 @@ public class ZanithException extends RuntimeException {
         super(message);
     }
 
-    public ZanithException(String message, Throwable cause) {
+    public ZanithException(String message, @Nullable Throwable cause) {
         super(message, cause);
     }
 }

@@ -6,11 +6,9 @@ import dev.zanith.apply.BackfillProgress;
 import dev.zanith.apply.LockHolder;
 import dev.zanith.apply.StepRisk;
 import dev.zanith.audit.SnapshotPhase;
+import dev.zanith.Zanith;
 import dev.zanith.ZanithConfig;
 import dev.zanith.ZanithConfigException;
-import dev.zanith.command.Apply;
-import dev.zanith.command.PlanGuard;
-import dev.zanith.command.Verify;
 import dev.zanith.verify.VerifyResult;
 import picocli.CommandLine.Option;
 import tools.jackson.databind.JsonNode;
@@ -74,7 +72,7 @@ final class ApplyCommand implements Callable<Integer> {
         ZanithConfig config = options.applyTo(connection.configBuilder().migrations(migrations.source())
                 .maxRisk(gates.maxRisk).allowDestructive(gates.allowDestructive).denyReasons(gates.denyReasons)).build();
         if (verify) {
-            VerifyResult rehearsal = new Verify(config).run(declared, shadow.provider(config));
+            VerifyResult rehearsal = new Zanith(config).verify(declared, shadow.provider(config));
             console.println(VerifyReport.verdictLine(rehearsal, console));
             if (rehearsal.verdict() != dev.zanith.verify.Verdict.VERIFIED
                     && rehearsal.verdict() != dev.zanith.verify.Verdict.NOTHING_PENDING) {
@@ -85,8 +83,7 @@ final class ApplyCommand implements Callable<Integer> {
             }
         }
         String fingerprint = expectFingerprint != null ? expectFingerprint : planFile != null ? fingerprintOf(planFile) : null;
-        ApplyResult result = new Apply(config, new Printer(), new PlanGuard(config.planner(), fingerprint),
-                dev.zanith.apply.StepHook.NONE).run();
+        ApplyResult result = new Zanith(config).applyExpectingPlan(new Printer(), fingerprint);
         if (result.refused()) {
             console.error("apply refused, nothing was applied: " + result.refusal());
             return ExitCodes.REFUSED;

@@ -24,9 +24,11 @@ final class ApplyOptions {
             description = "Limit for index builds, validation and backfill batches (0: none). Default: 6h.")
     Duration longStatementTimeout;
 
-    @Option(names = "--lock-retries", paramLabel = "N",
-            description = "Attempts in all for a step that hits the lock timeout (1: no retry). Default: 10.")
-    Integer lockRetries;
+    // --lock-retries was the first name; it always counted attempts, not retries, so it is kept only as an alias
+    @Option(names = {"--lock-attempts", "--lock-retries"}, paramLabel = "N",
+            description = "Attempts in all for a step that hits the lock timeout (1: no retry; --lock-retries is "
+                    + "an old name for it). Default: 10.")
+    Integer lockAttempts;
 
     @Option(names = "--lock-retry-backoff", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "Delay after the first lock timeout; doubles per attempt, with jitter. Default: 500ms.")
@@ -58,8 +60,8 @@ final class ApplyOptions {
         if (longStatementTimeout != null) {
             builder.longStatementTimeout(longStatementTimeout);
         }
-        if (lockRetries != null) {
-            builder.lockRetryAttempts(lockRetries);
+        if (lockAttempts != null) {
+            builder.lockRetryAttempts(lockAttempts);
         }
         if (lockRetryBackoff != null) {
             builder.lockRetryBackoff(lockRetryBackoff);

@@ -1,19 +1,12 @@
 package dev.zanith.cli;
 
-import dev.zanith.command.SchemaSources;
+import dev.zanith.Zanith;
 import dev.zanith.diff.DiffOptions;
 import dev.zanith.diff.DiffResult;
-import dev.zanith.diff.Differ;
 import dev.zanith.diff.DropStrategy;
 import dev.zanith.diff.RenameHint;
-import dev.zanith.internal.jdbc.ConnectionSource;
-import dev.zanith.internal.jdbc.JdbcUrls;
-import dev.zanith.introspect.IntrospectionOptions;
 import dev.zanith.ops.Operation;
 import dev.zanith.ops.RenderContext;
-import dev.zanith.schema.SchemaGraph;
-import dev.zanith.shadow.ShadowProvider;
-import dev.zanith.shadow.ShadowProviders;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -56,16 +49,8 @@ final class DiffCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        IntrospectionOptions options = IntrospectionOptions.of(schemas).skippingMissingSchemas();
-        // A .sql source is normalized in a shadow; "database" needs a server, taken from a side that is a database.
-        String database = SchemaSources.isDatabase(from) ? from : SchemaSources.isDatabase(to) ? to : null;
-        ConnectionSource target = database == null ? null : ConnectionSource.of(JdbcUrls.normalize(database), null, null);
-        ShadowProvider provider = shadow.shadow == null && !ShadowProviders.isEmbeddedAvailable() && target != null
-                ? ShadowProviders.temporaryDatabase(target) : shadow.provider(target);
-        SchemaGraph before = SchemaSources.load(from, provider, options);
-        SchemaGraph after = SchemaSources.load(to, provider, options);
-        DiffResult result = Differ.diff(before, after, new DiffOptions(DropStrategy.valueOf(dropStrategy.name().toUpperCase()),
-                renames.stream().map(RenameHint::parse).toList()));
+        DiffResult result = Zanith.diff(from, to, schemas, new DiffOptions(DropStrategy.valueOf(dropStrategy.name()
+                .toUpperCase()), renames.stream().map(RenameHint::parse).toList()), shadow.shadow, shadow.reset);
         for (String warning : result.warnings()) {
             console.warn(warning);
         }

@@ -1,5 +1,7 @@
 package dev.zanith.cli;
 
+import dev.zanith.verify.Verdict;
+
 /** The CLI's exit codes; CI pipelines rely on them. */
 public final class ExitCodes {
 
@@ -11,7 +13,23 @@ public final class ExitCodes {
     public static final int USAGE = 2;
     /** Refused by a gate (plan, apply). */
     public static final int REFUSED = 3;
+    /** verify: the result differs from the declared schema, or from what the steps claim. */
+    public static final int DRIFT = 4;
+    /** verify: a step failed on the shadow. */
+    public static final int VERIFY_FAILED = 5;
+    /** verify: nothing pending, nothing to verify. */
+    public static final int NOTHING_PENDING = 6;
 
     private ExitCodes() {
+    }
+
+    /** The exit code of {@code zanith verify} for its verdict. */
+    public static int of(Verdict verdict) {
+        return switch (verdict) {
+            case VERIFIED -> OK;
+            case DRIFT -> DRIFT;
+            case FAILED -> VERIFY_FAILED;
+            case NOTHING_PENDING -> NOTHING_PENDING;
+        };
     }
 }

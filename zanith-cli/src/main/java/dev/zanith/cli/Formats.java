@@ -17,20 +17,6 @@ final class Formats {
         return count(value) + " " + noun + (value == 1 ? "" : "s");
     }
 
-    static String bytes(long bytes) {
-        if (bytes < 1024) {
-            return bytes + " B";
-        }
-        String[] units = {"kB", "MB", "GB", "TB"};
-        double value = bytes;
-        int unit = -1;
-        while (value >= 1024 && unit < units.length - 1) {
-            value /= 1024;
-            unit++;
-        }
-        return String.format(Locale.ROOT, value >= 100 ? "%.0f %s" : "%.1f %s", value, units[unit]);
-    }
-
     static String millis(long ms) {
         if (ms < 1000) {
             return ms + " ms";

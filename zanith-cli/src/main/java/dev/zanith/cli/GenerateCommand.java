@@ -1,5 +1,6 @@
 package dev.zanith.cli;
 
+import dev.zanith.Zanith;
 import dev.zanith.ZanithConfig;
 import dev.zanith.ZanithConfigException;
 import dev.zanith.command.Generate;
@@ -62,7 +63,7 @@ final class GenerateCommand implements Callable<Integer> {
         ZanithConfig config = connection.configBuilder().build();
         DiffOptions options = new DiffOptions(DropStrategy.valueOf(dropStrategy.name().toUpperCase()),
                 renames.stream().map(RenameHint::parse).toList());
-        Generate.Result result = new Generate(config).run(new Generate.Request(declared, migrations.directory, name,
+        Generate.Result result = new Zanith(config).generate(new Generate.Request(declared, migrations.directory, name,
                 options, shadow.provider(config), Instant.now()));
         for (String warning : result.warnings()) {
             console.warn(warning);

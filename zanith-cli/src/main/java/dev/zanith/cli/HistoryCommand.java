@@ -1,5 +1,6 @@
 package dev.zanith.cli;
 
+import dev.zanith.Zanith;
 import dev.zanith.audit.ChecksumRepair;
 import dev.zanith.audit.StepRow;
 import dev.zanith.command.History;
@@ -35,7 +36,7 @@ final class HistoryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<History.Entry> entries = new History(connection.configBuilder().build()).run();
+        List<History.Entry> entries = new Zanith(connection.configBuilder().build()).history();
         if (format == OutputFormat.json) {
             List<Object> json = new ArrayList<>();
             for (History.Entry entry : entries) {

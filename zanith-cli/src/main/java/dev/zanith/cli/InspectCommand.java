@@ -65,7 +65,7 @@ final class InspectCommand implements Callable<Integer> {
                     t.primaryKey() == null ? "-" : String.join(", ", t.primaryKey().columns()),
                     t.indexes().size() + t.uniqueConstraints().size(), t.foreignKeys().size(),
                     t.rlsEnabled() ? (t.rlsForced() ? "forced" : "on") : "-",
-                    stats.isKnown() ? Formats.count(stats.estimatedRows()) : "?", Formats.bytes(stats.totalBytes()));
+                    stats.isKnown() ? Formats.count(stats.estimatedRows()) : "?", TableStatistics.formatBytes(stats.totalBytes()));
         }
         console.println("");
         console.out().print(table.render());

@@ -5,7 +5,6 @@ import dev.zanith.ZanithConfig;
 import dev.zanith.plan.GateResult;
 import dev.zanith.plan.MigrationPlan;
 import dev.zanith.plan.Plan;
-import dev.zanith.command.Verify;
 import dev.zanith.ops.RawSql;
 import dev.zanith.plan.PlanJson;
 import dev.zanith.plan.RawSqlObservation;
@@ -172,7 +171,7 @@ final class PlanCommand implements Callable<Integer> {
 
     /** Rehearses the pending migrations on a shadow and keeps what the raw SQL steps did. */
     private List<RawSqlObservation> observeRawSql(ZanithConfig config) {
-        VerifyResult result = new Verify(config).run(null, shadow.provider(config));
+        VerifyResult result = new Zanith(config).verify(null, shadow.provider(config));
         if (result.failedStep() != null) {
             console.warn("--observe: step " + result.failedStep().stepIndex() + " of " + result.failedStep().migrationId()
                     + " fails on the shadow: " + result.failedStep().error());

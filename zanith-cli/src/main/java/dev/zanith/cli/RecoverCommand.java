@@ -5,6 +5,7 @@ import dev.zanith.ZanithConfigException;
 import dev.zanith.recover.Artifact;
 import dev.zanith.recover.ArtifactDefinition;
 import dev.zanith.recover.ArtifactFilter;
+import dev.zanith.recover.ArtifactStatus;
 import dev.zanith.recover.ArtifactType;
 import dev.zanith.recover.CleanupResult;
 import dev.zanith.recover.ExportFormat;
@@ -14,6 +15,7 @@ import dev.zanith.recover.PurgeResult;
 import dev.zanith.recover.RecoverJson;
 import dev.zanith.recover.RestoreResult;
 import dev.zanith.schema.QualifiedNames;
+import dev.zanith.schema.TableStatistics;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -103,7 +105,7 @@ final class RecoverCommand implements Runnable {
             for (Artifact a : artifacts) {
                 out.add(a.id(), a.type().id(), a.status().value(), a.sourceName(), a.physicalName(),
                         a.rowCount() == null ? "-" : Formats.count(a.rowCount()),
-                        a.sizeBytes() == null ? "-" : Formats.bytes(a.sizeBytes()), a.createdAt(),
+                        a.sizeBytes() == null ? "-" : TableStatistics.formatBytes(a.sizeBytes()), a.createdAt(),
                         a.expiresAt() == null ? "never" : a.expiresAt());
             }
             console.out().print(out.render());
@@ -151,7 +153,7 @@ final class RecoverCommand implements Runnable {
             line("migration", a.migrationId() + ", step " + a.stepIndex());
             line("created", a.createdAt() + "   expires " + (a.expiresAt() == null ? "never" : a.expiresAt()));
             line("rows", (a.rowCount() == null ? "-" : Formats.count(a.rowCount())) + "   size "
-                    + (a.sizeBytes() == null ? "-" : Formats.bytes(a.sizeBytes())));
+                    + (a.sizeBytes() == null ? "-" : TableStatistics.formatBytes(a.sizeBytes())));
             String checksum = a.checksum() == null ? "-" : a.checksum();
             if (inspection.checksumMatches() != null) {
                 checksum += inspection.checksumMatches() ? console.style("  (verified: matches)", Console.Style.GREEN)
@@ -159,7 +161,7 @@ final class RecoverCommand implements Runnable {
                         Console.Style.RED);
             }
             line("checksum", checksum);
-            line("data", inspection.dataPresent() ? "present" : a.status().value().equals("restored") ? "restored in place"
+            line("data", inspection.dataPresent() ? "present" : a.status() == ArtifactStatus.RESTORED ? "restored in place"
                     : console.style("gone", Console.Style.RED));
             if (a.restoredBy() != null) {
                 line("restored", a.statusChangedAt() + " by " + a.restoredBy() + " (" + a.restoreId() + ")");
@@ -233,8 +235,7 @@ final class RecoverCommand implements Runnable {
                 throw new ZanithConfigException("restore-column takes TABLE.COLUMN or SCHEMA.TABLE.COLUMN, not '"
                         + target + "'.");
             }
-            String table = String.join(".", parts.subList(0, parts.size() - 1).stream()
-                    .map(dev.zanith.internal.sql.Identifiers::quote).toList());
+            String table = QualifiedNames.join(parts.subList(0, parts.size() - 1));
             RestoreResult result = new Zanith(connection.configBuilder().build())
                     .restoreColumn(table, parts.get(parts.size() - 1), restore.acceptChangedData);
             return report(console, result);

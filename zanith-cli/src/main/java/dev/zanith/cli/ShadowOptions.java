@@ -1,9 +1,8 @@
 package dev.zanith.cli;
 
+import dev.zanith.Zanith;
 import dev.zanith.ZanithConfig;
-import dev.zanith.internal.jdbc.ConnectionSource;
 import dev.zanith.shadow.ShadowProvider;
-import dev.zanith.shadow.ShadowProviders;
 import picocli.CommandLine.Option;
 
 /** {@code --shadow} and {@code --shadow-reset}. */
@@ -18,12 +17,8 @@ final class ShadowOptions {
     @Option(names = "--shadow-reset", description = "Allow --shadow <url> to wipe a database that is not empty.")
     boolean reset;
 
-    ShadowProvider provider(ConnectionSource target) {
-        return ShadowProviders.fromOption(shadow, target, reset);
-    }
-
     /** The provider for a configured target: {@code schema} shadows twin the configured schemas. */
     ShadowProvider provider(ZanithConfig config) {
-        return ShadowProviders.fromOption(shadow, config.connectionSource(), reset, config.schemas(), config.archiveSchema());
+        return new Zanith(config).shadow(shadow, reset);
     }
 }

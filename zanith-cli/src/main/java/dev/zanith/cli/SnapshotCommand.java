@@ -1,5 +1,6 @@
 package dev.zanith.cli;
 
+import dev.zanith.Zanith;
 import dev.zanith.audit.Snapshot;
 import dev.zanith.audit.SnapshotDiff;
 import dev.zanith.audit.SnapshotInfo;
@@ -46,7 +47,7 @@ final class SnapshotCommand implements Runnable {
 
         @Override
         public Integer call() {
-            List<SnapshotInfo> snapshots = new Snapshots(connection.configBuilder().build()).list();
+            List<SnapshotInfo> snapshots = new Zanith(connection.configBuilder().build()).snapshots();
             if (format == OutputFormat.json) {
                 console.out().print(Json.write(snapshots.stream().map(SnapshotCommand::infoJson).toList()));
                 console.out().flush();
@@ -88,7 +89,7 @@ final class SnapshotCommand implements Runnable {
 
         @Override
         public Integer call() {
-            Snapshot snapshot = new Snapshots(connection.configBuilder().build()).show(id);
+            Snapshot snapshot = new Zanith(connection.configBuilder().build()).requireSnapshot(id);
             if (format == OutputFormat.json) {
                 console.out().print(SchemaGraphJson.toJson(snapshot.graph()));
                 console.out().flush();
@@ -136,7 +137,7 @@ final class SnapshotCommand implements Runnable {
 
         @Override
         public Integer call() {
-            Snapshots.Comparison comparison = new Snapshots(connection.configBuilder().build()).diff(from, to);
+            Snapshots.Comparison comparison = new Zanith(connection.configBuilder().build()).compareSnapshots(from, to);
             SnapshotDiff diff = comparison.diff();
             if (format == OutputFormat.json) {
                 List<Object> models = new ArrayList<>();

@@ -1,5 +1,6 @@
 package dev.zanith.cli;
 
+import dev.zanith.Zanith;
 import dev.zanith.audit.AppliedMigration;
 import dev.zanith.audit.StepRow;
 import dev.zanith.audit.StepStatus;
@@ -34,7 +35,7 @@ final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Status.Report report = new Status(connection.configBuilder().migrations(migrations.source()).build()).run();
+        Status.Report report = new Zanith(connection.configBuilder().migrations(migrations.source()).build()).status();
         if (format == OutputFormat.json) {
             console.out().print(Json.write(json(report)));
             console.out().flush();

@@ -1,7 +1,7 @@
 package dev.zanith.cli;
 
+import dev.zanith.Zanith;
 import dev.zanith.ZanithConfig;
-import dev.zanith.command.Verify;
 import dev.zanith.verify.VerifyResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,7 +42,7 @@ final class VerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ZanithConfig config = connection.configBuilder().migrations(migrations.source()).build();
-        VerifyResult result = new Verify(config).run(declared, shadow.provider(config));
+        VerifyResult result = new Zanith(config).verify(declared, shadow.provider(config));
         console.out().print(switch (format) {
             case text -> VerifyReport.text(result, console);
             case json -> VerifyReport.json(result);
@@ -50,6 +50,6 @@ final class VerifyCommand implements Callable<Integer> {
             case junit -> VerifyReport.junit(result);
         });
         console.out().flush();
-        return result.verdict().exitCode();
+        return ExitCodes.of(result.verdict());
     }
 }

@@ -101,7 +101,7 @@ final class VerifyReport {
         ObjectNode root = mapper.createObjectNode();
         root.put("formatVersion", JSON_FORMAT_VERSION);
         root.put("verdict", r.verdict().name());
-        root.put("exitCode", r.verdict().exitCode());
+        root.put("exitCode", ExitCodes.of(r.verdict()));
         root.put("shadow", r.shadow());
         root.put("comparedWith", r.comparedWith());
         root.put("durationMs", r.durationMs());

@@ -1,6 +1,8 @@
 package dev.zanith.apply;
 
 import dev.zanith.audit.StepStatus;
+import org.jspecify.annotations.NullMarked;
+import org.jspecify.annotations.Nullable;
 
 import java.util.List;
 import java.util.Optional;
@@ -11,7 +13,8 @@ import java.util.Optional;
  *
  * @param refusal why the pre-apply check refused, or null
  */
-public record ApplyResult(List<MigrationOutcome> migrations, String refusal) {
+@NullMarked
+public record ApplyResult(List<MigrationOutcome> migrations, @Nullable String refusal) {
 
     public ApplyResult {
         migrations = List.copyOf(migrations);

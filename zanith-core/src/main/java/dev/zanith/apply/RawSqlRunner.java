@@ -3,6 +3,7 @@ package dev.zanith.apply;
 import dev.zanith.ZanithException;
 import dev.zanith.audit.Checkpoint;
 import dev.zanith.audit.Checkpoints;
+import dev.zanith.internal.Checksums;
 import dev.zanith.internal.jdbc.Jdbc;
 import dev.zanith.internal.sql.SqlResources;
 import dev.zanith.internal.sql.SqlScript;
@@ -18,11 +19,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -203,21 +201,17 @@ final class RawSqlRunner {
 
     /** The SHA-256 of the first {@code count} statements' text (and COPY data), in hex. */
     private static String hash(List<SqlScript.Statement> statements, int count) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (int i = 0; i < count; i++) {
-                SqlScript.Statement s = statements.get(i);
-                digest.update(s.sql().getBytes(StandardCharsets.UTF_8));
-                digest.update((byte) 0);
-                if (s.copyData() != null) {
-                    digest.update(s.copyData().getBytes(StandardCharsets.UTF_8));
-                }
-                digest.update((byte) 0);
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        for (int i = 0; i < count; i++) {
+            SqlScript.Statement s = statements.get(i);
+            bytes.writeBytes(s.sql().getBytes(StandardCharsets.UTF_8));
+            bytes.write(0);
+            if (s.copyData() != null) {
+                bytes.writeBytes(s.copyData().getBytes(StandardCharsets.UTF_8));
             }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+            bytes.write(0);
         }
+        return Checksums.sha256Hex(bytes.toByteArray());
     }
 
     /**

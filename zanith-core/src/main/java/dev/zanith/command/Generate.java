@@ -22,7 +22,7 @@ import dev.zanith.schema.SchemaGraph;
 import dev.zanith.shadow.DeclaredSchema;
 import dev.zanith.shadow.Shadow;
 import dev.zanith.shadow.ShadowProvider;
-import dev.zanith.shadow.ShadowReplay;
+import dev.zanith.verify.ShadowReplay;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -108,7 +108,8 @@ public final class Generate {
             header.add("warning: " + warning);
         }
         String text = MigrationWriter.render(id, describe(diff.operations()), diff.operations(), header,
-                diff.renameSuspects());
+                diff.renameSuspects().stream().map(s -> s.describe() + "\nif it is a rename, regenerate with: "
+                        + s.hint()).toList());
         Path file = MigrationWriter.write(request.migrations(), id, text);
         return new Result(file, id, diff.operations(), diff.renameSuspects(), diff.warnings(), state.pending().size());
     }

@@ -1,6 +1,7 @@
 package dev.zanith.migration;
 
 import dev.zanith.ZanithException;
+import dev.zanith.internal.Checksums;
 import dev.zanith.internal.sql.SqlScript;
 import dev.zanith.ops.AddColumn;
 import dev.zanith.ops.AlterColumnType;
@@ -16,13 +17,10 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -57,7 +55,7 @@ public final class MigrationLoader {
             throw new ZanithException(resource.location() + ": a migration id may not start with '"
                     + MigrationNames.RESTORE_ID_PREFIX + "' (the ledger marks restores that way). Rename the file.");
         }
-        String checksum = sha256(resource.content());
+        String checksum = Checksums.sha256Hex(resource.content());
         if (name.toLowerCase(Locale.ROOT).endsWith(".sql")) {
             String sql = SqlScript.decode(resource.content(), resource.location());
             if (sql.isBlank()) {
@@ -206,11 +204,4 @@ public final class MigrationLoader {
         return i;
     }
 
-    static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -1,7 +1,6 @@
 package dev.zanith.migration;
 
 import dev.zanith.ZanithException;
-import dev.zanith.diff.RenameSuspect;
 import dev.zanith.ops.Operation;
 import dev.zanith.ops.Reversal;
 import tools.jackson.core.type.TypeReference;
@@ -24,18 +23,20 @@ public final class MigrationWriter {
     /**
      * The YAML text of a migration: a header for reviewers (source, rename suspects), the operations, and the
      * computed reversal (never executed; notes on what it cannot bring back as comments).
+     *
+     * @param possibleRenames one note per drop + add that looks like a rename: what it is, then (after a line break)
+     *                        how to make it a rename; printed as comments
      */
     public static String render(String id, String description, List<Operation> operations, List<String> header,
-                                List<RenameSuspect> suspects) {
+                                List<String> possibleRenames) {
         StringBuilder out = new StringBuilder();
         for (String line : header) {
             out.append("# ").append(line).append('\n');
         }
-        if (!suspects.isEmpty()) {
+        if (!possibleRenames.isEmpty()) {
             out.append("#\n# Possible renames (Zanith never guesses; this file drops and re-adds):\n");
-            for (RenameSuspect suspect : suspects) {
-                out.append("#   ").append(suspect.describe()).append("\n#     if it is a rename, regenerate with: ")
-                        .append(suspect.hint()).append('\n');
+            for (String note : possibleRenames) {
+                out.append("#   ").append(note.replace("\n", "\n#     ")).append('\n');
             }
         }
         List<Operation> reversal = new ArrayList<>();

@@ -21,6 +21,25 @@ public interface Operation {
     /** The SQL that performs it, with how it must run. */
     Statements render(RenderContext context);
 
+    /**
+     * Whether this step is known to take long (index builds, constraint validation, rewrites, copies, backfills): the
+     * one definition, {@link Statements#longRunning()} of its rendering, which gives it the long
+     * {@code statement_timeout}; the Spring starter's {@code background-long-running} finishes the migrations from the
+     * first such step on after startup. Raw SQL is the exception: it gets the long timeout because the planner cannot
+     * tell, not because it is known to be long. The answer does not depend on the render context; an operation that
+     * cannot be rendered is not long-running (apply fails it at its step, and the plan says why).
+     */
+    default boolean longRunning() {
+        if (kind() == OperationKind.RAW_SQL) {
+            return false;
+        }
+        try {
+            return render(RenderContext.preview()).longRunning();
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
     /** What undoes it, for review; may be irreversible (data is gone). */
     Reversal reverse();
 

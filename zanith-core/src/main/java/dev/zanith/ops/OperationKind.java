@@ -72,6 +72,11 @@ public enum OperationKind {
         RENAMES("Renames", "renaming breaks any client reading the old name — prefer expand-contract"),
         ROW_LEVEL_SECURITY("Row level security", "RLS changes affect every read and write on the table"),
         SAFE_ALTERNATIVES("Safe alternatives", "the safe alternatives — restorable until cleanup"),
+        /**
+         * The kinds that are long-running whatever their arguments (every instance's {@link Operation#longRunning()}
+         * is true). Other steps can be long-running too (a validated foreign key, an index build, an archive copy):
+         * {@link Operation#longRunning()} is what decides.
+         */
         LONG_RUNNING("Long-running", "long-running. Use during off-peak windows."),
         RAW("Raw SQL", "the planner can't reason about it — review by hand");
 

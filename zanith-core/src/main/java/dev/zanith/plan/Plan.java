@@ -1,11 +1,11 @@
 package dev.zanith.plan;
 
-import dev.zanith.risk.RiskLevel;
 import dev.zanith.schema.LiveSchema;
 import dev.zanith.schema.ServerVersion;
+import org.jspecify.annotations.NullMarked;
+import org.jspecify.annotations.Nullable;
 
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,9 +20,10 @@ import java.util.Optional;
  * @param refusal     why it is refused, or null when GREEN
  * @param warnings    things worth knowing that do not refuse (inconclusive preflight checks, ...)
  */
+@NullMarked
 public record Plan(String database, ServerVersion server, String fingerprint, boolean readOnly, Instant plannedAt,
                    Gates gates, List<MigrationPlan> migrations, List<GateResult> gateResults, Verdict verdict,
-                   Refusal refusal, List<String> warnings) {
+                   @Nullable Refusal refusal, List<String> warnings) implements RiskProfile {
 
     /** The version of the JSON form ({@link PlanJson}); bumped only on incompatible changes. */
     public static final int FORMAT_VERSION = 1;
@@ -38,7 +39,7 @@ public record Plan(String database, ServerVersion server, String fingerprint, bo
         return migrations.stream().flatMap(m -> m.steps().stream()).toList();
     }
 
-    /** Steps apply will still run. */
+    @Override
     public List<PlannedStep> toRun() {
         return steps().stream().filter(s -> !s.done()).toList();
     }
@@ -60,22 +61,6 @@ public record Plan(String database, ServerVersion server, String fingerprint, bo
     /** Nothing pending. */
     public boolean isEmpty() {
         return toRun().isEmpty();
-    }
-
-    public Optional<PlannedStep> worstStep() {
-        return toRun().stream().max(Comparator.comparingInt(s -> s.assessment().score()));
-    }
-
-    public int worstScore() {
-        return worstStep().map(s -> s.assessment().score()).orElse(0);
-    }
-
-    public RiskLevel worstLevel() {
-        return worstStep().map(s -> s.assessment().level()).orElse(RiskLevel.SAFE);
-    }
-
-    public int totalScore() {
-        return toRun().stream().mapToInt(s -> s.assessment().score()).sum();
     }
 
     /** Whether {@code live} is still the schema this plan was computed against. */

@@ -7,6 +7,7 @@ import dev.zanith.audit.SchemaSnapshots;
 import dev.zanith.audit.Snapshot;
 import dev.zanith.audit.SnapshotPhase;
 import dev.zanith.diff.Expressions;
+import dev.zanith.internal.Checksums;
 import dev.zanith.internal.jdbc.Jdbc;
 import dev.zanith.internal.sql.Identifiers;
 import dev.zanith.introspect.Introspector;
@@ -32,9 +33,6 @@ import dev.zanith.schema.UniqueConstraint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -42,7 +40,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -335,7 +332,7 @@ public final class ArtifactRecorder implements StepHook {
                 live.get(), List.of(), List.of(), List.of(), notes);
         Catalog.Size size = Catalog.size(c, table);
         return new Artifacts.NewArtifact(id(migration.id(), ArtifactType.REBUILD_TABLE, table, null), migration.id(),
-                stepIndex, ArtifactType.REBUILD_TABLE, table, null, table.sql(), d, sha256(ArtifactJson.write(live.get())),
+                stepIndex, ArtifactType.REBUILD_TABLE, table, null, table.sql(), d, Checksums.sha256(ArtifactJson.write(live.get())),
                 size.estimatedRows(), size.bytes(), RecoveryScript.text(ArtifactType.REBUILD_TABLE, table, null, d));
     }
 
@@ -465,14 +462,5 @@ public final class ArtifactRecorder implements StepHook {
         return new ZanithException("Cannot record the recovery artifact of \"" + step + "\": " + what + " is not there "
                 + "after the step ran. The step is rolled back; check that nothing else changes the table meanwhile "
                 + "and run apply again.");
-    }
-
-    private static String sha256(String text) {
-        try {
-            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

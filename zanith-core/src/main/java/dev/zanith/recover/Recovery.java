@@ -6,6 +6,7 @@ import dev.zanith.ZanithException;
 import dev.zanith.apply.AdvisoryLock;
 import dev.zanith.apply.StepExecutor;
 import dev.zanith.audit.AuditLog;
+import dev.zanith.internal.Checksums;
 import dev.zanith.migration.MigrationNames;
 import dev.zanith.audit.AuditTables;
 import dev.zanith.audit.MigrationHistory;
@@ -28,8 +29,6 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -41,7 +40,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -204,7 +202,7 @@ public final class Recovery {
         SchemaSnapshots snapshots = new SchemaSnapshots(tables);
         snapshots.save(tx, restoreId, SnapshotPhase.BEFORE, before);
         snapshots.save(tx, restoreId, SnapshotPhase.AFTER, after);
-        audit.recordApplied(tx, restoreId, sha256(script), durationMs, "restore " + a.sourceName() + " (" + a.type().id()
+        audit.recordApplied(tx, restoreId, Checksums.sha256(script), durationMs, "restore " + a.sourceName() + " (" + a.type().id()
                 + " artifact " + a.id() + ")");
         long restoredRows = run.refillRan ? run.refilled : now.rows();
         return new RestoreResult(a.id(), a.type(), a.sourceName(), true, run.executed, restoredRows,
@@ -752,15 +750,6 @@ public final class Recovery {
         } catch (SQLException e) {
             throw new ZanithException("Recover (" + purpose + ") on " + config.connectionSource().describeTarget()
                     + " failed: " + e.getMessage(), e);
-        }
-    }
-
-    private static String sha256(String text) {
-        try {
-            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -160,11 +160,11 @@ public final class RiskContext {
         }
         TableStatistics s = statistics(name);
         if (!s.isKnown()) {
-            return name + " has no row estimate (never analyzed)" + (s.totalBytes() > 0 ? "; " + bytes(s.totalBytes())
+            return name + " has no row estimate (never analyzed)" + (s.totalBytes() > 0 ? "; " + TableStatistics.formatBytes(s.totalBytes())
                     + " on disk" : "") + (rows.orElse(false) ? "; it holds rows" : "");
         }
         return name + " has ~" + String.format(Locale.ROOT, "%,d", s.estimatedRows()) + " rows ("
-                + bytes(s.totalBytes()) + ")";
+                + TableStatistics.formatBytes(s.totalBytes()) + ")";
     }
 
     /** The strictest known volatility of a function name as {@link FunctionCalls} reports it. */
@@ -213,20 +213,6 @@ public final class RiskContext {
         return new RiskContext(server, Projection.apply(graph, op), statistics, volatility, holdsData, utcSession,
                 tables == liveTables ? tables : Map.copyOf(tables), columns == liveColumns ? columns : Map.copyOf(columns),
                 List.copyOf(next));
-    }
-
-    static String bytes(long bytes) {
-        if (bytes < 1024) {
-            return bytes + " B";
-        }
-        String[] units = {"kB", "MB", "GB", "TB"};
-        double value = bytes;
-        int unit = -1;
-        while (value >= 1024 && unit < units.length - 1) {
-            value /= 1024;
-            unit++;
-        }
-        return String.format(Locale.ROOT, value >= 100 ? "%.0f %s" : "%.1f %s", value, units[unit]);
     }
 
     /** Builds the context of a plan's first step. */

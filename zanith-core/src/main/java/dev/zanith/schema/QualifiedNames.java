@@ -1,5 +1,7 @@
 package dev.zanith.schema;
 
+import dev.zanith.internal.sql.Identifiers;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -7,6 +9,11 @@ import java.util.List;
 public final class QualifiedNames {
 
     private QualifiedNames() {
+    }
+
+    /** The parts, each quoted where SQL needs it, joined with dots: the inverse of {@link #split(String)}. */
+    public static String join(List<String> parts) {
+        return String.join(".", parts.stream().map(Identifiers::quote).toList());
     }
 
     /** The dot-separated parts of {@code text}; quoted parts keep their case and may contain dots. */

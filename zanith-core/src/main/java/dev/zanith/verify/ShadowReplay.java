@@ -1,4 +1,4 @@
-package dev.zanith.shadow;
+package dev.zanith.verify;
 
 import dev.zanith.ZanithException;
 import dev.zanith.apply.StepExecutor;
@@ -17,6 +17,8 @@ import dev.zanith.ops.RenderContext;
 import dev.zanith.ops.Statements;
 import dev.zanith.schema.LiveSchema;
 import dev.zanith.schema.SchemaGraph;
+import dev.zanith.shadow.SchemaMapping;
+import dev.zanith.shadow.Shadow;
 
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -1,0 +1,27 @@
+package dev.zanith.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/** SHA-256 checksums, written once: of migration files, schema graphs, recovery scripts and captured definitions. */
+public final class Checksums {
+
+    private Checksums() {
+    }
+
+    /** SHA-256 of {@code content} as 64 lower-case hex digits. */
+    public static String sha256Hex(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+        }
+    }
+
+    /** {@code sha256:<64 hex digits>} of {@code text} in UTF-8. */
+    public static String sha256(String text) {
+        return "sha256:" + sha256Hex(text.getBytes(StandardCharsets.UTF_8));
+    }
+}
