@@ -70,7 +70,7 @@ public final class RawSqlScript {
         SqlScript script = SqlScript.parse(sql);
         List<SqlScript.Statement> all = script.statements();
         int headerEnd = all.isEmpty() ? sql.length() : all.get(0).offset();
-        Boolean optOut = null;
+        boolean optOut = false;
         Matcher m = DIRECTIVE_LINE.matcher(sql);
         while (m.find()) {
             if (insideStatement(script, m.start())) {
@@ -88,11 +88,11 @@ public final class RawSqlScript {
             }
             optOut = true;
         }
-        if (optOut != null && Boolean.TRUE.equals(transactional)) {
+        if (optOut && Boolean.TRUE.equals(transactional)) {
             return refused(script, script.positionAt(headerEnd), "the step says 'transactional: true' but its SQL "
                     + "starts with '" + DIRECTIVE + "'. Keep one of the two.");
         }
-        boolean inTransaction = transactional != null ? transactional : optOut == null;
+        boolean inTransaction = transactional != null ? transactional : !optOut;
         List<SqlScript.Statement> runnable = new ArrayList<>(all);
         if (runnable.isEmpty()) {
             return refused(script, new SqlScript.Position(1, 1), "no SQL statements (only comments or blank lines). "
