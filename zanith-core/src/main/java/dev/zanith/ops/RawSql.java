@@ -56,9 +56,15 @@ public record RawSql(String sql, Boolean transactional) implements Operation {
         return Reversal.irreversible("raw SQL has no computed reversal; write its undo by hand");
     }
 
+    /** The first line of the SQL, and how many statements run how when there is more than one or it opted out. */
     @Override
     public String summary() {
         String firstLine = sql.strip().lines().filter(l -> !l.isBlank() && !l.strip().startsWith("--")).findFirst().orElse("");
-        return "raw sql: " + (firstLine.length() > 70 ? firstLine.substring(0, 67) + "..." : firstLine);
+        RawSqlScript script = script();
+        int count = script.statements().size();
+        String shape = script.problem().isPresent() ? "" : !script.transactional()
+                ? " (" + count + (count == 1 ? " statement" : " statements") + ", each committed on its own)"
+                : count > 1 ? " (" + count + " statements in one transaction)" : "";
+        return "raw sql: " + (firstLine.length() > 70 ? firstLine.substring(0, 67) + "..." : firstLine) + shape;
     }
 }

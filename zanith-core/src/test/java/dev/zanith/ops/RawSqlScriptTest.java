@@ -60,6 +60,15 @@ class RawSqlScriptTest {
     }
 
     @Test
+    void theSummarySaysHowManyStatementsRunHow() {
+        assertThat(new RawSql("-- seed\nUPDATE t SET a = 1;", null).summary()).isEqualTo("raw sql: UPDATE t SET a = 1;");
+        assertThat(new RawSql("BEGIN;\nUPDATE t SET a = 1;\nUPDATE t SET b = 2;\nCOMMIT;", null).summary())
+                .isEqualTo("raw sql: BEGIN; (2 statements in one transaction)");
+        assertThat(new RawSql("-- zanith:transaction=none\nVACUUM t;", null).summary())
+                .isEqualTo("raw sql: VACUUM t; (1 statement, each committed on its own)");
+    }
+
+    @Test
     void yamlRawSqlStepsAreCheckedAtLoadWithTheirOperationsLine() {
         String yaml = """
                 id: 1_raw
