@@ -64,6 +64,12 @@ final class RiskCommand implements Callable<Integer> {
         }
         flush(table);
         console.println("");
+        console.println(console.style("Context", Console.Style.BOLD) + "  " + console.style("what moves a verdict "
+                + "(docs/RISK.md)", Console.Style.DIM));
+        for (String rule : RiskTable.contextRules()) {
+            console.println("- " + rule.replace("**", "").replace("`", ""));
+        }
+        console.println("");
         console.println(console.style("Reason codes", Console.Style.BOLD) + " (gate on them with --deny-reasons)");
         TextTable codes = new TextTable("CODE", "FAMILY", "WHAT GOES WRONG", "PUBLISHED");
         for (ReasonCode code : ReasonCode.values()) {

@@ -121,6 +121,12 @@ final class VerifyReport {
             s.rewrittenTables().stream().sorted().forEach(rewritten::add);
             ArrayNode rebuilt = step.putArray("rebuiltIndexes");
             s.rebuiltIndexes().stream().sorted().forEach(rebuilt::add);
+            if (s.scannedTables() == null) {
+                step.putNull("scannedTables");
+            } else {
+                ArrayNode scanned = step.putArray("scannedTables");
+                s.scannedTables().stream().sorted().forEach(scanned::add);
+            }
             ArrayNode inferred = step.putArray("inferredKinds");
             s.inferredKinds().forEach(inferred::add);
             step.put("derivedLevel", s.derivedLevel());
@@ -129,6 +135,7 @@ final class VerifyReport {
                 ObjectNode predictedLocks = predicted.putObject("locks");
                 new TreeMap<>(s.predicted().locks()).forEach((table, mode) -> predictedLocks.put(table, mode.sql()));
                 predicted.put("rewrite", s.predicted().rewrite());
+                predicted.put("scan", s.predicted().scan());
                 predicted.put("level", s.predicted().level());
             } else {
                 step.putNull("predicted");

@@ -24,7 +24,9 @@ class PlanObserveTest {
         assertThat(text.exitCode()).as(text.err()).isZero();
         assertThat(text.out()).contains("[UNKNOWN 55]")
                 .contains("observed on a shadow: amounts to addIndex, alterColumnType · ACCESS EXCLUSIVE on public.users "
-                        + "· rewrites · derived high");
+                        + "· rewrites · derived medium 45 (raw_sql, adds_index, widens_column_type, rebuilds_table): "
+                        + "SHARE on public.users held through a build (locks are held until the file commits); "
+                        + "ACCESS EXCLUSIVE on public.users held through a rewrite");
         CliRunner.Result json = CliRunner.run("plan", "--url", db.jdbcUrl(), "--migrations", migrations.toString(),
                 "--observe", "--shadow", "database", "--format", "json");
         assertThat(json.out()).contains("\"observedRawSql\" : [ {").contains("\"inferredKinds\" : [ \"addIndex\", \"alterColumnType\" ]")

@@ -1,29 +1,40 @@
 package dev.zanith.command;
 
-import dev.zanith.audit.MigrationState;
 import dev.zanith.ZanithConfig;
 import dev.zanith.ZanithConfigException;
 import dev.zanith.ZanithException;
 import dev.zanith.audit.MigrationHistory;
+import dev.zanith.audit.MigrationState;
+import dev.zanith.internal.jdbc.Jdbc;
+import dev.zanith.internal.sql.SqlResources;
 import dev.zanith.introspect.IntrospectionOptions;
 import dev.zanith.introspect.Introspector;
 import dev.zanith.migration.Migration;
+import dev.zanith.ops.Operation;
+import dev.zanith.ops.RawSql;
+import dev.zanith.plan.PlannedStep;
+import dev.zanith.plan.Preflight;
+import dev.zanith.plan.PreflightResult;
+import dev.zanith.risk.Facts;
+import dev.zanith.risk.LockMode;
+import dev.zanith.risk.RiskContext;
 import dev.zanith.schema.LiveSchema;
 import dev.zanith.schema.SchemaGraph;
 import dev.zanith.schema.ServerVersion;
+import dev.zanith.schema.TableName;
+import dev.zanith.schema.TableStatistics;
 import dev.zanith.shadow.DeclaredSchema;
 import dev.zanith.shadow.ShadowProvider;
-import dev.zanith.ops.RawSql;
-import dev.zanith.plan.PlannedStep;
-import dev.zanith.risk.Facts;
-import dev.zanith.risk.LockMode;
+import dev.zanith.verify.ObservedStep;
 import dev.zanith.verify.Prediction;
+import dev.zanith.verify.Verdict;
 import dev.zanith.verify.Verifier;
 import dev.zanith.verify.VerifyResult;
 
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,30 +60,107 @@ public final class Verify {
         IntrospectionOptions options = config.introspectionOptions().skippingMissingSchemas();
         SchemaGraph live;
         ServerVersion target;
+        Map<TableName, TableStatistics> statistics;
         MigrationState state;
         Map<String, Prediction> predictions = new HashMap<>();
         try (Connection c = config.connectionSource().open()) {
-            LiveSchema inspected = new Introspector(options).introspect(c);
-            live = inspected.graph();
-            target = inspected.server();
-            state = MigrationState.read(c, new MigrationHistory(config.auditTables()), files);
-            // The risk model's facts for each step, to compare with what the shadow shows (read-only).
-            for (PlannedStep step : config.planner().plan(c, files).steps()) {
-                if (!(step.operation() instanceof RawSql)) {
-                    Facts facts = step.assessment().facts();
-                    Map<String, LockMode> locks = new HashMap<>();
-                    facts.locks().forEach(lock -> locks.merge(lock.table().toString(), lock.mode(), LockMode::strongest));
-                    predictions.put(Verifier.stepKey(step.migrationId(), step.stepIndex()), new Prediction(locks,
-                            facts.rewrite(), step.assessment().level().name().toLowerCase(java.util.Locale.ROOT) + " "
-                            + step.assessment().score()));
+            // Reading the catalog waits for a lock at most as long as the planner's queries may run: a session that
+            // holds a lock on a table (a migration left open) makes verify fail with the server's message, not hang.
+            // Reset afterwards: the connection may come from the application's pool.
+            Jdbc.query(c, "SELECT pg_catalog.set_config('lock_timeout', ?, false)", rs -> null,
+                    Long.toString(config.preflightTimeout().toMillis()));
+            try {
+                LiveSchema inspected = new Introspector(options).introspect(c);
+                live = inspected.graph();
+                target = inspected.server();
+                statistics = inspected.statistics();
+                state = MigrationState.read(c, new MigrationHistory(config.auditTables()), files);
+                // The risk model's facts for each step, to compare with what the shadow shows (read-only).
+                for (PlannedStep step : config.planner().plan(c, files).steps()) {
+                    if (!(step.operation() instanceof RawSql)) {
+                        Facts facts = step.assessment().facts();
+                        Map<String, LockMode> locks = new HashMap<>();
+                        facts.locks().forEach(lock -> locks.merge(lock.table().toString(), lock.mode(), LockMode::strongest));
+                        String level = step.assessment().level().id() + " " + step.assessment().score();
+                        predictions.put(Verifier.stepKey(step.migrationId(), step.stepIndex()),
+                                new Prediction(locks, facts.rewrite(), facts.scan(), level));
+                    }
                 }
+            } finally {
+                Jdbc.execute(c, "RESET lock_timeout");
             }
         } catch (SQLException e) {
             throw new ZanithException("Reading " + config.connectionSource().describeTarget() + " failed: " + e.getMessage(), e);
         }
         SchemaGraph declaredGraph = declared == null ? null : DeclaredSchema.load(declared, shadow, options);
-        return new Verifier().verify(new Verifier.Request(live, state.pending(), declaredGraph,
+        VerifyResult result = new Verifier().verify(new Verifier.Request(live, state.pending(), declaredGraph,
                 declared == null ? null : declared.getFileName().toString(), shadow, options, config.archiveSchema(),
-                predictions, target));
+                predictions, target, statistics));
+        return checkInferredOnLiveData(result, state.pending(), RiskContext.builder().server(target).live(live)
+                .statistics(statistics).build(), new Preflight(live, target, config.preflightTimeout()));
+    }
+
+    /**
+     * The shadow has no rows, so a raw step it rehearsed cleanly can still fail on the live data (a NOT NULL column
+     * without a default on a table with rows). The operations inferred from each raw step get the same read-only
+     * checks against the live data as their typed twins (NULLs, duplicates, orphans, rows that fail a check, values
+     * that do not fit); a failed check fails the step, as it would fail on apply.
+     */
+    private VerifyResult checkInferredOnLiveData(VerifyResult result, List<Migration> pending, RiskContext start,
+                                                 Preflight preflight) {
+        if (result.verdict() != Verdict.VERIFIED && result.verdict() != Verdict.DRIFT
+                || result.steps().stream().allMatch(s -> s.inferred().isEmpty())) {
+            return result;
+        }
+        Map<String, ObservedStep> observed = new HashMap<>();
+        result.steps().forEach(s -> observed.put(Verifier.stepKey(s.migrationId(), s.stepIndex()), s));
+        String ms = Long.toString(config.preflightTimeout().toMillis());
+        try (Connection c = config.connectionSource().open()) {
+            c.setAutoCommit(false);
+            try {
+                Jdbc.execute(c, "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+                Jdbc.query(c, SqlResources.get("plan/session.sql"), rs -> null, ms, ms);
+                RiskContext context = start;
+                for (Migration migration : pending) {
+                    for (int i = 0; i < migration.operations().size(); i++) {
+                        Operation op = migration.operations().get(i);
+                        ObservedStep step = observed.get(Verifier.stepKey(migration.id(), i + 1));
+                        List<Operation> effects = op instanceof RawSql && step != null ? step.inferred() : List.of(op);
+                        for (Operation effect : effects) {
+                            if (op instanceof RawSql) {
+                                for (PreflightResult check : preflight.check(c, effect, context)) {
+                                    if (check.status() == PreflightResult.Status.FAILED) {
+                                        return failed(result, step, "on the live data, " + effect.summary() + " fails: "
+                                                + check.message() + " (the shadow has no rows, so the rehearsal could "
+                                                + "not show it; the same check a typed " + effect.kind().id() + " gets)");
+                                    }
+                                }
+                            }
+                            context = context.after(effect);
+                        }
+                    }
+                }
+            } finally {
+                c.rollback();
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new ZanithException("Checking the live data of " + config.connectionSource().describeTarget()
+                    + " failed: " + e.getMessage(), e);
+        }
+        return result;
+    }
+
+    private static VerifyResult failed(VerifyResult result, ObservedStep step, String message) {
+        ObservedStep failed = step.failedWith(message, null);
+        List<ObservedStep> steps = new ArrayList<>();
+        for (ObservedStep s : result.steps()) {
+            steps.add(s == step ? failed : s);
+            if (s == step) {
+                break;
+            }
+        }
+        return new VerifyResult(Verdict.FAILED, steps, List.of(), result.shadow(), result.comparedWith(), failed,
+                result.durationMs(), result.warnings());
     }
 }

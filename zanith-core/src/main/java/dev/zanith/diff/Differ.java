@@ -42,6 +42,7 @@ import dev.zanith.ops.RenameIndex;
 import dev.zanith.ops.RenameSequence;
 import dev.zanith.ops.RenameTable;
 import dev.zanith.ops.RenderContext;
+import dev.zanith.ops.SchemaEffect;
 import dev.zanith.ops.SetComment;
 import dev.zanith.ops.SetDefault;
 import dev.zanith.ops.SetIdentity;
@@ -190,20 +191,9 @@ public final class Differ {
         if (working.table(to).isPresent()) {
             throw new ZanithConfigException("--rename " + hint.text() + ": table " + to + " already exists");
         }
-        renames.add(new RenameTable(from, to.name()));
-        List<Table> tables = new ArrayList<>();
-        for (Table t : working.tables()) {
-            Table renamed = t.qualifiedName().equals(from) ? t.withName(to.schema(), to.name()) : t;
-            renamed = renamed.withForeignKeys(renamed.foreignKeys().stream()
-                    .map(fk -> fk.referenced().equals(from) ? new ForeignKey(fk.name(), fk.columns(), to.schema(), to.name(),
-                            fk.referencedColumns(), fk.onUpdate(), fk.onDelete(), fk.match(), fk.deferrable(),
-                            fk.initiallyDeferred(), fk.validated()) : fk).toList());
-            tables.add(renamed);
-        }
-        List<Sequence> sequences = working.sequences().stream()
-                .map(s -> s.schema().equals(from.schema()) && from.name().equals(s.ownedByTable())
-                        ? new Sequence(s.schema(), s.name(), s.options(), to.name(), s.ownedByColumn()) : s).toList();
-        working = working.withTables(tables).withSequences(sequences);
+        RenameTable rename = new RenameTable(from, to.name());
+        renames.add(rename);
+        working = SchemaEffect.apply(working, rename);
     }
 
     private void renameColumn(RenameHint hint, TableName table, String from, TableName declaredTable, String to) {
@@ -222,52 +212,9 @@ public final class Differ {
         if (t.column(to).isPresent()) {
             throw new ZanithConfigException("--rename " + hint.text() + ": " + table + " already has a column " + to);
         }
-        renames.add(new RenameColumn(table, from, to));
-        UnaryOperator<String> name = n -> n.equals(from) ? to : n;
-        UnaryOperator<String> expr = e -> Expressions.renameIdentifier(e, from, to);
-        UnaryOperator<List<String>> names = l -> l.stream().map(name).toList();
-        List<Table> tables = new ArrayList<>();
-        for (Table other : working.tables()) {
-            Table updated = other;
-            if (other.qualifiedName().equals(table)) {
-                updated = other.withColumns(other.columns().stream().map(c -> {
-                    Column renamed = c.name().equals(from) ? c.withName(to) : c;
-                    return renamed.generated() == null ? renamed : new Column(renamed.name(), renamed.type(),
-                            renamed.notNull(), renamed.defaultExpression(), renamed.identity(),
-                            new dev.zanith.schema.GeneratedColumn(expr.apply(renamed.generated().expression()),
-                                    renamed.generated().stored()), renamed.collation(), renamed.comment());
-                }).toList());
-                PrimaryKey pk = updated.primaryKey();
-                updated = updated.withPrimaryKey(pk == null ? null : new PrimaryKey(pk.name(), names.apply(pk.columns()),
-                        names.apply(pk.include()), pk.deferrable(), pk.initiallyDeferred()));
-                updated = updated.withUniqueConstraints(updated.uniqueConstraints().stream()
-                        .map(u -> new UniqueConstraint(u.name(), names.apply(u.columns()), names.apply(u.include()),
-                                u.nullsNotDistinct(), u.deferrable(), u.initiallyDeferred())).toList());
-                updated = updated.withCheckConstraints(updated.checkConstraints().stream()
-                        .map(c -> new CheckConstraint(c.name(), expr.apply(c.expression()), c.validated(), c.noInherit()))
-                        .toList());
-                updated = updated.withIndexes(updated.indexes().stream()
-                        .map(i -> new Index(i.name(), i.unique(), i.method(), i.keys().stream().map(expr).toList(),
-                                names.apply(i.include()), i.nullsNotDistinct(), expr.apply(i.predicate()),
-                                i.storageParameters(), i.valid())).toList());
-                updated = updated.withPolicies(updated.policies().stream()
-                        .map(p -> new Policy(p.name(), p.command(), p.permissive(), p.roles(), expr.apply(p.using()),
-                                expr.apply(p.withCheck()))).toList());
-                updated = updated.withForeignKeys(updated.foreignKeys().stream()
-                        .map(fk -> new ForeignKey(fk.name(), names.apply(fk.columns()), fk.referencedSchema(),
-                                fk.referencedTable(), fk.referencedColumns(), fk.onUpdate(), fk.onDelete(), fk.match(),
-                                fk.deferrable(), fk.initiallyDeferred(), fk.validated())).toList());
-            }
-            updated = updated.withForeignKeys(updated.foreignKeys().stream()
-                    .map(fk -> fk.referenced().equals(table) ? new ForeignKey(fk.name(), fk.columns(), fk.referencedSchema(),
-                            fk.referencedTable(), names.apply(fk.referencedColumns()), fk.onUpdate(), fk.onDelete(),
-                            fk.match(), fk.deferrable(), fk.initiallyDeferred(), fk.validated()) : fk).toList());
-            tables.add(updated);
-        }
-        List<Sequence> sequences = working.sequences().stream()
-                .map(s -> s.schema().equals(table.schema()) && table.name().equals(s.ownedByTable()) && from.equals(s.ownedByColumn())
-                        ? new Sequence(s.schema(), s.name(), s.options(), s.ownedByTable(), to) : s).toList();
-        working = working.withTables(tables).withSequences(sequences);
+        RenameColumn rename = new RenameColumn(table, from, to);
+        renames.add(rename);
+        working = SchemaEffect.apply(working, rename);
     }
 
     /** A sequence owned by the same column on both sides under another name was renamed (with its table). */

@@ -3,10 +3,11 @@ package dev.zanith.plan;
 import dev.zanith.audit.AuditLog;
 import dev.zanith.audit.AuditTables;
 import dev.zanith.audit.MigrationHistory;
-import dev.zanith.audit.StepStatus;
 import dev.zanith.audit.MigrationState;
+import dev.zanith.audit.StepStatus;
 import dev.zanith.internal.jdbc.Jdbc;
 import dev.zanith.internal.sql.SqlResources;
+import dev.zanith.introspect.CatalogFacts;
 import dev.zanith.introspect.IntrospectionOptions;
 import dev.zanith.introspect.Introspector;
 import dev.zanith.migration.Migration;
@@ -115,7 +116,7 @@ public final class Planner {
         AuditLog audit = new AuditLog(auditTables);
 
         RiskContext ctx = RiskContext.builder().server(live.server()).live(live.graph()).statistics(live.statistics())
-                .volatility(volatility(c, state.pending())).utcSession(isUtc(session.timeZone())).build();
+                .volatility(volatility(c, state.pending())).domains(CatalogFacts.domains(c)).utcSession(isUtc(session.timeZone())).build();
         Preflight preflight = new Preflight(live.graph(), live.server(), timeout);
         Map<DataRef, Optional<Boolean>> measured = new HashMap<>();
         List<MigrationPlan> migrations = new ArrayList<>();
@@ -219,10 +220,7 @@ public final class Planner {
         return known;
     }
 
-    /**
-     * The volatility of every function the pending steps' column defaults call, from {@code pg_proc} in one
-     * query: a qualified name by its schema, an unqualified one as the strictest over all schemas.
-     */
+    /** The volatility of every function the pending steps' column defaults call, from {@code pg_proc}. */
     private static Map<String, Volatility> volatility(Connection c, List<Migration> pending) throws SQLException {
         Set<String> names = new LinkedHashSet<>();
         for (Migration migration : pending) {
@@ -232,25 +230,7 @@ public final class Planner {
                 }
             }
         }
-        if (names.isEmpty()) {
-            return Map.of();
-        }
-        List<String> bare = names.stream().map(n -> n.contains(".") ? n.substring(n.lastIndexOf('.') + 1) : n)
-                .distinct().toList();
-        record Found(String schema, String name, Volatility volatility) {
-        }
-        List<Found> found = Jdbc.query(c, SqlResources.get("plan/function-volatility.sql"),
-                rs -> new Found(rs.getString("schema_name"), rs.getString("function_name"),
-                        Volatility.fromCode(rs.getString("volatility")).orElse(Volatility.VOLATILE)),
-                Jdbc.textArray(c, bare));
-        Map<String, Volatility> result = new HashMap<>();
-        for (String name : names) {
-            String schema = name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : null;
-            String function = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : name;
-            found.stream().filter(f -> f.name().equals(function) && (schema == null || f.schema().equals(schema)))
-                    .map(Found::volatility).reduce(Volatility::strictest).ifPresent(v -> result.put(name, v));
-        }
-        return result;
+        return Volatility.of(CatalogFacts.volatility(c, names));
     }
 
     private static boolean isUtc(String timeZone) {

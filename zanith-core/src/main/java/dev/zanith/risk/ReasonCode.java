@@ -63,6 +63,7 @@ public enum ReasonCode {
     SOFT_DROPS_TABLE(Family.SAFE_ALTERNATIVES, "restorable", false),
     ARCHIVES_COLUMN(Family.SAFE_ALTERNATIVES, "restorable", false),
     ARCHIVES_TABLE(Family.SAFE_ALTERNATIVES, "restorable", false),
+    REBUILDS_INDEX(Family.LONG_RUNNING, "index rebuilt under lock", false),
     VALIDATES_CONSTRAINT(Family.LONG_RUNNING, "online scan", false),
     OVERWRITES_COLUMN_VALUES(Family.LONG_RUNNING, "old values lost", false);
 

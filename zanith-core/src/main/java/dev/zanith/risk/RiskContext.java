@@ -7,6 +7,7 @@ import dev.zanith.ops.DropTable;
 import dev.zanith.ops.Operation;
 import dev.zanith.ops.RenameColumn;
 import dev.zanith.ops.RenameTable;
+import dev.zanith.ops.SchemaEffect;
 import dev.zanith.ops.SoftDropColumn;
 import dev.zanith.ops.SoftDropTable;
 import dev.zanith.schema.Column;
@@ -36,6 +37,7 @@ public final class RiskContext {
     private final SchemaGraph graph;
     private final Map<TableName, TableStatistics> statistics;
     private final Map<String, Volatility> volatility;
+    private final Map<String, Boolean> domains;
     private final Map<DataRef, Boolean> holdsData;
     private final boolean utcSession;
     /** Current name → live name, for tables that exist in the live database. */
@@ -45,13 +47,15 @@ public final class RiskContext {
     private final List<Operation> earlier;
 
     private RiskContext(ServerVersion server, SchemaGraph graph, Map<TableName, TableStatistics> statistics,
-                        Map<String, Volatility> volatility, Map<DataRef, Boolean> holdsData, boolean utcSession,
+                        Map<String, Volatility> volatility, Map<String, Boolean> domains,
+                        Map<DataRef, Boolean> holdsData, boolean utcSession,
                         Map<TableName, TableName> liveTables, Map<DataRef, DataRef> liveColumns,
                         List<Operation> earlier) {
         this.server = server;
         this.graph = graph;
         this.statistics = statistics;
         this.volatility = volatility;
+        this.domains = domains;
         this.holdsData = holdsData;
         this.utcSession = utcSession;
         this.liveTables = liveTables;
@@ -172,11 +176,38 @@ public final class RiskContext {
         return Optional.ofNullable(volatility.get(function));
     }
 
+    /**
+     * Whether {@code type} (as a column type is written: {@code public.amount}, {@code amount}) names a domain,
+     * and if so whether it has CHECK or NOT NULL constraints (from {@code pg_type} / {@code pg_constraint}):
+     * storing a value in such a domain checks it, so adding a column of it or converting a column to it rewrites
+     * the table. Empty when the type is not a known domain.
+     */
+    public Optional<Boolean> domainHasConstraints(String type) {
+        if (type == null) {
+            return Optional.empty();
+        }
+        String name = type.trim().replace("\"", "");
+        Boolean qualified = domains.get(name);
+        if (qualified != null || name.contains(".")) {
+            return Optional.ofNullable(qualified);
+        }
+        return domains.entrySet().stream().filter(e -> e.getKey().endsWith("." + name)).map(Map.Entry::getValue)
+                .reduce(Boolean::logicalOr);
+    }
+
+    /** The same context knowing the volatility of more functions (names as {@link FunctionCalls} reports them). */
+    public RiskContext withVolatility(Map<String, Volatility> more) {
+        Map<String, Volatility> all = new HashMap<>(volatility);
+        all.putAll(more);
+        return new RiskContext(server, graph, statistics, Map.copyOf(all), domains, holdsData, utcSession, liveTables,
+                liveColumns, earlier);
+    }
+
     /** The same context with one more measured data fact (keyed by live names). */
     public RiskContext withHoldsData(DataRef live, boolean value) {
         Map<DataRef, Boolean> facts = new HashMap<>(holdsData);
         facts.put(live, value);
-        return new RiskContext(server, graph, statistics, volatility, Map.copyOf(facts), utcSession, liveTables,
+        return new RiskContext(server, graph, statistics, volatility, domains, Map.copyOf(facts), utcSession, liveTables,
                 liveColumns, earlier);
     }
 
@@ -210,7 +241,7 @@ public final class RiskContext {
         }
         List<Operation> next = new ArrayList<>(earlier);
         next.add(op);
-        return new RiskContext(server, Projection.apply(graph, op), statistics, volatility, holdsData, utcSession,
+        return new RiskContext(server, SchemaEffect.apply(graph, op), statistics, volatility, domains, holdsData, utcSession,
                 tables == liveTables ? tables : Map.copyOf(tables), columns == liveColumns ? columns : Map.copyOf(columns),
                 List.copyOf(next));
     }
@@ -221,6 +252,7 @@ public final class RiskContext {
         private SchemaGraph live = SchemaGraph.empty();
         private Map<TableName, TableStatistics> statistics = Map.of();
         private Map<String, Volatility> volatility = Map.of();
+        private Map<String, Boolean> domains = Map.of();
         private Map<DataRef, Boolean> holdsData = Map.of();
         private boolean utcSession;
 
@@ -249,6 +281,12 @@ public final class RiskContext {
             return this;
         }
 
+        /** Domain ({@code schema.name}) → whether it has constraints; see {@link #domainHasConstraints}. */
+        public Builder domains(Map<String, Boolean> value) {
+            this.domains = Map.copyOf(value);
+            return this;
+        }
+
         public Builder holdsData(Map<DataRef, Boolean> value) {
             this.holdsData = Map.copyOf(value);
             return this;
@@ -269,7 +307,7 @@ public final class RiskContext {
                     columns.put(ref, ref);
                 }
             }
-            return new RiskContext(server, live, statistics, volatility, holdsData, utcSession, Map.copyOf(tables),
+            return new RiskContext(server, live, statistics, volatility, domains, holdsData, utcSession, Map.copyOf(tables),
                     Map.copyOf(columns), List.of());
         }
     }

@@ -146,6 +146,26 @@ public final class RiskModel {
         return s.build();
     }
 
+    /**
+     * The score a lock earns from its mode, how long it is held ({@link TableLock#BRIEF}, {@code scan}, {@code build},
+     * {@code rewrite}) and the table's size, in the bands the typed operations use for the same facts: ACCESS
+     * EXCLUSIVE through a rewrite scores like a rewriting addColumn, through a scan or build like setNotNull; SHARE
+     * through a build like a blocking addIndex; SHARE ROW EXCLUSIVE or EXCLUSIVE through a scan like a validated
+     * addForeignKey; anything weaker through a scan like validateConstraint. A brief ACCESS EXCLUSIVE still queues
+     * every read behind it (low 10); a brief lock that blocks writes is safe 5, weaker ones 0. Used by verify to score
+     * what raw SQL was observed to do, so an observed lock and a predicted one cost the same.
+     */
+    public static int lockScore(LockMode mode, String held, TableName table, RiskContext context) {
+        if (TableLock.BRIEF.equals(held)) {
+            return mode == LockMode.ACCESS_EXCLUSIVE ? 10 : mode.compareTo(LockMode.SHARE) >= 0 ? 5 : 0;
+        }
+        int[] band = mode == LockMode.ACCESS_EXCLUSIVE
+                ? TableLock.REWRITE.equals(held) ? new int[]{5, 45, 70, 78} : new int[]{5, 40, 70, 78}
+                : mode == LockMode.SHARE ? new int[]{3, 30, 65, 75}
+                : mode.compareTo(LockMode.SHARE) > 0 ? new int[]{5, 35, 65, 75} : new int[]{2, 10, 18, 28};
+        return band[context.tier(table).ordinal()];
+    }
+
     // ---- additions ------------------------------------------------------------------------------------------
 
     private static void createExtension(Scoring s, CreateExtension op) {
@@ -222,6 +242,10 @@ public final class RiskModel {
         }
         if (isSerial(column.type())) {
             return "a serial column calls nextval() for every existing row: the table is rewritten";
+        }
+        if (s.context.domainHasConstraints(column.type()).orElse(false)) {
+            return "the domain " + column.type() + " has constraints (pg_constraint): every existing row is checked "
+                    + "against them and the table is rewritten, default or not";
         }
         String expression = column.defaultExpression();
         if (expression == null || expression.trim().equalsIgnoreCase("null")) {
@@ -566,24 +590,51 @@ public final class RiskModel {
         } else {
             change = TypeChange.of(from, op.type(), op.using(), s.context.server().atLeast(12), s.context.utcSession());
         }
+        boolean rewrite = change.rewrite();
+        String explanation = change.explanation();
+        if (!rewrite && s.context.domainHasConstraints(op.type()).orElse(false)) {
+            rewrite = true;
+            explanation += "; the domain " + op.type() + " has constraints (pg_constraint): every value is checked "
+                    + "and the table is rewritten";
+        }
         TypeChange.Kind kind = change.kind();
         if (op.using() != null && kind == TypeChange.Kind.NARROWING) {
             kind = TypeChange.Kind.LOSSY;
             s.note("USING can cut values to fit: treated as lossy");
         }
-        s.note(change.explanation()).rewrite(change.rewrite()).scan(change.rewrite() || kind == TypeChange.Kind.NARROWING)
-                .lock(table, LockMode.ACCESS_EXCLUSIVE, change.rewrite() ? TableLock.REWRITE : TableLock.BRIEF);
+        // Context: without a rewrite, PostgreSQL still rebuilds the indexes whose operator class or collation the
+        // change alters, and re-checks every CHECK constraint that mentions the column, under ACCESS EXCLUSIVE.
+        Table t = s.context.table(table).orElse(null);
+        boolean collationChanges = live.isPresent() && !sameCollation(op.collation(), live.get().collation());
+        List<String> rebuilt = rewrite || !(collationChanges || change.operatorClassChanges()) ? List.of()
+                : indexesOn(t, op.column());
+        List<String> rechecked = rewrite ? List.of() : checksOn(t, op.column());
+        String held = rewrite ? TableLock.REWRITE : !rebuilt.isEmpty() ? TableLock.BUILD
+                : !rechecked.isEmpty() ? TableLock.SCAN : TableLock.BRIEF;
+        boolean scans = rewrite || !rebuilt.isEmpty() || !rechecked.isEmpty();
+        s.note(explanation).rewrite(rewrite).scan(scans || kind == TypeChange.Kind.NARROWING)
+                .lock(table, LockMode.ACCESS_EXCLUSIVE, held);
+        if (!rebuilt.isEmpty()) {
+            s.note((collationChanges ? "the collation changes" : "the operator class "
+                    + "changes") + ": " + String.join(", ", rebuilt) + " rebuilt under ACCESS EXCLUSIVE (reads wait)");
+        }
+        if (!rechecked.isEmpty()) {
+            s.note("CHECK " + String.join(", ", rechecked) + " re-checked over every row under ACCESS EXCLUSIVE");
+        }
+        foreignKeyLocks(s, t, op.column(), rewrite);
         boolean empty = s.context.tier(table) == SizeTier.EMPTY;
+        int scanScore = scans ? s.sizedScore(table, 5, 40, 70, 78) : 0;
         switch (kind) {
             case SAME -> {
                 s.reason(ReasonCode.CHANGES_COLUMN_TYPE);
-                if (op.collation() != null) {
-                    s.note("collation change: sort order changes and indexes on the column are rebuilt");
+                if (op.collation() != null && rebuilt.isEmpty()) {
+                    s.note("collation change: sort order changes; no index on the column to rebuild");
                 }
-                s.score(change.rewrite() ? s.sizedScore(table, 5, 40, 70, 78) : 20);
+                s.score(Math.max(20, scanScore));
             }
-            case BINARY_COMPATIBLE -> s.reason(ReasonCode.WIDENS_COLUMN_TYPE).score(12);
-            case WIDENING -> s.reason(ReasonCode.WIDENS_COLUMN_TYPE).sized(table, 10, 45, 70, 78);
+            case BINARY_COMPATIBLE -> s.reason(ReasonCode.WIDENS_COLUMN_TYPE).score(Math.max(12, scanScore));
+            case WIDENING -> s.reason(ReasonCode.WIDENS_COLUMN_TYPE).score(Math.max(scanScore,
+                    s.sizedScore(table, 10, 45, 70, 78)));
             case NARROWING -> s.reason(ReasonCode.NARROWS_COLUMN_TYPE).breaksClients(true)
                     .sized(table, 10, 62, 72, 79);
             case LOSSY -> {
@@ -596,18 +647,102 @@ public final class RiskModel {
             }
             case CHANGE -> {
                 s.reason(ReasonCode.CHANGES_COLUMN_TYPE).breaksClients(true);
-                if (change.rewrite()) {
+                if (rewrite) {
                     s.sized(table, 10, 62, 72, 79);
                 } else {
-                    s.score(20);
+                    s.score(Math.max(20, scanScore));
                 }
             }
         }
-        if (change.rewrite()) {
+        if (!rebuilt.isEmpty()) {
+            s.reason(ReasonCode.REBUILDS_INDEX);
+        }
+        if (rewrite) {
             s.reason(ReasonCode.REBUILDS_TABLE).note("the rewrite drops the column's statistics: ANALYZE afterwards");
         }
-        if (change.rewrite() && !empty) {
+        if (scans && !empty) {
             s.hint("expand-contract: add a column of the new type, backfill it in batches, move clients, then swap");
+        }
+    }
+
+    /** Whether two collations (as written in a file or introspected; null = the type's default) are the same. */
+    private static boolean sameCollation(String a, String b) {
+        return collationName(a).equals(collationName(b));
+    }
+
+    private static String collationName(String collation) {
+        if (collation == null) {
+            return "default";
+        }
+        String name = collation.trim().replace("\"", "");
+        return name.startsWith("pg_catalog.") ? name.substring("pg_catalog.".length()) : name;
+    }
+
+    /** The primary key, unique constraints and indexes whose keys, INCLUDE list or predicate mention the column. */
+    private static List<String> indexesOn(Table table, String column) {
+        List<String> out = new ArrayList<>();
+        if (table == null) {
+            return out;
+        }
+        if (table.primaryKey() != null && (table.primaryKey().columns().contains(column)
+                || table.primaryKey().include().contains(column))) {
+            out.add(table.primaryKey().name());
+        }
+        table.uniqueConstraints().stream().filter(u -> u.columns().contains(column) || u.include().contains(column))
+                .forEach(u -> out.add(u.name()));
+        Pattern mention = mentions(column);
+        table.indexes().stream().filter(i -> i.keys().stream().anyMatch(k -> mention.matcher(k).find())
+                        || i.include().contains(column) || (i.predicate() != null && mention.matcher(i.predicate()).find()))
+                .forEach(i -> out.add(i.name()));
+        return out;
+    }
+
+    /** The CHECK constraints whose expression mentions the column. */
+    private static List<String> checksOn(Table table, String column) {
+        if (table == null) {
+            return List.of();
+        }
+        Pattern mention = mentions(column);
+        return table.checkConstraints().stream().filter(c -> mention.matcher(c.expression()).find())
+                .map(CheckConstraint::name).toList();
+    }
+
+    /** The column as an identifier inside an expression (bare or quoted), not as part of a longer name or a string. */
+    private static Pattern mentions(String column) {
+        return Pattern.compile("(?<![\\w$\"'.])\"?" + Pattern.quote(column) + "\"?(?![\\w$\"'(])");
+    }
+
+    /**
+     * A type change re-creates every foreign key on the column, and dropping the old one drops its triggers on
+     * the other table: that table is locked ACCESS EXCLUSIVE too, in both directions — briefly, or through the
+     * re-validation scan when the column's values were converted and the key is validated (observed: the other
+     * table's rows are read; a NOT VALID key is not checked).
+     */
+    private static void foreignKeyLocks(Scoring s, Table table, String column, boolean converted) {
+        if (table == null) {
+            return;
+        }
+        for (ForeignKey fk : table.foreignKeys()) {
+            if (fk.columns().contains(column) && !fk.referenced().equals(table.qualifiedName())) {
+                boolean checked = converted && fk.validated();
+                s.lock(fk.referenced(), LockMode.ACCESS_EXCLUSIVE, checked ? TableLock.SCAN : TableLock.BRIEF)
+                        .note("the foreign key " + fk.name() + " is re-created" + (checked ? " and re-validated" : "")
+                                + ": " + fk.referenced() + " is locked too");
+            }
+        }
+        for (Table other : s.context.graph().tables()) {
+            if (other.qualifiedName().equals(table.qualifiedName())) {
+                continue;
+            }
+            for (ForeignKey fk : other.foreignKeys()) {
+                if (fk.referenced().equals(table.qualifiedName()) && fk.referencedColumns().contains(column)) {
+                    boolean checked = converted && fk.validated();
+                    s.lock(other.qualifiedName(), LockMode.ACCESS_EXCLUSIVE, checked ? TableLock.SCAN : TableLock.BRIEF)
+                            .note("the foreign key " + fk.name() + " of " + other.qualifiedName() + " is re-created"
+                                    + (checked ? " and re-validated" : "") + ": " + other.qualifiedName()
+                                    + " is locked too");
+                }
+            }
         }
     }
 

@@ -86,6 +86,8 @@ public final class RiskTable {
     /** The table every sample operates on, and the one foreign keys reference. */
     public static final TableName TABLE = new TableName("public", "users");
     static final TableName ORDERS = new TableName("public", "orders");
+    /** A domain with a CHECK in the published context: {@code CREATE DOMAIN public.positive_amount AS numeric CHECK (VALUE > 0)}. */
+    public static final String POSITIVE_AMOUNT = "public.positive_amount";
 
     private static final Map<SizeTier, TableStatistics> SIZES = Map.of(
             SizeTier.EMPTY, new TableStatistics(0, 16_384),
@@ -165,16 +167,27 @@ public final class RiskTable {
 
     /** The context of the published table: PostgreSQL 14 (the oldest supported), {@code public.users} of {@code tier}. */
     public static RiskContext context(SizeTier tier) {
+        return context(tier, new ServerVersion(ServerVersion.MINIMUM_MAJOR * 10000 + 10));
+    }
+
+    /** The published context on another server version (the observation matrix classifies for the server it runs on). */
+    public static RiskContext context(SizeTier tier, ServerVersion server) {
+        return context(tier, server, false);
+    }
+
+    /** The published context on another server version, with the session time zone UTC or not. */
+    public static RiskContext context(SizeTier tier, ServerVersion server, boolean utcSession) {
         boolean data = tier != SizeTier.EMPTY;
         Map<DataRef, Boolean> holds = new HashMap<>();
         for (Table t : graph().tables()) {
             holds.put(DataRef.table(t.qualifiedName()), data);
             t.columns().forEach(c -> holds.put(DataRef.column(t.qualifiedName(), c.name()), data));
         }
-        return RiskContext.builder().server(new ServerVersion(ServerVersion.MINIMUM_MAJOR * 10000 + 10)).live(graph())
+        return RiskContext.builder().server(server).live(graph())
                 .statistics(Map.of(TABLE, SIZES.get(tier), ORDERS, SIZES.get(tier))).holdsData(holds)
                 .volatility(Map.of("now", Volatility.STABLE, "gen_random_uuid", Volatility.VOLATILE,
                         "lower", Volatility.IMMUTABLE))
+                .domains(Map.of(POSITIVE_AMOUNT, true)).utcSession(utcSession)
                 .build();
     }
 
@@ -225,6 +238,9 @@ public final class RiskTable {
                 s("nullable", new AddColumn(t, Column.of("last_login", "timestamp with time zone", false))),
                 s("with a default", new AddColumn(t, Column.of("plan", "text", true).withDefault("'free'::text"))),
                 s("volatile default", new AddColumn(t, Column.of("token", "uuid", true).withDefault("gen_random_uuid()"))),
+                s("stable default (now())", new AddColumn(t, Column.of("joined_at", "timestamp with time zone", true)
+                        .withDefault("now()"))),
+                s("a domain with a CHECK", new AddColumn(t, Column.of("credit", POSITIVE_AMOUNT, false))),
                 s("required, no default", new AddColumn(t, Column.of("tenant_id", "bigint", true))),
                 s("concurrently", new AddIndex(t, Index.of("users_name_idx", List.of("name")), true)),
                 s("blocking", new AddIndex(t, Index.of("users_name_idx", List.of("name")), false)),
@@ -263,6 +279,12 @@ public final class RiskTable {
                 s("narrowing", new AlterColumnType(t, "email", "character varying(20)", null, null, null)),
                 s("lossy", new AlterColumnType(t, "balance", "numeric(12,2)", null, null, null)),
                 s("other conversion", new AlterColumnType(t, "code", "integer", null, "code::integer", null)),
+                s("collation change, indexed column", new AlterColumnType(t, "handle", "character varying(20)", "C", null,
+                        null)),
+                s("binary-coercible, CHECK on the column", new AlterColumnType(t, "name", "character varying", null, null,
+                        null)),
+                s("validated foreign key column, converted", new AlterColumnType(ORDERS, "user_id", "integer", null, null,
+                        null), new ValidateConstraint(ORDERS, "orders_user_fk")),
                 s("scans", new SetNotNull(t, "nickname")),
                 s("proven by a CHECK", new SetNotNull(t, "name")),
                 s("", new DropNotNull(t, "email")),
@@ -301,6 +323,39 @@ public final class RiskTable {
 
     // ---- rendering ------------------------------------------------------------------------------------------
 
+    /**
+     * The context rules that move a verdict, one markdown bullet each (without the leading dash): what
+     * {@code zanith risk} prints under the table and docs/RISK.md lists under "Context".
+     */
+    public static List<String> contextRules() {
+        return List.of(
+                "**Table size** (`pg_class.reltuples`, `pg_total_relation_size`, and a real emptiness check): "
+                        + "empty (created earlier in the plan, or no rows) · small (under "
+                        + String.format(Locale.ROOT, "%,d", SizeTier.SMALL_ROWS) + " rows and 100 MB) · large · huge ("
+                        + String.format(Locale.ROOT, "%,d", SizeTier.HUGE_ROWS)
+                        + "+ rows or 10 GB+). Operations that scan, build or rewrite under a lock score by size; the "
+                        + "table below shows the base score on a small populated table and the scores for empty · "
+                        + "small · large · huge.",
+                "**Server version**: fast defaults from PostgreSQL 11; a validated `CHECK (c IS NOT NULL)` "
+                        + "lets SET NOT NULL skip its scan from 12; ADD VALUE runs in a transaction from 12; "
+                        + "timestamp ↔ timestamptz needs no rewrite from 12 when the session time zone is UTC; "
+                        + "CREATE INDEX CONCURRENTLY is flagged on 14.0–14.3 (index corruption bug); virtual generated "
+                        + "columns (18) need no rewrite; preflight checks text conversions with `pg_input_is_valid` from 16.",
+                "**Default volatility** is looked up in `pg_proc.provolatile` on the live server: a volatile "
+                        + "default (`gen_random_uuid()`, `clock_timestamp()`) rewrites the table, a stable one "
+                        + "(`now()`) does not.",
+                "**What else is on the table** (from the live catalog): a type or collation change that "
+                        + "rewrites no row still rebuilds every index on the column whose collation or operator class "
+                        + "changes (collation changes; timestamp ↔ timestamptz), and re-checks every CHECK constraint "
+                        + "that mentions the column, under ACCESS EXCLUSIVE and scored by size; a type change "
+                        + "re-creates the foreign keys on the column, locking the other table ACCESS EXCLUSIVE (through "
+                        + "its re-validation scan when values are converted); a domain with constraints (`pg_constraint`) "
+                        + "makes adding a column of it, or converting to it, rewrite the table.",
+                "**Data**: drops are `*_with_data` (destructive) only when the column or table holds data; "
+                        + "online-safe renderings (CONCURRENTLY, NOT VALID + VALIDATE, USING INDEX) score lower than "
+                        + "their blocking forms.");
+    }
+
     /** docs/RISK.md, exactly. */
     public static String markdown() {
         StringBuilder out = new StringBuilder();
@@ -324,24 +379,37 @@ public final class RiskTable {
                 .append("## Context\n\n")
                 .append("The same operation scores differently depending on where it runs; every moved score says why "
                         + "in the plan's notes.\n\n")
-                .append("- **Table size** (`pg_class.reltuples`, `pg_total_relation_size`, and a real emptiness check): "
-                        + "empty (created earlier in the plan, or no rows) · small (under ")
-                .append(String.format(Locale.ROOT, "%,d", SizeTier.SMALL_ROWS)).append(" rows and 100 MB) · large · huge (")
-                .append(String.format(Locale.ROOT, "%,d", SizeTier.HUGE_ROWS))
-                .append("+ rows or 10 GB+). Operations that scan, build or rewrite under a lock score by size; the "
-                        + "table below shows the base score on a small populated table and the scores for empty · "
-                        + "small · large · huge.\n")
-                .append("- **Server version**: fast defaults from PostgreSQL 11; a validated `CHECK (c IS NOT NULL)` "
-                        + "lets SET NOT NULL skip its scan from 12; ADD VALUE runs in a transaction from 12; "
-                        + "timestamp ↔ timestamptz needs no rewrite from 12 when the session time zone is UTC; "
-                        + "CREATE INDEX CONCURRENTLY is flagged on 14.0–14.3 (index corruption bug); virtual generated "
-                        + "columns (18) need no rewrite; preflight checks text conversions with `pg_input_is_valid` from 16.\n")
-                .append("- **Default volatility** is looked up in `pg_proc.provolatile` on the live server: a volatile "
-                        + "default (`gen_random_uuid()`, `clock_timestamp()`) rewrites the table, a stable one "
-                        + "(`now()`) does not.\n")
-                .append("- **Data**: drops are `*_with_data` (destructive) only when the column or table holds data; "
-                        + "online-safe renderings (CONCURRENTLY, NOT VALID + VALIDATE, USING INDEX) score lower than "
-                        + "their blocking forms.\n\n")
+                .append(contextRules().stream().map(rule -> "- " + rule + "\n").collect(Collectors.joining()))
+                .append("\n")
+                .append("## Observed, not assumed\n\n")
+                .append("Every row below except `createExtension`, `dropExtension` and `rawSql` (an extension may not be "
+                        + "installable on the test server; raw SQL predicts nothing) is run by the observation matrix "
+                        + "(`RiskObservationTest`) on a real server — PostgreSQL 18 in the test command, 15 in CI — "
+                        + "against tables of 3,000 rows, classified for that server's version. A second session reads "
+                        + "the lock mode held or awaited on each table (`pg_locks`); `relfilenode` shows whether the "
+                        + "table and each of its indexes were rewritten; `pg_stat_xact_user_tables` (or "
+                        + "`pg_stat_user_tables` after `pg_stat_force_next_flush()` for steps outside a transaction) "
+                        + "shows whether rows were read. The lock column's hold (brief · scan · build · rewrite), the "
+                        + "rewrite column, the `rebuilds_index` code and the scan fact must all equal what was "
+                        + "observed; any disagreement fails the build and becomes a row.\n\n")
+                .append("## Raw SQL: derived from what was observed\n\n")
+                .append("Hand-written SQL scores ").append(RiskModel.RAW_SQL_SCORE)
+                .append(" until `zanith verify` (or `zanith plan --observe`) rehearses it on a shadow. There a "
+                        + "transactional file runs as apply runs it — statement by statement in one transaction — and "
+                        + "each statement is observed: the locks held so far (locks are kept until the file commits), "
+                        + "which tables and indexes were rewritten (`relfilenode`), whether rows were read "
+                        + "(`pg_stat_xact_user_tables`; statements outside a transaction: `pg_stat_user_tables` after "
+                        + "`pg_stat_force_next_flush()`, PostgreSQL 15+), and the schema change. The derived level is the "
+                        + "worst of (a) the schema change scored as the typed operations it amounts to — renames as "
+                        + "renames, an index built outside a transaction under SHARE UPDATE EXCLUSIVE as a concurrent "
+                        + "build, a constraint that adopted an existing index as `USING INDEX`, default volatility from "
+                        + "`pg_proc`, sizes from the live tables — and (b) every lock it held, scored by mode × table size "
+                        + "× what the statement did under it, in the bands of the table below: so `REINDEX` is not safe, "
+                        + "and `ADD CONSTRAINT … NOT VALID` followed by `VALIDATE` in the same file holds ACCESS "
+                        + "EXCLUSIVE through the scan. Statements about objects the shadow does not recreate (functions, "
+                        + "triggers, rules, domains, views, partitions, clustering) are named in the verdict's warnings "
+                        + "and keep the level at least unknown. The inferred operations get their typed twins' read-only "
+                        + "checks against the live data; a step that leaves a transaction open fails.\n\n")
                 .append("## Operations\n\nBase: an existing `public.users` of ~20,000 rows on PostgreSQL 14+. "
                         + "`by size` is the score on an empty · small · large (2M rows) · huge (50M rows) table; "
                         + "— means size does not matter.\n");

@@ -41,6 +41,18 @@ public record TypeChange(ColumnType from, ColumnType to, Kind kind, boolean rewr
         return change;
     }
 
+    /**
+     * Whether the column's default btree operator class changes though no row is rewritten, so PostgreSQL
+     * rebuilds every index on the column (observed: timestamp ↔ timestamptz, whose operator classes differ even
+     * when the values need no conversion). Binary-coercible changes within one operator class (varchar ↔ text,
+     * numeric precision) keep their indexes.
+     */
+    public boolean operatorClassChanges() {
+        String f = from.base();
+        String t = to.base();
+        return !rewrite && !f.equals(t) && f.startsWith("timestamp") && t.startsWith("timestamp");
+    }
+
     private static TypeChange classify(ColumnType from, ColumnType to, boolean pg12, boolean utc) {
         String f = from.base();
         String t = to.base();

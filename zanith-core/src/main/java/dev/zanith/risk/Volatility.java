@@ -24,6 +24,13 @@ public enum Volatility {
         return Optional.empty();
     }
 
+    /** Name → {@code provolatile} code, as the catalog reads them, to name → volatility (unknown codes: volatile). */
+    public static java.util.Map<String, Volatility> of(java.util.Map<String, String> codes) {
+        java.util.Map<String, Volatility> out = new java.util.HashMap<>();
+        codes.forEach((name, code) -> out.put(name, fromCode(code).orElse(VOLATILE)));
+        return java.util.Map.copyOf(out);
+    }
+
     public static Volatility strictest(Volatility a, Volatility b) {
         return a.compareTo(b) >= 0 ? a : b;
     }

@@ -15,7 +15,11 @@ import java.util.Set;
  *                        statement that never had to wait)
  * @param rewrittenTables tables whose storage was rewritten (new relfilenode)
  * @param rebuiltIndexes  indexes of existing tables whose storage was rebuilt
+ * @param scannedTables   tables whose rows the step read (a sequential or index scan began: the shadow's tables
+ *                        are empty, so scans are counted, not rows), or null when the server cannot say (a
+ *                        statement outside a transaction before PostgreSQL 15)
  * @param inferredKinds   for raw SQL: the operation kinds its effect on the schema amounts to
+ * @param inferred        for raw SQL: those operations, as typed operations in the live database's names
  * @param derivedLevel    for raw SQL: the level derived from what it did ("medium 40 (raw_sql, adds_index)"), else null
  * @param predicted       the risk model's prediction, or null when none was made
  * @param mismatches      where prediction and observation disagree, one sentence each
@@ -23,14 +27,17 @@ import java.util.Set;
  */
 public record ObservedStep(String migrationId, int stepIndex, String operationKind, String summary,
                            Map<String, LockMode> tableLocks, boolean lockObserved, Set<String> rewrittenTables,
-                           Set<String> rebuiltIndexes, List<String> inferredKinds, String derivedLevel,
+                           Set<String> rebuiltIndexes, Set<String> scannedTables, List<String> inferredKinds,
+                           List<dev.zanith.ops.Operation> inferred, String derivedLevel,
                            Prediction predicted, List<String> mismatches, long durationMs, String error, String sqlState) {
 
     public ObservedStep {
         tableLocks = Map.copyOf(tableLocks);
         rewrittenTables = Set.copyOf(rewrittenTables);
         rebuiltIndexes = Set.copyOf(rebuiltIndexes);
+        scannedTables = scannedTables == null ? null : Set.copyOf(scannedTables);
         inferredKinds = List.copyOf(inferredKinds);
+        inferred = inferred == null ? List.of() : List.copyOf(inferred);
         mismatches = List.copyOf(mismatches);
     }
 
@@ -50,7 +57,15 @@ public record ObservedStep(String migrationId, int stepIndex, String operationKi
     /** The same step with a prediction and what it got wrong. */
     public ObservedStep withPrediction(Prediction prediction) {
         return new ObservedStep(migrationId, stepIndex, operationKind, summary, tableLocks, lockObserved, rewrittenTables,
-                rebuiltIndexes, inferredKinds, derivedLevel, prediction, compare(prediction), durationMs, error, sqlState);
+                rebuiltIndexes, scannedTables, inferredKinds, inferred, derivedLevel, prediction, compare(prediction), durationMs,
+                error, sqlState);
+    }
+
+    /** The same step failed: what the rehearsal could not show made it fail elsewhere (the live data). */
+    public ObservedStep failedWith(String message, String state) {
+        return new ObservedStep(migrationId, stepIndex, operationKind, summary, tableLocks, lockObserved, rewrittenTables,
+                rebuiltIndexes, scannedTables, inferredKinds, inferred, derivedLevel, predicted, mismatches, durationMs,
+                message, state);
     }
 
     private List<String> compare(Prediction prediction) {
@@ -73,6 +88,11 @@ public record ObservedStep(String migrationId, int stepIndex, String operationKi
         if (prediction.rewrite() != null && prediction.rewrite() != rewrote()) {
             disagreements.add("rewrite: predicted " + (prediction.rewrite() ? "yes" : "no") + ", observed "
                     + (rewrote() ? "yes" : "no"));
+        }
+        if (prediction.scan() != null && scannedTables != null && prediction.scan() != !scannedTables.isEmpty()) {
+            disagreements.add("scan: predicted " + (prediction.scan() ? "yes" : "no") + ", observed "
+                    + (scannedTables.isEmpty() ? "no rows read" : "rows of " + String.join(", ",
+                    new java.util.TreeSet<>(scannedTables)) + " read"));
         }
         return disagreements;
     }

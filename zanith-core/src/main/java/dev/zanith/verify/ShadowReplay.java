@@ -4,10 +4,10 @@ import dev.zanith.ZanithException;
 import dev.zanith.apply.StepExecutor;
 import dev.zanith.apply.Timeouts;
 import dev.zanith.diff.Differ;
+import dev.zanith.internal.jdbc.Jdbc;
 import dev.zanith.introspect.IntrospectionOptions;
 import dev.zanith.introspect.Introspector;
 import dev.zanith.migration.Migration;
-import dev.zanith.internal.jdbc.Jdbc;
 import dev.zanith.ops.CreateExtension;
 import dev.zanith.ops.CreateSchema;
 import dev.zanith.ops.DropExtension;
@@ -128,13 +128,25 @@ public final class ShadowReplay {
         }
     }
 
-    /** The shadow's schema now, in real names. */
+    /** How long reading the shadow's catalog may wait for a lock before it fails instead of hanging. */
+    private static final String LOCK_TIMEOUT = "10s";
+
+    /**
+     * The shadow's schema now, in real names. Reading waits at most {@value #LOCK_TIMEOUT} for a lock: a step that
+     * left a lock behind makes it fail with the server's message rather than hang.
+     */
     public LiveSchema introspect() {
         try (Connection c = shadow.connections().open()) {
-            SchemaMapping mapping = shadow.mapping();
-            return mapping.fromShadow(new Introspector(mapping.shadowOptions(options.skippingMissingSchemas())).introspect(c));
+            Jdbc.query(c, "SELECT pg_catalog.set_config('lock_timeout', ?, false)", rs -> null, LOCK_TIMEOUT);
+            return introspect(c);
         } catch (SQLException e) {
             throw new ZanithException("Could not introspect the " + shadow.describe() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The shadow's schema as {@code c} sees it (inside its open transaction, if any), in real names. */
+    public LiveSchema introspect(Connection c) throws SQLException {
+        SchemaMapping mapping = shadow.mapping();
+        return mapping.fromShadow(new Introspector(mapping.shadowOptions(options.skippingMissingSchemas())).introspect(c));
     }
 }

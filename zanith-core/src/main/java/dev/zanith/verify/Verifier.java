@@ -1,28 +1,29 @@
 package dev.zanith.verify;
 
 import dev.zanith.ZanithException;
-import dev.zanith.diff.DiffOptions;
-import dev.zanith.diff.Differ;
+import dev.zanith.internal.sql.SqlScript;
+import dev.zanith.internal.sql.StatementErrors;
+import dev.zanith.introspect.CatalogFacts;
 import dev.zanith.introspect.IntrospectionOptions;
 import dev.zanith.migration.Migration;
 import dev.zanith.ops.Operation;
 import dev.zanith.ops.RawSql;
 import dev.zanith.ops.RenderContext;
+import dev.zanith.ops.SchemaEffect;
 import dev.zanith.ops.Statements;
-import dev.zanith.risk.Assessment;
 import dev.zanith.risk.LockMode;
-import dev.zanith.risk.ReasonCode;
 import dev.zanith.risk.RiskContext;
-import dev.zanith.risk.RiskLevel;
-import dev.zanith.risk.RiskModel;
 import dev.zanith.schema.Extension;
-import dev.zanith.schema.ServerVersion;
 import dev.zanith.schema.SchemaGraph;
+import dev.zanith.schema.ServerVersion;
+import dev.zanith.schema.TableName;
+import dev.zanith.schema.TableStatistics;
 import dev.zanith.shadow.Shadow;
 import dev.zanith.shadow.ShadowProvider;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -44,11 +45,16 @@ public final class Verifier {
      */
     public record Request(SchemaGraph live, List<Migration> pending, SchemaGraph declared, String declaredLabel,
                           ShadowProvider shadow, IntrospectionOptions options, String archiveSchema,
-                          Map<String, Prediction> predictions, ServerVersion target) {
+                          Map<String, Prediction> predictions, ServerVersion target,
+                          Map<TableName, TableStatistics> statistics) {
+
+        public Request {
+            statistics = statistics == null ? Map.of() : Map.copyOf(statistics);
+        }
 
         public Request(SchemaGraph live, List<Migration> pending, SchemaGraph declared, String declaredLabel,
                        ShadowProvider shadow, IntrospectionOptions options, String archiveSchema) {
-            this(live, pending, declared, declaredLabel, shadow, options, archiveSchema, Map.of(), null);
+            this(live, pending, declared, declaredLabel, shadow, options, archiveSchema, Map.of(), null, Map.of());
         }
     }
 
@@ -88,15 +94,16 @@ public final class Verifier {
                                 shadow.mapping().schemaToShadow(request.archiveSchema()));
                         Operation inShadow = replay.forShadow(operation);
                         ObservedStep step = inShadow instanceof RawSql raw
-                                ? observeRaw(c, observer, replay, migration, i + 1, raw, context, server)
-                                : observe(c, observer, migration, i + 1, operation, inShadow.render(context), List.of());
+                                ? observeRaw(c, observer, replay, migration, i + 1, raw, context,
+                                RiskContext.builder().server(server).statistics(request.statistics()), warnings)
+                                : observe(c, observer, migration, i + 1, operation, inShadow.render(context));
                         step = step.withPrediction(request.predictions().get(stepKey(migration.id(), i + 1)));
                         steps.add(step);
                         if (step.failed()) {
                             return new VerifyResult(Verdict.FAILED, steps, List.of(), shadowDescription, comparedWith, step,
                                     elapsed(start), warnings);
                         }
-                        expected = ExpectedSchema.supports(operation) ? ExpectedSchema.apply(expected, operation)
+                        expected = SchemaEffect.supports(operation) ? SchemaEffect.apply(expected, operation)
                                 : replay.introspect().graph();
                     }
                 }
@@ -128,66 +135,133 @@ public final class Verifier {
     }
 
     private static ObservedStep observe(Connection c, StepObserver observer, Migration migration, int index,
-                                        Operation operation, Statements statements, List<String> inferred) throws SQLException {
+                                        Operation operation, Statements statements) throws SQLException {
         StepObserver.Facts facts = observer.run(c, statements);
+        return step(migration, index, operation, facts, List.of(), null);
+    }
+
+    /** A raw statement's failure named by its file and line, the statement quoted. */
+    private static StepObserver.Facts located(StepObserver.Facts facts, Migration migration, int index, RawSql raw,
+                                              int statement) {
+        SqlScript.Statement lexed = raw.script().statements().get(statement);
+        return facts.withError(migration.sqlLocation(index, lexed.line()) + ": " + facts.error() + " ("
+                + StatementErrors.inStatement(lexed) + ")");
+    }
+
+    private static ObservedStep step(Migration migration, int index, Operation operation, StepObserver.Facts facts,
+                                     List<Operation> inferred, String derivedLevel) {
         return new ObservedStep(migration.id(), index, operation.kind().id(), operation.summary(), facts.tableLocks(),
-                facts.lockObserved(), facts.rewrittenTables(), facts.rebuiltIndexes(), inferred, null, null, List.of(),
+                facts.lockObserved(), facts.rewrittenTables(), facts.rebuiltIndexes(), facts.scannedTables(),
+                inferred.stream().map(op -> op.kind().id()).toList(), inferred, derivedLevel, null, List.of(),
                 facts.durationMs(), facts.error(), facts.sqlState());
     }
 
-    /** Raw SQL statement by statement: locks, rewrites, and what the schema change amounts to. */
+    /**
+     * Raw SQL statement by statement, as apply runs it: a transactional file in one transaction (so a lock one
+     * statement takes is seen held through the next), a file outside a transaction one statement at a time. After
+     * each statement the schema it left is read — inside the transaction, under a savepoint that is rolled back so
+     * reading takes no lock the file would not — and what the statement did feeds the derived level.
+     */
     private static ObservedStep observeRaw(Connection c, StepObserver observer, ShadowReplay replay, Migration migration,
-                                           int index, RawSql raw, RenderContext context, ServerVersion server) throws SQLException {
+                                           int index, RawSql raw, RenderContext context, RiskContext.Builder risk,
+                                           List<String> warnings) throws SQLException {
         Statements all = raw.render(context);
-        Map<String, LockMode> locks = new HashMap<>();
-        List<Assessment> assessments = new ArrayList<>();
-        Set<String> rewritten = new HashSet<>();
-        Set<String> rebuilt = new HashSet<>();
-        List<String> inferred = new ArrayList<>();
-        boolean lockObserved = true;
-        long duration = 0;
-        List<dev.zanith.internal.sql.SqlScript.Statement> lexed = raw.script().statements();
-        for (int i = 0; i < all.sql().size(); i++) {
+        RawSqlDerivation.Catalog catalog = new RawSqlDerivation.Catalog() {
+            @Override
+            public Map<String, dev.zanith.risk.Volatility> volatility(Set<String> functions) throws SQLException {
+                return dev.zanith.risk.Volatility.of(CatalogFacts.volatility(c, functions));
+            }
+
+            @Override
+            public Map<String, Boolean> domains() throws SQLException {
+                return CatalogFacts.domains(c);
+            }
+        };
+        if (!all.transactional()) {
             SchemaGraph before = replay.introspect().graph();
-            StepObserver.Facts facts = observer.run(c, all.only(i));
-            duration += facts.durationMs();
-            facts.tableLocks().forEach((table, mode) -> locks.merge(table, mode, LockMode::strongest));
-            rewritten.addAll(facts.rewrittenTables());
-            rebuilt.addAll(facts.rebuiltIndexes());
-            lockObserved &= facts.lockObserved();
-            if (facts.error() != null) {
-                String error = migration.sqlLocation(index, lexed.get(i).line()) + ": " + facts.error()
-                        + " (in the statement starting at line " + lexed.get(i).line() + ": "
-                        + lexed.get(i).summary(80) + ")";
-                return new ObservedStep(migration.id(), index, raw.kind().id(), raw.summary(), locks, lockObserved, rewritten,
-                        rebuilt, inferred, null, null, List.of(), duration, error, facts.sqlState());
+            RawSqlDerivation derivation = new RawSqlDerivation(risk, before, catalog);
+            Map<String, LockMode> locks = new HashMap<>();
+            Set<String> rewritten = new HashSet<>();
+            Set<String> rebuilt = new HashSet<>();
+            Set<String> scanned = new HashSet<>();
+            boolean scansKnown = true;
+            boolean lockObserved = true;
+            long duration = 0;
+            StepObserver.Facts failed = null;
+            for (int i = 0; i < all.sql().size(); i++) {
+                String unrehearsable = RawSqlDerivation.unrehearsable(all.sql().get(i));
+                StepObserver.Facts facts = observer.run(c, all.only(i));
+                if (unrehearsable != null) {
+                    notRehearsed(migration, index, unrehearsable, facts, derivation, warnings);
+                    if (facts.error() != null) {
+                        continue;
+                    }
+                }
+                duration += facts.durationMs();
+                facts.tableLocks().forEach((table, mode) -> locks.merge(table, mode, LockMode::strongest));
+                rewritten.addAll(facts.rewrittenTables());
+                rebuilt.addAll(facts.rebuiltIndexes());
+                lockObserved &= facts.lockObserved();
+                scansKnown &= facts.scannedTables() != null;
+                if (facts.scannedTables() != null) {
+                    scanned.addAll(facts.scannedTables());
+                }
+                if (facts.error() != null) {
+                    failed = located(facts, migration, index, raw, i);
+                    break;
+                }
+                SchemaGraph after = replay.introspect().graph();
+                derivation.statement(before, after, facts, false);
+                before = after;
             }
-            SchemaGraph after = replay.introspect().graph();
-            RiskContext risk = RiskContext.builder().server(server).live(before).build();
-            for (Operation effect : Differ.diff(before, after, DiffOptions.plain()).operations()) {
-                inferred.add(effect.kind().id());
-                assessments.add(RiskModel.classify(effect, risk));
-                risk = risk.after(effect);
-            }
+            StepObserver.Facts total = new StepObserver.Facts(locks, lockObserved, new StepObserver.Changes(rewritten,
+                    rebuilt, Set.of(), Map.of(), List.of()), scansKnown ? scanned : null, duration,
+                    failed == null ? null : failed.error(), failed == null ? null : failed.sqlState());
+            return step(migration, index, raw, total, derivation.inferred(), failed == null ? derivation.level() : null);
         }
-        return new ObservedStep(migration.id(), index, raw.kind().id(), raw.summary(), locks, lockObserved, rewritten, rebuilt,
-                inferred, derivedLevel(assessments, !rewritten.isEmpty()), null, List.of(), duration, null, null);
+        StepObserver.Transaction transaction = observer.begin(c);
+        SchemaGraph before = schemaInTransaction(c, replay);
+        RawSqlDerivation derivation = new RawSqlDerivation(risk, before, catalog);
+        for (int i = 0; i < all.sql().size(); i++) {
+            String unrehearsable = RawSqlDerivation.unrehearsable(all.sql().get(i));
+            Savepoint savepoint = unrehearsable == null ? null : c.setSavepoint();
+            StepObserver.Facts facts = transaction.execute(all.sql().get(i), all.copyData(i));
+            if (savepoint != null) {
+                notRehearsed(migration, index, unrehearsable, facts, derivation, warnings);
+                if (facts.error() != null) {
+                    c.rollback(savepoint); // it failed for want of what the shadow lacks: go on without it
+                    continue;
+                }
+                c.releaseSavepoint(savepoint);
+            }
+            if (facts.error() != null) {
+                transaction.rollback();
+                return step(migration, index, raw, located(facts, migration, index, raw, i), derivation.inferred(), null);
+            }
+            SchemaGraph after = schemaInTransaction(c, replay);
+            derivation.statement(before, after, facts, true);
+            before = after;
+        }
+        return step(migration, index, raw, transaction.commit(), derivation.inferred(), derivation.level());
     }
 
-    /**
-     * The level raw SQL earns from what it did: the worst of what its effects would score as typed operations
-     * (at least "high" when it rewrote a table), still carrying raw_sql.
-     */
-    private static String derivedLevel(List<Assessment> effects, boolean rewrote) {
-        int score = effects.stream().mapToInt(Assessment::score).max().orElse(0);
-        if (rewrote) {
-            score = Math.max(score, RiskLevel.HIGH.min());
+    /** Says plainly, in the verdict's warnings and the derived level, that a statement could not be rehearsed. */
+    private static void notRehearsed(Migration migration, int index, String why, StepObserver.Facts facts,
+                                     RawSqlDerivation derivation, List<String> warnings) {
+        String sentence = why + (facts.error() != null ? " (on the shadow it failed: " + facts.error() + ")" : "");
+        derivation.notRehearsed(sentence);
+        warnings.add("step " + index + " of " + migration.id() + " not rehearsed: " + sentence);
+    }
+
+    /** The shadow's schema as the open transaction sees it, read under a savepoint so the reading's locks go with it. */
+    private static SchemaGraph schemaInTransaction(Connection c, ShadowReplay replay) throws SQLException {
+        Savepoint savepoint = c.setSavepoint();
+        try {
+            return replay.introspect(c).graph();
+        } finally {
+            c.rollback(savepoint);
+            c.releaseSavepoint(savepoint);
         }
-        java.util.LinkedHashSet<String> reasons = new java.util.LinkedHashSet<>();
-        reasons.add(ReasonCode.RAW_SQL.code());
-        effects.forEach(a -> a.reasons().forEach(r -> reasons.add(r.code())));
-        return RiskLevel.of(score).name().toLowerCase(java.util.Locale.ROOT) + " " + score + " ("
-                + String.join(", ", reasons) + ")";
     }
 
     /** The expected graph as PostgreSQL spells it: built in a second shadow and read back. */

@@ -11,11 +11,11 @@ import dev.zanith.migration.MigrationWriter;
 import dev.zanith.ops.Operation;
 import dev.zanith.ops.OperationKind;
 import dev.zanith.ops.RenderContext;
+import dev.zanith.ops.SchemaEffect;
 import dev.zanith.ops.Statements;
 import dev.zanith.schema.Column;
 import dev.zanith.schema.SchemaGraph;
 import dev.zanith.testsupport.PostgresServer;
-import dev.zanith.verify.ExpectedSchema;
 import dev.zanith.testsupport.RealPostgres;
 import dev.zanith.testsupport.TestDatabase;
 import org.junit.jupiter.api.Test;
@@ -101,7 +101,7 @@ class DiffAcceptanceTest {
 
             SchemaGraph expected = before;
             for (Operation operation : operations) {
-                expected = ExpectedSchema.apply(expected, operation);
+                expected = SchemaEffect.apply(expected, operation);
             }
             assertThat(withoutVersions(byColumnName(expected))).as("computed effect of the operations")
                     .isEqualTo(withoutVersions(byColumnName(after)));

@@ -1,11 +1,10 @@
-package dev.zanith.verify;
+package dev.zanith.ops;
 
-import dev.zanith.diff.Expressions;
 import dev.zanith.internal.sql.Identifiers;
-import dev.zanith.ops.*;
 import dev.zanith.schema.CheckConstraint;
 import dev.zanith.schema.Column;
 import dev.zanith.schema.EnumType;
+import dev.zanith.schema.Expressions;
 import dev.zanith.schema.Extension;
 import dev.zanith.schema.ForeignKey;
 import dev.zanith.schema.GeneratedColumn;
@@ -26,13 +25,18 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
- * What a typed operation claims to do to a schema graph, computed without a database: the "expected result
- * of the pending migrations" verify compares the shadow against. Expressions and types are kept as written;
- * verify normalizes the result on a shadow before comparing. Raw SQL has no claim ({@link #supports}).
+ * The one model of what an operation does to a schema graph, computed without a database. The risk model uses
+ * it for the schema each later step of a plan sees, verify for the expected result of the pending migrations it
+ * compares the shadow against, and the differ for what a rename hint makes of the live schema — so all three
+ * agree on what, say, a column rename carries with it (constraints, indexes, policies, foreign keys on both
+ * sides, owned sequences). Expressions and types are kept as written (verify normalizes on a shadow).
+ * An operation on something that does not exist, or one that would collide (a column added twice), leaves the
+ * graph as it is: the step fails when it runs, and the model reports it elsewhere. Raw SQL's effect is not known
+ * without running it ({@link #supports}): it leaves the graph as it is.
  */
-public final class ExpectedSchema {
+public final class SchemaEffect {
 
-    private ExpectedSchema() {
+    private SchemaEffect() {
     }
 
     /** Whether the effect of {@code operation} can be computed (everything but raw SQL). */
@@ -40,8 +44,19 @@ public final class ExpectedSchema {
         return !(operation instanceof RawSql);
     }
 
-    /** {@code graph} after {@code operation}. */
+    /** {@code graph} after {@code operation}; unchanged for raw SQL and for a step that cannot apply. */
     public static SchemaGraph apply(SchemaGraph graph, Operation operation) {
+        if (!supports(operation)) {
+            return graph;
+        }
+        try {
+            return effect(graph, operation);
+        } catch (IllegalArgumentException e) {
+            return graph; // e.g. a rename onto an existing column: the step fails when it runs, the graph stays put
+        }
+    }
+
+    private static SchemaGraph effect(SchemaGraph graph, Operation operation) {
         if (operation instanceof CreateSchema o) {
             List<String> schemas = new ArrayList<>(graph.schemas());
             schemas.add(o.schema());
@@ -58,7 +73,8 @@ public final class ExpectedSchema {
             return graph.withExtensions(graph.extensions().stream().filter(e -> !e.name().equals(o.name())).toList());
         }
         if (operation instanceof CreateEnum o) {
-            return graph.withEnums(plus(graph.enums(), o.enumType()));
+            return graph.enumType(o.enumType().schema(), o.enumType().name()).isPresent() ? graph
+                    : graph.withEnums(plus(graph.enums(), o.enumType()));
         }
         if (operation instanceof AddEnumValue o) {
             return graph.withEnums(graph.enums().stream().map(e -> isEnum(e, o.enumType()) ? addValue(e, o) : e).toList());
@@ -87,6 +103,9 @@ public final class ExpectedSchema {
                             .map(c -> oldCall.equals(c.defaultExpression()) ? c.withDefault(newCall) : c).toList())).toList());
         }
         if (operation instanceof CreateTable o) {
+            if (graph.table(o.table().qualifiedName()).isPresent()) {
+                return graph;
+            }
             SchemaGraph withTable = graph.withTables(plus(graph.tables(), o.table().withColumns(List.of())));
             for (Column column : o.table().columns()) {
                 withTable = addColumn(withTable, o.table().qualifiedName(), column);
@@ -94,7 +113,8 @@ public final class ExpectedSchema {
             return withTable;
         }
         if (operation instanceof AddColumn o) {
-            return addColumn(graph, o.table(), o.column());
+            return graph.table(o.table()).flatMap(t -> t.column(o.column().name())).isPresent() ? graph
+                    : addColumn(graph, o.table(), o.column());
         }
         if (operation instanceof DropColumn o) {
             return removeColumn(graph, o.table(), o.column(), true);
@@ -149,7 +169,8 @@ public final class ExpectedSchema {
             };
         }
         if (operation instanceof AddIndex o) {
-            return table(graph, o.table(), t -> t.withIndexes(plus(t.indexes(), o.index().asValid())));
+            return table(graph, o.table(), t -> t.indexes().stream().anyMatch(i -> i.name().equals(o.index().name())) ? t
+                    : t.withIndexes(plus(t.indexes(), o.index().asValid())));
         }
         if (operation instanceof DropIndex o) {
             return table(graph, o.table(), t -> t.withIndexes(t.indexes().stream().filter(i -> !i.name().equals(o.name())).toList()));

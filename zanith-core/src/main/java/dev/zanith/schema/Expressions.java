@@ -1,4 +1,4 @@
-package dev.zanith.diff;
+package dev.zanith.schema;
 
 import dev.zanith.internal.sql.Identifiers;
 
