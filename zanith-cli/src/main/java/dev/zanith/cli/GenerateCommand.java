@@ -49,6 +49,9 @@ final class GenerateCommand implements Callable<Integer> {
             description = "Declare a rename instead of a drop and add: table.old=table.new (a column) or old=new (a table). Repeatable.")
     List<String> renames = List.of();
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     private final Console console;
 
     GenerateCommand(Console console) {
@@ -63,8 +66,12 @@ final class GenerateCommand implements Callable<Integer> {
         ZanithConfig config = connection.configBuilder().build();
         DiffOptions options = new DiffOptions(DropStrategy.valueOf(dropStrategy.name().toUpperCase()),
                 renames.stream().map(RenameHint::parse).toList());
+        // Without --schemas the declared file says which schemas it is about; the option's default does not apply.
+        List<String> schemas = spec.commandLine().getParseResult().hasMatchedOption("--schemas")
+                ? connection.schemas : null;
         Generate.Result result = new Zanith(config).generate(new Generate.Request(declared, migrations.directory, name,
-                options, shadow.provider(config), Instant.now()));
+                options, shadow.provider(config), Instant.now(), schemas));
+        console.println(console.style("Schemas: " + result.scope().describe(), Console.Style.DIM));
         for (String warning : result.warnings()) {
             console.warn(warning);
         }

@@ -80,6 +80,33 @@ class GenerateCommandTest {
     }
 
     @Test
+    void aMigrationThatWouldNotReachTheDeclaredSchemaIsNotWritten(TestDatabase db) throws Exception {
+        db.execute("CREATE TABLE events (id int PRIMARY KEY, at bigint);");
+        declared("CREATE TABLE events (id int PRIMARY KEY, at timestamp);");
+        CliRunner.Result result = generate(db);
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.ERROR);
+        assertThat(result.err()).contains("generate wrote no file").contains("alter column public.events.at")
+                .contains("using:").doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(migrationFiles()).isEmpty();
+    }
+
+    @Test
+    void theSchemasComparedAreSaidAndAnObjectOutsideExplicitSchemasIsAnError(TestDatabase db) throws Exception {
+        db.execute("CREATE SCHEMA schema_1; CREATE TABLE schema_1.foobar (id int PRIMARY KEY, foo varchar(255));");
+        declared("CREATE SCHEMA schema_1; CREATE TABLE schema_1.foobar (id int PRIMARY KEY, foo varchar(255));"
+                + "CREATE INDEX some_idx ON schema_1.foobar (id DESC, foo);");
+        CliRunner.Result narrowed = generate(db, "--schemas", "public");
+        assertThat(narrowed.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(narrowed.err()).contains("table schema_1.foobar outside --schemas public");
+        assertThat(migrationFiles()).isEmpty();
+        CliRunner.Result result = generate(db);
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).contains("Schemas: schema_1 (the schemas the declared file uses")
+                .contains("some_idx");
+        assertThat(migrationFiles()).hasSize(1);
+    }
+
+    @Test
     void generatingTwiceInARowWritesNoSecondMigration(TestDatabase db) throws Exception {
         db.execute(LIVE);
         declared(DECLARED);

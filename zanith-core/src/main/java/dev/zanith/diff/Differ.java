@@ -31,6 +31,7 @@ import dev.zanith.ops.DropIndex;
 import dev.zanith.ops.DropNotNull;
 import dev.zanith.ops.DropPolicy;
 import dev.zanith.ops.DropPrimaryKey;
+import dev.zanith.ops.DropSchema;
 import dev.zanith.ops.DropSequence;
 import dev.zanith.ops.DropTable;
 import dev.zanith.ops.DropUniqueConstraint;
@@ -38,6 +39,7 @@ import dev.zanith.ops.EnableRls;
 import dev.zanith.ops.Operation;
 import dev.zanith.ops.RenameColumn;
 import dev.zanith.ops.RenameConstraint;
+import dev.zanith.ops.RenameEnum;
 import dev.zanith.ops.RenameIndex;
 import dev.zanith.ops.RenameSequence;
 import dev.zanith.ops.RenameTable;
@@ -101,8 +103,10 @@ public final class Differ {
     private final List<Operation> columnDrops = new ArrayList<>();
     private final List<Operation> tableDrops = new ArrayList<>();
     private final List<Operation> lateDrops = new ArrayList<>();
+    private final List<Operation> schemaDrops = new ArrayList<>();
     private final List<RenameSuspect> suspects = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
+    private final List<String> kept = new ArrayList<>();
 
     private SchemaGraph working;
     private SchemaGraph target;
@@ -136,12 +140,13 @@ public final class Differ {
         findImplicitSequences();
         diffSequences();
         diffTables();
+        protectForeignKeys();
         List<Operation> all = new ArrayList<>();
         for (List<Operation> phase : List.of(setup, types, renames, dependentDrops, creates, columnChanges, constraints,
-                relations, security, columnDrops, tableDrops, lateDrops)) {
+                relations, security, columnDrops, tableDrops, lateDrops, schemaDrops)) {
             all.addAll(phase);
         }
-        return new DiffResult(all, suspects, warnings);
+        return new DiffResult(all, suspects, warnings, kept);
     }
 
     // ---------------------------------------------------------------- rename hints
@@ -252,6 +257,21 @@ public final class Differ {
                 setup.add(new CreateSchema(schema));
             }
         }
+        for (String schema : working.schemas()) {
+            if (target.schemas().contains(schema) || schema.equals("public")) {
+                continue; // public is every database's default schema: emptied, never dropped
+            }
+            boolean parksTables = options.dropStrategy() != DropStrategy.HARD
+                    && working.tables().stream().anyMatch(t -> t.schema().equals(schema));
+            if (parksTables) {
+                kept.add(schema);
+                warnings.add("schema " + schema + " is kept: its tables are " + (options.dropStrategy() == DropStrategy.SOFT
+                        ? "soft-dropped" : "archived") + " and the parked data stays in it; drop it after `zanith recover "
+                        + "purge`, or generate with --drop-strategy hard");
+            } else {
+                schemaDrops.add(new DropSchema(schema));
+            }
+        }
     }
 
     private void diffExtensions() {
@@ -270,6 +290,7 @@ public final class Differ {
         for (Extension extension : working.extensions()) {
             if (!declared.containsKey(extension.name())) {
                 if (keptUserTypes) {
+                    kept.add("extension " + extension.name());
                     warnings.add("extension " + extension.name() + " is kept: soft-dropped or archived data may still use "
                             + "its types; drop it after `zanith recover purge`");
                 } else {
@@ -292,10 +313,14 @@ public final class Differ {
             if (!existing.values().equals(wanted.values())) {
                 if (isSubsequence(existing.values(), wanted.values())) {
                     addEnumValues(name, existing.values(), wanted.values());
+                } else if (options.parkedTypes().contains(existing.sqlName())) {
+                    // the old type cannot be dropped while parked data holds it: no half-done replacement
+                    warnings.add("enum " + name + ": values were removed or reordered, but soft-dropped data still "
+                            + "uses the type, so it cannot be replaced; purge that data first (zanith recover purge) "
+                            + "or write the change by hand");
                 } else {
-                    warnings.add("enum " + name + ": values were removed or reordered (" + String.join(", ", existing.values())
-                            + " → " + String.join(", ", wanted.values()) + "); PostgreSQL cannot do that in place, so "
-                            + "write a migration that creates a new type and converts the columns");
+                    replaceEnum(existing, wanted);
+                    continue; // the replacement carries the declared comment
                 }
             }
             if (!Objects.equals(existing.comment(), wanted.comment())) {
@@ -307,6 +332,7 @@ public final class Differ {
             TableName name = new TableName(existing.schema(), existing.name());
             if (!declared.containsKey(name)) {
                 if (keptTypes.contains(existing.sqlName())) {
+                    kept.add("enum " + name);
                     warnings.add("enum " + name + " is kept: a soft-dropped or archived column still holds values of it; "
                             + "drop it after `zanith recover purge`");
                 } else {
@@ -314,6 +340,52 @@ public final class Differ {
                 }
             }
         }
+    }
+
+    /**
+     * Values removed or reordered, which PostgreSQL cannot do in place: the standard safe path. The declared type is
+     * built under a temporary name, every column of the old type (arrays too) loses its default and is converted
+     * through text ({@code USING col::text::new}, which fails on a value the new type lacks: the plan's preflight
+     * counts those rows first), the old type is dropped and the new one takes its name. The defaults come back
+     * with the column changes, which run after these steps.
+     */
+    private void replaceEnum(EnumType existing, EnumType wanted) {
+        TableName name = new TableName(existing.schema(), existing.name());
+        String temporary = RenderContext.replacementName(existing.name());
+        String temporarySql = Identifiers.qualify(existing.schema(), temporary);
+        types.add(new CreateEnum(new EnumType(existing.schema(), temporary, wanted.values(), wanted.comment())));
+        List<Table> tables = new ArrayList<>();
+        for (Table table : working.tables()) {
+            List<Column> columns = new ArrayList<>();
+            for (Column column : table.columns()) {
+                String arrays = enumArrayDepth(column.type(), existing.sqlName());
+                if (arrays == null) {
+                    columns.add(column);
+                    continue;
+                }
+                if (column.defaultExpression() != null) {
+                    types.add(new DropDefault(table.qualifiedName(), column.name(), column.defaultExpression()));
+                }
+                String textType = "text" + arrays;
+                types.add(new AlterColumnType(table.qualifiedName(), column.name(), temporarySql + arrays, null,
+                        Identifiers.quote(column.name()) + "::" + textType + "::" + temporarySql + arrays, column.type()));
+                columns.add(column.withDefault(null));
+            }
+            tables.add(table.withColumns(columns));
+        }
+        types.add(new DropEnum(name, existing));
+        types.add(new RenameEnum(new TableName(existing.schema(), temporary), existing.name()));
+        working = working.withTables(tables).withEnums(working.enums().stream()
+                .map(e -> e == existing ? wanted : e).toList());
+    }
+
+    /** "" or "[]"... when {@code type} is the enum {@code enumSql} or an array of it, else null. */
+    private static String enumArrayDepth(String type, String enumSql) {
+        if (!type.startsWith(enumSql)) {
+            return null;
+        }
+        String rest = type.substring(enumSql.length());
+        return rest.matches("(\\[\\])*") ? rest : null;
     }
 
     private void addEnumValues(TableName name, List<String> existing, List<String> wanted) {
@@ -343,7 +415,7 @@ public final class Differ {
 
     /** Types (without array brackets) of columns the drop strategy parks or archives rather than deletes. */
     private Set<String> typesOfKeptData() {
-        Set<String> typesInUse = new HashSet<>();
+        Set<String> typesInUse = new HashSet<>(options.parkedTypes());
         if (options.dropStrategy() == DropStrategy.HARD) {
             return typesInUse;
         }
@@ -428,6 +500,12 @@ public final class Differ {
                 if (implicitSequences.contains(wanted.qualifiedName())) {
                     continue;
                 }
+                if (replacesIdentity(wanted)) {
+                    // created by the column change, where it takes over the identity's position
+                    relations.add(new AlterSequence(wanted.qualifiedName(), null, wanted.ownedByTable(),
+                            wanted.ownedByColumn(), null, null, null));
+                    continue;
+                }
                 types.add(new CreateSequence(new Sequence(wanted.schema(), wanted.name(), wanted.options(), null, null)));
                 if (wanted.ownedByTable() != null) {
                     relations.add(new AlterSequence(wanted.qualifiedName(), null, wanted.ownedByTable(),
@@ -443,10 +521,47 @@ public final class Differ {
             }
         }
         for (Sequence existing : working.sequences()) {
-            if (!declared.containsKey(existing.qualifiedName()) && !ownerGoesAway(existing)) {
+            if (!declared.containsKey(existing.qualifiedName()) && !ownerGoesAway(existing)
+                    && !takenOverByIdentity(existing)) {
                 lateDrops.add(new DropSequence(existing.qualifiedName(), existing));
             }
         }
+    }
+
+    /** The sequence a column's default draws from and that the column owns (serial, or made so), in {@code graph}. */
+    private static Optional<Sequence> ownedSequence(SchemaGraph graph, TableName table, Column column) {
+        if (column.defaultExpression() == null) {
+            return Optional.empty();
+        }
+        return graph.sequences().stream().filter(s -> s.schema().equals(table.schema())
+                && table.name().equals(s.ownedByTable()) && column.name().equals(s.ownedByColumn())
+                && column.defaultExpression().equals(nextval(s.qualifiedName()))).findFirst();
+    }
+
+    /** The live and declared column owning {@code sequence}, when it is on both sides. */
+    private Optional<Column[]> ownerOnBothSides(Sequence sequence) {
+        if (sequence.ownedByTable() == null) {
+            return Optional.empty();
+        }
+        TableName owner = new TableName(sequence.schema(), sequence.ownedByTable());
+        Optional<Column> live = working.table(owner).flatMap(t -> t.column(sequence.ownedByColumn()));
+        Optional<Column> declared = target.table(owner).flatMap(t -> t.column(sequence.ownedByColumn()));
+        return live.isPresent() && declared.isPresent() ? Optional.of(new Column[] {live.get(), declared.get()})
+                : Optional.empty();
+    }
+
+    /** A live serial sequence whose column becomes an identity: the identity takes over its position. */
+    private boolean takenOverByIdentity(Sequence sequence) {
+        return ownerOnBothSides(sequence).filter(c -> c[0].identity() == null && c[1].identity() != null
+                && ownedSequence(working, new TableName(sequence.schema(), sequence.ownedByTable()), c[0])
+                .filter(sequence::equals).isPresent()).isPresent();
+    }
+
+    /** A declared serial sequence whose column is an identity now: it takes over the identity's position. */
+    private boolean replacesIdentity(Sequence sequence) {
+        return ownerOnBothSides(sequence).filter(c -> c[0].identity() != null && c[1].identity() == null
+                && ownedSequence(target, new TableName(sequence.schema(), sequence.ownedByTable()), c[1])
+                .filter(sequence::equals).isPresent()).isPresent();
     }
 
     /** Whether a sequence's owning column or table is dropped anyway (taking or parking the sequence with it). */
@@ -524,7 +639,7 @@ public final class Differ {
         if (table.rlsEnabled()) {
             security.add(new EnableRls(name, table.rlsForced()));
         } else if (table.rlsForced()) {
-            warnings.add("table " + name + " forces row level security without enabling it; Zanith leaves that to you");
+            security.add(new DisableRls(name, true));
         }
         for (Policy policy : table.policies()) {
             security.add(new CreatePolicy(name, policy));
@@ -606,7 +721,19 @@ public final class Differ {
             return;
         }
         if (live.identity() != null && wanted.identity() == null) {
-            columnChanges.add(new DropIdentity(table, column, live.identity()));
+            Optional<Sequence> serial = ownedSequence(target, table, wanted).filter(this::replacesIdentity);
+            if (serial.isPresent()) {
+                // identity → serial: the new sequence takes over the identity's position under a temporary name
+                // (the identity's own sequence usually has the very name), then gets its name once that is gone
+                Sequence sequence = serial.get();
+                String temporary = RenderContext.replacementName(sequence.name());
+                columnChanges.add(new CreateSequence(new Sequence(sequence.schema(), temporary, sequence.options(), null,
+                        null), table, column));
+                columnChanges.add(new DropIdentity(table, column, live.identity()));
+                columnChanges.add(new RenameSequence(new TableName(sequence.schema(), temporary), sequence.name()));
+            } else {
+                columnChanges.add(new DropIdentity(table, column, live.identity()));
+            }
         }
         boolean typeChanged = !live.type().equals(wanted.type()) || !Objects.equals(live.collation(), wanted.collation());
         if (typeChanged) {
@@ -634,7 +761,21 @@ public final class Differ {
             }
         }
         if (wanted.identity() != null && !wanted.identity().equals(live.identity())) {
-            columnChanges.add(new SetIdentity(table, column, wanted.identity(), live.identity()));
+            Optional<Sequence> serial = ownedSequence(working, table, live).filter(this::takenOverByIdentity);
+            if (serial.isPresent()) {
+                // serial → identity: the old sequence steps aside (so the identity's gets its usual name), hands
+                // its position over, and goes
+                Sequence old = serial.get();
+                TableName parked = new TableName(old.schema(),
+                        RenderContext.replacementName(old.name()).replace("_zanith_new", "_zanith_old"));
+                columnChanges.add(new RenameSequence(old.qualifiedName(), parked.name()));
+                // no longer the column's: pg_get_serial_sequence must find the identity's sequence, not this one
+                columnChanges.add(new AlterSequence(parked, null, null, null, null, old.ownedByTable(), old.ownedByColumn()));
+                columnChanges.add(new SetIdentity(table, column, wanted.identity(), live.identity(), parked));
+                columnChanges.add(new DropSequence(parked, old));
+            } else {
+                columnChanges.add(new SetIdentity(table, column, wanted.identity(), live.identity()));
+            }
         }
         if (!Objects.equals(live.comment(), wanted.comment())) {
             columnChanges.add(new SetComment("column", table, column, wanted.comment(), live.comment()));
@@ -841,11 +982,8 @@ public final class Differ {
         TableName name = wanted.qualifiedName();
         if (wanted.rlsEnabled() && (!live.rlsEnabled() || live.rlsForced() != wanted.rlsForced())) {
             security.add(new EnableRls(name, wanted.rlsForced()));
-        } else if (!wanted.rlsEnabled() && live.rlsEnabled()) {
-            security.add(new DisableRls(name));
-        }
-        if (!wanted.rlsEnabled() && wanted.rlsForced() != live.rlsForced()) {
-            warnings.add("table " + name + ": FORCE ROW LEVEL SECURITY without ENABLE is left to you");
+        } else if (!wanted.rlsEnabled() && (live.rlsEnabled() || live.rlsForced() != wanted.rlsForced())) {
+            security.add(new DisableRls(name, wanted.rlsForced()));
         }
         Map<String, Policy> before = byName(live.policies(), Policy::name);
         Map<String, Policy> after = byName(wanted.policies(), Policy::name);
@@ -860,6 +998,78 @@ public final class Differ {
                 security.add(new CreatePolicy(name, policy));
             }
         }
+    }
+
+    /**
+     * A foreign key depends on the unique index (of a primary key, a unique constraint, or plain) that covers its
+     * referenced columns, and PostgreSQL refuses to drop that index while the key exists. So every foreign key
+     * referencing a unique key that is dropped or replaced is dropped first (before any other dependent drop) and,
+     * unless it goes anyway, added back once the new key is there.
+     */
+    private void protectForeignKeys() {
+        List<Operation> keyDrops = new ArrayList<>();
+        keyDrops.addAll(dependentDrops);
+        keyDrops.addAll(constraints);
+        Set<String> droppedKeys = new HashSet<>();
+        for (Operation op : keyDrops) {
+            List<String> columns = null;
+            if (op instanceof DropIndex drop && drop.definition() != null && drop.definition().unique()
+                    && drop.definition().predicate() == null) {
+                columns = plainColumns(drop.definition().keys());
+            } else if (op instanceof DropUniqueConstraint drop && drop.definition() != null) {
+                columns = drop.definition().columns();
+            } else if (op instanceof DropPrimaryKey drop && drop.definition() != null) {
+                columns = drop.definition().columns();
+            }
+            if (columns != null) {
+                droppedKeys.add(op.target() + "|" + new java.util.TreeSet<>(columns));
+            }
+        }
+        if (droppedKeys.isEmpty()) {
+            return;
+        }
+        List<Operation> fkDrops = new ArrayList<>();
+        for (Table table : working.tables()) {
+            for (ForeignKey fk : table.foreignKeys()) {
+                if (!droppedKeys.contains(fk.referenced() + "|" + new java.util.TreeSet<>(fk.referencedColumns()))) {
+                    continue;
+                }
+                boolean droppedAnyway = dependentDrops.stream().anyMatch(op -> op instanceof DropForeignKey d
+                        && d.table().equals(table.qualifiedName()) && d.name().equals(fk.name()));
+                if (droppedAnyway) {
+                    continue; // moved to the front below
+                }
+                fkDrops.add(new DropForeignKey(table.qualifiedName(), fk.name(), fk));
+                Optional<ForeignKey> declared = target.table(table.qualifiedName())
+                        .flatMap(t -> t.foreignKeys().stream().filter(k -> k.name().equals(fk.name())).findFirst());
+                if (declared.isPresent() && declared.get().equals(fk)) {
+                    relations.add(new AddForeignKey(table.qualifiedName(), fk, options.onlineSafe() || !fk.validated()));
+                    if (fk.validated() && options.onlineSafe()) {
+                        relations.add(new ValidateConstraint(table.qualifiedName(), fk.name()));
+                    }
+                }
+            }
+        }
+        List<Operation> reordered = new ArrayList<>(fkDrops);
+        dependentDrops.stream().filter(op -> op instanceof DropForeignKey).forEach(reordered::add);
+        dependentDrops.stream().filter(op -> !(op instanceof DropForeignKey)).forEach(reordered::add);
+        dependentDrops.clear();
+        dependentDrops.addAll(reordered);
+    }
+
+    /** The column names of index keys that are plain columns, or null when any key is an expression. */
+    private static List<String> plainColumns(List<String> keys) {
+        List<String> columns = new ArrayList<>();
+        for (String key : keys) {
+            if (key.matches("\"(?:[^\"]|\"\")+\"")) {
+                columns.add(key.substring(1, key.length() - 1).replace("\"\"", "\""));
+            } else if (key.matches("[a-z_][a-z0-9_$]*")) {
+                columns.add(key);
+            } else {
+                return null;
+            }
+        }
+        return columns;
     }
 
     // ---------------------------------------------------------------- helpers

@@ -31,6 +31,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 
 /**
@@ -225,6 +226,33 @@ public final class Introspector {
         }
         SchemaGraph graph = new SchemaGraph(schemas, extensions, enums, sequences, built);
         return new LiveSchema(server.database(), version, graph, statistics);
+    }
+
+    /**
+     * The types (element types for arrays) of the columns Zanith has parked under {@code options.excludedPrefix()}
+     * in {@code options.schemas()}, spelled as the graph spells column types ({@code public.mood}); empty without a
+     * prefix. The differ keeps these types, which the graph cannot show since parked columns are left out of it.
+     */
+    public Set<String> parkedTypes(Connection c) throws SQLException {
+        if (options.excludedPrefix().isEmpty()) {
+            return Set.of();
+        }
+        boolean autoCommit = c.getAutoCommit();
+        c.setAutoCommit(false);
+        try {
+            Jdbc.query(c, "SELECT set_config('search_path', 'pg_catalog', true)", rs -> null);
+            return new java.util.TreeSet<>(Jdbc.query(c, SqlResources.get("introspect/parked-types.sql"),
+                    rs -> rs.getString("type_name"), Jdbc.textArray(c, options.schemas()), options.excludedPrefix(),
+                    options.excludedPrefix()));
+        } finally {
+            c.rollback();
+            c.setAutoCommit(autoCommit);
+        }
+    }
+
+    /** Every schema of the database but PostgreSQL's own ({@code pg_*}, {@code information_schema}), sorted. */
+    public static List<String> userSchemas(Connection c) throws SQLException {
+        return knownSchemas(c);
     }
 
     private static List<String> knownSchemas(Connection c) throws SQLException {

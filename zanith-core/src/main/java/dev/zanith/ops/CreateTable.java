@@ -22,9 +22,6 @@ public record CreateTable(Table table) implements Operation {
         table = table.withCheckConstraints(table.checkConstraints().stream().map(CheckConstraint::asValidated).toList())
                 .withIndexes(table.indexes().stream().map(dev.zanith.schema.Index::asValid).toList())
                 .withForeignKeys(table.foreignKeys().stream().map(dev.zanith.schema.ForeignKey::asValidated).toList());
-        if (table.columns().isEmpty()) {
-            throw new IllegalArgumentException("createTable " + table.qualifiedName() + " requires at least one column");
-        }
     }
 
     @Override
@@ -53,8 +50,9 @@ public record CreateTable(Table table) implements Operation {
             elements.add(Ddl.check(check, false));
         }
         List<String> sql = new ArrayList<>();
-        sql.add("CREATE " + (table.unlogged() ? "UNLOGGED " : "") + "TABLE " + target().sql() + " (\n  "
-                + String.join(",\n  ", elements) + "\n)");
+        // A table with no columns at all (CREATE TABLE t ()) is valid PostgreSQL, and so is its empty list.
+        sql.add("CREATE " + (table.unlogged() ? "UNLOGGED " : "") + "TABLE " + target().sql()
+                + (elements.isEmpty() ? " ()" : " (\n  " + String.join(",\n  ", elements) + "\n)"));
         if (table.comment() != null) {
             sql.add("COMMENT ON TABLE " + target().sql() + " IS " + Identifiers.literal(table.comment()));
         }

@@ -71,6 +71,22 @@ public final class Ddl {
                 || type.equals("serial4") || type.equals("serial8") || type.equals("serial2");
     }
 
+    /** {@code pg_get_serial_sequence(...)}: the sequence behind a serial or identity column, as regclass. */
+    static String serialSequence(TableName table, String column) {
+        // The table name is parsed as SQL (so it is passed quoted); the column name is taken literally.
+        return "pg_catalog.pg_get_serial_sequence(" + Identifiers.literal(table.sql()) + ", "
+                + Identifiers.literal(column) + ")::regclass";
+    }
+
+    /**
+     * Moves {@code sequence} (a regclass expression) to the position that {@code positionQuery} answers with
+     * columns {@code last_value, is_called}; no rows, or a NULL position, leaves it where it is.
+     */
+    static String continueSequence(String sequence, String positionQuery) {
+        return "SELECT pg_catalog.setval(" + sequence + ", p.last_value, p.is_called) FROM (" + positionQuery
+                + ") AS p WHERE p.last_value IS NOT NULL";
+    }
+
     /** The options of an identity that differ from PostgreSQL's defaults for the column type. */
     static String identityOptions(String columnType, Identity identity) {
         SequenceOptions o = identity.sequence();

@@ -3,10 +3,15 @@ package dev.zanith.ops;
 import dev.zanith.schema.TableName;
 
 /** DISABLE ROW LEVEL SECURITY (and NO FORCE). */
-public record DisableRls(TableName table) implements Operation {
+public record DisableRls(TableName table, boolean force) implements Operation {
 
     public DisableRls {
         Require.present(table, "disableRls", "table");
+    }
+
+    /** Row level security off, and not forced. */
+    public DisableRls(TableName table) {
+        this(table, false);
     }
 
     @Override
@@ -22,7 +27,7 @@ public record DisableRls(TableName table) implements Operation {
     @Override
     public Statements render(RenderContext context) {
         return Statements.of(Ddl.alterTable(table) + " DISABLE ROW LEVEL SECURITY",
-                Ddl.alterTable(table) + " NO FORCE ROW LEVEL SECURITY");
+                Ddl.alterTable(table) + (force ? " FORCE" : " NO FORCE") + " ROW LEVEL SECURITY");
     }
 
     @Override
@@ -32,6 +37,6 @@ public record DisableRls(TableName table) implements Operation {
 
     @Override
     public String summary() {
-        return "disable row level security on " + table;
+        return "disable row level security on " + table + (force ? " (forced for the owner once enabled)" : "");
     }
 }

@@ -31,6 +31,7 @@ public enum OperationKind {
     DROP_EXTENSION("dropExtension", Family.REMOVALS, DropExtension.class),
     DROP_ENUM("dropEnum", Family.REMOVALS, DropEnum.class),
     DROP_SEQUENCE("dropSequence", Family.REMOVALS, DropSequence.class),
+    DROP_SCHEMA("dropSchema", Family.REMOVALS, DropSchema.class),
 
     ALTER_COLUMN_TYPE("alterColumnType", Family.TYPE_AND_NULLABILITY, AlterColumnType.class),
     SET_NOT_NULL("setNotNull", Family.TYPE_AND_NULLABILITY, SetNotNull.class),
@@ -47,6 +48,7 @@ public enum OperationKind {
     RENAME_INDEX("renameIndex", Family.RENAMES, RenameIndex.class),
     RENAME_CONSTRAINT("renameConstraint", Family.RENAMES, RenameConstraint.class),
     RENAME_SEQUENCE("renameSequence", Family.RENAMES, RenameSequence.class),
+    RENAME_ENUM("renameEnum", Family.RENAMES, RenameEnum.class),
 
     ENABLE_RLS("enableRls", Family.ROW_LEVEL_SECURITY, EnableRls.class),
     DISABLE_RLS("disableRls", Family.ROW_LEVEL_SECURITY, DisableRls.class),

@@ -62,6 +62,18 @@ public final class SchemaEffect {
             schemas.add(o.schema());
             return graph.withSchemas(schemas);
         }
+        if (operation instanceof dev.zanith.ops.DropSchema o) {
+            return graph.withSchemas(graph.schemas().stream().filter(s -> !s.equals(o.schema())).toList());
+        }
+        if (operation instanceof dev.zanith.ops.RenameEnum o) {
+            String oldName = dev.zanith.internal.sql.Identifiers.qualify(o.enumType().schema(), o.enumType().name());
+            String newName = dev.zanith.internal.sql.Identifiers.qualify(o.enumType().schema(), o.newName());
+            return graph.withEnums(graph.enums().stream().map(e -> isEnum(e, o.enumType())
+                            ? new dev.zanith.schema.EnumType(e.schema(), o.newName(), e.values(), e.comment()) : e).toList())
+                    .withTables(graph.tables().stream().map(t -> t.withColumns(t.columns().stream()
+                            .map(c -> c.type().equals(oldName) || c.type().startsWith(oldName + "[")
+                                    ? c.withType(newName + c.type().substring(oldName.length())) : c).toList())).toList());
+        }
         if (operation instanceof CreateExtension o) {
             // The claim: the extension lives where the step says (IF NOT EXISTS may quietly leave it elsewhere).
             Optional<Extension> existing = graph.extensions().stream().filter(e -> e.name().equals(o.name())).findFirst();
@@ -236,7 +248,7 @@ public final class SchemaEffect {
             return table(graph, o.table(), t -> t.withRowLevelSecurity(true, o.force()));
         }
         if (operation instanceof DisableRls o) {
-            return table(graph, o.table(), t -> t.withRowLevelSecurity(false, false));
+            return table(graph, o.table(), t -> t.withRowLevelSecurity(false, o.force()));
         }
         if (operation instanceof CreatePolicy o) {
             return table(graph, o.table(), t -> t.withPolicies(plus(t.policies(), o.policy())));

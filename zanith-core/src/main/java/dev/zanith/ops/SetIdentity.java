@@ -8,12 +8,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Makes a column an identity column ({@code previous} null) or changes its generation and sequence options. */
-public record SetIdentity(TableName table, String column, Identity identity, Identity previous) implements Operation {
+public record SetIdentity(TableName table, String column, Identity identity, Identity previous, TableName continueFrom)
+        implements Operation {
 
     public SetIdentity {
         Require.present(table, "setIdentity", "table");
         Require.present(column, "setIdentity", "column");
         Require.present(identity, "setIdentity", "identity");
+    }
+
+    /** An identity added or changed without taking over a sequence's position. */
+    public SetIdentity(TableName table, String column, Identity identity, Identity previous) {
+        this(table, column, identity, previous, null);
     }
 
     @Override
@@ -32,8 +38,14 @@ public record SetIdentity(TableName table, String column, Identity identity, Ide
         if (previous == null) {
             String options = identity.sequence() == null ? ""
                     : Ddl.identityOptions(identity.sequence().dataType(), identity);
-            return Statements.of(alter + " ADD GENERATED " + identity.generation().sql() + " AS IDENTITY"
-                    + (options.isEmpty() ? "" : " (" + options + ")"));
+            String add = alter + " ADD GENERATED " + identity.generation().sql() + " AS IDENTITY"
+                    + (options.isEmpty() ? "" : " (" + options + ")");
+            if (continueFrom == null) {
+                return Statements.of(add);
+            }
+            // The column's old sequence (serial) hands its position over: the next value follows the existing data.
+            return Statements.of(add, Ddl.continueSequence(
+                    Ddl.serialSequence(table, column), "SELECT s.last_value, s.is_called FROM " + continueFrom.sql() + " AS s"));
         }
         List<String> changes = new ArrayList<>();
         if (identity.generation() != previous.generation()) {
@@ -76,6 +88,6 @@ public record SetIdentity(TableName table, String column, Identity identity, Ide
     @Override
     public String summary() {
         return (previous == null ? "add identity (" : "change identity (") + identity.generation().sql().toLowerCase()
-                + ") on " + table + "." + column;
+                + ") on " + table + "." + column + (continueFrom == null ? "" : ", continuing after " + continueFrom);
     }
 }

@@ -21,6 +21,7 @@ import dev.zanith.risk.RiskContext;
 import dev.zanith.risk.TypeChange;
 import dev.zanith.schema.CheckConstraint;
 import dev.zanith.schema.Column;
+import dev.zanith.schema.EnumType;
 import dev.zanith.schema.ForeignKey;
 import dev.zanith.schema.Index;
 import dev.zanith.schema.SchemaGraph;
@@ -352,6 +353,11 @@ public final class Preflight {
         if (from == null) {
             return;
         }
+        Optional<EnumType> enumTarget = enumType(ctx, op.type());
+        if (enumTarget.isPresent()) {
+            enumFit(c, ctx, op, enumTarget.get(), results);
+            return;
+        }
         ColumnType to = ColumnType.parse(op.type());
         TypeChange change = TypeChange.of(from, op.type(), op.using(), server.atLeast(12), false);
         if (change.kind() != TypeChange.Kind.NARROWING && change.kind() != TypeChange.Kind.LOSSY
@@ -378,6 +384,38 @@ public final class Preflight {
         results.add(rows(c, PreflightCheck.TYPE_FIT, description, ctx.liveTable(table).orElse(table), condition.get(),
                 "values of " + table + "." + op.column() + " that do not fit " + op.type(),
                 "every value of " + table + "." + op.column() + " fits " + op.type()));
+    }
+
+    /** The enum {@code type} (or an array of it) names, as the plan knows it at this step. */
+    private static Optional<EnumType> enumType(RiskContext ctx, String type) {
+        String base = type.replaceAll("(\\[\\])+$", "");
+        return ctx.graph().enums().stream().filter(e -> e.sqlName().equals(base)).findFirst();
+    }
+
+    /**
+     * Rows holding a value the target enum lacks (a value removed from the type), which would make the
+     * conversion fail: counted on the live column, compared as text as the conversion does.
+     */
+    private void enumFit(Connection c, RiskContext ctx, AlterColumnType op, EnumType target, List<PreflightResult> results)
+            throws SQLException {
+        TableName table = op.table();
+        String description = "values of " + table + "." + op.column() + " that " + target.sqlName() + " lacks";
+        Optional<String> skip = skipColumns(ctx, table, List.of(op.column()));
+        if (skip.isPresent()) {
+            results.add(PreflightResult.skipped(PreflightCheck.TYPE_FIT, description, skip.get()));
+            return;
+        }
+        String column = "zc." + Identifiers.quote(ctx.liveColumn(table, op.column()).orElse(op.column()));
+        String placeholders = String.join(", ", java.util.Collections.nCopies(target.values().size(), "?"));
+        String notIn = target.values().isEmpty() ? "true" : "%s::text NOT IN (" + placeholders + ")";
+        String sql = op.type().endsWith("]")
+                ? "EXISTS (SELECT 1 FROM unnest(" + column + ") AS v(x) WHERE v.x IS NOT NULL AND "
+                + notIn.formatted("v.x") + ")"
+                : column + " IS NOT NULL AND " + notIn.formatted(column);
+        results.add(rows(c, PreflightCheck.TYPE_FIT, description, ctx.liveTable(table).orElse(table),
+                new Condition(sql, List.copyOf(target.values())),
+                "rows of " + table + " holding a value " + target.sqlName() + " lacks (update or delete them first)",
+                "every value of " + table + "." + op.column() + " is one " + target.sqlName() + " has"));
     }
 
     /** The rows whose value would not survive conversion to {@code to}, where that can be said in SQL. */

@@ -100,6 +100,8 @@ public final class RiskModel {
             case DROP_ENUM -> s.reason(ReasonCode.DROPS_TYPE).note("fails while a column still uses the type").score(15);
             case DROP_SEQUENCE -> s.reason(ReasonCode.DROPS_SEQUENCE).breaksClients(true)
                     .note("its current value is lost; fails while a default still calls nextval on it").score(30);
+            case DROP_SCHEMA -> s.reason(ReasonCode.DROPS_SCHEMA)
+                    .note("RESTRICT: fails while the schema still holds anything, so nothing goes with it unseen").score(15);
             case ALTER_COLUMN_TYPE -> alterColumnType(s, (AlterColumnType) op);
             case SET_NOT_NULL -> setNotNull(s, (SetNotNull) op);
             case DROP_NOT_NULL -> dropNotNull(s, (DropNotNull) op);
@@ -127,6 +129,8 @@ public final class RiskModel {
                     .note("INSERT ... ON CONFLICT ON CONSTRAINT with the old name stops working").score(12);
             case RENAME_SEQUENCE -> s.reason(ReasonCode.RENAME_SEQUENCE).breaksClients(true)
                     .note("defaults follow it by oid; code calling nextval('old name') breaks").score(12);
+            case RENAME_ENUM -> s.reason(ReasonCode.RENAME_TYPE).breaksClients(true)
+                    .note("columns follow the type by oid; SQL casting to the old name ('x'::old_name) breaks").score(12);
             case ENABLE_RLS -> enableRls(s, (EnableRls) op);
             case DISABLE_RLS -> disableRls(s, (DisableRls) op);
             case CREATE_POLICY -> policy(s, op.target(), true, ((CreatePolicy) op).policy().permissive());

@@ -105,6 +105,32 @@ public final class DeclaredSchema {
     }
 
     /**
+     * Like {@link #load} but over every schema the declared file has, not only {@code options.schemas()}: so that a
+     * caller can tell which schemas it uses, and which of its objects fall outside a given scope. A shadow that
+     * maps schema names (the same-database topology) can only show {@code options.schemas()}.
+     */
+    public static SchemaGraph loadEverySchema(Path file, ShadowProvider shadows, IntrospectionOptions options) {
+        if (Format.of(file) != Format.SQL) {
+            return load(file, shadows, options);
+        }
+        SqlScript script = readSql(file);
+        refuseUnrunnable(script, file.toString(), shadows.name(), describeProvider(shadows.name()));
+        try (Shadow shadow = shadows.open()) {
+            apply(script, file.toString(), shadow);
+            SchemaMapping mapping = shadow.mapping();
+            try (Connection c = shadow.connections().open()) {
+                IntrospectionOptions every = mapping.isIdentity()
+                        ? new IntrospectionOptions(Introspector.userSchemas(c), options.excludedPrefix(), true)
+                        : mapping.shadowOptions(options.skippingMissingSchemas());
+                return mapping.fromShadow(new Introspector(every).introspect(c)).graph();
+            } catch (SQLException e) {
+                throw new ZanithException("Could not read back the declared schema " + file + " from the "
+                        + shadow.describe() + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /**
      * Normalizes the {@code .sql} file on a shadow from {@code shadows} (opened, and closed however this ends)
      * and returns what was introspected there, with the shadow server's version.
      */

@@ -32,6 +32,18 @@ public final class SchemaComparison {
         return List.copyOf(comparison.differences);
     }
 
+    /**
+     * Like {@link #compare} but blind to extension versions, which are the server's business (the version a
+     * shadow installs need not be the one a declared schema or a target has).
+     */
+    public static List<Difference> compareStructure(SchemaGraph expected, SchemaGraph actual) {
+        return compare(withoutVersions(expected), withoutVersions(actual));
+    }
+
+    private static SchemaGraph withoutVersions(SchemaGraph graph) {
+        return graph.withExtensions(graph.extensions().stream().map(e -> new Extension(e.name(), e.schema(), null)).toList());
+    }
+
     private void run(SchemaGraph expected, SchemaGraph actual) {
         for (String schema : expected.schemas()) {
             if (!actual.schemas().contains(schema)) {

@@ -107,7 +107,9 @@ public final class ShadowReplay {
                     + "--shadow database or --shadow embedded.");
         }
         if (operation instanceof DropExtension || operation instanceof CreateSchema create
-                && mapping.schemaToShadow(create.schema()).equals(create.schema())) {
+                && mapping.schemaToShadow(create.schema()).equals(create.schema())
+                || operation instanceof dev.zanith.ops.DropSchema drop
+                && mapping.schemaToShadow(drop.schema()).equals(drop.schema())) {
             throw new ZanithException("The schema shadow cannot rehearse " + operation.summary() + ": it would change the "
                     + "target database itself. Use --shadow database or --shadow embedded"
                     + (operation instanceof CreateSchema ? ", or add the schema to --schemas." : "."));

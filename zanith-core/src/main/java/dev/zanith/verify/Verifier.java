@@ -13,9 +13,8 @@ import dev.zanith.ops.SchemaEffect;
 import dev.zanith.ops.Statements;
 import dev.zanith.risk.LockMode;
 import dev.zanith.risk.RiskContext;
-import dev.zanith.schema.Extension;
-import dev.zanith.schema.SchemaGraph;
 import dev.zanith.schema.ServerVersion;
+import dev.zanith.schema.SchemaGraph;
 import dev.zanith.schema.TableName;
 import dev.zanith.schema.TableStatistics;
 import dev.zanith.shadow.Shadow;
@@ -113,7 +112,7 @@ public final class Verifier {
             observed = replay.introspect().graph();
         }
         SchemaGraph reference = request.declared() != null ? request.declared() : normalize(expected, request);
-        List<Difference> differences = SchemaComparison.compare(withoutVersions(reference), withoutVersions(observed));
+        List<Difference> differences = SchemaComparison.compareStructure(reference, observed);
         Verdict verdict = !differences.isEmpty() ? Verdict.DRIFT
                 : request.pending().isEmpty() ? Verdict.NOTHING_PENDING : Verdict.VERIFIED;
         return new VerifyResult(verdict, steps, differences, shadowDescription, comparedWith, null, elapsed(start),
@@ -271,10 +270,6 @@ public final class Verifier {
             replay.recreate(expected);
             return replay.introspect().graph();
         }
-    }
-
-    private static SchemaGraph withoutVersions(SchemaGraph graph) {
-        return graph.withExtensions(graph.extensions().stream().map(e -> new Extension(e.name(), e.schema(), null)).toList());
     }
 
     private static long elapsed(long start) {

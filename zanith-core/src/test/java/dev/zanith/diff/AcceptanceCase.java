@@ -20,6 +20,12 @@ final class AcceptanceCase {
     boolean expectNonTransactional;
     boolean expectRenameSuspect;
     List<String> schemas = List.of("public");
+    /** Rows put into the old schema before the diff (the migration must keep them). */
+    String data = "";
+    /** SQL that must succeed on the migrated database, e.g. an insert that draws the next identity value. */
+    String after = "";
+    /** Queries on the migrated database and the number each must answer. */
+    final java.util.Map<String, Long> checks = new java.util.LinkedHashMap<>();
 
     private AcceptanceCase(String name, String oldDdl, String newDdl) {
         this.name = name;
@@ -68,6 +74,21 @@ final class AcceptanceCase {
 
     AcceptanceCase schemas(String... names) {
         this.schemas = List.of(names);
+        return this;
+    }
+
+    AcceptanceCase data(String sql) {
+        this.data = sql;
+        return this;
+    }
+
+    AcceptanceCase after(String sql) {
+        this.after = sql;
+        return this;
+    }
+
+    AcceptanceCase check(String query, long expected) {
+        checks.put(query, expected);
         return this;
     }
 

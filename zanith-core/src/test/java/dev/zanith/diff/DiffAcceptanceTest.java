@@ -1,9 +1,6 @@
 package dev.zanith.diff;
 
-import dev.zanith.apply.StepExecutor;
-import dev.zanith.apply.Timeouts;
 import dev.zanith.introspect.IntrospectionOptions;
-import dev.zanith.introspect.Introspector;
 import dev.zanith.migration.Migration;
 import dev.zanith.migration.MigrationLoader;
 import dev.zanith.migration.MigrationResource;
@@ -12,7 +9,6 @@ import dev.zanith.ops.Operation;
 import dev.zanith.ops.OperationKind;
 import dev.zanith.ops.RenderContext;
 import dev.zanith.ops.SchemaEffect;
-import dev.zanith.ops.Statements;
 import dev.zanith.schema.Column;
 import dev.zanith.schema.SchemaGraph;
 import dev.zanith.testsupport.PostgresServer;
@@ -23,7 +19,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -37,8 +32,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 @RealPostgres
 class DiffAcceptanceTest {
 
+    /** All rows, or with {@code -Dzanith.acceptance.only=text} those whose name contains the text (while developing). */
     static Stream<AcceptanceCase> cases() {
-        return AcceptanceCases.all().stream();
+        String only = System.getProperty("zanith.acceptance.only", "");
+        return AcceptanceCases.all().stream().filter(c -> c.name.contains(only));
     }
 
     @Test
@@ -50,15 +47,17 @@ class DiffAcceptanceTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void migratesOldSchemaToNewSchema(AcceptanceCase c, PostgresServer server) throws Exception {
-        if (server.majorVersion() < c.minimumServerVersion) {
-            return; // the new DDL uses syntax this server does not have
-        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(server.majorVersion() >= c.minimumServerVersion,
+                () -> "the DDL of this case needs PostgreSQL " + c.minimumServerVersion + "+");
         try (TestDatabase live = server.createDatabase("live"); TestDatabase declared = server.createDatabase("declared")) {
             if (!c.oldDdl.isBlank()) {
                 live.execute(c.oldDdl);
             }
             if (!c.newDdl.isBlank()) {
                 declared.execute(c.newDdl);
+            }
+            if (!c.data.isBlank()) {
+                live.execute(c.data);
             }
             IntrospectionOptions options = IntrospectionOptions.of(c.schemas).skippingMissingSchemas();
             SchemaGraph before = introspect(live, options);
@@ -83,20 +82,20 @@ class DiffAcceptanceTest {
             List<Operation> operations = throughMigrationFile(diff.operations());
             assertThat(operations).as("operations survive the YAML file unchanged").isEqualTo(diff.operations());
 
-            StepExecutor executor = new StepExecutor(Timeouts.defaults());
-            try (Connection connection = live.connect()) {
-                for (int i = 0; i < operations.size(); i++) {
-                    Statements statements = operations.get(i).render(new RenderContext("m1", i + 1, "_zanith_", "zanith_archive"));
-                    try {
-                        executor.execute(connection, statements, StepExecutor.InTransaction.NOTHING);
-                    } catch (Exception e) {
-                        throw new AssertionError("step " + (i + 1) + " " + operations.get(i).summary() + " failed:\n"
-                                + statements.script() + "\n" + e.getMessage(), e);
-                    }
+            Steps.apply(live, operations);
+            SchemaGraph after = introspect(live, options);
+            assertThat(Differ.diff(after, wanted, new DiffOptions(c.dropStrategy, List.of())).operations())
+                    .as("re-diff after applying").isEmpty();
+            if (!c.after.isBlank()) {
+                try {
+                    live.execute(c.after);
+                } catch (RuntimeException e) {
+                    throw new AssertionError("after the migration, " + c.after + " failed: " + e.getMessage()
+                            + "\nsteps:\n" + operations.stream().map(o -> o.render(RenderContext.preview()).script())
+                            .reduce("", (a, b) -> a + b + "\n"), e);
                 }
             }
-            SchemaGraph after = introspect(live, options);
-            assertThat(Differ.diff(after, wanted).operations()).as("re-diff after applying").isEmpty();
+            c.checks.forEach((query, expected) -> assertThat(live.queryForLong(query)).as(query).isEqualTo(expected));
             assertThat(byColumnName(after)).as("migrated schema").isEqualTo(byColumnName(wanted));
 
             SchemaGraph expected = before;
@@ -109,9 +108,7 @@ class DiffAcceptanceTest {
     }
 
     private static SchemaGraph introspect(TestDatabase db, IntrospectionOptions options) throws Exception {
-        try (Connection c = db.connect()) {
-            return new Introspector(options).introspect(c).graph();
-        }
+        return Steps.introspect(db, options);
     }
 
     /** Extension versions are the server's business; a computed effect cannot know them. */

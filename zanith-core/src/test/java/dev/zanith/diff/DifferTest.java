@@ -110,12 +110,24 @@ class DifferTest {
     }
 
     @Test
-    void removingAnEnumValueIsAWarningNotAGuess(PostgresServer server) throws Exception {
+    void removingAnEnumValueReplacesTheTypeOnTheSafePath(PostgresServer server) throws Exception {
+        SchemaGraph before = graph(server, "CREATE TYPE plan AS ENUM ('free', 'pro', 'legacy'); CREATE TABLE t (p plan);");
+        SchemaGraph after = graph(server, "CREATE TYPE plan AS ENUM ('free', 'pro'); CREATE TABLE t (p plan);");
+        DiffResult result = Differ.diff(before, after);
+        assertThat(kinds(result)).containsExactly(OperationKind.CREATE_ENUM, OperationKind.ALTER_COLUMN_TYPE,
+                OperationKind.DROP_ENUM, OperationKind.RENAME_ENUM);
+        assertThat(result.operations().get(1).render(dev.zanith.ops.RenderContext.preview()).script())
+                .contains("USING p::text::public.plan_zanith_new");
+        assertThat(result.warnings()).isEmpty();
+    }
+
+    @Test
+    void anEnumParkedDataStillUsesIsNotReplaced(PostgresServer server) throws Exception {
         SchemaGraph before = graph(server, "CREATE TYPE plan AS ENUM ('free', 'pro', 'legacy');");
         SchemaGraph after = graph(server, "CREATE TYPE plan AS ENUM ('free', 'pro');");
-        DiffResult result = Differ.diff(before, after);
+        DiffResult result = Differ.diff(before, after, DiffOptions.defaults().withParkedTypes(java.util.Set.of("public.plan")));
         assertThat(result.operations()).isEmpty();
-        assertThat(result.warnings()).singleElement().asString().contains("values were removed or reordered");
+        assertThat(result.warnings()).singleElement().asString().contains("soft-dropped data still uses the type");
     }
 
     @Test

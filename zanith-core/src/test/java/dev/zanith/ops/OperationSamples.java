@@ -62,6 +62,7 @@ public final class OperationSamples {
         m.put(OperationKind.DROP_EXTENSION, new DropExtension("hstore", "public"));
         m.put(OperationKind.DROP_ENUM, new DropEnum(new TableName("public", "plan"), null));
         m.put(OperationKind.DROP_SEQUENCE, new DropSequence(new TableName("public", "numbers"), null));
+        m.put(OperationKind.DROP_SCHEMA, new DropSchema("legacy"));
         m.put(OperationKind.ALTER_COLUMN_TYPE, new AlterColumnType(USERS, "email", "character varying(320)", null, null, "text"));
         m.put(OperationKind.SET_NOT_NULL, new SetNotNull(USERS, "email"));
         m.put(OperationKind.DROP_NOT_NULL, new DropNotNull(USERS, "email"));
@@ -77,6 +78,7 @@ public final class OperationSamples {
         m.put(OperationKind.RENAME_INDEX, new RenameIndex(USERS, "users_email_idx", "users_email_lower_idx"));
         m.put(OperationKind.RENAME_CONSTRAINT, new RenameConstraint(USERS, "users_pkey", "accounts_pkey"));
         m.put(OperationKind.RENAME_SEQUENCE, new RenameSequence(new TableName("public", "numbers"), "invoice_numbers"));
+        m.put(OperationKind.RENAME_ENUM, new RenameEnum(new TableName("public", "mood_zanith_new"), "mood"));
         m.put(OperationKind.ENABLE_RLS, new EnableRls(USERS, true));
         m.put(OperationKind.DISABLE_RLS, new DisableRls(USERS));
         m.put(OperationKind.CREATE_POLICY, new CreatePolicy(USERS, new Policy("own_rows", "SELECT", false,

@@ -83,10 +83,21 @@ class SchemaShadowTest {
     @Test
     void refusesDatabaseWideChanges(TestDatabase db) throws Exception {
         db.execute("CREATE TABLE t (id int)");
-        assertThatThrownBy(() -> new Verifier().verify(new Verifier.Request(live(db), List.of(migration("1_a", """
-                  - createExtension: {name: hstore}
-                """)), null, null, schemaShadow(db), IntrospectionOptions.defaults(), "zanith_archive")))
-                .isInstanceOf(ZanithException.class).hasMessageContaining("CREATE EXTENSION is database-wide");
+        assertRefusedOnSchemaShadow(db, "  - createExtension: {name: hstore}\n", "CREATE EXTENSION is database-wide");
         assertThat(shadowSchemas(db)).isZero();
+    }
+
+    @Test
+    void neverDropsASchemaOfTheTargetItself(TestDatabase db) throws Exception {
+        db.execute("CREATE TABLE t (id int); CREATE SCHEMA other");
+        assertRefusedOnSchemaShadow(db, "  - dropSchema: {schema: other}\n", "cannot rehearse drop schema other");
+        assertThat(db.queryForLong("SELECT count(*) FROM pg_namespace WHERE nspname = 'other'")).isEqualTo(1);
+    }
+
+    /** Verifying one migration of {@code steps} on the schema shadow fails with {@code message}. */
+    private static void assertRefusedOnSchemaShadow(TestDatabase db, String steps, String message) {
+        assertThatThrownBy(() -> new Verifier().verify(new Verifier.Request(live(db), List.of(migration("1_a", steps)),
+                null, null, schemaShadow(db), IntrospectionOptions.defaults(), "zanith_archive")))
+                .isInstanceOf(ZanithException.class).hasMessageContaining(message);
     }
 }
