@@ -2,6 +2,7 @@ package dev.zanith.introspect;
 
 import dev.zanith.internal.jdbc.Jdbc;
 import dev.zanith.internal.sql.SqlResources;
+import dev.zanith.schema.TableName;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -13,7 +14,8 @@ import java.util.Map;
 /**
  * Catalog facts the risk model needs beyond the schema graph, read in one query each: the volatility of
  * functions (from {@code pg_proc.provolatile}) and which domains carry constraints. The planner and verify read
- * them the same way, so a step is judged on the same facts by both.
+ * them the same way, so a step is judged on the same facts by both; the planner also reads which views select
+ * which columns.
  */
 public final class CatalogFacts {
 
@@ -47,12 +49,36 @@ public final class CatalogFacts {
         return result;
     }
 
-    /** Every domain outside the system schemas, {@code schema.name} → whether it (or a base domain) has constraints. */
-    public static Map<String, Boolean> domains(Connection c) throws SQLException {
-        Map<String, Boolean> result = new HashMap<>();
+    /**
+     * A domain as a column type change sees it.
+     *
+     * @param baseType    the type under the whole chain of domains, as {@code format_type} spells it
+     *                    ({@code numeric(12,2)}), or null when unknown
+     * @param constrained whether it or a domain it is based on has a CHECK or NOT NULL constraint
+     */
+    public record Domain(String baseType, boolean constrained) {
+    }
+
+    /** Every domain outside the system schemas, {@code schema.name} → its base type and whether it has constraints. */
+    public static Map<String, Domain> domains(Connection c) throws SQLException {
+        Map<String, Domain> result = new HashMap<>();
         Jdbc.query(c, SqlResources.get("introspect/domains.sql"), rs -> result.put(rs.getString("schema_name") + "."
-                + rs.getString("domain_name"), rs.getBoolean("constrained")));
+                + rs.getString("domain_name"), new Domain(rs.getString("base_type"), rs.getBoolean("constrained"))));
         return result;
+    }
+
+    /** A view or rule ({@code schema.name}) that selects a column of a table. */
+    public record ViewUse(TableName table, String column, String view) {
+    }
+
+    /**
+     * Every column of a table outside the system schemas that a view, materialized view or rule selects (from
+     * {@code pg_depend} on {@code pg_rewrite}): PostgreSQL refuses to change such a column's type.
+     */
+    public static List<ViewUse> viewUses(Connection c) throws SQLException {
+        return Jdbc.query(c, SqlResources.get("introspect/view-columns.sql"), rs -> new ViewUse(
+                new TableName(rs.getString("table_schema"), rs.getString("table_name")), rs.getString("column_name"),
+                rs.getString("view_schema") + "." + rs.getString("view_name")));
     }
 
     private static String bare(String name) {

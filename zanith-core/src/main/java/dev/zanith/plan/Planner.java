@@ -116,7 +116,8 @@ public final class Planner {
         AuditLog audit = new AuditLog(auditTables);
 
         RiskContext ctx = RiskContext.builder().server(live.server()).live(live.graph()).statistics(live.statistics())
-                .volatility(volatility(c, state.pending())).domains(CatalogFacts.domains(c)).utcSession(isUtc(session.timeZone())).build();
+                .volatility(volatility(c, state.pending())).domains(CatalogFacts.domains(c)).views(CatalogFacts.viewUses(c))
+                .utcSession(isUtc(session.timeZone())).build();
         Preflight preflight = new Preflight(live.graph(), live.server(), timeout);
         Map<DataRef, Optional<Boolean>> measured = new HashMap<>();
         List<MigrationPlan> migrations = new ArrayList<>();

@@ -1,5 +1,6 @@
 package dev.zanith.risk;
 
+import dev.zanith.introspect.CatalogFacts;
 import dev.zanith.ops.ArchiveColumn;
 import dev.zanith.ops.ArchiveTable;
 import dev.zanith.ops.DropColumn;
@@ -22,6 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -37,7 +39,9 @@ public final class RiskContext {
     private final SchemaGraph graph;
     private final Map<TableName, TableStatistics> statistics;
     private final Map<String, Volatility> volatility;
-    private final Map<String, Boolean> domains;
+    private final Map<String, CatalogFacts.Domain> domains;
+    /** Live column → the views and rules that select it. */
+    private final Map<DataRef, List<String>> views;
     private final Map<DataRef, Boolean> holdsData;
     private final boolean utcSession;
     /** Current name → live name, for tables that exist in the live database. */
@@ -47,7 +51,8 @@ public final class RiskContext {
     private final List<Operation> earlier;
 
     private RiskContext(ServerVersion server, SchemaGraph graph, Map<TableName, TableStatistics> statistics,
-                        Map<String, Volatility> volatility, Map<String, Boolean> domains,
+                        Map<String, Volatility> volatility, Map<String, CatalogFacts.Domain> domains,
+                        Map<DataRef, List<String>> views,
                         Map<DataRef, Boolean> holdsData, boolean utcSession,
                         Map<TableName, TableName> liveTables, Map<DataRef, DataRef> liveColumns,
                         List<Operation> earlier) {
@@ -56,6 +61,7 @@ public final class RiskContext {
         this.statistics = statistics;
         this.volatility = volatility;
         this.domains = domains;
+        this.views = views;
         this.holdsData = holdsData;
         this.utcSession = utcSession;
         this.liveTables = liveTables;
@@ -183,23 +189,60 @@ public final class RiskContext {
      * the table. Empty when the type is not a known domain.
      */
     public Optional<Boolean> domainHasConstraints(String type) {
+        return domain(type).map(CatalogFacts.Domain::constrained);
+    }
+
+    /**
+     * The domain {@code type} names (as a column type is written: {@code public.amount}, {@code amount}), from
+     * {@code pg_type} / {@code pg_constraint}: its base type under every domain layer and whether it has
+     * constraints. An unqualified name that several schemas define is constrained if any is, and has a base type
+     * only if all agree. Empty when the type is not a known domain.
+     */
+    public Optional<CatalogFacts.Domain> domain(String type) {
         if (type == null) {
             return Optional.empty();
         }
         String name = type.trim().replace("\"", "");
-        Boolean qualified = domains.get(name);
+        CatalogFacts.Domain qualified = domains.get(name);
         if (qualified != null || name.contains(".")) {
             return Optional.ofNullable(qualified);
         }
         return domains.entrySet().stream().filter(e -> e.getKey().endsWith("." + name)).map(Map.Entry::getValue)
-                .reduce(Boolean::logicalOr);
+                .reduce((a, b) -> new CatalogFacts.Domain(Objects.equals(a.baseType(), b.baseType())
+                        ? a.baseType() : null, a.constrained() || b.constrained()));
+    }
+
+    /**
+     * The views and rules ({@code schema.name}, from {@code pg_depend} on {@code pg_rewrite}) that select a column
+     * of the live database, by its name as of this step; empty for a column this plan adds or none uses.
+     */
+    public List<String> viewsUsing(TableName table, String column) {
+        DataRef live = liveColumns.get(DataRef.column(table, column));
+        return live == null ? List.of() : views.getOrDefault(live, List.of());
+    }
+
+    /** The same context knowing more views and rules that select live columns (see {@link #viewsUsing}). */
+    public RiskContext withViews(List<CatalogFacts.ViewUse> uses) {
+        return new RiskContext(server, graph, statistics, volatility, domains, viewMap(views, uses), holdsData,
+                utcSession, liveTables, liveColumns, earlier);
+    }
+
+    private static Map<DataRef, List<String>> viewMap(Map<DataRef, List<String>> known, List<CatalogFacts.ViewUse> uses) {
+        Map<DataRef, List<String>> out = new HashMap<>(known);
+        for (CatalogFacts.ViewUse use : uses) {
+            DataRef column = DataRef.column(use.table(), use.column());
+            List<String> names = new ArrayList<>(out.getOrDefault(column, List.of()));
+            names.add(use.view());
+            out.put(column, List.copyOf(names));
+        }
+        return Map.copyOf(out);
     }
 
     /** The same context knowing the volatility of more functions (names as {@link FunctionCalls} reports them). */
     public RiskContext withVolatility(Map<String, Volatility> more) {
         Map<String, Volatility> all = new HashMap<>(volatility);
         all.putAll(more);
-        return new RiskContext(server, graph, statistics, Map.copyOf(all), domains, holdsData, utcSession, liveTables,
+        return new RiskContext(server, graph, statistics, Map.copyOf(all), domains, views, holdsData, utcSession, liveTables,
                 liveColumns, earlier);
     }
 
@@ -207,7 +250,7 @@ public final class RiskContext {
     public RiskContext withHoldsData(DataRef live, boolean value) {
         Map<DataRef, Boolean> facts = new HashMap<>(holdsData);
         facts.put(live, value);
-        return new RiskContext(server, graph, statistics, volatility, domains, Map.copyOf(facts), utcSession, liveTables,
+        return new RiskContext(server, graph, statistics, volatility, domains, views, Map.copyOf(facts), utcSession, liveTables,
                 liveColumns, earlier);
     }
 
@@ -241,7 +284,7 @@ public final class RiskContext {
         }
         List<Operation> next = new ArrayList<>(earlier);
         next.add(op);
-        return new RiskContext(server, SchemaEffect.apply(graph, op), statistics, volatility, domains, holdsData, utcSession,
+        return new RiskContext(server, SchemaEffect.apply(graph, op), statistics, volatility, domains, views, holdsData, utcSession,
                 tables == liveTables ? tables : Map.copyOf(tables), columns == liveColumns ? columns : Map.copyOf(columns),
                 List.copyOf(next));
     }
@@ -252,8 +295,9 @@ public final class RiskContext {
         private SchemaGraph live = SchemaGraph.empty();
         private Map<TableName, TableStatistics> statistics = Map.of();
         private Map<String, Volatility> volatility = Map.of();
-        private Map<String, Boolean> domains = Map.of();
+        private Map<String, CatalogFacts.Domain> domains = Map.of();
         private Map<DataRef, Boolean> holdsData = Map.of();
+        private List<CatalogFacts.ViewUse> views = List.of();
         private boolean utcSession;
 
         private Builder() {
@@ -281,9 +325,15 @@ public final class RiskContext {
             return this;
         }
 
-        /** Domain ({@code schema.name}) → whether it has constraints; see {@link #domainHasConstraints}. */
-        public Builder domains(Map<String, Boolean> value) {
+        /** Domain ({@code schema.name}) → its base type and whether it has constraints; see {@link #domain}. */
+        public Builder domains(Map<String, CatalogFacts.Domain> value) {
             this.domains = Map.copyOf(value);
+            return this;
+        }
+
+        /** The views and rules that select live columns; see {@link #viewsUsing}. */
+        public Builder views(List<CatalogFacts.ViewUse> value) {
+            this.views = List.copyOf(value);
             return this;
         }
 
@@ -307,7 +357,8 @@ public final class RiskContext {
                     columns.put(ref, ref);
                 }
             }
-            return new RiskContext(server, live, statistics, volatility, domains, holdsData, utcSession, Map.copyOf(tables),
+            return new RiskContext(server, live, statistics, volatility, domains, viewMap(Map.of(), views), holdsData,
+                    utcSession, Map.copyOf(tables),
                     Map.copyOf(columns), List.of());
         }
     }

@@ -1,5 +1,6 @@
 package dev.zanith.risk;
 
+import dev.zanith.introspect.CatalogFacts;
 import dev.zanith.ops.AddCheckConstraint;
 import dev.zanith.ops.AddColumn;
 import dev.zanith.ops.AddForeignKey;
@@ -580,35 +581,62 @@ public final class RiskModel {
 
     private static void alterColumnType(Scoring s, AlterColumnType op) {
         TableName table = op.table();
+        Table t = s.context.table(table).orElse(null);
+        // Observed on 15 and 18: the server refuses (0A000) to change the type of a column that a generated column
+        // computes from or a view or rule selects, after taking ACCESS EXCLUSIVE.
+        Pattern mention = mentions(op.column());
+        List<String> generated = t == null ? List.of() : t.columns().stream().filter(c -> c.generated() != null
+                && mention.matcher(c.generated().expression()).find()).map(Column::name).toList();
+        List<String> views = s.context.viewsUsing(table, op.column());
+        if (!generated.isEmpty() || !views.isEmpty()) {
+            String users = generated.isEmpty() ? "the view or rule " + String.join(", ", views)
+                    : "the generated column " + String.join(", ", generated);
+            s.reason(ReasonCode.CHANGES_COLUMN_TYPE).lock(table, LockMode.ACCESS_EXCLUSIVE, TableLock.REFUSED)
+                    .rewrite(false).scan(false).note(users + " uses " + op.column() + ": PostgreSQL refuses to change "
+                            + "its type (SQLSTATE 0A000), so the step fails and changes nothing")
+                    .hint(generated.isEmpty() ? "drop the view, change the type, re-create the view (in one migration)"
+                            : "drop the generated column, change the type, re-add it (a rewrite), or add a new column")
+                    .score(60);
+            return;
+        }
         Optional<Column> live = s.context.column(table, op.column());
         String from = live.map(Column::type).orElse(op.fromType());
         if (live.isPresent() && op.fromType() != null
                 && !ColumnType.parse(op.fromType()).equals(ColumnType.parse(live.get().type()))) {
             s.note("the file says the column was " + op.fromType() + " but it is " + live.get().type() + " now");
         }
+        // A domain converts like its base type (observed: numeric to an unconstrained domain over numeric rewrites
+        // nothing); one with constraints checks every value, and the server rewrites the table to do so.
+        Optional<CatalogFacts.Domain> domain = s.context.domain(op.type());
+        String base = domain.map(CatalogFacts.Domain::baseType).orElse(null);
+        String to = base != null ? base : op.type();
         TypeChange change;
         if (from == null) {
             s.note("the current type of " + op.column() + " is unknown: treated as a converting change");
-            change = TypeChange.of("unknown", op.type(), op.using(), s.context.server().atLeast(12),
-                    s.context.utcSession());
+            change = TypeChange.of("unknown", to, op.using(), s.context.server().atLeast(12), s.context.utcSession());
         } else {
-            change = TypeChange.of(from, op.type(), op.using(), s.context.server().atLeast(12), s.context.utcSession());
+            change = TypeChange.of(from, to, op.using(), s.context.server().atLeast(12), s.context.utcSession());
         }
         boolean rewrite = change.rewrite();
-        String explanation = change.explanation();
-        if (!rewrite && s.context.domainHasConstraints(op.type()).orElse(false)) {
+        String explanation = base == null ? change.explanation()
+                : op.type() + " is a domain over " + base + ": " + change.explanation();
+        boolean constrained = domain.map(CatalogFacts.Domain::constrained).orElse(false);
+        if (constrained && !rewrite) {
             rewrite = true;
             explanation += "; the domain " + op.type() + " has constraints (pg_constraint): every value is checked "
                     + "and the table is rewritten";
         }
         TypeChange.Kind kind = change.kind();
+        if (constrained && kind != TypeChange.Kind.LOSSY && kind != TypeChange.Kind.CHANGE) {
+            kind = TypeChange.Kind.NARROWING;
+            s.note("values the domain's constraints reject make the statement fail");
+        }
         if (op.using() != null && kind == TypeChange.Kind.NARROWING) {
             kind = TypeChange.Kind.LOSSY;
             s.note("USING can cut values to fit: treated as lossy");
         }
         // Context: without a rewrite, PostgreSQL still rebuilds the indexes whose operator class or collation the
         // change alters, and re-checks every CHECK constraint that mentions the column, under ACCESS EXCLUSIVE.
-        Table t = s.context.table(table).orElse(null);
         boolean collationChanges = live.isPresent() && !sameCollation(op.collation(), live.get().collation());
         List<String> rebuilt = rewrite || !(collationChanges || change.operatorClassChanges()) ? List.of()
                 : indexesOn(t, op.column());

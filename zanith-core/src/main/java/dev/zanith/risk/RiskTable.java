@@ -1,5 +1,6 @@
 package dev.zanith.risk;
 
+import dev.zanith.introspect.CatalogFacts;
 import dev.zanith.ops.AddCheckConstraint;
 import dev.zanith.ops.AddColumn;
 import dev.zanith.ops.AddEnumValue;
@@ -54,6 +55,7 @@ import dev.zanith.schema.CheckConstraint;
 import dev.zanith.schema.Column;
 import dev.zanith.schema.EnumType;
 import dev.zanith.schema.ForeignKey;
+import dev.zanith.schema.GeneratedColumn;
 import dev.zanith.schema.Identity;
 import dev.zanith.schema.Index;
 import dev.zanith.schema.Policy;
@@ -88,6 +90,8 @@ public final class RiskTable {
     static final TableName ORDERS = new TableName("public", "orders");
     /** A domain with a CHECK in the published context: {@code CREATE DOMAIN public.positive_amount AS numeric CHECK (VALUE > 0)}. */
     public static final String POSITIVE_AMOUNT = "public.positive_amount";
+    /** A domain without constraints in the published context: {@code CREATE DOMAIN public.amount AS numeric(12,4)}. */
+    public static final String AMOUNT = "public.amount";
 
     private static final Map<SizeTier, TableStatistics> SIZES = Map.of(
             SizeTier.EMPTY, new TableStatistics(0, 16_384),
@@ -187,7 +191,8 @@ public final class RiskTable {
                 .statistics(Map.of(TABLE, SIZES.get(tier), ORDERS, SIZES.get(tier))).holdsData(holds)
                 .volatility(Map.of("now", Volatility.STABLE, "gen_random_uuid", Volatility.VOLATILE,
                         "lower", Volatility.IMMUTABLE))
-                .domains(Map.of(POSITIVE_AMOUNT, true)).utcSession(utcSession)
+                .domains(Map.of(POSITIVE_AMOUNT, new CatalogFacts.Domain("numeric", true),
+                        AMOUNT, new CatalogFacts.Domain("numeric(12,4)", false))).utcSession(utcSession)
                 .build();
     }
 
@@ -282,10 +287,22 @@ public final class RiskTable {
                 s("other conversion", new AlterColumnType(t, "code", "integer", null, "code::integer", null)),
                 s("collation change, indexed column", new AlterColumnType(t, "handle", "character varying(20)", "C", null,
                         null)),
+                s("to a domain without constraints over the same type", new AlterColumnType(t, "balance", AMOUNT, null,
+                        null, null)),
+                s("to a domain with a CHECK", new AlterColumnType(t, "balance", POSITIVE_AMOUNT, null, null, null)),
                 s("binary-coercible, CHECK on the column", new AlterColumnType(t, "name", "character varying", null, null,
                         null)),
                 s("validated foreign key column, converted", new AlterColumnType(ORDERS, "user_id", "integer", null, null,
                         null), new ValidateConstraint(ORDERS, "orders_user_fk")),
+                s("a stored generated column uses it", new AlterColumnType(t, "name", "character varying", null, null,
+                        null), new AddColumn(t, new Column("name_upper", "text", false, null, null,
+                        new GeneratedColumn("upper(name)", true), null, null))),
+                s("referenced by a validated foreign key, converted", new AlterColumnType(t, "id", "integer", null, null,
+                        null), new ValidateConstraint(ORDERS, "orders_user_fk")),
+                s("referenced by a foreign key, binary-coercible", new AlterColumnType(t, "handle",
+                        "character varying(50)", null, null, null), new AddColumn(ORDERS, Column.of("handle",
+                        "character varying(20)", false)), new AddForeignKey(ORDERS, ForeignKey.of("orders_handle_fk",
+                        List.of("handle"), t, List.of("handle")), false)),
                 s("scans", new SetNotNull(t, "nickname")),
                 s("proven by a CHECK", new SetNotNull(t, "name")),
                 s("", new DropNotNull(t, "email")),
@@ -350,9 +367,15 @@ public final class RiskTable {
                         + "rewrites no row still rebuilds every index on the column whose collation or operator class "
                         + "changes (collation changes; timestamp ↔ timestamptz), and re-checks every CHECK constraint "
                         + "that mentions the column, under ACCESS EXCLUSIVE and scored by size; a type change "
-                        + "re-creates the foreign keys on the column, locking the other table ACCESS EXCLUSIVE (through "
-                        + "its re-validation scan when values are converted); a domain with constraints (`pg_constraint`) "
-                        + "makes adding a column of it, or converting to it, rewrite the table.",
+                        + "re-creates the foreign keys on the column — its own and other tables' that reference it — "
+                        + "locking the other table ACCESS EXCLUSIVE (through its re-validation scan when values are "
+                        + "converted; a binary-coercible change re-validates nothing); a type change to a domain converts like one to the "
+                        + "domain's base type (`pg_type.typbasetype`), so a domain without constraints over the column's "
+                        + "own type rewrites nothing; a domain with constraints (`pg_constraint`) makes adding a column "
+                        + "of it, or converting to it, rewrite the table, checking every row. A type change on a column "
+                        + "that a generated column computes from, or that a view, materialized view or rule selects "
+                        + "(`pg_depend` on `pg_rewrite`), is refused by the server (SQLSTATE 0A000) after it takes ACCESS "
+                        + "EXCLUSIVE: the lock is `refused`, the step fails and changes nothing (high).",
                 "**Data**: drops are `*_with_data` (destructive) only when the column or table holds data; "
                         + "online-safe renderings (CONCURRENTLY, NOT VALID + VALIDATE, USING INDEX) score lower than "
                         + "their blocking forms.");

@@ -7,7 +7,8 @@ import dev.zanith.schema.TableName;
  *
  * @param held how long it is held: {@code brief} (catalog change only) or for the {@code scan}, {@code build}
  *             or {@code rewrite} the step does under it; {@code brief-after-share-scan}: the step first scans the
- *             table under SHARE (writes wait, reads go on), then takes {@code mode} briefly
+ *             table under SHARE (writes wait, reads go on), then takes {@code mode} briefly; {@code refused}: the
+ *             server takes {@code mode}, then refuses the statement (it fails and changes nothing)
  */
 public record TableLock(TableName table, LockMode mode, String held) {
 
@@ -18,6 +19,8 @@ public record TableLock(TableName table, LockMode mode, String held) {
     public static final String BATCHES = "batches";
     /** SHARE for a scan (a copy that must see no concurrent write), then {@code mode} briefly (archiveColumn). */
     public static final String BRIEF_AFTER_SHARE_SCAN = "brief-after-share-scan";
+    /** The server takes the lock, then refuses the statement (observed: SQLSTATE 0A000); nothing changes. */
+    public static final String REFUSED = "refused";
 
     /** "ACCESS EXCLUSIVE on public.users (rewrite)"; "SHARE on public.users (scan), then ACCESS EXCLUSIVE (brief)". */
     public String describe() {

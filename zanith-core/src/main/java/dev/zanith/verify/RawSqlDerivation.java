@@ -3,6 +3,7 @@ package dev.zanith.verify;
 import dev.zanith.diff.DiffOptions;
 import dev.zanith.diff.Differ;
 import dev.zanith.diff.DropStrategy;
+import dev.zanith.introspect.CatalogFacts;
 import dev.zanith.ops.AddColumn;
 import dev.zanith.ops.AddIndex;
 import dev.zanith.ops.AddPrimaryKey;
@@ -79,7 +80,7 @@ final class RawSqlDerivation {
     interface Catalog {
         Map<String, Volatility> volatility(Set<String> functions) throws SQLException;
 
-        Map<String, Boolean> domains() throws SQLException;
+        Map<String, CatalogFacts.Domain> domains() throws SQLException;
     }
 
     private final RiskContext.Builder base;

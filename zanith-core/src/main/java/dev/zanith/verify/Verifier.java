@@ -172,7 +172,7 @@ public final class Verifier {
             }
 
             @Override
-            public Map<String, Boolean> domains() throws SQLException {
+            public Map<String, CatalogFacts.Domain> domains() throws SQLException {
                 return CatalogFacts.domains(c);
             }
         };
