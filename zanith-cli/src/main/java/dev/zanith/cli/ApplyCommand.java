@@ -93,13 +93,16 @@ final class ApplyCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         if (!result.succeeded()) {
+            String migrationId = result.migrations().stream().filter(m -> !m.applied()).map(m -> m.id() + " ")
+                    .findFirst().orElse("");
             String file = result.migrations().stream().filter(m -> !m.applied()).findFirst()
                     .flatMap(m -> config.loadMigrations().stream().filter(f -> f.id().equals(m.id())).findFirst())
                     .map(m -> " in " + m.location()).orElse("");
-            console.error("apply stopped: " + result.failedStep().map(s -> "step " + s.stepIndex() + " (" + s.operationKind()
-                    + ") failed" + (s.sqlState() != null ? " [" + s.sqlState() + "]" : "") + file + " ("
-                    + s.summary() + "): " + s.error())
-                    .orElse("a step failed") + ". Fix the cause and run apply again: it resumes at the failed step.");
+            // a raw SQL step's error starts with the file and line of the failing statement and quotes it
+            console.error("apply stopped: " + result.failedStep().map(s -> migrationId + "step " + s.stepIndex() + " ("
+                    + s.operationKind() + ") failed" + (s.sqlState() != null ? " [" + s.sqlState() + "]" : "") + file
+                    + " (" + s.summary() + "): " + s.error()).orElse("a step failed") + ". Fix the cause and run apply "
+                    + "again: it resumes at the failed step.");
             return ExitCodes.ERROR;
         }
         console.println("Applied " + Formats.plural(result.appliedCount(), "migration") + ".");

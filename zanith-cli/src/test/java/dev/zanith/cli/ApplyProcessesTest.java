@@ -85,6 +85,52 @@ class ApplyProcessesTest {
     }
 
     @Test
+    void anOptedOutSqlFileKilledBetweenStatementsResumesAtTheNextOneAndRunsNothingTwice(TestDatabase db)
+            throws Exception {
+        int statements = 300;
+        db.execute("CREATE TABLE log (k int NOT NULL)");
+        Path migrations = Files.createDirectories(dir.resolve("migrations"));
+        StringBuilder sql = new StringBuilder("-- zanith:transaction=none\n");
+        for (int k = 1; k <= statements; k++) {
+            sql.append("INSERT INTO log SELECT ").append(k).append(" FROM pg_sleep(0.01);\n"); // ~10 ms each
+        }
+        sql.append("CREATE INDEX CONCURRENTLY IF NOT EXISTS log_k ON log (k);\n");
+        Files.writeString(migrations.resolve("20260101000000_log.sql"), sql);
+        Process child = start("sqlchild", ZanithCli.class.getName(), "apply", "--url", db.jdbcUrl(), "--migrations",
+                migrations.toString());
+        long killedAt;
+        try (Connection c = db.connect()) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            while ((killedAt = processed(c)) < statements / 5) {
+                assertThat(child.isAlive()).as("the child ended before it could be killed: " + output("sqlchild")
+                        + errors("sqlchild")).isTrue();
+                assertThat(System.nanoTime()).as("no progress: " + output("sqlchild")).isLessThan(deadline);
+                Thread.sleep(5);
+            }
+            child.destroyForcibly(); // SIGKILL between (or inside) statements
+            assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            // every checkpointed statement ran once, and no statement ran without its checkpoint
+            long[] state = longs(c, "SELECT (SELECT processed_rows FROM _zanith_migration_checkpoints), "
+                    + "(SELECT count(*) FROM log), (SELECT count(DISTINCT k) FROM log), (SELECT coalesce(max(k), 0) FROM log)");
+            assertThat(state[0]).isBetween(killedAt, (long) statements);
+            assertThat(state[1]).isEqualTo(state[0]);
+            assertThat(state[2]).isEqualTo(state[0]);
+            assertThat(state[3]).isEqualTo(state[0]);
+        }
+        CliRunner.Result rerun = CliRunner.run("apply", "--url", db.jdbcUrl(), "--migrations", migrations.toString());
+        assertThat(rerun.exitCode()).as(rerun.err()).isZero();
+        try (Connection c = db.connect()) {
+            assertThat(longs(c, "SELECT count(*), count(DISTINCT k), min(k), max(k) FROM log"))
+                    .containsExactly(statements, statements, 1, statements);
+            assertThat(longs(c, "SELECT processed_rows, total_rows, (status = 'done')::int FROM "
+                    + "_zanith_migration_checkpoints")).containsExactly(statements + 1, statements + 1, 1);
+            assertThat(longs(c, "SELECT count(*) FROM pg_index WHERE indexrelid = 'log_k'::regclass AND indisvalid"))
+                    .containsExactly(1);
+        }
+        System.out.printf("sql crash test: killed after %d of %d statements%n", killedAt, statements);
+    }
+
+    @Test
     void fourProcessesStartingApplyTogetherApplyEachStepExactlyOnce(TestDatabase db) throws Exception {
         long begin = System.nanoTime();
         db.execute("CREATE TABLE orders (id bigint PRIMARY KEY, amount int NOT NULL);"

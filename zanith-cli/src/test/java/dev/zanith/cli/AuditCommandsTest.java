@@ -71,7 +71,9 @@ class AuditCommandsTest {
                 .contains("✓ 02 addIndex").contains("✓ 03 softDropColumn").contains("✓ 04 backfill")
                 .contains("snapshot: 1 model · 4 fields (before: 1 model · 4 fields)")
                 .contains("20260102000000_broken (2 steps)").contains("✓ 01 addColumn").contains("✗ 02 rawSql");
-        assertThat(apply.err()).contains("apply stopped: step 2 (rawSql) failed [22012]")
+        assertThat(apply.err()).contains("apply stopped: 20260102000000_broken step 2 (rawSql) failed [22012]")
+                .contains("20260102000000_broken.yaml step 2 (rawSql), line 1 of its sql: division by zero")
+                .contains("in the statement starting at line 1: SELECT 1 / (SELECT count(*) - 30 FROM users)")
                 .contains("Fix the cause and run apply again");
 
         CliRunner.Result status = run(db, "status", "--migrations", migrations.toString());
@@ -84,7 +86,7 @@ class AuditCommandsTest {
         CliRunner.Result history = run(db, "history", "--verbose");
         assertThat(history.out()).contains("20260101000000_four_steps  applied ")
                 .contains("20260102000000_broken  failed").containsPattern("✓ 04 backfill +done")
-                .containsPattern("✗ 02 rawSql +failed").contains("[22012] ERROR: division by zero");
+                .containsPattern("✗ 02 rawSql +failed").contains("[22012] ").contains("line 1 of its sql: division by zero");
         CliRunner.Result historyJson = run(db, "history", "--format", "json");
         assertThat(historyJson.out()).contains("\"id\" : \"20260101000000_four_steps\"").contains("\"status\" : \"applied\"")
                 .contains("\"status\" : \"failed\"").contains("\"operationKind\" : \"backfill\"");

@@ -61,6 +61,28 @@ class PlanCommandTest {
     }
 
     @Test
+    void planRefusesASqlFileExactlyAsApplyDoesAndAFixedFileLoadsItsCopyData(TestDatabase db) throws Exception {
+        Path migrations = Files.createDirectories(dir.resolve("sql"));
+        Path file = migrations.resolve("V1__currency.sql");
+        String copy = "CREATE TABLE currency (id integer PRIMARY KEY, code text);\nCOPY currency (id, code) FROM stdin;\n"
+                + "1\tEUR\n2\tJPY\n\\.\n";
+        Files.writeString(file, copy + "CREATE INDEX CONCURRENTLY currency_code ON currency (code);\n");
+        CliRunner.Result plan = plan(db, migrations);
+        CliRunner.Result apply = CliRunner.run("apply", "--url", db.jdbcUrl(), "--migrations", migrations.toString(),
+                "--max-risk", "100");
+        String refusal = file + ":6: CREATE INDEX CONCURRENTLY cannot run inside a transaction block";
+        assertThat(plan.exitCode()).isNotZero().isEqualTo(apply.exitCode());
+        assertThat(plan.err()).contains(refusal).doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(apply.err()).contains(refusal).doesNotContain("Exception").doesNotContain("\tat ");
+
+        Files.writeString(file, copy);
+        CliRunner.Result fixed = CliRunner.run("apply", "--url", db.jdbcUrl(), "--migrations", migrations.toString(),
+                "--max-risk", "100");
+        assertThat(fixed.exitCode()).as(fixed.err()).isZero();
+        assertThat(db.queryForLong("SELECT count(*) FROM currency WHERE code IN ('EUR', 'JPY')")).isEqualTo(2);
+    }
+
+    @Test
     void greenPlanExitsZeroAndPrintsStepsGatesAndScores(TestDatabase db) throws Exception {
         db.execute("CREATE TABLE users (id bigint PRIMARY KEY, email text, legacy_uuid uuid); INSERT INTO users VALUES (1, 'a', NULL)");
         CliRunner.Result result = plan(db, migrations(SAFE));

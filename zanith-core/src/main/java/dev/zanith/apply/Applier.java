@@ -36,7 +36,8 @@ import java.util.Optional;
  * "done" in the same transaction as its DDL (and the {@link StepHook}), "failed" with the error and SQLSTATE.
  * A failure stops the run and leaves the migration unrecorded; the next run resumes at the first step that is
  * not done. With snapshots on, the schema graph is stored before the first step and after the last one, the
- * latter in the same transaction as the ledger row. Backfills run in checkpointed primary-key batches.
+ * latter in the same transaction as the ledger row. Backfills run in checkpointed primary-key batches; raw SQL
+ * as {@link RawSqlRunner} says (one transaction, or statement by statement with statement checkpoints).
  */
 public final class Applier {
 
@@ -359,6 +360,10 @@ public final class Applier {
                     backfill, progress -> listener.backfillProgress(migration, index, progress), retries, done);
             return;
         }
+        if (operation instanceof RawSql raw) {
+            new RawSqlRunner(executor, new Checkpoints(audit.tables())).run(c, migration, index, raw, done, retries);
+            return;
+        }
         Statements statements = operation.render(context);
         Optional<ConcurrentIndexes.Ref> built = ConcurrentIndexes.builtBy(operation);
         if (built.isPresent() && (previous == StepStatus.RUNNING || previous == StepStatus.FAILED)
@@ -387,6 +392,9 @@ public final class Applier {
     private void cleanUpAfterFailure(Connection c, Migration migration, int index, Operation operation) {
         if (operation instanceof Backfill) {
             new Backfiller(executor, new Checkpoints(audit.tables()), backfillSettings, fence).failed(c, migration.id(), index);
+        }
+        if (operation instanceof RawSql raw && !raw.runsInTransaction()) {
+            new RawSqlRunner(executor, new Checkpoints(audit.tables())).failed(c, migration.id(), index);
         }
         Optional<ConcurrentIndexes.Ref> built = ConcurrentIndexes.builtBy(operation);
         if (built.isPresent()) {

@@ -81,8 +81,8 @@ public final class StepExecutor {
                         RetryListener retries) throws SQLException {
         if (statements.transactional()) {
             inTransaction(c, statements.longRunning(), tx -> {
-                for (String sql : statements.sql()) {
-                    Jdbc.execute(tx, sql);
+                for (int i = 0; i < statements.sql().size(); i++) {
+                    Jdbc.executeStatement(tx, statements.sql().get(i), statements.copyData(i));
                 }
                 beforeCommit.run(tx);
                 return null;
@@ -94,11 +94,13 @@ public final class StepExecutor {
         boolean autoCommit = c.getAutoCommit();
         c.setAutoCommit(true);
         try {
-            for (String sql : statements.sql()) {
+            for (int i = 0; i < statements.sql().size(); i++) {
+                String sql = statements.sql().get(i);
+                String copyData = statements.copyData(i);
                 withRetries(attempt -> {
                     beforeAttempt.run(c, attempt);
                     setLimits(c, lockTimeout, statementTimeout, false);
-                    Jdbc.execute(c, sql);
+                    Jdbc.executeStatement(c, sql, copyData);
                     return null;
                 }, retries);
             }

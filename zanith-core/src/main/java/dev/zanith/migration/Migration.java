@@ -33,4 +33,13 @@ public record Migration(String id, String description, List<Operation> operation
         return location + (index >= 1 && index <= operationLines.size() ? ":" + operationLines.get(index - 1) : "")
                 + " (operation " + index + ")";
     }
+
+    /**
+     * Where line {@code line} of step {@code stepIndex}'s raw SQL is, for messages: {@code file:line} for a .sql
+     * file (its lines are the file's), else {@code file step N (rawSql), line L of its sql}.
+     */
+    public String sqlLocation(int stepIndex, int line) {
+        return format == Format.SQL ? location + ":" + line
+                : location + " step " + stepIndex + " (rawSql), line " + line + " of its sql";
+    }
 }

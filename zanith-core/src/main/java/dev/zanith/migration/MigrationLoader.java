@@ -2,6 +2,7 @@ package dev.zanith.migration;
 
 import dev.zanith.ZanithException;
 import dev.zanith.internal.Checksums;
+import dev.zanith.internal.sql.SqlScript;
 import dev.zanith.ops.AddColumn;
 import dev.zanith.ops.AlterColumnType;
 import dev.zanith.ops.CreateTable;
@@ -59,16 +60,20 @@ public final class MigrationLoader {
             throw new ZanithException(resource.location() + ": a migration id may not start with '"
                     + MigrationNames.RESTORE_ID_PREFIX + "' (the ledger marks restores that way). Rename the file.");
         }
-        String text = new String(resource.content(), StandardCharsets.UTF_8);
         String checksum = Checksums.sha256Hex(resource.content());
         if (name.toLowerCase(Locale.ROOT).endsWith(".sql")) {
-            if (text.isBlank()) {
+            String sql = SqlScript.decode(resource.content(), resource.location());
+            if (sql.isBlank()) {
                 throw new ZanithException(resource.location() + ": the SQL migration is empty. Add statements or "
                         + "delete the file.");
             }
-            return new Migration(stem, null, List.of(new RawSql(text, null)), checksum, resource.location(),
-                    Migration.Format.SQL);
+            RawSql raw = new RawSql(sql, null);
+            raw.script().problem().ifPresent(p -> {
+                throw new ZanithException(resource.location() + ":" + p.line() + ": " + p.message());
+            });
+            return new Migration(stem, null, List.of(raw), checksum, resource.location(), Migration.Format.SQL);
         }
+        String text = new String(resource.content(), StandardCharsets.UTF_8);
         String refusal = MigrationYaml.refusal(text);
         if (refusal != null) {
             throw new ZanithException(resource.location() + ":" + refusal + ".");
@@ -100,6 +105,13 @@ public final class MigrationLoader {
                     throw new ZanithException(at(resource, lines, i) + ": " + operation.kind() + " column "
                             + column.name() + ": " + problem.get() + ".");
                 }
+            }
+            if (operation instanceof RawSql raw) {
+                int step = i;
+                raw.script().problem().ifPresent(p -> {
+                    throw new ZanithException(at(resource, lines, step) + ": rawSql line " + p.line() + " of its sql: "
+                            + p.message());
+                });
             }
             Optional<String> fieldProblem = SqlFields.firstProblem(operation);
             if (fieldProblem.isPresent()) {

@@ -1,23 +1,16 @@
 package dev.zanith.ops;
 
-import dev.zanith.internal.sql.SqlScript;
+import dev.zanith.ZanithException;
 import dev.zanith.schema.TableName;
 
-import java.util.List;
-
-import java.util.regex.Pattern;
-
 /**
- * Hand-written SQL the planner cannot reason about (reviewed by hand; verify classifies it by observation).
+ * Hand-written SQL the planner cannot reason about (reviewed by hand; verify classifies it by observation). How it
+ * runs — one transaction, or statement by statement — and what is refused is decided by {@link RawSqlScript}.
  *
- * @param transactional whether it runs in one transaction; null means decided from the SQL (CONCURRENTLY,
- *                      VACUUM and the like cannot)
+ * @param transactional whether it runs in one transaction; null means decided by the SQL's header directive
+ *                      ({@value RawSqlScript#DIRECTIVE} opts out; otherwise one transaction)
  */
 public record RawSql(String sql, Boolean transactional) implements Operation {
-
-    private static final Pattern NEEDS_AUTOCOMMIT = Pattern.compile(
-            "\\bCONCURRENTLY\\b|^\\s*VACUUM\\b|\\bCREATE\\s+DATABASE\\b|\\bALTER\\s+SYSTEM\\b",
-            Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
 
     public RawSql {
         Require.present(sql, "rawSql", "sql");
@@ -33,20 +26,29 @@ public record RawSql(String sql, Boolean transactional) implements Operation {
         return null;
     }
 
-    /** Whether the SQL runs inside one transaction. */
-    public boolean runsInTransaction() {
-        return transactional != null ? transactional : !NEEDS_AUTOCOMMIT.matcher(withoutComments(sql)).find();
+    /** The lexed statements and the decision how they run (lexed on each call: keep the result if you need it twice). */
+    public RawSqlScript script() {
+        return RawSqlScript.of(sql, transactional);
     }
 
-    /** Each statement of the SQL on its own, so errors point at one statement and CONCURRENTLY runs alone. */
+    /** Whether the SQL runs inside one transaction. */
+    public boolean runsInTransaction() {
+        return script().transactional();
+    }
+
+    /**
+     * Each statement of the SQL on its own (COPY data attached), so errors point at one statement.
+     *
+     * @throws ZanithException when the script cannot run (see {@link RawSqlScript#problem()}); the loader refuses
+     *                         such a file before anything is rendered
+     */
     @Override
     public Statements render(RenderContext context) {
-        List<String> statements = SqlScript.parse(sql).statements().stream()
-                .filter(s -> !s.psqlMetaCommand()).map(SqlScript.Statement::sql).toList();
-        if (statements.isEmpty()) {
-            throw new IllegalStateException("raw SQL without statements");
-        }
-        return runsInTransaction() ? new Statements(statements, true, true) : Statements.outsideTransaction(statements, true);
+        RawSqlScript script = script();
+        script.problem().ifPresent(p -> {
+            throw new ZanithException("raw SQL line " + p.line() + ": " + p.message());
+        });
+        return script.render();
     }
 
     @Override
@@ -54,13 +56,15 @@ public record RawSql(String sql, Boolean transactional) implements Operation {
         return Reversal.irreversible("raw SQL has no computed reversal; write its undo by hand");
     }
 
+    /** The first line of the SQL, and how many statements run how when there is more than one or it opted out. */
     @Override
     public String summary() {
         String firstLine = sql.strip().lines().filter(l -> !l.isBlank() && !l.strip().startsWith("--")).findFirst().orElse("");
-        return "raw sql: " + (firstLine.length() > 70 ? firstLine.substring(0, 67) + "..." : firstLine);
-    }
-
-    private static String withoutComments(String text) {
-        return text.replaceAll("(?s)/\\*.*?\\*/", " ").replaceAll("--[^\\n]*", " ");
+        RawSqlScript script = script();
+        int count = script.statements().size();
+        String shape = script.problem().isPresent() ? "" : !script.transactional()
+                ? " (" + count + (count == 1 ? " statement" : " statements") + ", each committed on its own)"
+                : count > 1 ? " (" + count + " statements in one transaction)" : "";
+        return "raw sql: " + (firstLine.length() > 70 ? firstLine.substring(0, 67) + "..." : firstLine) + shape;
     }
 }

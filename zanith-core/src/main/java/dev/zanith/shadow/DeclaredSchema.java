@@ -5,6 +5,7 @@ import dev.zanith.ZanithConfigException;
 import dev.zanith.ZanithException;
 import dev.zanith.internal.jdbc.Jdbc;
 import dev.zanith.internal.sql.SqlResources;
+import dev.zanith.internal.sql.StatementErrors;
 import dev.zanith.introspect.IntrospectionOptions;
 import dev.zanith.introspect.Introspector;
 import dev.zanith.schema.LiveSchema;
@@ -68,10 +69,6 @@ public final class DeclaredSchema {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeclaredSchema.class);
 
-    /** How much of a failing statement an error message quotes. */
-    private static final int SUMMARY_CHARS = 80;
-
-    private static final Pattern QUOTED_NAME = Pattern.compile("\"([^\"]+)\"");
     private static final Pattern CREATE_EXTENSION = Pattern.compile(
             "(?is)create\\s+extension\\s+(?:if\\s+not\\s+exists\\s+)?(\"(?:[^\"]|\"\")+\"|[^\\s;]+)");
     private static final Pattern MISSING_TYPE = Pattern.compile("type \"(?:[^\"]+\\.)?([^\".]+)\" does not exist");
@@ -189,7 +186,11 @@ public final class DeclaredSchema {
             jdbc.setEscapeProcessing(false); // the text goes to the server exactly as written
             for (SqlScript.Statement statement : statements) {
                 try {
-                    jdbc.execute(statement.sql());
+                    if (statement.copyData() != null) {
+                        Jdbc.executeStatement(c, statement.sql(), statement.copyData()); // pg_dump's data sections
+                    } else {
+                        jdbc.execute(statement.sql());
+                    }
                     jdbc.clearWarnings();
                 } catch (SQLException e) {
                     throw statementFailed(script, statement, source, shadow, c, e);
@@ -264,65 +265,18 @@ public final class DeclaredSchema {
                                                    Shadow shadow, Connection c, SQLException e) {
         ServerErrorMessage server = e instanceof PSQLException p ? p.getServerErrorMessage() : null;
         String state = e.getSQLState() == null ? "" : e.getSQLState();
-        String message = server != null && server.getMessage() != null ? server.getMessage() : e.getMessage();
-        String where = "in the statement starting at line " + statement.line() + ": "
-                + statement.summary(SUMMARY_CHARS);
-
+        String message = StatementErrors.message(e);
         String extension = unavailableExtension(statement, state, message, server);
         if (extension != null) {
             return new ZanithException(source + ":" + statement.line() + ":" + statement.column() + ": extension "
-                    + extension + " is not available on the " + unavailableOn(shadow) + " (" + where + "). "
-                    + unavailableAdvice(shadow), e);
+                    + extension + " is not available on the " + unavailableOn(shadow) + " ("
+                    + StatementErrors.inStatement(statement) + "). " + unavailableAdvice(shadow), e);
         }
-
-        int serverPosition = server == null ? 0 : server.getPosition();
-        if (serverPosition <= 0 && state.startsWith("42")) {
-            // "relation "userz" does not exist" and the like: point at the name the server complains about
-            serverPosition = positionOfQuotedName(statement.sql(), message);
-        }
-        SqlScript.Position position = script.positionInStatement(statement, serverPosition);
-        StringBuilder text = new StringBuilder(source).append(':').append(position).append(": ").append(message);
-        if (!state.isEmpty()) {
-            text.append(" [SQLSTATE ").append(state).append(']');
-        }
-        text.append(" (").append(where).append(')');
-        if (server != null) {
-            appendLabelled(text, "DETAIL", server.getDetail());
-            appendLabelled(text, "HINT", server.getHint());
-            if (server.getPosition() <= 0) {
-                appendLabelled(text, "CONTEXT", server.getWhere());
-            }
-        }
+        StringBuilder text = new StringBuilder(StatementErrors.describe(script, statement, p -> source + ":" + p, e));
         if ("42704".equals(state)) {
-            appendLabelled(text, "HINT", extensionTypeHint(c, message));
+            StatementErrors.appendLabelled(text, "HINT", extensionTypeHint(c, message));
         }
         return new ZanithException(text.toString(), e);
-    }
-
-    /**
-     * When the server gives no position but names an object ({@code relation "userz" does not exist}), the
-     * 1-based position of that name's first occurrence in the statement, or 0.
-     */
-    static int positionOfQuotedName(String sql, String message) {
-        Matcher quoted = QUOTED_NAME.matcher(message == null ? "" : message);
-        if (!quoted.find()) {
-            return 0;
-        }
-        String name = quoted.group(1);
-        String bare = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : name;
-        Matcher occurrence = Pattern.compile("(?<![\\w$])\"?" + Pattern.quote(bare) + "\"?(?![\\w$])",
-                Pattern.CASE_INSENSITIVE).matcher(sql);
-        return occurrence.find() ? occurrence.start() + 1 : 0;
-    }
-
-    private static void appendLabelled(StringBuilder text, String label, String value) {
-        if (value != null && !value.isBlank()) {
-            String trimmed = value.strip().replaceAll("\\s*\\n\\s*", "; ");
-            text.append(' ').append(label).append(": ").append(trimmed);
-            if (!trimmed.endsWith(".")) {
-                text.append('.');
-            }
-        }
     }
 
     /** The extension a failed CREATE EXTENSION asked for, if the failure is that the server does not have it. */

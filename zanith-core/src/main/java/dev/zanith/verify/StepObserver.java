@@ -63,6 +63,11 @@ final class StepObserver {
             return changes.rewritten();
         }
 
+        /** The same facts with the error put as {@code error} (e.g. located in its file). */
+        Facts withError(String located) {
+            return new Facts(tableLocks, lockObserved, changes, scannedTables, durationMs, located, sqlState);
+        }
+
         Set<String> rebuiltIndexes() {
             return changes.rebuilt();
         }
@@ -107,8 +112,8 @@ final class StepObserver {
     Facts run(Connection c, Statements statements) throws SQLException {
         if (statements.transactional()) {
             Transaction transaction = begin(c);
-            for (String sql : statements.sql()) {
-                Facts facts = transaction.execute(sql);
+            for (int i = 0; i < statements.sql().size(); i++) {
+                Facts facts = transaction.execute(statements.sql().get(i), statements.copyData(i));
                 if (facts.error() != null) {
                     transaction.rollback();
                     return facts;
@@ -124,8 +129,8 @@ final class StepObserver {
         boolean observed = true;
         String error = null;
         String sqlState = null;
-        for (String sql : statements.sql()) {
-            Watched watched = watch(c, sql, before, locks);
+        for (int i = 0; i < statements.sql().size(); i++) {
+            Watched watched = watch(c, statements.sql().get(i), statements.copyData(i), before, locks);
             observed &= watched.seen();
             if (watched.error() != null) {
                 error = watched.error().getMessage();
@@ -176,13 +181,16 @@ final class StepObserver {
             this.first = snapshot(c);
         }
 
-        /** Runs one statement; on error the transaction is left for the caller to roll back. */
-        Facts execute(String sql) throws SQLException {
+        /**
+         * Runs one statement ({@code copyData}: a COPY FROM STDIN's data, else null); on error the transaction is
+         * left for the caller to roll back.
+         */
+        Facts execute(String sql, String copyData) throws SQLException {
             Snapshot before = snapshot(c);
             Map<Long, Long> scansBefore = scans(c, "verify/table-scans-xact.sql");
             long start = System.nanoTime();
             try {
-                Jdbc.execute(c, sql);
+                Jdbc.executeStatement(c, sql, copyData);
             } catch (SQLException e) {
                 duration += (System.nanoTime() - start) / 1_000_000;
                 return new Facts(Map.copyOf(locks), true, Changes.NONE, Set.of(), duration, e.getMessage(), e.getSQLState());
@@ -346,7 +354,8 @@ final class StepObserver {
      * so that anything stronger than that — or a CONCURRENTLY build waiting for writers — waits where the
      * watcher can see its locks; then the blocker lets go.
      */
-    private Watched watch(Connection c, String sql, Map<Long, Relation> before, Map<String, LockMode> locks) throws SQLException {
+    private Watched watch(Connection c, String sql, String copyData, Map<Long, Relation> before,
+                          Map<String, LockMode> locks) throws SQLException {
         int pid = pid(c);
         try (Connection blocker = shadow.open(); Connection watcher = shadow.open()) {
             blocker.setAutoCommit(false);
@@ -357,7 +366,7 @@ final class StepObserver {
             }
             CompletableFuture<Void> running = CompletableFuture.runAsync(() -> {
                 try {
-                    Jdbc.execute(c, sql);
+                    Jdbc.executeStatement(c, sql, copyData);
                 } catch (SQLException e) {
                     throw new StatementFailure(e);
                 }

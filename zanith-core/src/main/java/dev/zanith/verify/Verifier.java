@@ -1,6 +1,8 @@
 package dev.zanith.verify;
 
 import dev.zanith.ZanithException;
+import dev.zanith.internal.sql.SqlScript;
+import dev.zanith.internal.sql.StatementErrors;
 import dev.zanith.introspect.CatalogFacts;
 import dev.zanith.introspect.IntrospectionOptions;
 import dev.zanith.migration.Migration;
@@ -137,6 +139,14 @@ public final class Verifier {
         return step(migration, index, operation, facts, List.of(), null);
     }
 
+    /** A raw statement's failure named by its file and line, the statement quoted. */
+    private static StepObserver.Facts located(StepObserver.Facts facts, Migration migration, int index, RawSql raw,
+                                              int statement) {
+        SqlScript.Statement lexed = raw.script().statements().get(statement);
+        return facts.withError(migration.sqlLocation(index, lexed.line()) + ": " + facts.error() + " ("
+                + StatementErrors.inStatement(lexed) + ")");
+    }
+
     private static ObservedStep step(Migration migration, int index, Operation operation, StepObserver.Facts facts,
                                      List<Operation> inferred, String derivedLevel) {
         return new ObservedStep(migration.id(), index, operation.kind().id(), operation.summary(), facts.tableLocks(),
@@ -177,9 +187,9 @@ public final class Verifier {
             boolean lockObserved = true;
             long duration = 0;
             StepObserver.Facts failed = null;
-            for (String sql : all.sql()) {
-                String unrehearsable = RawSqlDerivation.unrehearsable(sql);
-                StepObserver.Facts facts = observer.run(c, new Statements(List.of(sql), false, true));
+            for (int i = 0; i < all.sql().size(); i++) {
+                String unrehearsable = RawSqlDerivation.unrehearsable(all.sql().get(i));
+                StepObserver.Facts facts = observer.run(c, all.only(i));
                 if (unrehearsable != null) {
                     notRehearsed(migration, index, unrehearsable, facts, derivation, warnings);
                     if (facts.error() != null) {
@@ -196,7 +206,7 @@ public final class Verifier {
                     scanned.addAll(facts.scannedTables());
                 }
                 if (facts.error() != null) {
-                    failed = facts;
+                    failed = located(facts, migration, index, raw, i);
                     break;
                 }
                 SchemaGraph after = replay.introspect().graph();
@@ -211,10 +221,10 @@ public final class Verifier {
         StepObserver.Transaction transaction = observer.begin(c);
         SchemaGraph before = schemaInTransaction(c, replay);
         RawSqlDerivation derivation = new RawSqlDerivation(risk, before, catalog);
-        for (String sql : all.sql()) {
-            String unrehearsable = RawSqlDerivation.unrehearsable(sql);
+        for (int i = 0; i < all.sql().size(); i++) {
+            String unrehearsable = RawSqlDerivation.unrehearsable(all.sql().get(i));
             Savepoint savepoint = unrehearsable == null ? null : c.setSavepoint();
-            StepObserver.Facts facts = transaction.execute(sql);
+            StepObserver.Facts facts = transaction.execute(all.sql().get(i), all.copyData(i));
             if (savepoint != null) {
                 notRehearsed(migration, index, unrehearsable, facts, derivation, warnings);
                 if (facts.error() != null) {
@@ -225,7 +235,7 @@ public final class Verifier {
             }
             if (facts.error() != null) {
                 transaction.rollback();
-                return step(migration, index, raw, facts, derivation.inferred(), null);
+                return step(migration, index, raw, located(facts, migration, index, raw, i), derivation.inferred(), null);
             }
             SchemaGraph after = schemaInTransaction(c, replay);
             derivation.statement(before, after, facts, true);

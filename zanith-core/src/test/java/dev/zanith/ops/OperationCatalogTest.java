@@ -78,11 +78,12 @@ class OperationCatalogTest {
     }
 
     @Test
-    void rawSqlIsSplitIntoStatementsAndConcurrentlyRunsOutsideATransaction() {
+    void rawSqlIsSplitIntoStatementsAndTheOptOutDirectiveRunsItOutsideATransaction() {
         Statements tx = new RawSql("UPDATE t SET a = 1; -- note; with a semicolon\nUPDATE t SET b = 'x;y';", null).render(CONTEXT);
         assertThat(tx.transactional()).isTrue();
         assertThat(tx.sql()).hasSize(2);
-        Statements concurrent = new RawSql("CREATE INDEX CONCURRENTLY a ON t (a);\nCREATE INDEX CONCURRENTLY b ON t (b);", null)
+        Statements concurrent = new RawSql("-- zanith:transaction=none\nCREATE INDEX CONCURRENTLY a ON t (a);\n"
+                + "CREATE INDEX CONCURRENTLY b ON t (b);", null)
                 .render(CONTEXT);
         assertThat(concurrent.transactional()).isFalse();
         assertThat(concurrent.sql()).hasSize(2);

@@ -514,7 +514,7 @@ class RiskModelTest {
                 "-- DROP TABLE users\nSELECT 1", "SELECT 'DROP TABLE users'")) {
             assertThat(RiskModel.classify(new RawSql(sql, null), context(SMALL, 16)).facts().canLoseData()).as(sql).isFalse();
         }
-        assertThat(RiskModel.classify(new RawSql("CREATE INDEX CONCURRENTLY i ON users (name)", null), context(SMALL, 16))
+        assertThat(RiskModel.classify(new RawSql("CREATE INDEX CONCURRENTLY i ON users (name)", false), context(SMALL, 16))
                 .facts().transactional()).isFalse();
     }
 

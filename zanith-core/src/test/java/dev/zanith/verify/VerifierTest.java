@@ -156,9 +156,23 @@ class VerifierTest {
     @Test
     void rawConcurrentIndexIsObservedOutsideATransaction(TestDatabase db) throws Exception {
         db.execute(LIVE);
-        ObservedStep step = only(verify(db, null, migration("1_raw", "--sql\nCREATE INDEX CONCURRENTLY users_name ON users (name);\n")));
+        ObservedStep step = only(verify(db, null, migration("1_raw", "--sql\n-- zanith:transaction=none\nCREATE INDEX CONCURRENTLY users_name ON users (name);\n")));
         assertThat(step.inferredKinds()).containsExactly("addIndex");
         assertThat(step.tableLocks()).containsEntry("public.users", LockMode.SHARE_UPDATE_EXCLUSIVE);
+    }
+
+    @Test
+    void aSqlFileWithCopyDataIsRehearsedThroughTheCopyProtocolAndAFailureNamesItsLine(TestDatabase db) throws Exception {
+        db.execute(LIVE);
+        ObservedStep step = only(verify(db, null, migration("1_copy", "--sql\nCREATE TABLE currency (id int, code text);\n"
+                + "COPY currency FROM stdin;\n1\tEUR\n2\tJPY\n\\.\n")));
+        assertThat(step.failed()).as(String.valueOf(step.error())).isFalse();
+        assertThat(step.inferredKinds()).containsExactly("createTable");
+        VerifyResult result = verify(db, null, migration("2_copy", "--sql\nCREATE TABLE currency (id int);\n"
+                + "COPY currency FROM stdin;\nnot-a-number\n\\.\n"));
+        assertThat(result.verdict()).isEqualTo(Verdict.FAILED);
+        ObservedStep failed = result.steps().get(0);
+        assertThat(failed.error()).startsWith("2_copy.sql:2: ").contains("in the statement starting at line 2: COPY currency FROM stdin");
     }
 
     @Test

@@ -69,6 +69,29 @@ public final class Jdbc {
         }
     }
 
+    /**
+     * Executes one statement of a script exactly as written: JDBC escape processing off (a {@code {fn ...}} in a
+     * string stays as it is), and a {@code COPY ... FROM STDIN} fed {@code copyData} through pgjdbc's CopyManager.
+     *
+     * @param copyData the data lines of a COPY FROM STDIN (text or CSV, as the statement says); null for any
+     *                 other statement
+     */
+    public static void executeStatement(Connection c, String sql, String copyData) throws SQLException {
+        if (copyData != null) {
+            try {
+                c.unwrap(org.postgresql.PGConnection.class).getCopyAPI()
+                        .copyIn(sql, new java.io.StringReader(copyData));
+            } catch (java.io.IOException e) {
+                throw new SQLException("could not read the COPY data: " + e.getMessage(), "58030", e);
+            }
+            return;
+        }
+        try (Statement s = c.createStatement()) {
+            s.setEscapeProcessing(false);
+            s.execute(sql);
+        }
+    }
+
     /** Runs {@code work} in one transaction, committing on success and rolling back on any failure. */
     public static <T> T inTransaction(Connection c, SqlWork<T> work) throws SQLException {
         boolean autoCommit = c.getAutoCommit();

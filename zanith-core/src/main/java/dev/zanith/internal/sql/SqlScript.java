@@ -4,7 +4,10 @@ import dev.zanith.ZanithException;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -22,11 +25,18 @@ import java.util.Locale;
  * strings (with backslash escapes), double-quoted identifiers, dollar-quoted bodies ({@code $$...$$},
  * {@code $tag$...$tag$}), {@code --} comments, nested {@code /* *}{@code /} comments, parentheses (rule actions)
  * and the {@code BEGIN ATOMIC ... END} body of a SQL-standard function or procedure. Empty statements and chunks
- * holding only comments are dropped. A line starting with a backslash where a statement would start is taken
- * as a psql meta-command (up to the end of that line), which the caller may reject; the rest of the file is not
- * interpreted as psql would.
+ * holding only comments are dropped. A backslash outside of quotes and comments starts a psql meta-command (up
+ * to the end of that line), which becomes a statement of its own with {@link Statement#psqlMetaCommand()} set,
+ * for the caller to refuse; a statement it interrupts continues after it, as in psql.
  *
- * <p>Lexing assumes {@code standard_conforming_strings = on}, the default since PostgreSQL 9.1.
+ * <p>After a {@code COPY ... FROM STDIN} statement, the lines that follow it up to a line holding only
+ * {@code \.} (or the end of the file) are its data ({@link Statement#copyData()}), not SQL — as psql reads
+ * them. Whatever follows the COPY's semicolon on its own line is lexed after the data, as psql does.
+ *
+ * <p>Plain {@code '...'} strings follow {@code standard_conforming_strings}: on (the default since PostgreSQL
+ * 9.1) until a statement of the script sets it off ({@code SET [SESSION|LOCAL] standard_conforming_strings =
+ * off|false|0}), after which backslashes escape in them too, until it is set on again or reset. psql tracks the
+ * same setting from the server after each statement.
  */
 public final class SqlScript {
 
@@ -48,8 +58,11 @@ public final class SqlScript {
      * @param line            1-based line where the statement starts
      * @param column          1-based column where the statement starts
      * @param psqlMetaCommand whether this is a psql backslash command such as {@code \connect}, not SQL
+     * @param copyData        for a {@code COPY ... FROM STDIN}, the data lines that follow it (each with its line
+     *                        break, without the terminating {@code \.} line); null for any other statement
      */
-    public record Statement(int index, String sql, int offset, int line, int column, boolean psqlMetaCommand) {
+    public record Statement(int index, String sql, int offset, int line, int column, boolean psqlMetaCommand,
+                            String copyData) {
 
         /** The statement on one line (whitespace runs collapsed), cut to about {@code maxChars} characters. */
         public String summary(int maxChars) {
@@ -71,6 +84,20 @@ public final class SqlScript {
          */
         public List<String> words(int max) {
             return SqlScript.words(sql, max);
+        }
+
+        /**
+         * The statement's first tokens as written (at most {@code max}): words, quoted identifiers (with their
+         * quotes) and single punctuation characters; comments, whitespace and string literals are skipped. For
+         * reading names out of a statement, e.g. {@code [CREATE, INDEX, "Idx", ON, app, ., t, (]}.
+         */
+        public List<String> tokens(int max) {
+            return SqlScript.tokens(sql, max);
+        }
+
+        /** Whether this is {@code COPY ... FROM STDIN}, whose data follows it in the script. */
+        public boolean copyFromStdin() {
+            return isCopyFromStdin(words(1000));
         }
     }
 
@@ -101,22 +128,56 @@ public final class SqlScript {
         return parse(readText(file));
     }
 
+    /**
+     * The text of a UTF-8 file, without a leading byte order mark.
+     *
+     * @throws ZanithException when the file is missing, unreadable or not UTF-8 (naming the byte offset)
+     */
     public static String readText(Path file) {
         if (Files.isDirectory(file)) {
             throw new ZanithException(file + " is a directory, not a file. Pass the path of the SQL file.");
         }
         try {
-            String content = StandardCharsets.UTF_8.newDecoder()
-                    .decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString();
-            return content.startsWith("\uFEFF") ? content.substring(1) : content;
+            return decode(Files.readAllBytes(file), file.toString());
         } catch (NoSuchFileException e) {
             throw new ZanithException("File not found: " + file + " (looked for " + file.toAbsolutePath().normalize()
                     + "). Check the path.", e);
-        } catch (CharacterCodingException e) {
-            throw new ZanithException(file + " is not valid UTF-8. Save it as UTF-8 and try again.", e);
         } catch (IOException e) {
             throw new ZanithException("Cannot read " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * {@code bytes} decoded as strict UTF-8, a leading byte order mark dropped (psql too ignores one at the start
+     * of a script).
+     *
+     * @param location how the message names the content, e.g. its path
+     * @throws ZanithException naming the 0-based byte offset and line of the first byte that is not UTF-8
+     */
+    public static String decode(byte[] bytes, String location) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length + 1);
+        CoderResult result = decoder.decode(in, out, true);
+        if (!result.isError()) {
+            result = decoder.flush(out);
+        }
+        if (result.isError()) {
+            int offset = in.position();
+            int line = 1;
+            for (int i = 0; i < offset; i++) {
+                if (bytes[i] == '\n') {
+                    line++;
+                }
+            }
+            throw new ZanithException(location + ":" + line + ": not valid UTF-8: byte " + offset + " (0x"
+                    + String.format("%02X", bytes[offset] & 0xFF) + ") does not start or continue a UTF-8 "
+                    + "character. Save the file as UTF-8 (e.g. iconv -f LATIN1 -t UTF-8) and try again.");
+        }
+        out.flip();
+        String text = out.toString();
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
     /** The whole text the statements were split from. */
@@ -199,10 +260,50 @@ public final class SqlScript {
         return words;
     }
 
+    /** The first tokens of {@code sql} as written (see {@link Statement#tokens}). */
+    static List<String> tokens(String sql, int max) {
+        List<String> tokens = new ArrayList<>();
+        Lexer lexer = new Lexer(sql);
+        while (tokens.size() < max && lexer.pos < sql.length()) {
+            int start = lexer.pos;
+            char c = sql.charAt(start);
+            if (Character.isWhitespace(c)) {
+                lexer.pos++;
+            } else if (lexer.skipQuotedOrComment()) {
+                if (c == '"') {
+                    tokens.add(sql.substring(start, lexer.pos));
+                }
+            } else if (isIdentStart(c)) {
+                String word = lexer.word();
+                if (!lexer.skipEString(word)) {
+                    tokens.add(word);
+                }
+            } else {
+                lexer.pos++;
+                tokens.add(String.valueOf(c));
+            }
+        }
+        return tokens;
+    }
+
+    static boolean isCopyFromStdin(List<String> words) {
+        if (words.isEmpty() || !words.get(0).equals("copy")) {
+            return false;
+        }
+        for (int i = 1; i + 1 < words.size(); i++) {
+            if (words.get(i).equals("from") && words.get(i + 1).equals("stdin")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Skips over the lexical elements inside which a semicolon is not a terminator. */
     private static class Lexer {
         final String s;
         int pos;
+        /** Whether backslashes escape in plain '...' strings (standard_conforming_strings off). */
+        boolean backslashQuotes;
 
         Lexer(String s) {
             this.s = s;
@@ -219,7 +320,7 @@ public final class SqlScript {
         boolean skipQuotedOrComment() {
             char c = at(pos);
             if (c == '\'') {
-                pos = endOfQuoted(pos + 1, '\'', false);
+                pos = endOfQuoted(pos + 1, '\'', backslashQuotes);
                 return true;
             }
             if (c == '"') {
@@ -326,11 +427,19 @@ public final class SqlScript {
 
     /** Splits a whole script, tracking what makes a semicolon part of a statement rather than its end. */
     private final class Splitter extends Lexer {
+        private static final java.util.regex.Pattern SET_STANDARD_STRINGS = java.util.regex.Pattern.compile(
+                "(?is)set\\s+(?:session\\s+|local\\s+)?standard_conforming_strings\\s*(?:=|\\bto\\b)\\s*'?([a-z0-9_]+)'?\\s*");
+        private static final java.util.regex.Pattern RESET_STANDARD_STRINGS = java.util.regex.Pattern.compile(
+                "(?is)reset\\s+(?:standard_conforming_strings|all)\\s*|set\\s+(?:session\\s+|local\\s+)?"
+                        + "standard_conforming_strings\\s*(?:=|\\bto\\b)\\s*default\\s*");
+
         private final List<Statement> result = new ArrayList<>();
         private int start = -1;          // first significant char of the current statement, or -1
         private int parenDepth;
         private int beginDepth;          // BEGIN ... END nesting inside CREATE FUNCTION/PROCEDURE
         private final List<String> leadingWords = new ArrayList<>();
+        private int copySkipFrom = -1;   // COPY data not yet passed: [copySkipFrom, copySkipTo)
+        private int copySkipTo = -1;
 
         Splitter(String text) {
             super(text);
@@ -338,6 +447,11 @@ public final class SqlScript {
 
         List<Statement> split() {
             while (pos < s.length()) {
+                if (copySkipFrom >= 0 && pos >= copySkipFrom) {
+                    pos = Math.max(pos, copySkipTo);
+                    copySkipFrom = -1;
+                    continue;
+                }
                 char c = s.charAt(pos);
                 if (Character.isWhitespace(c)) {
                     pos++;
@@ -348,7 +462,7 @@ public final class SqlScript {
                     skipQuotedOrComment(); // comments never start a statement
                     continue;
                 }
-                if (start < 0 && c == '\\') {
+                if (c == '\\') {
                     metaCommand();
                     continue;
                 }
@@ -433,27 +547,75 @@ public final class SqlScript {
 
         private void metaCommand() {
             int begin = pos;
-            while (pos < s.length() && s.charAt(pos) != '\n' && s.charAt(pos) != '\r') {
-                pos++;
+            pos = endOfLine(pos);
+            add(begin, pos, true, null);
+        }
+
+        private int endOfLine(int from) {
+            int i = from;
+            while (i < s.length() && s.charAt(i) != '\n' && s.charAt(i) != '\r') {
+                i++;
             }
-            add(begin, pos, true);
+            return i;
+        }
+
+        /** The index after the line break at {@code lineEnd} (CRLF counts as one), or the text's length. */
+        private int nextLineStart(int lineEnd) {
+            if (lineEnd >= s.length()) {
+                return s.length();
+            }
+            return s.charAt(lineEnd) == '\r' && at(lineEnd + 1) == '\n' ? lineEnd + 2 : lineEnd + 1;
         }
 
         private void finish(int end) {
-            add(start, end, false);
+            String sql = s.substring(start, end);
+            String copyData = null;
+            if (end < s.length() && copySkipFrom < 0 && isCopyFromStdin(SqlScript.words(sql, 1000))) {
+                copyData = copyData(end + 1);
+            }
+            add(start, end, false, copyData);
+            if (SET_STANDARD_STRINGS.matcher(sql).matches()) {
+                String value = SET_STANDARD_STRINGS.matcher(sql).replaceFirst("$1").toLowerCase(Locale.ROOT);
+                backslashQuotes = value.equals("off") || value.equals("false") || value.equals("0")
+                        || value.equals("no") || value.equals("of");
+            } else if (RESET_STANDARD_STRINGS.matcher(sql).matches()) {
+                backslashQuotes = false;
+            }
             start = -1;
             parenDepth = 0;
             beginDepth = 0;
             leadingWords.clear();
         }
 
-        private void add(int begin, int end, boolean meta) {
+        /**
+         * The COPY data starting on the line after {@code from}: lines up to one holding only {@code \.} or the end
+         * of the text. The rest of the COPY's own line is lexed as usual; the data is skipped when reached.
+         */
+        private String copyData(int from) {
+            int dataStart = nextLineStart(endOfLine(from));
+            int line = dataStart;
+            while (line < s.length()) {
+                int lineEnd = endOfLine(line);
+                if (s.substring(line, lineEnd).equals("\\.")) {
+                    copySkipFrom = dataStart;
+                    copySkipTo = nextLineStart(lineEnd);
+                    return s.substring(dataStart, line);
+                }
+                line = nextLineStart(lineEnd);
+            }
+            copySkipFrom = dataStart;
+            copySkipTo = s.length();
+            return s.substring(dataStart);
+        }
+
+        private void add(int begin, int end, boolean meta, String copyData) {
             int trimmed = end;
             while (trimmed > begin && Character.isWhitespace(s.charAt(trimmed - 1))) {
                 trimmed--;
             }
             Position p = positionAt(begin);
-            result.add(new Statement(result.size(), s.substring(begin, trimmed), begin, p.line(), p.column(), meta));
+            result.add(new Statement(result.size(), s.substring(begin, trimmed), begin, p.line(), p.column(), meta,
+                    copyData));
         }
     }
 }

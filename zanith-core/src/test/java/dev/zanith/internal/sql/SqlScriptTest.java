@@ -247,7 +247,7 @@ class SqlScriptTest {
         Path latin1 = dir.resolve("latin1.sql");
         Files.write(latin1, new byte[]{'S', 'E', 'L', 'E', 'C', 'T', ' ', '\'', (byte) 0xE9, '\''});
         assertThatThrownBy(() -> SqlScript.read(latin1)).isInstanceOf(ZanithException.class)
-                .hasMessageContaining("is not valid UTF-8");
+                .hasMessageContaining("latin1.sql:1: not valid UTF-8: byte 8 (0xE9)");
         assertThatThrownBy(() -> SqlScript.read(dir)).isInstanceOf(ZanithException.class)
                 .hasMessageContaining("is a directory");
     }
@@ -277,5 +277,83 @@ class SqlScriptTest {
         assertThat(statements).extracting(SqlScript.Statement::line).containsExactly(5, 6, 8, 12, 17);
         assertThat(statements.get(2).sql()).endsWith("'gi'));$_$");
         assertThat(statements.get(4).sql()).isEqualTo("COMMENT ON TABLE public.\"Order\" IS 'orders; all of them'");
+    }
+
+    @Test
+    void copyFromStdinDataRunsToTheBackslashDotLineAndIsNotSql() {
+        SqlScript script = SqlScript.parse("CREATE TABLE c (id int, code text);\n"
+                + "COPY c (id, code) FROM stdin;\n1\tEUR;\n2\tJ\\\\PY\n\\.\nSELECT 1;");
+        assertThat(script.statements()).extracting(SqlScript.Statement::sql)
+                .containsExactly("CREATE TABLE c (id int, code text)", "COPY c (id, code) FROM stdin", "SELECT 1");
+        assertThat(script.statements().get(1).copyData()).isEqualTo("1\tEUR;\n2\tJ\\\\PY\n");
+        assertThat(script.statements().get(1).copyFromStdin()).isTrue();
+        assertThat(script.statements().get(2).line()).isEqualTo(6);
+        assertThat(script.statements().get(0).copyData()).isNull();
+    }
+
+    @Test
+    void copyDataEndsAtTheEndOfTheFileWithoutBackslashDotAndKeepsCrLf() {
+        SqlScript script = SqlScript.parse("COPY c FROM STDIN WITH (FORMAT csv);\r\n1,\"a;b\"\r\n2,'x'");
+        assertThat(script.statements()).singleElement().satisfies(s ->
+                assertThat(s.copyData()).isEqualTo("1,\"a;b\"\r\n2,'x'"));
+        // COPY TO STDOUT and COPY FROM a file have no data lines
+        assertThat(sqls("COPY c TO stdout;\nSELECT 1;")).containsExactly("COPY c TO stdout", "SELECT 1");
+    }
+
+    @Test
+    void theRestOfTheCopyLineIsLexedAfterTheData() {
+        SqlScript script = SqlScript.parse("COPY c FROM stdin; SELECT 2;\n1\n\\.\nSELECT 3;");
+        assertThat(script.statements()).extracting(SqlScript.Statement::sql)
+                .containsExactly("COPY c FROM stdin", "SELECT 2", "SELECT 3");
+        assertThat(script.statements().get(0).copyData()).isEqualTo("1\n");
+    }
+
+    @Test
+    void metaCommandsAnywhereOutsideQuotesAreMetaCommands() {
+        List<SqlScript.Statement> statements = SqlScript.parse("SELECT 1 \\gexec\nSELECT 'a\\b', $$\\x$$, \"q\\\";\n"
+                + "  \\set x 1\n").statements();
+        assertThat(statements).extracting(SqlScript.Statement::psqlMetaCommand).containsExactly(true, false, true);
+        assertThat(statements).extracting(SqlScript.Statement::line).containsExactly(1, 1, 3);
+        // the interrupted statement goes on after the meta-command's line, as psql's query buffer does
+        assertThat(statements.get(1).sql()).endsWith("SELECT 'a\\b', $$\\x$$, \"q\\\"");
+    }
+
+    @Test
+    void standardConformingStringsOffMakesBackslashesEscapeInPlainStrings() {
+        String text = "SET standard_conforming_strings = off;\nINSERT INTO t VALUES ('it\\'s; fine');\n"
+                + "SET standard_conforming_strings TO on;\nINSERT INTO t VALUES ('a\\');\nSELECT 2;";
+        assertThat(sqls(text)).containsExactly("SET standard_conforming_strings = off",
+                "INSERT INTO t VALUES ('it\\'s; fine')", "SET standard_conforming_strings TO on",
+                "INSERT INTO t VALUES ('a\\')", "SELECT 2");
+        assertThat(sqls("SET SESSION standard_conforming_strings = 'off'; SELECT 'x\\';'; RESET ALL; SELECT '\\';"))
+                .containsExactly("SET SESSION standard_conforming_strings = 'off'", "SELECT 'x\\';'", "RESET ALL",
+                        "SELECT '\\'");
+    }
+
+    @Test
+    void escapeStringsNestedCommentsTaggedDollarQuotesQuotedIdentifiers() {
+        assertThat(sqls("SELECT E'a\\'; b';SELECT e'\\\\';")).containsExactly("SELECT E'a\\'; b'", "SELECT e'\\\\'");
+        assertThat(sqls("SELECT /* a /* nested; */ still; */ 1; SELECT 2"))
+                .containsExactly("SELECT /* a /* nested; */ still; */ 1", "SELECT 2");
+        assertThat(sqls("SELECT $a$ $$; $b$ ; $b$ $a$; SELECT 3")).containsExactly("SELECT $a$ $$; $b$ ; $b$ $a$",
+                "SELECT 3");
+        assertThat(sqls("CREATE TABLE \"a;b\" (\"c\"\"; d\" int); SELECT 4 -- done; really"))
+                .containsExactly("CREATE TABLE \"a;b\" (\"c\"\"; d\" int)", "SELECT 4 -- done; really");
+    }
+
+    @Test
+    void tokensKeepQuotedIdentifiersAndPunctuation() {
+        SqlScript.Statement s = SqlScript.parse("CREATE UNIQUE INDEX CONCURRENTLY \"My Idx\" ON app.\"T\" (a)")
+                .statements().get(0);
+        assertThat(s.tokens(20)).containsExactly("CREATE", "UNIQUE", "INDEX", "CONCURRENTLY", "\"My Idx\"", "ON", "app",
+                ".", "\"T\"", "(", "a", ")");
+    }
+
+    @Test
+    void nonUtf8IsRefusedWithTheByteOffsetAndLine() {
+        byte[] bytes = "SELECT 1;\nSELECT 'caf\u00e9';".getBytes(StandardCharsets.ISO_8859_1);
+        assertThatThrownBy(() -> SqlScript.decode(bytes, "V1__x.sql")).isInstanceOf(ZanithException.class)
+                .hasMessageStartingWith("V1__x.sql:2: not valid UTF-8: byte 21 (0xE9)");
+        assertThat(SqlScript.decode("\uFEFFSELECT 1;".getBytes(StandardCharsets.UTF_8), "x")).isEqualTo("SELECT 1;");
     }
 }

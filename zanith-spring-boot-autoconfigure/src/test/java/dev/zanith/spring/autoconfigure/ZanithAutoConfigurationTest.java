@@ -209,8 +209,9 @@ class ZanithAutoConfigurationTest {
         on("sqlerror").run(context -> {
             assertThat(context).hasFailed();
             FailureAnalysis analysis = new ZanithStartupFailureAnalyzer().analyze(context.getStartupFailure());
-            assertThat(analysis.getDescription()).contains("migration V2__fill (").contains("V2__fill.sql)")
+            assertThat(analysis.getDescription()).contains("migration V2__fill (").contains("V2__fill.sql:4:13)")
                     .contains("failed at step 1 (rawSql)").contains("[SQLSTATE 42P01]").contains("no_such_table")
+                    .contains("in the statement starting at line 4: INSERT INTO no_such_table (id) VALUES (2)")
                     .as("the first statement is not the failing one").doesNotContain("INSERT INTO items");
             assertThat(analysis.getDescription() + analysis.getAction()).doesNotContain("/actuator");
             assertThat(analysis.getAction()).contains("_zanith_migration_steps").contains("resumes at the failed step");

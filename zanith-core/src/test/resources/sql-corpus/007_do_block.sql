@@ -1,0 +1,2 @@
+CREATE TABLE test (txt text);
+DO $$ BEGIN INSERT INTO test (txt) VALUES ('abc'); END; $$;

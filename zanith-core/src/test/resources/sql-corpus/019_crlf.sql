@@ -1,0 +1,7 @@
+CREATE TABLE t (a int);
+CREATE FUNCTION f() RETURNS int LANGUAGE plpgsql AS $$
+BEGIN
+  RETURN 7;
+END;
+$$;
+INSERT INTO t VALUES (f());

@@ -1,0 +1,4 @@
+-- COMMIT; VACUUM;
+/* CREATE DATABASE x; \connect y */
+CREATE TABLE t (a int); -- ROLLBACK;
+INSERT INTO t VALUES (1);

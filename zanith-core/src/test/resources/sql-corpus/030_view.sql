@@ -1,0 +1,3 @@
+CREATE TABLE t (a int);
+INSERT INTO t VALUES (1), (2);
+CREATE VIEW v AS SELECT a * 2 AS b FROM t;

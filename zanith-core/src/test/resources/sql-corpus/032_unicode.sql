@@ -1,0 +1,2 @@
+CREATE TABLE "😀é" (a text);
+INSERT INTO "😀é" VALUES ('ünïcødé; ok');

@@ -1,0 +1,3 @@
+CREATE TYPE color AS ENUM ('red');
+ALTER TYPE color ADD VALUE 'blue';
+CREATE TABLE t (c color);

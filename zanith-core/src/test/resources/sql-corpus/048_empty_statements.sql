@@ -1,0 +1,4 @@
+;;
+CREATE TABLE t (a int);;
+;
+INSERT INTO t VALUES (1);;

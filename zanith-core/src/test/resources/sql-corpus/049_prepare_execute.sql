@@ -1,0 +1,4 @@
+CREATE TABLE t (a int);
+PREPARE ins (int) AS INSERT INTO t VALUES ($1);
+EXECUTE ins(4);
+DEALLOCATE ins;

@@ -1,0 +1,6 @@
+CREATE TABLE t (a text);
+CREATE FUNCTION sign_of(n int) RETURNS text LANGUAGE sql
+BEGIN ATOMIC
+  SELECT CASE WHEN n < 0 THEN 'neg' ELSE 'pos' END;
+END;
+INSERT INTO t VALUES (sign_of(-1));

@@ -1,0 +1,2 @@
+CREATE TABLE t (a int);
+WITH x AS (INSERT INTO t VALUES (1), (2) RETURNING a) SELECT count(*) FROM x;

@@ -1,0 +1,2 @@
+CREATE TABLE t (a int);
+CREATE INDEX CONCURRENTLY t_a ON t (a);

@@ -1,0 +1,2 @@
+-- tune
+ALTER SYSTEM SET work_mem = '8MB';

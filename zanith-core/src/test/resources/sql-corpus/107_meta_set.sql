@@ -1,0 +1,2 @@
+\set ON_ERROR_STOP on
+CREATE TABLE t (a int);

@@ -1,0 +1,2 @@
+CREATE TABLE t (a int);
+\i other.sql

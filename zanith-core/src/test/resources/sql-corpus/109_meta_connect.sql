@@ -1,0 +1,4 @@
+CREATE TABLE t (a int);
+
+\connect other
+CREATE TABLE u (a int);

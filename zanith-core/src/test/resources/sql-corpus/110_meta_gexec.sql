@@ -1,0 +1,2 @@
+CREATE TABLE t (a int);
+SELECT 'CREATE TABLE u (a int)' \gexec

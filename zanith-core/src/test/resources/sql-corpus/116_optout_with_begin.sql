@@ -1,0 +1,4 @@
+-- zanith:transaction=none
+BEGIN;
+CREATE TABLE t (a int);
+COMMIT;

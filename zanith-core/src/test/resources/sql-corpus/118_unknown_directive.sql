@@ -1,0 +1,2 @@
+-- zanith:transactions=none
+CREATE TABLE t (a int);

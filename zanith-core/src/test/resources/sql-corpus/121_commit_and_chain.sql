@@ -1,0 +1,3 @@
+BEGIN;
+CREATE TABLE t (a int);
+COMMIT AND CHAIN;

@@ -1,0 +1,2 @@
+CREATE TABLE t (a int);
+DO $$ BEGIN INSERT INTO t VALUES (1); COMMIT; END $$;
