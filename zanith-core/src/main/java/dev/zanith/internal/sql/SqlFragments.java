@@ -44,12 +44,12 @@ public final class SqlFragments {
             if (ch == '\'') {
                 boolean escapes = i > 0 && (text.charAt(i - 1) == 'E' || text.charAt(i - 1) == 'e')
                         && (i < 2 || !identifierChar(text.charAt(i - 2)));
-                i = endOfString(text, i + 1, escapes);
+                i = endOfQuote(text, i + 1, '\'', escapes);
                 if (i < 0) {
                     return Optional.of("has a string starting at character " + at + " that is never closed (a ' is missing)");
                 }
             } else if (ch == '"') {
-                i = endOfQuoted(text, i + 1);
+                i = endOfQuote(text, i + 1, '"', false);
                 if (i < 0) {
                     return Optional.of("has a quoted name starting at character " + at + " that is never closed "
                             + "(a \" is missing)");
@@ -113,31 +113,18 @@ public final class SqlFragments {
         return Optional.empty();
     }
 
-    /** The index just past the closing quote of a string whose body starts at {@code from}, or -1. */
-    private static int endOfString(String text, int from, boolean backslashEscapes) {
+    /**
+     * The index just past the closing {@code quote} of a string literal ({@code '}) or quoted identifier ({@code "})
+     * whose body starts at {@code from}, or -1; a doubled quote is part of the body.
+     */
+    private static int endOfQuote(String text, int from, char quote, boolean backslashEscapes) {
         int i = from;
         while (i < text.length()) {
             char ch = text.charAt(i);
             if (backslashEscapes && ch == '\\') {
                 i += 2;
-            } else if (ch == '\'') {
-                if (i + 1 < text.length() && text.charAt(i + 1) == '\'') {
-                    i += 2;
-                } else {
-                    return i + 1;
-                }
-            } else {
-                i++;
-            }
-        }
-        return -1;
-    }
-
-    private static int endOfQuoted(String text, int from) {
-        int i = from;
-        while (i < text.length()) {
-            if (text.charAt(i) == '"') {
-                if (i + 1 < text.length() && text.charAt(i + 1) == '"') {
+            } else if (ch == quote) {
+                if (i + 1 < text.length() && text.charAt(i + 1) == quote) {
                     i += 2;
                 } else {
                     return i + 1;
