@@ -27,7 +27,7 @@ import dev.zanith.shadow.DeclaredSchema;
 import dev.zanith.shadow.ShadowProvider;
 import dev.zanith.verify.ObservedStep;
 import dev.zanith.verify.Prediction;
-import dev.zanith.verify.Verdict;
+import dev.zanith.verify.VerifyOutcome;
 import dev.zanith.verify.Verifier;
 import dev.zanith.verify.VerifyResult;
 
@@ -108,7 +108,7 @@ public final class Verify {
      */
     private VerifyResult checkInferredOnLiveData(VerifyResult result, List<Migration> pending, RiskContext start,
                                                  Preflight preflight) {
-        if (result.verdict() != Verdict.VERIFIED && result.verdict() != Verdict.DRIFT
+        if (result.verdict() != VerifyOutcome.VERIFIED && result.verdict() != VerifyOutcome.DRIFT
                 || result.steps().stream().allMatch(s -> s.inferred().isEmpty())) {
             return result;
         }
@@ -160,7 +160,7 @@ public final class Verify {
                 break;
             }
         }
-        return new VerifyResult(Verdict.FAILED, steps, List.of(), result.shadow(), result.comparedWith(), failed,
+        return new VerifyResult(VerifyOutcome.FAILED, steps, List.of(), result.shadow(), result.comparedWith(), failed,
                 result.durationMs(), result.warnings());
     }
 }

@@ -67,7 +67,7 @@ public final class Verifier {
         String comparedWith = request.declared() != null
                 ? "the declared schema (" + request.declaredLabel() + ")" : "the expected result of the pending migrations";
         if (request.pending().isEmpty() && request.declared() == null) {
-            return new VerifyResult(Verdict.NOTHING_PENDING, List.of(), List.of(), "none", comparedWith, null, elapsed(start));
+            return new VerifyResult(VerifyOutcome.NOTHING_PENDING, List.of(), List.of(), "none", comparedWith, null, elapsed(start));
         }
         // With a declared schema and nothing pending, the live schema (replayed on the shadow, so both sides are
         // normalized by the same server) is still compared with it: drift is drift, pending migrations or not.
@@ -99,7 +99,7 @@ public final class Verifier {
                         step = step.withPrediction(request.predictions().get(stepKey(migration.id(), i + 1)));
                         steps.add(step);
                         if (step.failed()) {
-                            return new VerifyResult(Verdict.FAILED, steps, List.of(), shadowDescription, comparedWith, step,
+                            return new VerifyResult(VerifyOutcome.FAILED, steps, List.of(), shadowDescription, comparedWith, step,
                                     elapsed(start), warnings);
                         }
                         expected = SchemaEffect.supports(operation) ? SchemaEffect.apply(expected, operation)
@@ -113,8 +113,8 @@ public final class Verifier {
         }
         SchemaGraph reference = request.declared() != null ? request.declared() : normalize(expected, request);
         List<Difference> differences = SchemaComparison.compareStructure(reference, observed);
-        Verdict verdict = !differences.isEmpty() ? Verdict.DRIFT
-                : request.pending().isEmpty() ? Verdict.NOTHING_PENDING : Verdict.VERIFIED;
+        VerifyOutcome verdict = !differences.isEmpty() ? VerifyOutcome.DRIFT
+                : request.pending().isEmpty() ? VerifyOutcome.NOTHING_PENDING : VerifyOutcome.VERIFIED;
         return new VerifyResult(verdict, steps, differences, shadowDescription, comparedWith, null, elapsed(start),
                 warnings);
     }

@@ -89,7 +89,7 @@ class PredictionAgreementTest {
         Files.writeString(migrations.resolve("20260101000000_case.yaml"), "id: 20260101000000_case\noperations:\n" + operations + "\n");
         ZanithConfig config = ZanithConfig.builder().url(db.jdbcUrl()).migrations(new DirectoryMigrationSource(migrations)).build();
         VerifyResult result = new Verify(config).run(null, ShadowProviders.temporaryDatabase(config.connectionSource()));
-        assertThat(result.verdict()).as("%s %s", result.failedStep(), result.differences()).isEqualTo(Verdict.VERIFIED);
+        assertThat(result.verdict()).as("%s %s", result.failedStep(), result.differences()).isEqualTo(VerifyOutcome.VERIFIED);
         for (ObservedStep step : result.steps()) {
             assertThat(step.predicted()).as("step %d has a prediction", step.stepIndex()).isNotNull();
             assertThat(step.mismatches()).as("step %d (%s): prediction vs observation", step.stepIndex(), step.summary())

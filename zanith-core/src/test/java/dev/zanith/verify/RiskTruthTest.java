@@ -51,7 +51,7 @@ class RiskTruthTest {
     private static ObservedStep typed(TestDatabase db, Path dir, String operation) throws Exception {
         VerifyResult result = verify(db, dir, "20260101000000_case.yaml",
                 "id: 20260101000000_case\noperations:\n  - " + operation + "\n");
-        assertThat(result.verdict()).as("%s %s", result.failedStep(), result.differences()).isEqualTo(Verdict.VERIFIED);
+        assertThat(result.verdict()).as("%s %s", result.failedStep(), result.differences()).isEqualTo(VerifyOutcome.VERIFIED);
         ObservedStep step = result.steps().get(0);
         assertThat(step.predicted()).isNotNull();
         assertThat(step.mismatches()).as("prediction vs observation").isEmpty();
@@ -60,7 +60,7 @@ class RiskTruthTest {
 
     private static ObservedStep raw(TestDatabase db, Path dir, String sql) throws Exception {
         VerifyResult result = verify(db, dir, "20260101000000_case.sql", sql);
-        assertThat(result.verdict()).as("%s %s", result.failedStep(), result.differences()).isEqualTo(Verdict.VERIFIED);
+        assertThat(result.verdict()).as("%s %s", result.failedStep(), result.differences()).isEqualTo(VerifyOutcome.VERIFIED);
         return result.steps().get(0);
     }
 
@@ -213,7 +213,7 @@ class RiskTruthTest {
                 CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
                 CREATE TRIGGER words_touch BEFORE UPDATE ON words FOR EACH ROW EXECUTE FUNCTION touch();
                 """);
-        assertThat(result.verdict()).as("%s", result.failedStep()).isEqualTo(Verdict.VERIFIED);
+        assertThat(result.verdict()).as("%s", result.failedStep()).isEqualTo(VerifyOutcome.VERIFIED);
         ObservedStep step = result.steps().get(0);
         assertThat(step.derivedLevel()).startsWith("unknown 55 (raw_sql, adds_nullable_column)")
                 .contains("1 statement(s) not rehearsed");
@@ -226,7 +226,7 @@ class RiskTruthTest {
     void inferredOperationsGetTheLiveDataChecksOfTheirTypedTwins(TestDatabase db, @TempDir Path dir) throws Exception {
         VerifyResult result = verify(db, dir, "20260101000000_case.sql",
                 "ALTER TABLE notes ADD COLUMN author text NOT NULL;\n");
-        assertThat(result.verdict()).isEqualTo(Verdict.FAILED);
+        assertThat(result.verdict()).isEqualTo(VerifyOutcome.FAILED);
         assertThat(result.failedStep().error()).startsWith("on the live data, add column public.notes.author")
                 .contains("the same check a typed addColumn gets");
     }

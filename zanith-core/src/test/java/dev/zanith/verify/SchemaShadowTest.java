@@ -58,7 +58,7 @@ class SchemaShadowTest {
                   - softDropColumn: {table: users, column: m}
                 """), migration("2_raw", "--sql\nALTER TABLE users ADD COLUMN note text;\n")), null, null,
                 schemaShadow(db), IntrospectionOptions.defaults(), "zanith_archive"));
-        assertThat(result.verdict()).as(result.differences() + " " + result.failedStep()).isEqualTo(Verdict.VERIFIED);
+        assertThat(result.verdict()).as(result.differences() + " " + result.failedStep()).isEqualTo(VerifyOutcome.VERIFIED);
         assertThat(result.shadow()).contains("ephemeral shadow schemas");
         assertThat(result.steps().get(1).rewrittenTables()).containsExactly("public.users");
         assertThat(result.steps().get(2).tableLocks()).containsEntry("public.users", LockMode.SHARE_UPDATE_EXCLUSIVE);

@@ -52,7 +52,7 @@ class VerifierTest {
     }
 
     static ObservedStep only(VerifyResult result) {
-        assertThat(result.verdict()).as(String.valueOf(result.failedStep())).isEqualTo(Verdict.VERIFIED);
+        assertThat(result.verdict()).as(String.valueOf(result.failedStep())).isEqualTo(VerifyOutcome.VERIFIED);
         assertThat(result.steps()).hasSize(1);
         return result.steps().get(0);
     }
@@ -85,7 +85,7 @@ class VerifierTest {
                   - alterColumnType: {table: users, column: n, type: bigint}
                   - alterColumnType: {table: users, column: email, type: varchar(200)}
                 """));
-        assertThat(result.verdict()).isEqualTo(Verdict.VERIFIED);
+        assertThat(result.verdict()).isEqualTo(VerifyOutcome.VERIFIED);
         assertThat(result.steps().get(0).tableLocks()).containsEntry("public.users", LockMode.ACCESS_EXCLUSIVE);
         assertThat(result.steps().get(0).rewrittenTables()).containsExactly("public.users");
         assertThat(result.steps().get(1).tableLocks()).containsEntry("public.users", LockMode.ACCESS_EXCLUSIVE);
@@ -99,7 +99,7 @@ class VerifierTest {
                   - addIndex: {table: users, index: {name: users_name, keys: [name]}, concurrently: false}
                   - addIndex: {table: users, index: {name: users_n, keys: [n]}, concurrently: true}
                 """));
-        assertThat(result.verdict()).isEqualTo(Verdict.VERIFIED);
+        assertThat(result.verdict()).isEqualTo(VerifyOutcome.VERIFIED);
         assertThat(result.steps().get(0).tableLocks()).containsEntry("public.users", LockMode.SHARE);
         assertThat(result.steps().get(1).lockObserved()).isTrue();
         assertThat(result.steps().get(1).tableLocks()).containsEntry("public.users", LockMode.SHARE_UPDATE_EXCLUSIVE);
@@ -114,7 +114,7 @@ class VerifierTest {
                   - validateConstraint: {table: orders, name: orders_user_fkey}
                   - addForeignKey: {table: orders, foreignKey: {name: orders_user_fkey2, columns: [user_id], referencedTable: users, referencedColumns: [id]}}
                 """));
-        assertThat(result.verdict()).isEqualTo(Verdict.VERIFIED);
+        assertThat(result.verdict()).isEqualTo(VerifyOutcome.VERIFIED);
         assertThat(result.steps().get(0).tableLocks()).containsEntry("public.orders", LockMode.SHARE_ROW_EXCLUSIVE)
                 .containsEntry("public.users", LockMode.SHARE_ROW_EXCLUSIVE);
         assertThat(result.steps().get(1).tableLocks()).containsEntry("public.orders", LockMode.SHARE_UPDATE_EXCLUSIVE)
@@ -170,7 +170,7 @@ class VerifierTest {
         assertThat(step.inferredKinds()).containsExactly("createTable");
         VerifyResult result = verify(db, null, migration("2_copy", "--sql\nCREATE TABLE currency (id int);\n"
                 + "COPY currency FROM stdin;\nnot-a-number\n\\.\n"));
-        assertThat(result.verdict()).isEqualTo(Verdict.FAILED);
+        assertThat(result.verdict()).isEqualTo(VerifyOutcome.FAILED);
         ObservedStep failed = result.steps().get(0);
         assertThat(failed.error()).startsWith("2_copy.sql:2: ").contains("in the statement starting at line 2: COPY currency FROM stdin");
     }
@@ -186,7 +186,7 @@ class VerifierTest {
         VerifyResult result = verify(db, declaredGraph, migration("1_a", """
                   - addColumn: {table: users, column: {name: last_login, type: timestamptz}}
                 """));
-        assertThat(result.verdict()).isEqualTo(Verdict.VERIFIED);
+        assertThat(result.verdict()).isEqualTo(VerifyOutcome.VERIFIED);
         assertThat(result.comparedWith()).isEqualTo("the declared schema (schema.sql)");
     }
 
@@ -203,7 +203,7 @@ class VerifierTest {
         VerifyResult result = verify(db, declaredGraph, migration("1_a", """
                   - addColumn: {table: users, column: {name: last_seen, type: timestamptz}}
                 """));
-        assertThat(result.verdict()).isEqualTo(Verdict.DRIFT);
+        assertThat(result.verdict()).isEqualTo(VerifyOutcome.DRIFT);
         assertThat(result.differences()).extracting(Difference::describe).containsExactlyInAnyOrder(
                 "public.users.n: type expected bigint, found integer",
                 "public.users.last_login: expected but missing (column)",
@@ -219,7 +219,7 @@ class VerifierTest {
         SchemaGraph drifted = DeclaredSchema.load(declared, ShadowProviders.temporaryDatabase(
                 ConnectionSource.of(db.jdbcUrl(), null, null)), IntrospectionOptions.defaults());
         VerifyResult result = verify(db, drifted);
-        assertThat(result.verdict()).isEqualTo(Verdict.DRIFT);
+        assertThat(result.verdict()).isEqualTo(VerifyOutcome.DRIFT);
         assertThat(result.steps()).isEmpty();
         assertThat(result.differences()).extracting(Difference::describe)
                 .containsExactly("public.users.n: type expected bigint, found integer");
@@ -227,8 +227,8 @@ class VerifierTest {
         Files.writeString(declared, LIVE.replace("INSERT INTO users VALUES (1, 'a@b.c', 1, 'a');", ""));
         SchemaGraph same = DeclaredSchema.load(declared, ShadowProviders.temporaryDatabase(
                 ConnectionSource.of(db.jdbcUrl(), null, null)), IntrospectionOptions.defaults());
-        assertThat(verify(db, same).verdict()).isEqualTo(Verdict.NOTHING_PENDING);
-        assertThat(verify(db, null).verdict()).isEqualTo(Verdict.NOTHING_PENDING);
+        assertThat(verify(db, same).verdict()).isEqualTo(VerifyOutcome.NOTHING_PENDING);
+        assertThat(verify(db, null).verdict()).isEqualTo(VerifyOutcome.NOTHING_PENDING);
     }
 
     @Test
@@ -254,7 +254,7 @@ class VerifierTest {
                   - addColumn: {table: users, column: {name: last_login, type: timestamptz}}
                 """)), null, null, ShadowProviders.temporaryDatabase(ConnectionSource.of(db.jdbcUrl(), null, null)),
                 IntrospectionOptions.defaults(), RenderContext.DEFAULT_ARCHIVE_SCHEMA, java.util.Map.of(), server, java.util.Map.of()));
-        assertThat(result.verdict()).isEqualTo(Verdict.VERIFIED);
+        assertThat(result.verdict()).isEqualTo(VerifyOutcome.VERIFIED);
         assertThat(result.warnings()).isEmpty();
     }
 
@@ -265,7 +265,7 @@ class VerifierTest {
                   - createSchema: {schema: ext}
                   - createExtension: {name: citext, schema: ext}
                 """));
-        assertThat(result.verdict()).isEqualTo(Verdict.DRIFT);
+        assertThat(result.verdict()).isEqualTo(VerifyOutcome.DRIFT);
         assertThat(result.comparedWith()).isEqualTo("the expected result of the pending migrations");
         assertThat(result.differences()).extracting(Difference::describe)
                 .contains("extension citext: schema expected ext, found public");
@@ -278,7 +278,7 @@ class VerifierTest {
                   - addColumn: {table: users, column: {name: ok, type: text}}
                   - addColumn: {table: nope, column: {name: x, type: text}}
                 """));
-        assertThat(result.verdict()).isEqualTo(Verdict.FAILED);
+        assertThat(result.verdict()).isEqualTo(VerifyOutcome.FAILED);
         assertThat(result.failedStep().stepIndex()).isEqualTo(2);
         assertThat(result.failedStep().error()).contains("relation \"public.nope\" does not exist");
         assertThat(result.failedStep().sqlState()).isEqualTo("42P01");
@@ -287,6 +287,6 @@ class VerifierTest {
     @Test
     void nothingPending(TestDatabase db) throws Exception {
         db.execute(LIVE);
-        assertThat(verify(db, null).verdict()).isEqualTo(Verdict.NOTHING_PENDING);
+        assertThat(verify(db, null).verdict()).isEqualTo(VerifyOutcome.NOTHING_PENDING);
     }
 }

@@ -5,7 +5,7 @@ import dev.zanith.apply.ApplyResult;
 import dev.zanith.migration.Migration;
 import dev.zanith.plan.Plan;
 import dev.zanith.plan.PlannedStep;
-import dev.zanith.verify.Verdict;
+import dev.zanith.verify.VerifyOutcome;
 import dev.zanith.verify.VerifyResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -134,7 +134,7 @@ final class ZanithStartup implements ZanithMigrationStrategy {
     /** Whether a rehearsal on a shadow says VERIFIED; otherwise fails startup or (warn) leaves everything pending. */
     private boolean verified(Zanith zanith) {
         VerifyResult verdict = zanith.verify(null, zanith.shadow(properties.getShadow(), false));
-        if (verdict.verdict() != Verdict.VERIFIED && verdict.verdict() != Verdict.NOTHING_PENDING) {
+        if (verdict.verdict() != VerifyOutcome.VERIFIED && verdict.verdict() != VerifyOutcome.NOTHING_PENDING) {
             String why = StarterMessages.forStarter("verify on a shadow said " + verdict.verdict()
                     + (verdict.failedStep() != null ? ": step " + verdict.failedStep().stepIndex() + " of "
                     + verdict.failedStep().migrationId() + " failed: " + verdict.failedStep().error()
