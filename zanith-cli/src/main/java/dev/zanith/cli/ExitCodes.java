@@ -1,6 +1,6 @@
 package dev.zanith.cli;
 
-import dev.zanith.verify.VerifyOutcome;
+import dev.zanith.api.output.VerifyOutcome;
 
 /** The CLI's exit codes; CI pipelines rely on them. */
 public final class ExitCodes {

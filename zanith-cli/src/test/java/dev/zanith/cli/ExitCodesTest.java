@@ -1,6 +1,6 @@
 package dev.zanith.cli;
 
-import dev.zanith.verify.VerifyOutcome;
+import dev.zanith.api.output.VerifyOutcome;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
