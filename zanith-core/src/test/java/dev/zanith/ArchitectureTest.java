@@ -1,5 +1,6 @@
 package dev.zanith;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import dev.zanith.api.output.ApplyResult;
 import dev.zanith.api.output.Plan;
@@ -36,6 +37,25 @@ class ArchitectureTest {
         Architecture.wrongWay(CORE, used);
         assertThat(Architecture.EXEMPTIONS).as("exemptions no longer needed: delete them from Architecture.EXEMPTIONS")
                 .containsExactlyInAnyOrderElementsOf(used);
+    }
+
+    @Test
+    void theApiNamesNoImplementationClass() {
+        assertThat(Architecture.apiLeaks(CORE))
+                .as("public API members whose signature names a dev.zanith.internal class (move the type under "
+                        + "dev.zanith.api, or keep the member out of the API)")
+                .isEmpty();
+    }
+
+    @Test
+    void everyClassIsApiOrInternal() {
+        assertThat(CORE.stream().map(JavaClass::getPackageName).distinct()
+                .filter(p -> !p.equals("dev.zanith") && !p.startsWith("dev.zanith.api") && !p.startsWith("dev.zanith.internal")))
+                .as("packages outside dev.zanith.api and dev.zanith.internal").isEmpty();
+        assertThat(CORE.stream().filter(c -> c.getPackageName().equals("dev.zanith") && !c.getSimpleName().equals("package-info"))
+                .map(c -> c.getName().split("\\$")[0]).distinct())
+                .as("the root package holds the facade and its configuration only")
+                .containsExactlyInAnyOrder("dev.zanith.Zanith", "dev.zanith.ZanithConfig");
     }
 
     @Test

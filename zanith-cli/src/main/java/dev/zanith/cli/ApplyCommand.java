@@ -16,7 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import dev.zanith.api.Migration;
+import dev.zanith.api.migration.Migration;
 import dev.zanith.api.ops.Operation;
 import dev.zanith.api.schema.SchemaGraph;
 import picocli.CommandLine.Command;

@@ -1,5 +1,7 @@
 package dev.zanith.cli;
 
+import dev.zanith.api.output.GenerateResult;
+import dev.zanith.api.GenerateRequest;
 import dev.zanith.Zanith;
 import dev.zanith.ZanithConfig;
 import dev.zanith.api.exception.ZanithConfigException;
@@ -69,7 +71,7 @@ final class GenerateCommand implements Callable<Integer> {
         // Without --schemas the declared file says which schemas it is about; the option's default does not apply.
         List<String> schemas = spec.commandLine().getParseResult().hasMatchedOption("--schemas")
                 ? connection.schemas : null;
-        Generate.Result result = new Zanith(config).generate(new Generate.Request(declared, migrations.directory, name,
+        GenerateResult result = new Zanith(config).generate(new GenerateRequest(declared, migrations.directory, name,
                 options, shadow.provider(config), Instant.now(), schemas));
         console.println(console.style("Schemas: " + result.scope().describe(), Console.Style.DIM));
         for (String warning : result.warnings()) {

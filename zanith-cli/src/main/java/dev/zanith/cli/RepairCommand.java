@@ -1,5 +1,6 @@
 package dev.zanith.cli;
 
+import dev.zanith.api.output.RepairResult;
 import dev.zanith.Zanith;
 import dev.zanith.internal.command.Repair;
 import picocli.CommandLine.Command;
@@ -38,7 +39,7 @@ final class RepairCommand implements Callable<Integer> {
             console.println("Nothing changed.");
             return ExitCodes.OK;
         }
-        Repair.Result result = new Zanith(connection.configBuilder().migrations(migrations.source()).build())
+        RepairResult result = new Zanith(connection.configBuilder().migrations(migrations.source()).build())
                 .acceptChecksum(acceptChecksum);
         if (!result.changed()) {
             console.println("Nothing to repair: the ledger already matches " + result.location() + ".");

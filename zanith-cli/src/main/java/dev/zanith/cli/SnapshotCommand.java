@@ -1,5 +1,6 @@
 package dev.zanith.cli;
 
+import dev.zanith.api.output.SnapshotComparison;
 import dev.zanith.Zanith;
 import dev.zanith.api.output.Snapshot;
 import dev.zanith.api.output.SnapshotDiff;
@@ -137,7 +138,7 @@ final class SnapshotCommand implements Runnable {
 
         @Override
         public Integer call() {
-            Snapshots.Comparison comparison = new Zanith(connection.configBuilder().build()).compareSnapshots(from, to);
+            SnapshotComparison comparison = new Zanith(connection.configBuilder().build()).compareSnapshots(from, to);
             SnapshotDiff diff = comparison.diff();
             if (format == OutputFormat.json) {
                 List<Object> models = new ArrayList<>();

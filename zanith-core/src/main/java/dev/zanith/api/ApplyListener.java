@@ -4,7 +4,7 @@ import dev.zanith.api.output.BackfillProgress;
 import dev.zanith.api.output.LockHolder;
 import dev.zanith.api.output.StepRisk;
 import dev.zanith.api.output.SnapshotPhase;
-import dev.zanith.api.Migration;
+import dev.zanith.api.migration.Migration;
 import dev.zanith.api.ops.Operation;
 import dev.zanith.api.schema.SchemaGraph;
 

@@ -1,6 +1,6 @@
 package dev.zanith.api.output;
 
-import dev.zanith.internal.recover.ParkedChecksum;
+import dev.zanith.api.output.ParkedChecksum;
 
 
 /**

@@ -1,5 +1,7 @@
 package dev.zanith.internal.apply;
 
+import dev.zanith.internal.step.BackfillSettings;
+import dev.zanith.internal.step.Fence;
 import dev.zanith.api.ApplyListener;
 import dev.zanith.api.exception.LockLostException;
 import dev.zanith.api.output.ApplyResult;
@@ -21,7 +23,7 @@ import dev.zanith.internal.jdbc.ConnectionSource;
 import dev.zanith.internal.jdbc.Jdbc;
 import dev.zanith.internal.jdbc.OneStatement;
 import dev.zanith.internal.introspect.Introspector;
-import dev.zanith.api.Migration;
+import dev.zanith.api.migration.Migration;
 import dev.zanith.api.ops.Backfill;
 import dev.zanith.api.ops.Operation;
 import dev.zanith.api.ops.RawSql;

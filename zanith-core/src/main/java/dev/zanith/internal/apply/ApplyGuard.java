@@ -1,6 +1,6 @@
 package dev.zanith.internal.apply;
 
-import dev.zanith.api.Migration;
+import dev.zanith.api.migration.Migration;
 
 import java.sql.Connection;
 import java.sql.SQLException;

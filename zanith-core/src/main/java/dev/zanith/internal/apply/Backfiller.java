@@ -1,5 +1,7 @@
 package dev.zanith.internal.apply;
 
+import dev.zanith.internal.step.BackfillSettings;
+import dev.zanith.internal.step.Fence;
 import dev.zanith.api.exception.LockLostException;
 import dev.zanith.api.output.BackfillProgress;
 import dev.zanith.internal.step.StepExecutor;

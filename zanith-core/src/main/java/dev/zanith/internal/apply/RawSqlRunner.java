@@ -10,7 +10,7 @@ import dev.zanith.internal.sql.SqlResources;
 import dev.zanith.internal.sql.SqlScript;
 import dev.zanith.internal.sql.StatementErrors;
 import dev.zanith.internal.sql.StatementKinds;
-import dev.zanith.api.Migration;
+import dev.zanith.api.migration.Migration;
 import dev.zanith.api.ops.RawSql;
 import dev.zanith.api.ops.RawSqlScript;
 import dev.zanith.api.ops.Statements;

@@ -2,7 +2,7 @@ package dev.zanith.internal.audit;
 
 import dev.zanith.api.output.AppliedMigration;
 import dev.zanith.api.exception.ZanithException;
-import dev.zanith.api.Migration;
+import dev.zanith.api.migration.Migration;
 
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -3,7 +3,7 @@ package dev.zanith.internal.command;
 import dev.zanith.internal.apply.ApplyGuard;
 import dev.zanith.internal.apply.GuardDecision;
 import dev.zanith.api.output.StepRisk;
-import dev.zanith.api.Migration;
+import dev.zanith.api.migration.Migration;
 import dev.zanith.api.output.Plan;
 import dev.zanith.api.output.PlannedStep;
 import dev.zanith.internal.plan.Planner;

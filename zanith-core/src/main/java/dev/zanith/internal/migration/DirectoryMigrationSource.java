@@ -1,7 +1,7 @@
 package dev.zanith.internal.migration;
 
-import dev.zanith.api.MigrationResource;
-import dev.zanith.api.MigrationSource;
+import dev.zanith.api.migration.MigrationResource;
+import dev.zanith.api.migration.MigrationSource;
 import dev.zanith.api.exception.ZanithException;
 
 import java.io.IOException;

@@ -1,8 +1,8 @@
 package dev.zanith.internal.migration;
 
-import dev.zanith.api.Migration;
-import dev.zanith.api.MigrationResource;
-import dev.zanith.api.MigrationSource;
+import dev.zanith.api.migration.Migration;
+import dev.zanith.api.migration.MigrationResource;
+import dev.zanith.api.migration.MigrationSource;
 import dev.zanith.api.exception.ZanithException;
 
 import java.util.ArrayList;

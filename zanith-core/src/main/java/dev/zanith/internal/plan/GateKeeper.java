@@ -1,5 +1,6 @@
 package dev.zanith.internal.plan;
 
+import dev.zanith.api.output.Gates;
 import dev.zanith.api.output.GateResult;
 import dev.zanith.api.output.PlannedStep;
 import dev.zanith.api.output.PreflightResult;

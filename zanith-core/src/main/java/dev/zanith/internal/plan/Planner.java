@@ -1,5 +1,6 @@
 package dev.zanith.internal.plan;
 
+import dev.zanith.api.output.Gates;
 import dev.zanith.api.output.GateResult;
 import dev.zanith.api.output.MigrationPlan;
 import dev.zanith.api.output.Plan;
@@ -17,7 +18,7 @@ import dev.zanith.internal.sql.SqlResources;
 import dev.zanith.internal.introspect.CatalogFacts;
 import dev.zanith.internal.introspect.IntrospectionOptions;
 import dev.zanith.internal.introspect.Introspector;
-import dev.zanith.api.Migration;
+import dev.zanith.api.migration.Migration;
 import dev.zanith.api.ops.AddColumn;
 import dev.zanith.api.ops.DropColumn;
 import dev.zanith.api.ops.DropTable;

@@ -3,7 +3,7 @@ package dev.zanith.internal.plan;
 import dev.zanith.api.exception.ZanithException;
 import dev.zanith.internal.jdbc.OneStatement;
 import dev.zanith.internal.sql.Identifiers;
-import dev.zanith.api.Migration;
+import dev.zanith.api.migration.Migration;
 import dev.zanith.api.ops.Backfill;
 import dev.zanith.api.ops.Operation;
 import dev.zanith.api.ops.RawSql;

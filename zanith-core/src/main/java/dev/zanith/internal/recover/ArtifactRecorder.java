@@ -1,5 +1,6 @@
 package dev.zanith.internal.recover;
 
+import dev.zanith.api.output.ParkedChecksum;
 import dev.zanith.api.output.Artifact;
 import dev.zanith.api.output.ArtifactDefinition;
 import dev.zanith.api.output.ArtifactType;
@@ -13,7 +14,7 @@ import dev.zanith.internal.Checksums;
 import dev.zanith.internal.jdbc.Jdbc;
 import dev.zanith.internal.sql.Identifiers;
 import dev.zanith.internal.introspect.Introspector;
-import dev.zanith.api.Migration;
+import dev.zanith.api.migration.Migration;
 import dev.zanith.api.ops.ArchiveColumn;
 import dev.zanith.api.ops.ArchiveTable;
 import dev.zanith.api.ops.Ddl;

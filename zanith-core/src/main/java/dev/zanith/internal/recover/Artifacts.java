@@ -1,5 +1,6 @@
 package dev.zanith.internal.recover;
 
+import dev.zanith.api.output.ParkedChecksum;
 import dev.zanith.api.output.Artifact;
 import dev.zanith.api.output.ArtifactDefinition;
 import dev.zanith.api.output.ArtifactFilter;

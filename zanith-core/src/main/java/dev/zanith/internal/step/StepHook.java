@@ -1,6 +1,6 @@
 package dev.zanith.internal.step;
 
-import dev.zanith.api.Migration;
+import dev.zanith.api.migration.Migration;
 import dev.zanith.api.ops.Operation;
 import dev.zanith.api.ops.RenderContext;
 

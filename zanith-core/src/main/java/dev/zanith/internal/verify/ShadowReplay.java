@@ -7,7 +7,7 @@ import dev.zanith.internal.diff.Differ;
 import dev.zanith.internal.jdbc.Jdbc;
 import dev.zanith.internal.introspect.IntrospectionOptions;
 import dev.zanith.internal.introspect.Introspector;
-import dev.zanith.api.Migration;
+import dev.zanith.api.migration.Migration;
 import dev.zanith.api.ops.CreateExtension;
 import dev.zanith.api.ops.CreateSchema;
 import dev.zanith.api.ops.DropExtension;

@@ -1,8 +1,8 @@
 package dev.zanith.api.ops;
 
-import dev.zanith.api.Migration;
+import dev.zanith.api.migration.Migration;
 import dev.zanith.internal.migration.MigrationLoader;
-import dev.zanith.api.MigrationResource;
+import dev.zanith.api.migration.MigrationResource;
 import dev.zanith.internal.migration.MigrationWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

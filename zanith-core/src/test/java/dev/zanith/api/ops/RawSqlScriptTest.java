@@ -3,7 +3,7 @@ package dev.zanith.api.ops;
 import dev.zanith.api.exception.ZanithException;
 import dev.zanith.internal.sql.SqlScript;
 import dev.zanith.internal.migration.MigrationLoader;
-import dev.zanith.api.MigrationResource;
+import dev.zanith.api.migration.MigrationResource;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;

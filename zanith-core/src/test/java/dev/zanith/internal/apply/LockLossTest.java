@@ -1,5 +1,6 @@
 package dev.zanith.internal.apply;
 
+import dev.zanith.internal.step.Fence;
 import dev.zanith.api.exception.LockLostException;
 import dev.zanith.internal.step.AdvisoryLock;
 import dev.zanith.internal.step.StepHook;

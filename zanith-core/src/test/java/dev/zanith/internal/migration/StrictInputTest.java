@@ -1,7 +1,7 @@
 package dev.zanith.internal.migration;
 
-import dev.zanith.api.Migration;
-import dev.zanith.api.MigrationSource;
+import dev.zanith.api.migration.Migration;
+import dev.zanith.api.migration.MigrationSource;
 import dev.zanith.api.exception.ZanithException;
 import dev.zanith.api.ops.AddColumn;
 import dev.zanith.api.ops.RenderContext;

@@ -1,10 +1,11 @@
 package dev.zanith.internal.plan;
 
+import dev.zanith.TestSettings;
 import dev.zanith.api.output.Plan;
 import dev.zanith.api.output.PlannedStep;
 import dev.zanith.api.output.PreflightResult;
 import dev.zanith.ZanithConfig;
-import dev.zanith.api.Migration;
+import dev.zanith.api.migration.Migration;
 import dev.zanith.api.ops.Operation;
 import dev.zanith.testsupport.TestDatabase;
 
@@ -40,7 +41,7 @@ public final class Plans {
     static Plan plan(TestDatabase db, UnaryOperator<ZanithConfig.Builder> settings, List<Migration> migrations)
             throws Exception {
         try (Connection c = db.connect()) {
-            return settings.apply(config(db)).build().planner().plan(c, migrations);
+            return TestSettings.of(settings.apply(config(db)).build()).planner().plan(c, migrations);
         }
     }
 

@@ -7,7 +7,7 @@ import dev.zanith.api.output.ApplyResult;
 import dev.zanith.api.output.MigrationOutcome;
 import dev.zanith.api.output.StepOutcome;
 import dev.zanith.api.output.StepStatus;
-import dev.zanith.api.Migration;
+import dev.zanith.api.migration.Migration;
 import dev.zanith.api.ops.Operation;
 import dev.zanith.api.output.Plan;
 import dev.zanith.api.output.PurgeResult;

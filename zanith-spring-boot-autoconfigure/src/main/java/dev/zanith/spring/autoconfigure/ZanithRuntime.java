@@ -3,7 +3,7 @@ package dev.zanith.spring.autoconfigure;
 import dev.zanith.api.ApplyListener;
 import dev.zanith.api.output.ApplyResult;
 import dev.zanith.api.output.BackfillProgress;
-import dev.zanith.api.Migration;
+import dev.zanith.api.migration.Migration;
 import dev.zanith.api.ops.Operation;
 import dev.zanith.api.output.Plan;
 

@@ -2,7 +2,7 @@ package dev.zanith.spring.autoconfigure;
 
 import dev.zanith.Zanith;
 import dev.zanith.api.output.ApplyResult;
-import dev.zanith.api.Migration;
+import dev.zanith.api.migration.Migration;
 import dev.zanith.api.output.Plan;
 import dev.zanith.api.output.PlannedStep;
 import dev.zanith.api.output.VerifyOutcome;
@@ -128,7 +128,7 @@ final class ZanithStartup implements ZanithMigrationStrategy {
     }
 
     private static String stepsTable(Zanith zanith) {
-        return zanith.config().auditSchema() + "." + zanith.config().auditTables().tableName("steps");
+        return zanith.config().auditSchema() + "." + zanith.config().auditTableName("steps");
     }
 
     /** Whether a rehearsal on a shadow says VERIFIED; otherwise fails startup or (warn) leaves everything pending. */

@@ -1,5 +1,8 @@
 package dev.zanith.spring.autoconfigure.endpoint;
 
+import dev.zanith.api.output.SnapshotComparison;
+import dev.zanith.api.output.StatusSummary;
+import dev.zanith.api.output.HistoryEntry;
 import dev.zanith.Zanith;
 import dev.zanith.api.exception.ZanithException;
 import dev.zanith.api.output.ApplyResult;
@@ -73,7 +76,7 @@ public class ZanithEndpoint {
     /** The overview, read at a cost that does not grow with the history (see {@link Zanith#statusSummary()}). */
     @ReadOperation
     public Map<String, Object> overview() {
-        Status.Summary status = zanith.statusSummary();
+        StatusSummary status = zanith.statusSummary();
         Map<String, Object> overview = new LinkedHashMap<>();
         overview.put("target", status.target());
         overview.put("state", runtime.state().name());
@@ -143,7 +146,7 @@ public class ZanithEndpoint {
                         + "lists them.");
             }
         }
-        Snapshots.Comparison comparison = zanith.compareSnapshots(from, to);
+        SnapshotComparison comparison = zanith.compareSnapshots(from, to);
         return ok(object("from", comparison.from().info(), "to", comparison.to().info(), "changes", comparison.diff()));
     }
 
@@ -269,7 +272,7 @@ public class ZanithEndpoint {
         return map;
     }
 
-    private static Map<String, Object> migration(History.Entry entry) {
+    private static Map<String, Object> migration(HistoryEntry entry) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", entry.id());
         m.put("kind", entry.kind());
@@ -283,7 +286,7 @@ public class ZanithEndpoint {
         return m;
     }
 
-    private static Map<String, Object> migrationWithSteps(History.Entry entry) {
+    private static Map<String, Object> migrationWithSteps(HistoryEntry entry) {
         Map<String, Object> m = migration(entry);
         m.put("steps", entry.steps().stream().map(ZanithEndpoint::step).toList());
         return m;

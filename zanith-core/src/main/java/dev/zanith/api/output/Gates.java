@@ -1,4 +1,4 @@
-package dev.zanith.internal.plan;
+package dev.zanith.api.output;
 
 import dev.zanith.api.exception.ZanithConfigException;
 import dev.zanith.api.risk.ReasonCode;

@@ -1,4 +1,4 @@
-package dev.zanith.internal.verify;
+package dev.zanith.api.output;
 
 import dev.zanith.api.risk.LockMode;
 

@@ -1,4 +1,4 @@
-package dev.zanith.api;
+package dev.zanith.api.migration;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package dev.zanith.api;
+package dev.zanith.api.migration;
 
 /**
  * A migration file's bytes and names.

@@ -1,4 +1,4 @@
-package dev.zanith.internal.diff;
+package dev.zanith.api.output;
 
 import dev.zanith.api.exception.ZanithConfigException;
 import dev.zanith.api.schema.EnumType;

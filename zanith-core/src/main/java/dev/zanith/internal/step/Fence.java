@@ -1,4 +1,4 @@
-package dev.zanith.internal.apply;
+package dev.zanith.internal.step;
 
 import java.sql.Connection;
 import java.sql.SQLException;
