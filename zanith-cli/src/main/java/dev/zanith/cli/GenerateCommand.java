@@ -5,7 +5,6 @@ import dev.zanith.api.GenerateRequest;
 import dev.zanith.Zanith;
 import dev.zanith.ZanithConfig;
 import dev.zanith.api.exception.ZanithConfigException;
-import dev.zanith.internal.command.Generate;
 import dev.zanith.api.DiffOptions;
 import dev.zanith.api.DropStrategy;
 import dev.zanith.api.RenameHint;

@@ -4,7 +4,6 @@ import dev.zanith.api.output.HistoryEntry;
 import dev.zanith.Zanith;
 import dev.zanith.api.output.ChecksumRepair;
 import dev.zanith.api.output.StepRow;
-import dev.zanith.internal.command.History;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

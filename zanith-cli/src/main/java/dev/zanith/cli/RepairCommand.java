@@ -2,7 +2,6 @@ package dev.zanith.cli;
 
 import dev.zanith.api.output.RepairResult;
 import dev.zanith.Zanith;
-import dev.zanith.internal.command.Repair;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

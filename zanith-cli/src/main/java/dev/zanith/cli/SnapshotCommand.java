@@ -5,7 +5,6 @@ import dev.zanith.Zanith;
 import dev.zanith.api.output.Snapshot;
 import dev.zanith.api.output.SnapshotDiff;
 import dev.zanith.api.output.SnapshotInfo;
-import dev.zanith.internal.command.Snapshots;
 import dev.zanith.api.schema.SchemaGraphJson;
 import dev.zanith.api.schema.Table;
 import picocli.CommandLine.Command;

@@ -5,7 +5,6 @@ import dev.zanith.Zanith;
 import dev.zanith.api.output.AppliedMigration;
 import dev.zanith.api.output.StepRow;
 import dev.zanith.api.output.StepStatus;
-import dev.zanith.internal.command.Status;
 import dev.zanith.api.migration.Migration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -16,7 +16,7 @@ import dev.zanith.grafana.GrafanaPostgres.FieldType;
 import dev.zanith.grafana.GrafanaPostgres.Frame;
 import dev.zanith.grafana.GrafanaPostgres.TimeRange;
 import dev.zanith.grafana.GrafanaPostgres.Variable;
-import dev.zanith.internal.migration.DirectoryMigrationSource;
+import dev.zanith.api.migration.DirectoryMigrationSource;
 import dev.zanith.api.output.Artifact;
 import dev.zanith.api.output.ArtifactStatus;
 import dev.zanith.api.output.RestoreResult;

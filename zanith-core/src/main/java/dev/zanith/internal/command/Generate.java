@@ -15,7 +15,7 @@ import dev.zanith.api.output.Scope;
 import dev.zanith.internal.jdbc.ConnectionSource;
 import dev.zanith.internal.introspect.IntrospectionOptions;
 import dev.zanith.internal.introspect.Introspector;
-import dev.zanith.internal.migration.DirectoryMigrationSource;
+import dev.zanith.api.migration.DirectoryMigrationSource;
 import dev.zanith.api.migration.Migration;
 import dev.zanith.internal.migration.MigrationLoader;
 import dev.zanith.internal.migration.MigrationNames;

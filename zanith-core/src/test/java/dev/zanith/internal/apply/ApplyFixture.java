@@ -10,7 +10,7 @@ import dev.zanith.internal.step.StepHook;
 import dev.zanith.ZanithConfig;
 import dev.zanith.api.output.StepStatus;
 import dev.zanith.internal.command.Apply;
-import dev.zanith.internal.migration.DirectoryMigrationSource;
+import dev.zanith.api.migration.DirectoryMigrationSource;
 import dev.zanith.api.migration.Migration;
 import dev.zanith.api.ops.Operation;
 import dev.zanith.testsupport.TestDatabase;

@@ -48,7 +48,7 @@ class GenerateTest {
     /** Applies the written migrations with the real runner, gates wide open (the gates have their own tests). */
     private void apply(TestDatabase db, List<String> schemas) {
         ZanithConfig.Builder config = ZanithConfig.builder().url(db.jdbcUrl()).allowDestructive(true).maxRisk(100)
-                .migrations(new dev.zanith.internal.migration.DirectoryMigrationSource(dir.resolve("migrations")));
+                .migrations(new dev.zanith.api.migration.DirectoryMigrationSource(dir.resolve("migrations")));
         if (schemas != null) {
             config.schemas(schemas);
         }
@@ -88,7 +88,7 @@ class GenerateTest {
 
     private dev.zanith.api.output.Plan plan(TestDatabase db) {
         return new dev.zanith.Zanith(ZanithConfig.builder().url(db.jdbcUrl())
-                .migrations(new dev.zanith.internal.migration.DirectoryMigrationSource(dir.resolve("migrations"))).build()).plan();
+                .migrations(new dev.zanith.api.migration.DirectoryMigrationSource(dir.resolve("migrations"))).build()).plan();
     }
 
     @Test

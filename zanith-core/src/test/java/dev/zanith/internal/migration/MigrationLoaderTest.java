@@ -1,5 +1,7 @@
 package dev.zanith.internal.migration;
 
+import dev.zanith.api.migration.ClasspathMigrationSource;
+import dev.zanith.api.migration.DirectoryMigrationSource;
 import dev.zanith.api.migration.Migration;
 import dev.zanith.api.exception.ZanithException;
 import dev.zanith.api.ops.AddColumn;

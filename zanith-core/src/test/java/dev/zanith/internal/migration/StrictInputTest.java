@@ -1,5 +1,6 @@
 package dev.zanith.internal.migration;
 
+import dev.zanith.api.migration.DirectoryMigrationSource;
 import dev.zanith.api.migration.Migration;
 import dev.zanith.api.migration.MigrationSource;
 import dev.zanith.api.exception.ZanithException;

@@ -17,7 +17,7 @@ import dev.zanith.internal.command.Apply;
 import dev.zanith.api.ApplyListener;
 import dev.zanith.internal.introspect.IntrospectionOptions;
 import dev.zanith.internal.introspect.Introspector;
-import dev.zanith.internal.migration.DirectoryMigrationSource;
+import dev.zanith.api.migration.DirectoryMigrationSource;
 import dev.zanith.api.ops.AddColumn;
 import dev.zanith.api.ops.AddIndex;
 import dev.zanith.api.ops.DropColumn;

@@ -5,7 +5,7 @@ import dev.zanith.Zanith;
 import dev.zanith.ZanithConfig;
 import dev.zanith.api.ApplyListener;
 import dev.zanith.api.output.ApplyResult;
-import dev.zanith.internal.migration.DirectoryMigrationSource;
+import dev.zanith.api.migration.DirectoryMigrationSource;
 import dev.zanith.testsupport.TestDatabase;
 
 import java.io.IOException;

@@ -6,7 +6,7 @@ import dev.zanith.api.output.VerifyOutcome;
 import dev.zanith.api.output.VerifyResult;
 import dev.zanith.ZanithConfig;
 import dev.zanith.internal.command.Verify;
-import dev.zanith.internal.migration.DirectoryMigrationSource;
+import dev.zanith.api.migration.DirectoryMigrationSource;
 import dev.zanith.internal.shadow.ShadowProviders;
 import dev.zanith.testsupport.RealPostgres;
 import dev.zanith.testsupport.TestDatabase;

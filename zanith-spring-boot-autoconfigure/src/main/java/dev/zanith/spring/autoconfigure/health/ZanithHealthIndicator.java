@@ -3,7 +3,6 @@ package dev.zanith.spring.autoconfigure.health;
 import dev.zanith.api.output.StatusSummary;
 import dev.zanith.Zanith;
 import dev.zanith.api.output.StepRow;
-import dev.zanith.internal.command.Status;
 import dev.zanith.api.output.Plan;
 import dev.zanith.spring.autoconfigure.StarterMessages;
 import dev.zanith.spring.autoconfigure.ZanithProperties;

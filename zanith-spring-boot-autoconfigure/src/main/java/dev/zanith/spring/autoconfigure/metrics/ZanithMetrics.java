@@ -4,7 +4,6 @@ import dev.zanith.api.output.StatusSummary;
 import dev.zanith.Zanith;
 import dev.zanith.api.ApplyListener;
 import dev.zanith.api.output.BackfillProgress;
-import dev.zanith.internal.command.Status;
 import dev.zanith.api.migration.Migration;
 import dev.zanith.api.ops.Operation;
 import dev.zanith.api.ops.OperationKind;

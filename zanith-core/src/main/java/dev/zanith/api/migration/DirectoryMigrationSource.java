@@ -1,4 +1,4 @@
-package dev.zanith.internal.migration;
+package dev.zanith.api.migration;
 
 import dev.zanith.api.migration.MigrationResource;
 import dev.zanith.api.migration.MigrationSource;
