@@ -65,7 +65,12 @@ class ArchitectureTest {
 
     @Test
     void theFacadeItsConfigurationAndItsResultsStateWhatMayBeNull() throws NoSuchMethodException {
-        assertThat(Zanith.class.getPackage().isAnnotationPresent(NullMarked.class)).as("package dev.zanith").isTrue();
+        for (Class<?> inPackage : List.of(Zanith.class, dev.zanith.api.exception.ZanithException.class,
+                dev.zanith.api.migration.Migration.class)) {
+            assertThat(inPackage.getPackage().isAnnotationPresent(NullMarked.class))
+                    .as("package " + inPackage.getPackageName()).isTrue();
+        }
+        assertThat(nullableComponents(dev.zanith.api.migration.Migration.class)).containsExactly("description");
         for (Class<?> result : List.of(ApplyResult.class, Plan.class, VerifyResult.class)) {
             assertThat(result.isAnnotationPresent(NullMarked.class)).as(result.getName()).isTrue();
         }

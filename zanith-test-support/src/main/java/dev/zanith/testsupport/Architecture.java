@@ -158,9 +158,16 @@ public final class Architecture {
         return pkg.equals(ROOT + ".api") || pkg.startsWith(ROOT + ".api.");
     }
 
-    /** Whether a front end (CLI, Spring starter, benchmarks) may use a class: anything outside zanith-core, or API. */
+    /** Whether a class is zanith-core's: the root package, {@code dev.zanith.api.*} or {@code dev.zanith.internal.*}. */
+    public static boolean isCore(JavaClass type) {
+        String pkg = type.getPackageName();
+        return pkg.equals(ROOT) || pkg.equals(ROOT + ".api") || pkg.startsWith(ROOT + ".api.")
+                || pkg.equals(ROOT + ".internal") || pkg.startsWith(ROOT + ".internal.");
+    }
+
+    /** Whether a front end (CLI, Spring starter) may use a class: anything outside zanith-core, or API. */
     public static boolean frontEndMayUse(JavaClass type) {
-        return component(type) == null || isApi(type);
+        return !isCore(type) || isApi(type);
     }
 
     /**
@@ -205,7 +212,7 @@ public final class Architecture {
     private static void leak(String member, JavaType type, Set<String> leaks) {
         for (JavaClass raw : type.getAllInvolvedRawTypes()) {
             JavaClass base = raw.getBaseComponentType();
-            if (component(base) != null && !isApi(base)) {
+            if (isCore(base) && !isApi(base)) {
                 String leak = member.replaceAll("\\(.*\\)", "()") + " -> " + base.getName();
                 if (!API_LEAK_EXEMPTIONS.contains(leak)) {
                     leaks.add(member + " -> " + base.getName());
