@@ -18,7 +18,7 @@ import sys
 ROOT = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else ".")
 MAP = os.path.join(os.path.dirname(os.path.abspath(__file__)), "repackage.map")
 
-class_rules, package_rules = {}, {}
+class_rules, package_rules, renames = {}, {}, {}
 for line in open(MAP, encoding="utf-8"):
     line = line.split("#", 1)[0].strip()
     if not line:
@@ -26,8 +26,39 @@ for line in open(MAP, encoding="utf-8"):
     old, new = [s.strip() for s in line.split("->")]
     if old.endswith(".*"):
         package_rules[old[:-2]] = new
+    elif new.rsplit(".", 1)[-1][:1].isupper():
+        renames[old] = new  # a type renamed in its own package: `old.pkg.Name -> old.pkg.NewName`
     else:
         class_rules[old] = new
+
+def rename_types(root):
+    """Renames types in place (before any move): the file, its declaration, and every use of the old name in files
+    that import it or share its package without importing another type of that name."""
+    for old, new in renames.items():
+        pkg, name = old.rsplit(".", 1)
+        new_name = new.rsplit(".", 1)[1]
+        for dirpath, dirnames, filenames in os.walk(root):
+            dirnames[:] = [d for d in dirnames if d not in (".git", "target", "node_modules")]
+            for fname in filenames:
+                if not fname.endswith(".java"):
+                    continue
+                path = os.path.join(dirpath, fname)
+                text = open(path, encoding="utf-8").read()
+                mine = re.search(r"^package\s+" + re.escape(pkg) + r"\s*;", text, re.M) is not None
+                imports_it = re.search(r"^import\s+" + re.escape(old) + r"\s*;", text, re.M) is not None
+                other = re.search(r"^import\s+[\w.]+\." + re.escape(name) + r"\s*;", text, re.M) is not None
+                updated = re.sub(r"(?<![\w.])" + re.escape(old) + r"\b", new, text)
+                if imports_it or (mine and not other):
+                    updated = re.sub(r"(?<![\w.])" + re.escape(name) + r"\b", new_name, updated)
+                if updated != text:
+                    open(path, "w", encoding="utf-8").write(updated)
+                if mine and fname == name + ".java":
+                    subprocess.call(["git", "mv", "-k", path, os.path.join(dirpath, new_name + ".java")], cwd=root)
+                    if os.path.exists(path):
+                        os.replace(path, os.path.join(dirpath, new_name + ".java"))
+
+
+rename_types(ROOT)
 
 java_files = []
 for dirpath, dirnames, filenames in os.walk(ROOT):
