@@ -4,6 +4,7 @@ import dev.zanith.api.output.Scope;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * @param declared      the declared schema file (.sql, .json, .yaml)
@@ -15,7 +16,7 @@ import java.util.List;
  *                      the declared file creates or uses (see {@link Scope})
  */
 public record GenerateRequest(Path declared, Path migrations, String name, DiffOptions diffOptions, ShadowProvider shadow,
-                      Instant now, List<String> schemas) {
+                      Instant now, @Nullable List<String> schemas) {
 
     /** A request whose scope is read from the declared file. */
     public GenerateRequest(Path declared, Path migrations, String name, DiffOptions diffOptions, ShadowProvider shadow,

@@ -2,6 +2,7 @@ package dev.zanith.api.output;
 
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A row of the migrations ledger: a fully applied migration, or a restore ({@code zanith recover}), which is
@@ -11,7 +12,7 @@ import java.util.List;
  * @param repairs deliberate checksum changes since it was applied, oldest first
  */
 public record AppliedMigration(String id, String checksum, Instant appliedAt, long durationMs, String appliedBy,
-                               String description, List<ChecksumRepair> repairs) {
+                               @Nullable String description, List<ChecksumRepair> repairs) {
 
     /**
      * How the ledger id of a restore starts: {@code recover:<artifact id>:<UTC time>}. Restores are recorded in the

@@ -4,6 +4,7 @@ import dev.zanith.api.schema.Column;
 import dev.zanith.api.schema.Table;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What an artifact's {@code definition} (jsonb) holds: where the data is parked and everything restore needs to
@@ -24,8 +25,8 @@ import java.util.List;
  *                     order restore re-creates them
  * @param notes        what could not be captured, for people
  */
-public record ArtifactDefinition(String format, String parkedSchema, String parkedTable, String parkedColumn,
-                                 Column column, Table table, List<String> primaryKey, List<RenamedObject> renamed,
+public record ArtifactDefinition(String format, String parkedSchema, String parkedTable, @Nullable String parkedColumn,
+                                 @Nullable Column column, @Nullable Table table, List<String> primaryKey, List<RenamedObject> renamed,
                                  List<Dependent> dependents, List<String> notes) {
 
     /** The value of {@code format}. */
@@ -62,6 +63,6 @@ public record ArtifactDefinition(String format, String parkedSchema, String park
      * @param origin   {@code dropped_earlier} (by an earlier step of the migration), {@code dropped_with_column}
      *                 (archive_column) or {@code dropped_when_parked} (it could have rejected inserts)
      */
-    public record Dependent(String kind, String table, String name, String sql, String fallback, String origin) {
+    public record Dependent(String kind, String table, String name, String sql, @Nullable String fallback, String origin) {
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where a target stands.
@@ -18,7 +19,7 @@ import java.util.stream.Collectors;
  * @param lockHolder  the session applying right now, if any
  */
 public record StatusReport(String target, boolean initialized, List<AppliedMigration> applied, List<AppliedMigration> restores,
-                     List<Migration> pending, List<String> changed, List<StepRow> unfinished,
+                     @Nullable List<Migration> pending, List<String> changed, List<StepRow> unfinished,
                      Optional<LockHolder> lockHolder) {
 
     /** Unfinished step rows grouped by migration id, in order. */
