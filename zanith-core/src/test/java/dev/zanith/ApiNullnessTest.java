@@ -22,6 +22,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -81,7 +82,7 @@ class ApiNullnessTest {
                   - rawSql:
                       sql: SELECT 1 / 0
                 """);
-        Zanith zanith = new Zanith(config(db).build());
+        Zanith zanith = new Zanith(config(db).artifactRetention(Duration.ZERO).build());
         Walk walk = new Walk();
 
         walk.visit(zanith.plan(), "plan");
@@ -122,7 +123,7 @@ class ApiNullnessTest {
                 dev.zanith.api.schema.LiveSchema.class, dev.zanith.api.schema.Column.class, Migration.class);
         // the walk saw the absent values it should: a failed step's unfinished history entry, a column's missing default
         assertThat(walk.nullSeen).contains("HistoryEntry.applied", "Column.defaultExpression", "StepOutcome.error",
-                "Plan.refusal", "ApplyResult.refusal");
+                "Plan.refusal", "ApplyResult.refusal", "Artifact.expiresAt");
     }
 
     @Test
@@ -139,11 +140,14 @@ class ApiNullnessTest {
         walk.visit(zanith.plan(), "plan");
         walk.visit(zanith.apply(walk.listener()), "apply");
         walk.visit(zanith.statusSummary(), "statusSummary");
+        Zanith withoutMigrations = new Zanith(ZanithConfig.builder().url(db.jdbcUrl()).build());
+        walk.visit(withoutMigrations.status(), "status without migrations");
+        walk.visit(withoutMigrations.statusSummary(), "statusSummary without migrations");
 
         walk.assertClean();
         assertThat(walk.types).contains(dev.zanith.api.output.Refusal.class, dev.zanith.api.output.GateResult.class,
                 dev.zanith.api.output.PlannedStep.class, dev.zanith.api.risk.Assessment.class);
-        assertThat(walk.nullSeen).contains("StatusSummary.lastApplied");
+        assertThat(walk.nullSeen).contains("StatusSummary.lastApplied", "StatusSummary.pending", "StatusReport.pending");
     }
 
     @Test

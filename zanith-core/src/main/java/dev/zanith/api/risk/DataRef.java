@@ -13,7 +13,7 @@ public record DataRef(TableName table, @Nullable String column) {
         return new DataRef(table, null);
     }
 
-    public static DataRef column(TableName table, String column) {
+    public static DataRef column(TableName table, @Nullable String column) {
         return new DataRef(table, column);
     }
 
