@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param enumType the enum's qualified name
  */
-public record AddEnumValue(TableName enumType, String value, @Nullable String before, @Nullable String after) implements Operation {
+public record AddEnumValue(TableName enumType, String value, @Nullable String before, @Nullable String after)
+        implements Operation {
 
     public AddEnumValue {
         Require.present(enumType, "addEnumValue", "enumType");

@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
  * ALTER TABLE ... ADD CONSTRAINT ... UNIQUE; with {@code usingIndex} it adopts a unique index built
  * concurrently beforehand instead of building one under an ACCESS EXCLUSIVE lock.
  */
-public record AddUniqueConstraint(TableName table, UniqueConstraint constraint, @Nullable String usingIndex) implements Operation {
+public record AddUniqueConstraint(TableName table, UniqueConstraint constraint, @Nullable String usingIndex)
+        implements Operation {
 
     public AddUniqueConstraint {
         Require.present(table, "addUniqueConstraint", "table");

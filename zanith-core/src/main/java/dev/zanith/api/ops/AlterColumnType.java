@@ -8,8 +8,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param fromType the type before, for review, reversal and risk (null when unknown)
  */
-public record AlterColumnType(TableName table, String column, String type, @Nullable String collation, @Nullable String using,
-                              @Nullable String fromType) implements Operation {
+public record AlterColumnType(TableName table, String column, String type, @Nullable String collation,
+                              @Nullable String using, @Nullable String fromType) implements Operation {
 
     public AlterColumnType {
         Require.present(table, "alterColumnType", "table");

@@ -9,9 +9,10 @@ import org.jspecify.annotations.Nullable;
  * ALTER SEQUENCE: new options (when given) and ownership ({@code ownedByTable}/{@code ownedByColumn}, in the
  * sequence's schema; both null means OWNED BY NONE).
  */
-public record AlterSequence(TableName sequence, @Nullable SequenceOptions options, @Nullable String ownedByTable, @Nullable String ownedByColumn,
-                            @Nullable SequenceOptions previousOptions, @Nullable String previousOwnedByTable,
-                            @Nullable String previousOwnedByColumn) implements Operation {
+public record AlterSequence(TableName sequence, @Nullable SequenceOptions options, @Nullable String ownedByTable,
+                            @Nullable String ownedByColumn, @Nullable SequenceOptions previousOptions,
+                            @Nullable String previousOwnedByTable, @Nullable String previousOwnedByColumn)
+        implements Operation {
 
     public AlterSequence {
         Require.present(sequence, "alterSequence", "sequence");

@@ -16,7 +16,8 @@ import org.jspecify.annotations.Nullable;
  * @param where     which rows need it (SQL condition), or null for every row
  * @param batchSize rows per batch, or null for the configured default
  */
-public record Backfill(TableName table, Map<String, String> set, @Nullable String where, @Nullable Integer batchSize) implements Operation {
+public record Backfill(TableName table, Map<String, String> set, @Nullable String where, @Nullable Integer batchSize)
+        implements Operation {
 
     public Backfill {
         Require.present(table, "backfill", "table");

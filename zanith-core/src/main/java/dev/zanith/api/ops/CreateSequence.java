@@ -6,7 +6,8 @@ import dev.zanith.api.schema.TableName;
 import org.jspecify.annotations.Nullable;
 
 /** CREATE SEQUENCE with every option explicit; ownership is set by {@link AlterSequence} once the table exists. */
-public record CreateSequence(Sequence sequence, @Nullable TableName continueFromTable, @Nullable String continueFromColumn)
+public record CreateSequence(Sequence sequence, @Nullable TableName continueFromTable,
+                             @Nullable String continueFromColumn)
         implements Operation {
 
     public CreateSequence {

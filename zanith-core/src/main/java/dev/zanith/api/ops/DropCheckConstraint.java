@@ -6,7 +6,8 @@ import dev.zanith.api.schema.TableName;
 import org.jspecify.annotations.Nullable;
 
 /** ALTER TABLE ... DROP CONSTRAINT of a check constraint. */
-public record DropCheckConstraint(TableName table, String name, @Nullable CheckConstraint definition) implements Operation {
+public record DropCheckConstraint(TableName table, String name, @Nullable CheckConstraint definition)
+        implements Operation {
 
     public DropCheckConstraint {
         Require.present(table, "dropCheckConstraint", "table");

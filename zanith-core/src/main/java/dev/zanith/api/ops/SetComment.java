@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
  * @param object the table (or type) name
  * @param column the column, for {@code on: column}
  */
-public record SetComment(String on, TableName object, @Nullable String column, @Nullable String comment, @Nullable String previous) implements Operation {
+public record SetComment(String on, TableName object, @Nullable String column, @Nullable String comment,
+                         @Nullable String previous) implements Operation {
 
     public SetComment {
         Require.present(on, "setComment", "on");

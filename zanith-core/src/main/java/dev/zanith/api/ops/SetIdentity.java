@@ -9,7 +9,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** Makes a column an identity column ({@code previous} null) or changes its generation and sequence options. */
-public record SetIdentity(TableName table, String column, Identity identity, @Nullable Identity previous, @Nullable TableName continueFrom)
+public record SetIdentity(TableName table, String column, Identity identity, @Nullable Identity previous,
+                          @Nullable TableName continueFrom)
         implements Operation {
 
     public SetIdentity {

@@ -22,9 +22,10 @@ import org.jspecify.annotations.Nullable;
  * @param restoreId    the ledger id of the restore ({@code recover:<id>:<time>}), when restored
  */
 public record Artifact(String id, String migrationId, int stepIndex, ArtifactType type, TableName source,
-                       @Nullable String sourceColumn, String physicalName, ArtifactDefinition definition, @Nullable String checksum,
-                       @Nullable Long rowCount, @Nullable Long sizeBytes, String recoverySql, Instant createdAt, @Nullable Instant expiresAt,
-                       ArtifactStatus status, Instant statusChangedAt, @Nullable String restoredBy, @Nullable String restoreId) {
+                       @Nullable String sourceColumn, String physicalName, ArtifactDefinition definition,
+                       @Nullable String checksum, @Nullable Long rowCount, @Nullable Long sizeBytes, String recoverySql,
+                       Instant createdAt, @Nullable Instant expiresAt, ArtifactStatus status, Instant statusChangedAt,
+                       @Nullable String restoredBy, @Nullable String restoreId) {
 
     /** {@code public.users.email} or {@code public.users}. */
     public String sourceName() {

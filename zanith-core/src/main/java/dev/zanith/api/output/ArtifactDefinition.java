@@ -26,8 +26,8 @@ import org.jspecify.annotations.Nullable;
  * @param notes        what could not be captured, for people
  */
 public record ArtifactDefinition(String format, String parkedSchema, String parkedTable, @Nullable String parkedColumn,
-                                 @Nullable Column column, @Nullable Table table, List<String> primaryKey, List<RenamedObject> renamed,
-                                 List<Dependent> dependents, List<String> notes) {
+                                 @Nullable Column column, @Nullable Table table, List<String> primaryKey,
+                                 List<RenamedObject> renamed, List<Dependent> dependents, List<String> notes) {
 
     /** The value of {@code format}. */
     public static final String FORMAT = "zanith.artifact/1";
@@ -63,6 +63,7 @@ public record ArtifactDefinition(String format, String parkedSchema, String park
      * @param origin   {@code dropped_earlier} (by an earlier step of the migration), {@code dropped_with_column}
      *                 (archive_column) or {@code dropped_when_parked} (it could have rejected inserts)
      */
-    public record Dependent(String kind, String table, String name, String sql, @Nullable String fallback, String origin) {
+    public record Dependent(String kind, String table, String name, String sql, @Nullable String fallback,
+                            String origin) {
     }
 }

@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
  * @param column source column name
  * @param type   artifact type
  */
-public record ArtifactFilter(@Nullable String schema, @Nullable String table, @Nullable String column, @Nullable ArtifactType type) {
+public record ArtifactFilter(@Nullable String schema, @Nullable String table, @Nullable String column,
+                             @Nullable ArtifactType type) {
 
     /** Every artifact. */
     public static ArtifactFilter all() {

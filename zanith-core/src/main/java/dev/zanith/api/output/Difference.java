@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
  * @param expected the expected value, or null
  * @param actual   the value on the shadow, or null
  */
-public record Difference(String model, @Nullable String field, String aspect, @Nullable String expected, @Nullable String actual) {
+public record Difference(String model, @Nullable String field, String aspect, @Nullable String expected,
+                         @Nullable String actual) {
 
     public String describe() {
         String where = field == null ? model : model + "." + field;

@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
  * @param offenders the steps that made it refuse (empty unless refused)
  * @param fix       how to get past it (null unless refused)
  */
-public record GateResult(String gate, Status status, String message, List<PlannedStep> offenders, @Nullable String fix) {
+public record GateResult(String gate, Status status, String message, List<PlannedStep> offenders,
+                         @Nullable String fix) {
 
     /** How a gate came out. */
     public enum Status {

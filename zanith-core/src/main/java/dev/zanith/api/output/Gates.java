@@ -45,7 +45,8 @@ public record Gates(@Nullable Integer maxRisk, boolean allowDestructive, Set<Str
     }
 
     /** Validated gates; a usage error lists every problem. */
-    public static Gates of(@Nullable Integer maxRisk, boolean allowDestructive, @Nullable Collection<String> denyReasons) {
+    public static Gates of(@Nullable Integer maxRisk, boolean allowDestructive,
+                           @Nullable Collection<String> denyReasons) {
         List<String> problems = problems(maxRisk, denyReasons);
         if (!problems.isEmpty()) {
             throw new ZanithConfigException("Invalid gates: " + String.join("; ", problems) + ".");

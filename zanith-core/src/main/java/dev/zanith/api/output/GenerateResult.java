@@ -11,8 +11,9 @@ import org.jspecify.annotations.Nullable;
  *
  * @param scope the schemas compared (and how they were chosen)
  */
-public record GenerateResult(@Nullable Path file, @Nullable String id, List<Operation> operations, List<RenameSuspect> renameSuspects,
-                     List<String> warnings, int pendingMigrations, Scope scope) {
+public record GenerateResult(@Nullable Path file, @Nullable String id, List<Operation> operations,
+                             List<RenameSuspect> renameSuspects, List<String> warnings, int pendingMigrations,
+                             Scope scope) {
 
     public boolean nothingToDo() {
         return file == null;

@@ -13,6 +13,6 @@ import org.jspecify.annotations.Nullable;
  * @param checksumMatches whether it matches the stored one; null when not recomputed
  * @param restore         what restore would do (or why it would not), in one sentence
  */
-public record Inspection(Artifact artifact, boolean dataPresent, @Nullable ParkedChecksum currentChecksum, @Nullable Boolean checksumMatches,
-                         String restore) {
+public record Inspection(Artifact artifact, boolean dataPresent, @Nullable ParkedChecksum currentChecksum,
+                         @Nullable Boolean checksumMatches, String restore) {
 }

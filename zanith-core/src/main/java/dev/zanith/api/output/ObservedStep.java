@@ -31,7 +31,8 @@ public record ObservedStep(String migrationId, int stepIndex, String operationKi
                            Map<String, LockMode> tableLocks, boolean lockObserved, Set<String> rewrittenTables,
                            Set<String> rebuiltIndexes, @Nullable Set<String> scannedTables, List<String> inferredKinds,
                            List<dev.zanith.api.ops.Operation> inferred, @Nullable String derivedLevel,
-                           @Nullable Prediction predicted, List<String> mismatches, long durationMs, @Nullable String error, @Nullable String sqlState) {
+                           @Nullable Prediction predicted, List<String> mismatches, long durationMs,
+                           @Nullable String error, @Nullable String sqlState) {
 
     public ObservedStep {
         tableLocks = Map.copyOf(tableLocks);

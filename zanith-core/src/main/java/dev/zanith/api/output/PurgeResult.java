@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
  * @param statements what dropped the parked data (empty for a restored or rebuild_table artifact, whose row only
  *                   goes)
  */
-public record PurgeResult(String artifactId, @Nullable ArtifactType type, @Nullable String source, boolean found, List<String> statements) {
+public record PurgeResult(String artifactId, @Nullable ArtifactType type, @Nullable String source, boolean found,
+                          List<String> statements) {
 
     public PurgeResult {
         statements = List.copyOf(statements);

@@ -18,8 +18,9 @@ import org.jspecify.annotations.Nullable;
  * @param lastApplied   the latest applied migration, or null
  * @param lockHolder    the session applying right now, if any
  */
-public record StatusSummary(String target, boolean initialized, long applied, long restores, @Nullable List<String> pending,
-                      List<StepRow> failedSteps, @Nullable AppliedMigration lastApplied, Optional<LockHolder> lockHolder) {
+public record StatusSummary(String target, boolean initialized, long applied, long restores,
+                            @Nullable List<String> pending, List<StepRow> failedSteps,
+                            @Nullable AppliedMigration lastApplied, Optional<LockHolder> lockHolder) {
 
     public StatusSummary {
         pending = pending == null ? null : List.copyOf(pending);

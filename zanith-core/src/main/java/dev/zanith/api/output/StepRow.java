@@ -12,8 +12,10 @@ import org.jspecify.annotations.Nullable;
  * @param attempts   how often it was started, lock-timeout retries included
  */
 public record StepRow(String migrationId, int stepIndex, String operationKind, StepStatus status, String sql,
-                      @Nullable String summary, @Nullable String riskLevel, @Nullable Integer riskScore, List<String> reasons, @Nullable String error,
-                      @Nullable String sqlState, @Nullable Long durationMs, @Nullable Instant startedAt, @Nullable Instant finishedAt, int attempts) {
+                      @Nullable String summary, @Nullable String riskLevel, @Nullable Integer riskScore,
+                      List<String> reasons, @Nullable String error, @Nullable String sqlState,
+                      @Nullable Long durationMs, @Nullable Instant startedAt, @Nullable Instant finishedAt,
+                      int attempts) {
 
     public StepRow {
         reasons = reasons == null ? List.of() : List.copyOf(reasons);

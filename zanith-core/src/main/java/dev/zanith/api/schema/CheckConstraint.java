@@ -24,7 +24,8 @@ public record CheckConstraint(String name, String expression, boolean validated,
     /** Reads a check; left out, {@code validated} means validated. */
     @JsonCreator
     static CheckConstraint json(@JsonProperty("name") String name, @JsonProperty("expression") String expression,
-                                @JsonProperty("validated") @Nullable Boolean validated, @JsonProperty("noInherit") boolean noInherit) {
+                                @JsonProperty("validated") @Nullable Boolean validated,
+                                @JsonProperty("noInherit") boolean noInherit) {
         return new CheckConstraint(name, expression, validated == null || validated, noInherit);
     }
 }

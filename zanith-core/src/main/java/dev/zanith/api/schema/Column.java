@@ -12,8 +12,9 @@ import org.jspecify.annotations.Nullable;
  * @param collation         the collation when it differs from the type's default, or null
  * @param comment           the column comment, or null
  */
-public record Column(String name, String type, boolean notNull, @Nullable String defaultExpression, @Nullable Identity identity,
-                     @Nullable GeneratedColumn generated, @Nullable String collation, @Nullable String comment) {
+public record Column(String name, String type, boolean notNull, @Nullable String defaultExpression,
+                     @Nullable Identity identity, @Nullable GeneratedColumn generated, @Nullable String collation,
+                     @Nullable String comment) {
 
     public Column {
         Lists.require(name, "column name");

@@ -45,7 +45,8 @@ public record ForeignKey(String name, List<String> columns, String referencedSch
                            @JsonProperty("referencedSchema") @Nullable String referencedSchema,
                            @JsonProperty("referencedTable") String referencedTable,
                            @JsonProperty("referencedColumns") List<String> referencedColumns,
-                           @JsonProperty("onUpdate") @Nullable String onUpdate, @JsonProperty("onDelete") @Nullable String onDelete,
+                           @JsonProperty("onUpdate") @Nullable String onUpdate,
+                           @JsonProperty("onDelete") @Nullable String onDelete,
                            @JsonProperty("match") @Nullable String match, @JsonProperty("deferrable") boolean deferrable,
                            @JsonProperty("initiallyDeferred") boolean initiallyDeferred,
                            @JsonProperty("validated") @Nullable Boolean validated) {

@@ -18,7 +18,8 @@ import org.jspecify.annotations.Nullable;
  * @param valid             false for an index left INVALID by a failed concurrent build
  */
 public record Index(String name, boolean unique, String method, List<String> keys, List<String> include,
-                    boolean nullsNotDistinct, @Nullable String predicate, List<String> storageParameters, boolean valid) {
+                    boolean nullsNotDistinct, @Nullable String predicate, List<String> storageParameters,
+                    boolean valid) {
 
     public Index {
         Lists.require(name, "index name");

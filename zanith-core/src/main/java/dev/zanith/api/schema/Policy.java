@@ -26,8 +26,9 @@ public record Policy(String name, String command, boolean permissive, List<Strin
     /** Reads a policy; left out, {@code permissive} means PERMISSIVE, as in CREATE POLICY. */
     @JsonCreator
     static Policy json(@JsonProperty("name") String name, @JsonProperty("command") @Nullable String command,
-                       @JsonProperty("permissive") @Nullable Boolean permissive, @JsonProperty("roles") @Nullable List<String> roles,
-                       @JsonProperty("using") @Nullable String using, @JsonProperty("withCheck") @Nullable String withCheck) {
+                       @JsonProperty("permissive") @Nullable Boolean permissive,
+                       @JsonProperty("roles") @Nullable List<String> roles, @JsonProperty("using") @Nullable String using,
+                       @JsonProperty("withCheck") @Nullable String withCheck) {
         return new Policy(name, command, permissive == null || permissive, roles, using, withCheck);
     }
 }
