@@ -276,7 +276,7 @@ public final class RiskTable {
                 s("", new DropUniqueConstraint(t, "users_handle_key", null)),
                 s("", new DropForeignKey(ORDERS, "orders_user_fk", null)),
                 s("", new DropCheckConstraint(t, "users_age_check", null)),
-                s("", new DropExtension("pg_trgm", null)),
+                s("", new DropExtension("pg_trgm", null), new CreateExtension("pg_trgm", null)),
                 s("", new DropEnum(new TableName("public", "mood"), null)),
                 s("", new DropSequence(new TableName("public", "invoice_numbers"), null)),
                 s("", new dev.zanith.ops.DropSchema("legacy")),
@@ -407,16 +407,27 @@ public final class RiskTable {
                 .append(contextRules().stream().map(rule -> "- " + rule + "\n").collect(Collectors.joining()))
                 .append("\n")
                 .append("## Observed, not assumed\n\n")
-                .append("Every row below except `createExtension`, `dropExtension` and `rawSql` (an extension may not be "
-                        + "installable on the test server; raw SQL predicts nothing) is run by the observation matrix "
-                        + "(`RiskObservationTest`) on a real server — PostgreSQL 18 in the test command, 15 in CI — "
-                        + "against tables of 3,000 rows, classified for that server's version. A second session reads "
-                        + "the lock mode held or awaited on each table (`pg_locks`); `relfilenode` shows whether the "
-                        + "table and each of its indexes were rewritten; `pg_stat_xact_user_tables` (or "
-                        + "`pg_stat_user_tables` after `pg_stat_force_next_flush()` for steps outside a transaction) "
-                        + "shows whether rows were read. The lock column's hold (brief · scan · build · rewrite), the "
-                        + "rewrite column, the `rebuilds_index` code and the scan fact must all equal what was "
-                        + "observed; any disagreement fails the build and becomes a row.\n\n")
+                .append("Every one of the ").append(rows().size()).append(" rows below is a row of the observation "
+                        + "matrix (`RiskObservationTest`, one reported test per row, named after it), and so are three "
+                        + "context rules the sample table does not show (timestamp → timestamptz in UTC with and without "
+                        + "an index on the column; a view selecting the column): ").append(rows().size() + 3)
+                .append(" rows, each run on a real server — PostgreSQL 18 in the test command, 15 in CI — against "
+                        + "tables of 3,000 rows and classified for that server's version. A test compares this page's "
+                        + "rows with the matrix's, so a new operation kind or variant without its observation fails the "
+                        + "build. A second session reads the lock mode held or awaited on each table (`pg_locks`); "
+                        + "`relfilenode` shows whether the table and each of its indexes were rewritten; "
+                        + "`pg_stat_xact_user_tables` (or `pg_stat_user_tables` after `pg_stat_force_next_flush()` for "
+                        + "steps outside a transaction) shows whether rows were read. **Observed-verified facts**: the "
+                        + "lock mode on every table (the target, a foreign key's other table), the lock column's hold "
+                        + "(brief · scan · build · rewrite), the rewrite column, the `rebuilds_index` code, the scan "
+                        + "fact, and for the rows the server refuses or fails on populated tables (a view or generated "
+                        + "column over the column; a required column without a default) the failure itself. Not "
+                        + "observed: scores, levels and the by-size columns (judgements on top of those facts), "
+                        + "`breaksClients` and `dataLoss`. `createExtension` and `dropExtension` are observed with "
+                        + "`pg_trgm` (skipped, by assumption, where the server lacks it). `rawSql` claims nothing before "
+                        + "it is rehearsed: its row checks that no lock the sample was seen taking scores above the "
+                        + "published `unknown` by the rule verify's derivation uses. Any disagreement fails the build "
+                        + "and becomes a row.\n\n")
                 .append("## Raw SQL: derived from what was observed\n\n")
                 .append("Hand-written SQL scores ").append(RiskModel.RAW_SQL_SCORE)
                 .append(" until `zanith verify` (or `zanith plan --observe`) rehearses it on a shadow. There a "
