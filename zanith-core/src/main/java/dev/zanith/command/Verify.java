@@ -9,6 +9,7 @@ import dev.zanith.internal.jdbc.Jdbc;
 import dev.zanith.internal.sql.SqlResources;
 import dev.zanith.introspect.IntrospectionOptions;
 import dev.zanith.introspect.Introspector;
+import dev.zanith.introspect.LiveDefinitions;
 import dev.zanith.migration.Migration;
 import dev.zanith.ops.Operation;
 import dev.zanith.ops.RawSql;
@@ -62,6 +63,7 @@ public final class Verify {
         ServerVersion target;
         Map<TableName, TableStatistics> statistics;
         MigrationState state;
+        LiveDefinitions definitions;
         Map<String, Prediction> predictions = new HashMap<>();
         try (Connection c = config.connectionSource().open()) {
             // Reading the catalog waits for a lock at most as long as the planner's queries may run: a session that
@@ -75,6 +77,7 @@ public final class Verify {
                 target = inspected.server();
                 statistics = inspected.statistics();
                 state = MigrationState.read(c, new MigrationHistory(config.auditTables()), files);
+                definitions = LiveDefinitions.read(c, options);
                 // The risk model's facts for each step, to compare with what the shadow shows (read-only).
                 for (PlannedStep step : config.planner().plan(c, files).steps()) {
                     if (!(step.operation() instanceof RawSql)) {
@@ -95,7 +98,7 @@ public final class Verify {
         SchemaGraph declaredGraph = declared == null ? null : DeclaredSchema.load(declared, shadow, options);
         VerifyResult result = new Verifier().verify(new Verifier.Request(live, state.pending(), declaredGraph,
                 declared == null ? null : declared.getFileName().toString(), shadow, options, config.archiveSchema(),
-                predictions, target, statistics));
+                predictions, target, statistics, definitions));
         return checkInferredOnLiveData(result, state.pending(), RiskContext.builder().server(target).live(live)
                 .statistics(statistics).build(), new Preflight(live, target, config.preflightTimeout()));
     }

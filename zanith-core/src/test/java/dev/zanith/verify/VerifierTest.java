@@ -253,7 +253,7 @@ class VerifierTest {
         VerifyResult result = new Verifier().verify(new Verifier.Request(live, List.of(migration("1_a", """
                   - addColumn: {table: users, column: {name: last_login, type: timestamptz}}
                 """)), null, null, ShadowProviders.temporaryDatabase(ConnectionSource.of(db.jdbcUrl(), null, null)),
-                IntrospectionOptions.defaults(), RenderContext.DEFAULT_ARCHIVE_SCHEMA, java.util.Map.of(), server, java.util.Map.of()));
+                IntrospectionOptions.defaults(), RenderContext.DEFAULT_ARCHIVE_SCHEMA, java.util.Map.of(), server, java.util.Map.of(), null));
         assertThat(result.verdict()).isEqualTo(Verdict.VERIFIED);
         assertThat(result.warnings()).isEmpty();
     }
