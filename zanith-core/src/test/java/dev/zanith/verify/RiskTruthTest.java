@@ -10,6 +10,8 @@ import dev.zanith.testsupport.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -325,6 +327,26 @@ class RiskTruthTest {
         assertThat(result.verdict()).isEqualTo(Verdict.FAILED);
         assertThat(result.failedStep().error()).startsWith("on the live data, add column public.notes.author")
                 .contains("the same check a typed addColumn gets");
+    }
+
+    /**
+     * Item 8, each kind of live-data check: the shadow (no rows) runs these cleanly; the live rows (a NULL, a duplicate,
+     * an orphan, a row the CHECK rejects) would make apply fail, and verify says so before it does.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "ALTER TABLE notes ALTER COLUMN word SET NOT NULL;",
+            "CREATE UNIQUE INDEX notes_body_key ON notes (body);",
+            "ALTER TABLE notes ADD CONSTRAINT notes_word_fkey FOREIGN KEY (word) REFERENCES words;",
+            "ALTER TABLE notes ADD CONSTRAINT notes_body_short CHECK (length(body) < 1);",
+            "ALTER TABLE notes ADD COLUMN author text NOT NULL;"})
+    void inferredOperationsFailOnLiveDataAsTheirTypedTwinsDo(String sql, TestDatabase db, @TempDir Path dir)
+            throws Exception {
+        VerifyResult result = verify(db, dir, "20260101000000_case.sql", sql + "\n",
+                "INSERT INTO notes VALUES (3001, NULL, 'b'), (3002, 'nowhere', 'b');");
+        assertThat(result.verdict()).as("%s", result.steps()).isEqualTo(Verdict.FAILED);
+        assertThat(result.failedStep().error()).startsWith("on the live data, ")
+                .contains("the shadow has no rows").contains("the same check a typed");
     }
 
     @Test
