@@ -13,14 +13,15 @@ import java.util.List;
 /**
  * What a live database has beyond the schema graph, in the live catalog's own definitions
  * ({@code pg_get_functiondef}, {@code pg_get_viewdef}, {@code pg_get_triggerdef}, {@code pg_get_indexdef},
- * {@code pg_get_constraintdef}): domains, functions and procedures, views and materialized views (with their
- * indexes), triggers (and their enabled state), and the index each table is clustered on. Verify's shadow recreates
+ * {@code pg_get_constraintdef}): domains, functions and procedures, exclusion constraints, views and materialized
+ * views (with their indexes), triggers (and their enabled state), and the index each table is clustered on. Verify's shadow recreates
  * them around the schema graph so raw SQL touching them is rehearsed against them, not against their absence.
  * Partitioned tables and partitions are only named ({@link #notRecreated}): the graph does not model them yet.
  *
  * @param beforeTables  DDL to run before the graph's tables (domains, then functions: column types, defaults and
  *                      CHECKs use them), oldest object first
- * @param afterTables   DDL to run after the graph (views, materialized views and their indexes, triggers, clustering),
+ * @param afterTables   DDL to run after the graph (exclusion constraints, views, materialized views and their indexes,
+ *                      triggers, clustering),
  *                      oldest object first
  * @param notRecreated  objects the shadow will not have (no DDL): partitioned tables and partitions
  */
@@ -98,6 +99,9 @@ public record LiveDefinitions(List<Definition> beforeTables, List<Definition> af
             String table = Identifiers.qualify(rs.getString("schema_name"), rs.getString("relation_name"));
             String object = rs.getString("object_name");
             return switch (rs.getString("kind")) {
+                case "constraint" -> after.add(new Definition("exclusion constraint " + object + " on " + table, object,
+                        List.of("ALTER TABLE " + table + " ADD CONSTRAINT " + Identifiers.quote(object) + " "
+                                + rs.getString("definition"))));
                 case "index" -> after.add(new Definition("index " + object + " on " + table, object,
                         List.of(rs.getString("definition"))));
                 case "trigger" -> {
@@ -116,7 +120,7 @@ public record LiveDefinitions(List<Definition> beforeTables, List<Definition> af
                 default -> after.add(new Definition("clustering of " + table + " on " + object, object,
                         List.of("ALTER TABLE " + table + " CLUSTER ON " + Identifiers.quote(object))));
             };
-        }, prefix, schemas, prefix, schemas, prefix, schemas);
+        }, prefix, schemas, prefix, schemas, prefix, schemas, prefix, schemas);
         List<Definition> missing = Jdbc.query(c, SqlResources.get("introspect/replay-partitioned.sql"),
                 rs -> new Definition((rs.getBoolean("partitioned") ? "partitioned table " : "partition ")
                         + Identifiers.qualify(rs.getString("schema_name"), rs.getString("table_name")),

@@ -117,6 +117,7 @@ public final class Planner {
 
         RiskContext ctx = RiskContext.builder().server(live.server()).live(live.graph()).statistics(live.statistics())
                 .volatility(volatility(c, state.pending())).domains(CatalogFacts.domains(c)).views(CatalogFacts.viewUses(c))
+                .exclusions(CatalogFacts.exclusionUses(c))
                 .utcSession(isUtc(session.timeZone())).build();
         Preflight preflight = new Preflight(live.graph(), live.server(), timeout);
         Map<DataRef, Optional<Boolean>> measured = new HashMap<>();

@@ -93,6 +93,17 @@ public final class RiskTable {
     /** A domain without constraints in the published context: {@code CREATE DOMAIN public.amount AS numeric(12,4)}. */
     public static final String AMOUNT = "public.amount";
 
+    /**
+     * The rows of the observation matrix beyond the published table's: context rules the sample table does not show,
+     * named as the matrix names them (a test holds the matrix to this list).
+     */
+    public static final List<String> OBSERVED_CONTEXT_RULES = List.of(
+            "alterColumnType (timestamp to timestamptz in UTC, indexed: operator class changes)",
+            "alterColumnType (timestamp to timestamptz in UTC, no index)",
+            "alterColumnType (a view selects the column: refused)",
+            "alterColumnType (collation change, column in an exclusion constraint: its index is rebuilt)",
+            "alterColumnType (binary-coercible widening, column in an exclusion constraint: nothing rebuilt)");
+
     private static final Map<SizeTier, TableStatistics> SIZES = Map.of(
             SizeTier.EMPTY, new TableStatistics(0, 16_384),
             SizeTier.SMALL, new TableStatistics(20_000, 5L * 1024 * 1024),
@@ -365,7 +376,9 @@ public final class RiskTable {
                         + "(`now()`) does not.",
                 "**What else is on the table** (from the live catalog): a type or collation change that "
                         + "rewrites no row still rebuilds every index on the column whose collation or operator class "
-                        + "changes (collation changes; timestamp ↔ timestamptz), and re-checks every CHECK constraint "
+                        + "changes (collation changes; timestamp ↔ timestamptz) — an exclusion constraint's index "
+                        + "included (`pg_constraint`; the schema graph does not model exclusion constraints yet) — and "
+                        + "re-checks every CHECK constraint "
                         + "that mentions the column, under ACCESS EXCLUSIVE and scored by size; a type change "
                         + "re-creates the foreign keys on the column — its own and other tables' that reference it — "
                         + "locking the other table ACCESS EXCLUSIVE (through its re-validation scan when values are "
@@ -408,9 +421,10 @@ public final class RiskTable {
                 .append("\n")
                 .append("## Observed, not assumed\n\n")
                 .append("Every one of the ").append(rows().size()).append(" rows below is a row of the observation "
-                        + "matrix (`RiskObservationTest`, one reported test per row, named after it), and so are three "
-                        + "context rules the sample table does not show (timestamp → timestamptz in UTC with and without "
-                        + "an index on the column; a view selecting the column): ").append(rows().size() + 3)
+                        + "matrix (`RiskObservationTest`, one reported test per row, named after it), and so are ")
+                .append(OBSERVED_CONTEXT_RULES.size()).append(" context rules the sample table does not show (")
+                .append(OBSERVED_CONTEXT_RULES.stream().map(r -> "`" + r + "`").collect(Collectors.joining(", ")))
+                .append("): ").append(rows().size() + OBSERVED_CONTEXT_RULES.size())
                 .append(" rows, each run on a real server — PostgreSQL 18 in the test command, 15 in CI — against "
                         + "tables of 3,000 rows and classified for that server's version. A test compares this page's "
                         + "rows with the matrix's, so a new operation kind or variant without its observation fails the "
@@ -442,9 +456,14 @@ public final class RiskTable {
                         + "`pg_proc`, sizes from the live tables — and (b) every lock it held, scored by mode × table size "
                         + "× what the statement did under it, in the bands of the table below: so `REINDEX` is not safe, "
                         + "and `ADD CONSTRAINT … NOT VALID` followed by `VALIDATE` in the same file holds ACCESS "
-                        + "EXCLUSIVE through the scan. Statements about objects the shadow does not recreate (functions, "
-                        + "triggers, rules, domains, views, partitions, clustering) are named in the verdict's warnings "
-                        + "and keep the level at least unknown. The inferred operations get their typed twins' read-only "
+                        + "EXCLUSIVE through the scan. The shadow has what the schema graph does not model yet from the live "
+                        + "catalog's own definitions — domains, functions and procedures (`pg_get_functiondef`), views "
+                        + "and materialized views (`pg_get_viewdef`, empty) with their indexes, triggers "
+                        + "(`pg_get_triggerdef`, enabled state included) and each table's clustered index — so "
+                        + "statements touching them are rehearsed against them. What it still lacks — partitioned tables "
+                        + "and partitions (the schema graph's later issue), rules, event triggers, aggregates, and any "
+                        + "definition that failed to recreate — is named in the verdict's warnings; a statement that "
+                        + "names it is not rehearsed and keeps the level at least unknown. The inferred operations get their typed twins' read-only "
                         + "checks against the live data; a step that leaves a transaction open fails.\n\n")
                 .append("## Operations\n\nBase: an existing `public.users` of ~20,000 rows on PostgreSQL 14+. "
                         + "`by size` is the score on an empty · small · large (2M rows) · huge (50M rows) table; "

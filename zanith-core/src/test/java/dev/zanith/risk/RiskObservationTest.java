@@ -77,11 +77,17 @@ class RiskObservationTest {
 
     /** One matrix row: a published row, or a context rule the published context does not show. */
     private record Case(String label, Operation sample, List<Operation> setup, boolean utc,
-                        List<CatalogFacts.ViewUse> views) {
+                        List<CatalogFacts.ViewUse> views, List<CatalogFacts.ExclusionUse> exclusions) {
         Case(String label, Operation sample, List<Operation> setup, boolean utc) {
-            this(label, sample, setup, utc, List.of());
+            this(label, sample, setup, utc, List.of(), List.of());
         }
     }
+
+    /** An exclusion constraint on users.code (btree with =: no extension needed). */
+    private static final RawSql CODE_EXCLUSION = new RawSql(
+            "ALTER TABLE public.users ADD CONSTRAINT users_code_excl EXCLUDE USING btree (code WITH =)", true);
+    private static final RawSql HANDLE_EXCLUSION = new RawSql(
+            "ALTER TABLE public.users ADD CONSTRAINT users_handle_excl EXCLUDE USING btree (handle WITH =)", true);
 
     /** Context rules beyond the published table's context (which is not in UTC). */
     private static final List<Case> CONTEXT_RULES = List.of(
@@ -95,7 +101,15 @@ class RiskObservationTest {
             new Case("alterColumnType (a view selects the column: refused)",
                     new AlterColumnType(RiskTable.TABLE, "nickname", "character varying(100)", null, null, null),
                     List.of(new RawSql("CREATE VIEW public.user_nicknames AS SELECT id, nickname FROM public.users", true)),
-                    false, List.of(new CatalogFacts.ViewUse(RiskTable.TABLE, "nickname", "public.user_nicknames"))));
+                    false, List.of(new CatalogFacts.ViewUse(RiskTable.TABLE, "nickname", "public.user_nicknames")),
+                    List.of()),
+            new Case("alterColumnType (collation change, column in an exclusion constraint: its index is rebuilt)",
+                    new AlterColumnType(RiskTable.TABLE, "code", "text", "C", null, null), List.of(CODE_EXCLUSION), false,
+                    List.of(), List.of(new CatalogFacts.ExclusionUse(RiskTable.TABLE, "code", "users_code_excl"))),
+            new Case("alterColumnType (binary-coercible widening, column in an exclusion constraint: nothing rebuilt)",
+                    new AlterColumnType(RiskTable.TABLE, "handle", "character varying(50)", null, null, null),
+                    List.of(HANDLE_EXCLUSION), false,
+                    List.of(), List.of(new CatalogFacts.ExclusionUse(RiskTable.TABLE, "handle", "users_handle_excl"))));
 
     /** What the server did to one table. */
     private record Seen(LockMode mode, boolean rewritten, boolean indexBuilt, boolean rowsRead) {
@@ -142,6 +156,8 @@ class RiskObservationTest {
             assertThat(observed.add(c.label())).as("observation row %s is unique", c.label()).isTrue();
         }
         assertThat(observed).as("observation rows").containsAll(published);
+        assertThat(CONTEXT_RULES.stream().map(Case::label).toList()).as("the context rules docs/RISK.md lists")
+                .isEqualTo(RiskTable.OBSERVED_CONTEXT_RULES);
         assertThat(publishedKinds).as("operation kinds with a published row")
                 .containsExactlyInAnyOrderElementsOf(java.util.Arrays.stream(OperationKind.values())
                         .map(OperationKind::id).toList());
@@ -172,7 +188,8 @@ class RiskObservationTest {
                         rs -> true, EXTENSION).orElse(false), EXTENSION + " is not available on this server");
             }
         }
-        RiskContext context = RiskTable.context(SizeTier.SMALL, version, row.utc()).withViews(row.views());
+        RiskContext context = RiskTable.context(SizeTier.SMALL, version, row.utc()).withViews(row.views())
+                .withExclusions(row.exclusions());
         for (Operation setup : row.setup()) {
             context = context.after(setup);
         }

@@ -82,6 +82,21 @@ class RiskTruthTest {
         assertThat(step.predicted().level()).isEqualTo("medium 40");
     }
 
+    /**
+     * Context rule "constraints that reference it … exclusion constraints": the graph does not model exclusion
+     * constraints, yet a collation change rebuilds their index; the planner reads them from pg_constraint, and the
+     * shadow recreates them from the live catalog's definition.
+     */
+    @Test
+    void collationChangeOnAColumnInAnExclusionConstraintRebuildsItsIndex(TestDatabase db, @TempDir Path dir)
+            throws Exception {
+        db.execute("CREATE TABLE tokens (word text, CONSTRAINT tokens_word_excl EXCLUDE USING btree (word WITH =))");
+        ObservedStep step = typed(db, dir, "alterColumnType: {table: tokens, column: word, type: text, collation: C}");
+        assertThat(step.rebuiltIndexes()).containsExactly("public.tokens_word_excl");
+        assertThat(step.tableLocks()).containsEntry("public.tokens", LockMode.ACCESS_EXCLUSIVE);
+        assertThat(step.predicted().scan()).isTrue();
+    }
+
     /** Input 2: PostgreSQL re-checks the CHECK over every row under ACCESS EXCLUSIVE (489 ms vs 7.7 ms without it). */
     @Test
     void binaryCoercibleChangeOnACheckedColumnScans(TestDatabase db, @TempDir Path dir) throws Exception {
