@@ -82,18 +82,17 @@ public final class ShadowReplay {
         try (Connection c = shadow.connections().open()) {
             if (!mapping.isIdentity()) {
                 // The same-database shadow renames schemas; the catalog's definitions name the real ones.
-                definitions.beforeTables().forEach(d -> missing(d, "the schema shadow cannot recreate it under its "
-                        + "shadow schema's name; use --shadow database or --shadow embedded"));
-                definitions.afterTables().forEach(d -> missing(d, "the schema shadow cannot recreate it under its "
-                        + "shadow schema's name; use --shadow database or --shadow embedded"));
+                String why = "the schema shadow cannot recreate it under its shadow schema's name; use --shadow "
+                        + "database or --shadow embedded";
+                definitions.beforeTables().forEach(d -> missing(d, why));
+                definitions.afterTables().forEach(d -> missing(d, why));
                 beforeDone = true;
             }
             for (int i = 0; i < operations.size(); i++) {
                 Operation operation = operations.get(i);
                 if (!beforeDone && operation instanceof dev.zanith.ops.CreateTable) {
                     beforeDone = true;
-                    Jdbc.execute(c, "SET check_function_bodies = off");
-                    retry.addAll(replay(c, definitions.beforeTables()).keySet());
+                    retry.addAll(beforeTables(c));
                 }
                 Statements statements = operation.render(new RenderContext("replay", i + 1, options.excludedPrefix(),
                         RenderContext.DEFAULT_ARCHIVE_SCHEMA));
@@ -106,8 +105,7 @@ public final class ShadowReplay {
                 }
             }
             if (!beforeDone) {
-                Jdbc.execute(c, "SET check_function_bodies = off");
-                retry.addAll(replay(c, definitions.beforeTables()).keySet());
+                retry.addAll(beforeTables(c));
             }
             if (mapping.isIdentity()) {
                 retry.addAll(definitions.afterTables());
@@ -125,6 +123,12 @@ public final class ShadowReplay {
         } catch (SQLException e) {
             throw new ZanithException("Shadow " + shadow.describe() + " failed: " + e.getMessage(), e);
         }
+    }
+
+    /** Domains and functions (bodies unchecked: what they use may come later); the ones that failed. */
+    private java.util.Collection<LiveDefinitions.Definition> beforeTables(Connection c) throws SQLException {
+        Jdbc.execute(c, "SET check_function_bodies = off");
+        return replay(c, definitions.beforeTables()).keySet();
     }
 
     /** Runs each definition; the ones that failed, with the server's message. */

@@ -68,6 +68,32 @@ class SchemaShadowTest {
                 .as("the real table is untouched").hasSize(4);
     }
 
+    /**
+     * The schema shadow cannot recreate the live catalog's definitions under its shadow schema's name: the verdict
+     * names each one, and a statement about one is not rehearsed (never "safe" by absence).
+     */
+    @Test
+    void namesTheLiveDefinitionsItCannotRecreate(TestDatabase db) throws Exception {
+        db.execute("""
+                CREATE TABLE users (id bigint PRIMARY KEY, n integer);
+                CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
+                CREATE TRIGGER users_touch BEFORE UPDATE ON users FOR EACH ROW EXECUTE FUNCTION touch();
+                """);
+        dev.zanith.introspect.LiveDefinitions definitions;
+        try (Connection c = db.connect()) {
+            definitions = dev.zanith.introspect.LiveDefinitions.read(c, IntrospectionOptions.defaults());
+        }
+        VerifyResult result = new Verifier().verify(new Verifier.Request(live(db), List.of(migration("1_raw",
+                "--sql\nDROP TRIGGER users_touch ON users;\n")), null, null, schemaShadow(db),
+                IntrospectionOptions.defaults(), "zanith_archive", java.util.Map.of(), null, java.util.Map.of(), definitions));
+        assertThat(result.verdict()).as("%s", result.failedStep()).isEqualTo(Verdict.VERIFIED);
+        assertThat(result.warnings()).anyMatch(w -> w.startsWith("the shadow lacks function touch() (the schema shadow "
+                + "cannot recreate it"));
+        assertThat(result.warnings()).anyMatch(w -> w.startsWith("the shadow lacks trigger users_touch on public.users"));
+        assertThat(result.steps().get(0).derivedLevel()).startsWith("unknown 55").contains("1 statement(s) not rehearsed");
+        assertThat(shadowSchemas(db)).isZero();
+    }
+
     @Test
     void normalizesADeclaredSchemaInEphemeralSchemas(TestDatabase db, @TempDir Path dir) throws Exception {
         Path declared = dir.resolve("schema.sql");
