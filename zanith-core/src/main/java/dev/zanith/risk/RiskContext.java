@@ -241,12 +241,18 @@ public final class RiskContext {
 
     private static Map<DataRef, List<String>> exclusionMap(Map<DataRef, List<String>> known,
                                                            List<CatalogFacts.ExclusionUse> uses) {
+        return byColumn(known, uses, u -> DataRef.column(u.table(), u.column()), CatalogFacts.ExclusionUse::constraint);
+    }
+
+    /** {@code known} with each use's name added under its column. */
+    private static <U> Map<DataRef, List<String>> byColumn(Map<DataRef, List<String>> known, List<U> uses,
+                                                           java.util.function.Function<U, DataRef> column,
+                                                           java.util.function.Function<U, String> name) {
         Map<DataRef, List<String>> out = new HashMap<>(known);
-        for (CatalogFacts.ExclusionUse use : uses) {
-            DataRef column = DataRef.column(use.table(), use.column());
-            List<String> names = new ArrayList<>(out.getOrDefault(column, List.of()));
-            names.add(use.constraint());
-            out.put(column, List.copyOf(names));
+        for (U use : uses) {
+            List<String> names = new ArrayList<>(out.getOrDefault(column.apply(use), List.of()));
+            names.add(name.apply(use));
+            out.put(column.apply(use), List.copyOf(names));
         }
         return Map.copyOf(out);
     }
@@ -258,14 +264,7 @@ public final class RiskContext {
     }
 
     private static Map<DataRef, List<String>> viewMap(Map<DataRef, List<String>> known, List<CatalogFacts.ViewUse> uses) {
-        Map<DataRef, List<String>> out = new HashMap<>(known);
-        for (CatalogFacts.ViewUse use : uses) {
-            DataRef column = DataRef.column(use.table(), use.column());
-            List<String> names = new ArrayList<>(out.getOrDefault(column, List.of()));
-            names.add(use.view());
-            out.put(column, List.copyOf(names));
-        }
-        return Map.copyOf(out);
+        return byColumn(known, uses, u -> DataRef.column(u.table(), u.column()), CatalogFacts.ViewUse::view);
     }
 
     /** The same context knowing the volatility of more functions (names as {@link FunctionCalls} reports them). */
