@@ -227,7 +227,9 @@ class RiskTruthTest {
     /** A live database with what the schema graph does not model: a domain, a function, triggers, clustering. */
     private static final String BEYOND_THE_GRAPH = """
             CREATE DOMAIN positive AS integer CONSTRAINT positive_check CHECK (VALUE > 0);
-            CREATE TABLE stock (id bigint PRIMARY KEY, qty positive, seen bigint);
+            CREATE FUNCTION make_code() RETURNS text LANGUAGE sql AS $$ SELECT 'c' $$;
+            CREATE FUNCTION double_it(bigint) RETURNS bigint LANGUAGE sql IMMUTABLE AS $$ SELECT $1 * 2 $$;
+            CREATE TABLE stock (id bigint PRIMARY KEY, qty positive, seen bigint, code text DEFAULT make_code());
             CREATE TABLE stock_log (stock_id bigint, at timestamptz DEFAULT now());
             CREATE FUNCTION log_stock() RETURNS trigger LANGUAGE plpgsql AS $$
               BEGIN INSERT INTO stock_log (stock_id) VALUES (NEW.id); RETURN NEW; END $$;
@@ -237,6 +239,17 @@ class RiskTruthTest {
             CREATE VIEW stock_seen_view AS SELECT id, seen FROM stock;
             INSERT INTO stock SELECT g, g, g FROM generate_series(1, 3000) g;
             """;
+
+    /**
+     * Item 7: live functions are in the shadow (before the tables, so a column default calling one is recreated too):
+     * a statement calling one is rehearsed, not failed for want of it.
+     */
+    @Test
+    void liveFunctionsAreRecreatedBeforeTheTablesThatUseThem(TestDatabase db, @TempDir Path dir) throws Exception {
+        ObservedStep step = raw(db, dir, "UPDATE stock SET seen = double_it(seen) WHERE id = 1;\n", BEYOND_THE_GRAPH);
+        assertThat(step.tableLocks()).containsEntry("public.stock", LockMode.ROW_EXCLUSIVE);
+        assertThat(step.derivedLevel()).doesNotContain("not rehearsed");
+    }
 
     /**
      * Item 7: the shadow recreates the live catalog's own definitions of functions, domains, triggers and clustering,
