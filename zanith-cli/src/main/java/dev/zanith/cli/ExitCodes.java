@@ -1,6 +1,6 @@
 package dev.zanith.cli;
 
-import dev.zanith.verify.Verdict;
+import dev.zanith.internal.verify.Verdict;
 
 /** The CLI's exit codes; CI pipelines rely on them. */
 public final class ExitCodes {

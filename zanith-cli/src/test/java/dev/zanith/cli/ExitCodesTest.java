@@ -1,6 +1,6 @@
 package dev.zanith.cli;
 
-import dev.zanith.verify.Verdict;
+import dev.zanith.internal.verify.Verdict;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,0 +1,252 @@
+package dev.zanith.internal.verify;
+
+import dev.zanith.api.exception.ZanithException;
+import dev.zanith.internal.step.StepExecutor;
+import dev.zanith.internal.step.Timeouts;
+import dev.zanith.internal.diff.Differ;
+import dev.zanith.internal.jdbc.Jdbc;
+import dev.zanith.internal.introspect.IntrospectionOptions;
+import dev.zanith.internal.introspect.Introspector;
+import dev.zanith.internal.introspect.LiveDefinitions;
+import dev.zanith.api.migration.Migration;
+import dev.zanith.api.ops.CreateExtension;
+import dev.zanith.api.ops.CreateSchema;
+import dev.zanith.api.ops.DropExtension;
+import dev.zanith.api.ops.Operation;
+import dev.zanith.api.ops.RawSql;
+import dev.zanith.api.ops.RenderContext;
+import dev.zanith.api.ops.Statements;
+import dev.zanith.api.schema.LiveSchema;
+import dev.zanith.api.schema.SchemaGraph;
+import dev.zanith.internal.shadow.SchemaMapping;
+import dev.zanith.internal.shadow.Shadow;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Recreates a schema graph in a shadow (rendered by the differ from an empty graph, extensions and enums
+ * included) and runs migrations on top: what the live database will look like once they are applied.
+ */
+public final class ShadowReplay {
+
+    private static final java.util.regex.Pattern DATABASE_WIDE = java.util.regex.Pattern.compile(
+            "\\b(CREATE|DROP|ALTER)\\s+(EXTENSION|SCHEMA|ROLE|USER|DATABASE)\\b", java.util.regex.Pattern.CASE_INSENSITIVE);
+
+    private final Shadow shadow;
+    private final IntrospectionOptions options;
+    private final LiveDefinitions definitions;
+    private final List<String> notRecreated = new ArrayList<>();
+    private final Set<LiveDefinitions.Definition> missing = new LinkedHashSet<>();
+    private final StepExecutor executor = new StepExecutor(new Timeouts(java.time.Duration.ZERO,
+            java.time.Duration.ZERO, java.time.Duration.ZERO));
+
+    public ShadowReplay(Shadow shadow, IntrospectionOptions options) {
+        this(shadow, options, LiveDefinitions.none());
+    }
+
+    /** @param definitions what the live database has beyond the graph, recreated around it by {@link #recreate} */
+    public ShadowReplay(Shadow shadow, IntrospectionOptions options, LiveDefinitions definitions) {
+        this.shadow = shadow;
+        this.options = options;
+        this.definitions = definitions;
+    }
+
+    /**
+     * Builds {@code graph} in the empty shadow, with the live catalog's own definitions of what the graph does not
+     * model: domains and functions before the tables (column types, defaults and CHECKs use them; function bodies
+     * are not checked then), views, materialized views (empty), their indexes, triggers and clustering after. A
+     * definition that fails is tried again once the others are in; one that still fails, and every partitioned
+     * table, is left out and named by {@link #notRecreated()}.
+     */
+    public void recreate(SchemaGraph graph) {
+        SchemaMapping mapping = shadow.mapping();
+        List<Operation> operations = Differ.diff(SchemaGraph.empty(), graph).operations().stream()
+                .filter(o -> mapping.isIdentity() || !(o instanceof CreateSchema)) // the twins exist already
+                .map(this::forShadow).toList();
+        if (!definitions.notRecreated().isEmpty()) {
+            List<String> names = definitions.notRecreated().stream().map(LiveDefinitions.Definition::object).toList();
+            missing.addAll(definitions.notRecreated());
+            notRecreated.add(String.join(", ", names.subList(0, Math.min(names.size(), 10)))
+                    + (names.size() > 10 ? " and " + (names.size() - 10) + " more" : "")
+                    + " (the schema graph does not model partitioned tables yet)");
+        }
+        List<LiveDefinitions.Definition> retry = new ArrayList<>();
+        boolean beforeDone = false;
+        try (Connection c = shadow.connections().open()) {
+            if (!mapping.isIdentity()) {
+                // The same-database shadow renames schemas; the catalog's definitions name the real ones.
+                String why = "the schema shadow cannot recreate it under its shadow schema's name; use --shadow "
+                        + "database or --shadow embedded";
+                definitions.beforeTables().forEach(d -> missing(d, why));
+                definitions.afterTables().forEach(d -> missing(d, why));
+                beforeDone = true;
+            }
+            for (int i = 0; i < operations.size(); i++) {
+                Operation operation = operations.get(i);
+                if (!beforeDone && operation instanceof dev.zanith.api.ops.CreateTable) {
+                    beforeDone = true;
+                    retry.addAll(beforeTables(c));
+                }
+                Statements statements = operation.render(new RenderContext("replay", i + 1, options.excludedPrefix(),
+                        RenderContext.DEFAULT_ARCHIVE_SCHEMA));
+                try {
+                    executor.execute(c, statements, StepExecutor.InTransaction.NOTHING);
+                } catch (SQLException e) {
+                    throw new ZanithException("Could not recreate the live schema in the " + shadow.describe() + " ("
+                            + operation.summary() + "): " + e.getMessage() + ". If it uses an extension or role the "
+                            + "shadow server lacks, use --shadow database (a temporary database on your own server).", e);
+                }
+            }
+            if (!beforeDone) {
+                retry.addAll(beforeTables(c));
+            }
+            if (mapping.isIdentity()) {
+                retry.addAll(definitions.afterTables());
+                Map<LiveDefinitions.Definition, String> failed = replay(c, retry);
+                while (!failed.isEmpty()) {
+                    Map<LiveDefinitions.Definition, String> again = replay(c, List.copyOf(failed.keySet()));
+                    if (again.size() == failed.size()) {
+                        break; // no progress: what is left fails on its own
+                    }
+                    failed = again;
+                }
+                failed.forEach((d, error) -> missing(d, "recreating it failed: " + error));
+            }
+            Jdbc.execute(c, "RESET check_function_bodies");
+        } catch (SQLException e) {
+            throw new ZanithException("Shadow " + shadow.describe() + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Domains and functions (bodies unchecked: what they use may come later); the ones that failed. */
+    private java.util.Collection<LiveDefinitions.Definition> beforeTables(Connection c) throws SQLException {
+        Jdbc.execute(c, "SET check_function_bodies = off");
+        return replay(c, definitions.beforeTables()).keySet();
+    }
+
+    /** Runs each definition; the ones that failed, with the server's message. */
+    private static Map<LiveDefinitions.Definition, String> replay(Connection c, List<LiveDefinitions.Definition> all) {
+        Map<LiveDefinitions.Definition, String> failed = new LinkedHashMap<>();
+        for (LiveDefinitions.Definition d : all) {
+            try {
+                for (String sql : d.sql()) {
+                    Jdbc.execute(c, sql);
+                }
+            } catch (SQLException e) {
+                failed.put(d, e.getMessage());
+            }
+        }
+        return failed;
+    }
+
+    private void missing(LiveDefinitions.Definition definition, String why) {
+        if (missing.add(definition)) {
+            notRecreated.add(definition.object() + " (" + why + ")");
+        }
+    }
+
+    /**
+     * What the live database has that this shadow lacks, one sentence each ("partitioned table public.events (the
+     * schema graph does not model partitioned tables yet)"): what touches it was not rehearsed with it.
+     */
+    public List<String> notRecreated() {
+        return List.copyOf(notRecreated);
+    }
+
+    /** The objects of {@link #notRecreated()}, to recognize a statement that mentions one. */
+    public List<LiveDefinitions.Definition> missing() {
+        return List.copyOf(missing);
+    }
+
+    /** Applies the migrations' operations, in order, to the shadow. */
+    public void apply(List<Migration> migrations) {
+        try (Connection c = shadow.connections().open()) {
+            for (Migration migration : migrations) {
+                List<Operation> operations = migration.operations();
+                for (int i = 0; i < operations.size(); i++) {
+                    Operation operation = forShadow(operations.get(i));
+                    Statements statements = operation.render(new RenderContext(migration.id(), i + 1,
+                            options.excludedPrefix(), shadow.mapping().schemaToShadow(RenderContext.DEFAULT_ARCHIVE_SCHEMA)));
+                    try {
+                        executor.execute(c, statements, StepExecutor.InTransaction.NOTHING);
+                    } catch (SQLException e) {
+                        throw new ZanithException(migration.location() + ": step " + (i + 1) + " (" + operation.summary()
+                                + ") fails on the shadow: " + e.getMessage(), e);
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new ZanithException("Shadow " + shadow.describe() + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * {@code operation} as it runs in this shadow: names mapped for the same-database topology, where
+     * database-wide changes cannot be rehearsed (an extension that is already installed is simply there).
+     */
+    public Operation forShadow(Operation operation) {
+        SchemaMapping mapping = shadow.mapping();
+        if (mapping.isIdentity()) {
+            return operation;
+        }
+        if (operation instanceof CreateExtension create) {
+            if (extensionInstalled(create.name())) {
+                return new RawSql("SELECT 1", true); // installed database-wide already: nothing to rehearse
+            }
+            throw new ZanithException("The schema shadow shares the target database, where extension " + create.name()
+                    + " is not installed: CREATE EXTENSION is database-wide and cannot be rehearsed there. Use "
+                    + "--shadow database or --shadow embedded.");
+        }
+        if (operation instanceof DropExtension || operation instanceof CreateSchema create
+                && mapping.schemaToShadow(create.schema()).equals(create.schema())
+                || operation instanceof dev.zanith.api.ops.DropSchema drop
+                && mapping.schemaToShadow(drop.schema()).equals(drop.schema())) {
+            throw new ZanithException("The schema shadow cannot rehearse " + operation.summary() + ": it would change the "
+                    + "target database itself. Use --shadow database or --shadow embedded"
+                    + (operation instanceof CreateSchema ? ", or add the schema to --schemas." : "."));
+        }
+        if (operation instanceof RawSql raw && DATABASE_WIDE.matcher(raw.sql()).find()) {
+            throw new ZanithException("The schema shadow cannot rehearse raw SQL that changes the database itself "
+                    + "(extensions, schemas, roles): " + raw.summary() + ". Use --shadow database or --shadow embedded.");
+        }
+        return mapping.operationToShadow(operation);
+    }
+
+    private boolean extensionInstalled(String name) {
+        try (Connection c = shadow.connections().open()) {
+            return Jdbc.queryFirst(c, "SELECT 1 FROM pg_catalog.pg_extension WHERE extname = ?", rs -> true, name)
+                    .orElse(false);
+        } catch (SQLException e) {
+            throw new ZanithException("Shadow " + shadow.describe() + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** How long reading the shadow's catalog may wait for a lock before it fails instead of hanging. */
+    private static final String LOCK_TIMEOUT = "10s";
+
+    /**
+     * The shadow's schema now, in real names. Reading waits at most {@value #LOCK_TIMEOUT} for a lock: a step that
+     * left a lock behind makes it fail with the server's message rather than hang.
+     */
+    public LiveSchema introspect() {
+        try (Connection c = shadow.connections().open()) {
+            Jdbc.query(c, "SELECT pg_catalog.set_config('lock_timeout', ?, false)", rs -> null, LOCK_TIMEOUT);
+            return introspect(c);
+        } catch (SQLException e) {
+            throw new ZanithException("Could not introspect the " + shadow.describe() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The shadow's schema as {@code c} sees it (inside its open transaction, if any), in real names. */
+    public LiveSchema introspect(Connection c) throws SQLException {
+        SchemaMapping mapping = shadow.mapping();
+        return mapping.fromShadow(new Introspector(mapping.shadowOptions(options.skippingMissingSchemas())).introspect(c));
+    }
+}
