@@ -74,8 +74,8 @@ final class ApplyCommand implements Callable<Integer> {
         if (verify) {
             VerifyResult rehearsal = new Zanith(config).verify(declared, shadow.provider(config));
             console.println(VerifyReport.verdictLine(rehearsal, console));
-            if (rehearsal.verdict() != dev.zanith.internal.verify.Verdict.VERIFIED
-                    && rehearsal.verdict() != dev.zanith.internal.verify.Verdict.NOTHING_PENDING) {
+            if (rehearsal.verdict() != dev.zanith.api.output.VerifyOutcome.VERIFIED
+                    && rehearsal.verdict() != dev.zanith.api.output.VerifyOutcome.NOTHING_PENDING) {
                 console.out().print(VerifyReport.text(rehearsal, console));
                 console.error("apply refused, nothing was applied: verify says " + rehearsal.verdict()
                         + ". Fix the migrations (zanith verify shows the details) and apply again.");

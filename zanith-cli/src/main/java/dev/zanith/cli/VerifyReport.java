@@ -200,7 +200,7 @@ final class VerifyReport {
     }
 
     static String junit(VerifyResult r) {
-        int failures = r.verdict() == dev.zanith.internal.verify.Verdict.DRIFT ? 1 : 0;
+        int failures = r.verdict() == dev.zanith.api.output.VerifyOutcome.DRIFT ? 1 : 0;
         int errors = r.failedStep() != null ? 1 : 0;
         StringBuilder out = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         out.append("<testsuite name=\"zanith verify\" tests=\"").append(r.steps().size() + 1).append("\" failures=\"")

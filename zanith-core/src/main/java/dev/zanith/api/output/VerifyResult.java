@@ -1,6 +1,5 @@
 package dev.zanith.api.output;
 
-import dev.zanith.internal.verify.Verdict;
 import org.jspecify.annotations.NullMarked;
 import org.jspecify.annotations.Nullable;
 
@@ -14,7 +13,7 @@ import java.util.List;
  * @param warnings     what makes the rehearsal less telling, e.g. a shadow of another PostgreSQL major version
  */
 @NullMarked
-public record VerifyResult(Verdict verdict, List<ObservedStep> steps, List<Difference> differences, String shadow,
+public record VerifyResult(VerifyOutcome verdict, List<ObservedStep> steps, List<Difference> differences, String shadow,
                            String comparedWith, @Nullable ObservedStep failedStep, long durationMs,
                            List<String> warnings) {
 
@@ -24,7 +23,7 @@ public record VerifyResult(Verdict verdict, List<ObservedStep> steps, List<Diffe
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
     }
 
-    public VerifyResult(Verdict verdict, List<ObservedStep> steps, List<Difference> differences, String shadow,
+    public VerifyResult(VerifyOutcome verdict, List<ObservedStep> steps, List<Difference> differences, String shadow,
                         String comparedWith, @Nullable ObservedStep failedStep, long durationMs) {
         this(verdict, steps, differences, shadow, comparedWith, failedStep, durationMs, List.of());
     }

@@ -1,6 +1,7 @@
 package dev.zanith.internal.command;
 
 import dev.zanith.ZanithConfig;
+import dev.zanith.internal.config.Settings;
 import dev.zanith.api.exception.ZanithConfigException;
 import dev.zanith.api.exception.ZanithException;
 import dev.zanith.internal.audit.MigrationHistory;
@@ -28,7 +29,8 @@ import dev.zanith.internal.shadow.DeclaredSchema;
 import dev.zanith.api.ShadowProvider;
 import dev.zanith.api.output.ObservedStep;
 import dev.zanith.api.output.Prediction;
-import dev.zanith.internal.verify.Verdict;
+import dev.zanith.internal.shadow.ShadowSource;
+import dev.zanith.api.output.VerifyOutcome;
 import dev.zanith.internal.verify.Verifier;
 import dev.zanith.api.output.VerifyResult;
 
@@ -43,9 +45,9 @@ import java.util.Map;
 /** {@code zanith verify}: rehearses the pending migrations on a shadow (see {@link Verifier}). */
 public final class Verify {
 
-    private final ZanithConfig config;
+    private final Settings config;
 
-    public Verify(ZanithConfig config) {
+    public Verify(Settings config) {
         this.config = config;
     }
 
@@ -53,7 +55,7 @@ public final class Verify {
      * @param declared the declared schema to compare with, or null
      * @param shadow   where to rehearse
      */
-    public VerifyResult run(Path declared, ShadowProvider shadow) {
+    public VerifyResult run(Path declared, ShadowSource shadow) {
         if (config.migrations() == null) {
             throw new ZanithConfigException("No migrations to verify: pass --migrations DIR.");
         }
@@ -111,7 +113,7 @@ public final class Verify {
      */
     private VerifyResult checkInferredOnLiveData(VerifyResult result, List<Migration> pending, RiskContext start,
                                                  Preflight preflight) {
-        if (result.verdict() != Verdict.VERIFIED && result.verdict() != Verdict.DRIFT
+        if (result.verdict() != VerifyOutcome.VERIFIED && result.verdict() != VerifyOutcome.DRIFT
                 || result.steps().stream().allMatch(s -> s.inferred().isEmpty())) {
             return result;
         }
@@ -163,7 +165,7 @@ public final class Verify {
                 break;
             }
         }
-        return new VerifyResult(Verdict.FAILED, steps, List.of(), result.shadow(), result.comparedWith(), failed,
+        return new VerifyResult(VerifyOutcome.FAILED, steps, List.of(), result.shadow(), result.comparedWith(), failed,
                 result.durationMs(), result.warnings());
     }
 }

@@ -3,6 +3,7 @@ package dev.zanith.internal.verify;
 import dev.zanith.api.output.Difference;
 import dev.zanith.api.output.ObservedStep;
 import dev.zanith.api.output.Prediction;
+import dev.zanith.api.output.VerifyOutcome;
 import dev.zanith.api.output.VerifyResult;
 import dev.zanith.api.exception.ZanithException;
 import dev.zanith.internal.sql.SqlScript;
@@ -24,6 +25,7 @@ import dev.zanith.api.schema.TableName;
 import dev.zanith.api.schema.TableStatistics;
 import dev.zanith.internal.shadow.Shadow;
 import dev.zanith.api.ShadowProvider;
+import dev.zanith.internal.shadow.ShadowSource;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -50,7 +52,7 @@ public final class Verifier {
      *                    clustering; partitioned tables named), recreated in the shadow from the live catalog
      */
     public record Request(SchemaGraph live, List<Migration> pending, SchemaGraph declared, String declaredLabel,
-                          ShadowProvider shadow, IntrospectionOptions options, String archiveSchema,
+                          ShadowSource shadow, IntrospectionOptions options, String archiveSchema,
                           Map<String, Prediction> predictions, ServerVersion target,
                           Map<TableName, TableStatistics> statistics, LiveDefinitions definitions) {
 
@@ -60,7 +62,7 @@ public final class Verifier {
         }
 
         public Request(SchemaGraph live, List<Migration> pending, SchemaGraph declared, String declaredLabel,
-                       ShadowProvider shadow, IntrospectionOptions options, String archiveSchema) {
+                       ShadowSource shadow, IntrospectionOptions options, String archiveSchema) {
             this(live, pending, declared, declaredLabel, shadow, options, archiveSchema, Map.of(), null, Map.of(), null);
         }
     }
@@ -75,7 +77,7 @@ public final class Verifier {
         String comparedWith = request.declared() != null
                 ? "the declared schema (" + request.declaredLabel() + ")" : "the expected result of the pending migrations";
         if (request.pending().isEmpty() && request.declared() == null) {
-            return new VerifyResult(Verdict.NOTHING_PENDING, List.of(), List.of(), "none", comparedWith, null, elapsed(start));
+            return new VerifyResult(VerifyOutcome.NOTHING_PENDING, List.of(), List.of(), "none", comparedWith, null, elapsed(start));
         }
         // With a declared schema and nothing pending, the live schema (replayed on the shadow, so both sides are
         // normalized by the same server) is still compared with it: drift is drift, pending migrations or not.
@@ -110,7 +112,7 @@ public final class Verifier {
                         step = step.withPrediction(request.predictions().get(stepKey(migration.id(), i + 1)));
                         steps.add(step);
                         if (step.failed()) {
-                            return new VerifyResult(Verdict.FAILED, steps, List.of(), shadowDescription, comparedWith, step,
+                            return new VerifyResult(VerifyOutcome.FAILED, steps, List.of(), shadowDescription, comparedWith, step,
                                     elapsed(start), warnings);
                         }
                         expected = SchemaEffect.supports(operation) ? SchemaEffect.apply(expected, operation)
@@ -124,8 +126,8 @@ public final class Verifier {
         }
         SchemaGraph reference = request.declared() != null ? request.declared() : normalize(expected, request);
         List<Difference> differences = SchemaComparison.compareStructure(reference, observed);
-        Verdict verdict = !differences.isEmpty() ? Verdict.DRIFT
-                : request.pending().isEmpty() ? Verdict.NOTHING_PENDING : Verdict.VERIFIED;
+        VerifyOutcome verdict = !differences.isEmpty() ? VerifyOutcome.DRIFT
+                : request.pending().isEmpty() ? VerifyOutcome.NOTHING_PENDING : VerifyOutcome.VERIFIED;
         return new VerifyResult(verdict, steps, differences, shadowDescription, comparedWith, null, elapsed(start),
                 warnings);
     }

@@ -1,6 +1,8 @@
 package dev.zanith.internal.verify;
 
 import dev.zanith.api.output.ObservedStep;
+import dev.zanith.TestSettings;
+import dev.zanith.api.output.VerifyOutcome;
 import dev.zanith.api.output.VerifyResult;
 import dev.zanith.ZanithConfig;
 import dev.zanith.internal.command.Verify;
@@ -49,13 +51,13 @@ class RiskTruthTest {
         Files.writeString(migrations.resolve(file), body);
         ZanithConfig config = ZanithConfig.builder().url(db.jdbcUrl()).migrations(new DirectoryMigrationSource(migrations))
                 .build();
-        return new Verify(config).run(null, ShadowProviders.temporaryDatabase(config.connectionSource()));
+        return new Verify(TestSettings.of(config)).run(null, ShadowProviders.temporaryDatabase(TestSettings.of(config).connectionSource()));
     }
 
     private static ObservedStep typed(TestDatabase db, Path dir, String operation) throws Exception {
         VerifyResult result = verify(db, dir, "20260101000000_case.yaml",
                 "id: 20260101000000_case\noperations:\n  - " + operation + "\n");
-        assertThat(result.verdict()).as("%s %s", result.failedStep(), result.differences()).isEqualTo(Verdict.VERIFIED);
+        assertThat(result.verdict()).as("%s %s", result.failedStep(), result.differences()).isEqualTo(VerifyOutcome.VERIFIED);
         ObservedStep step = result.steps().get(0);
         assertThat(step.predicted()).isNotNull();
         assertThat(step.mismatches()).as("prediction vs observation").isEmpty();
@@ -68,7 +70,7 @@ class RiskTruthTest {
 
     private static ObservedStep raw(TestDatabase db, Path dir, String sql, String more) throws Exception {
         VerifyResult result = verify(db, dir, "20260101000000_case.sql", sql, more);
-        assertThat(result.verdict()).as("%s %s", result.failedStep(), result.differences()).isEqualTo(Verdict.VERIFIED);
+        assertThat(result.verdict()).as("%s %s", result.failedStep(), result.differences()).isEqualTo(VerifyOutcome.VERIFIED);
         return result.steps().get(0);
     }
 
@@ -327,7 +329,7 @@ class RiskTruthTest {
                 CREATE TABLE events (id bigint, at date) PARTITION BY RANGE (at);
                 CREATE TABLE events_2026 PARTITION OF events FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');
                 """);
-        assertThat(result.verdict()).as("%s", result.failedStep()).isEqualTo(Verdict.VERIFIED);
+        assertThat(result.verdict()).as("%s", result.failedStep()).isEqualTo(VerifyOutcome.VERIFIED);
         ObservedStep step = result.steps().get(0);
         assertThat(step.derivedLevel()).startsWith("unknown 55 (raw_sql, adds_nullable_column)")
                 .contains("1 statement(s) not rehearsed");
@@ -354,7 +356,7 @@ class RiskTruthTest {
     void inferredOperationsGetTheLiveDataChecksOfTheirTypedTwins(TestDatabase db, @TempDir Path dir) throws Exception {
         VerifyResult result = verify(db, dir, "20260101000000_case.sql",
                 "ALTER TABLE notes ADD COLUMN author text NOT NULL;\n");
-        assertThat(result.verdict()).isEqualTo(Verdict.FAILED);
+        assertThat(result.verdict()).isEqualTo(VerifyOutcome.FAILED);
         assertThat(result.failedStep().error()).startsWith("on the live data, add column public.notes.author")
                 .contains("the same check a typed addColumn gets");
     }

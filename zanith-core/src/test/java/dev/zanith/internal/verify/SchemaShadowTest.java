@@ -1,5 +1,6 @@
 package dev.zanith.internal.verify;
 
+import dev.zanith.api.output.VerifyOutcome;
 import dev.zanith.api.output.VerifyResult;
 import dev.zanith.api.exception.ZanithException;
 import dev.zanith.internal.jdbc.ConnectionSource;
@@ -9,6 +10,7 @@ import dev.zanith.api.risk.LockMode;
 import dev.zanith.api.schema.SchemaGraph;
 import dev.zanith.internal.shadow.DeclaredSchema;
 import dev.zanith.api.ShadowProvider;
+import dev.zanith.internal.shadow.ShadowSource;
 import dev.zanith.internal.shadow.ShadowProviders;
 import dev.zanith.testsupport.RealPostgres;
 import dev.zanith.testsupport.TestDatabase;
@@ -29,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @RealPostgres
 class SchemaShadowTest {
 
-    private static ShadowProvider schemaShadow(TestDatabase db) {
+    private static ShadowSource schemaShadow(TestDatabase db) {
         return ShadowProviders.fromOption("schema", ConnectionSource.of(db.jdbcUrl(), null, null), false,
                 List.of("public"), "zanith_archive");
     }
@@ -59,7 +61,7 @@ class SchemaShadowTest {
                   - softDropColumn: {table: users, column: m}
                 """), migration("2_raw", "--sql\nALTER TABLE users ADD COLUMN note text;\n")), null, null,
                 schemaShadow(db), IntrospectionOptions.defaults(), "zanith_archive"));
-        assertThat(result.verdict()).as(result.differences() + " " + result.failedStep()).isEqualTo(Verdict.VERIFIED);
+        assertThat(result.verdict()).as(result.differences() + " " + result.failedStep()).isEqualTo(VerifyOutcome.VERIFIED);
         assertThat(result.shadow()).contains("ephemeral shadow schemas");
         assertThat(result.steps().get(1).rewrittenTables()).containsExactly("public.users");
         assertThat(result.steps().get(2).tableLocks()).containsEntry("public.users", LockMode.SHARE_UPDATE_EXCLUSIVE);

@@ -2,6 +2,7 @@ package dev.zanith.internal.verify;
 
 import dev.zanith.api.output.Difference;
 import dev.zanith.api.output.ObservedStep;
+import dev.zanith.api.output.VerifyOutcome;
 import dev.zanith.api.output.VerifyResult;
 import dev.zanith.internal.jdbc.ConnectionSource;
 import dev.zanith.internal.introspect.IntrospectionOptions;
@@ -14,6 +15,7 @@ import dev.zanith.api.risk.LockMode;
 import dev.zanith.api.schema.SchemaGraph;
 import dev.zanith.internal.shadow.DeclaredSchema;
 import dev.zanith.api.ShadowProvider;
+import dev.zanith.internal.shadow.ShadowSource;
 import dev.zanith.internal.shadow.ShadowProviders;
 import dev.zanith.testsupport.RealPostgres;
 import dev.zanith.testsupport.TestDatabase;
@@ -49,13 +51,13 @@ class VerifierTest {
         try (Connection c = db.connect()) {
             live = new Introspector(IntrospectionOptions.defaults()).introspect(c).graph();
         }
-        ShadowProvider shadow = ShadowProviders.temporaryDatabase(ConnectionSource.of(db.jdbcUrl(), null, null));
+        ShadowSource shadow = ShadowProviders.temporaryDatabase(ConnectionSource.of(db.jdbcUrl(), null, null));
         return new Verifier().verify(new Verifier.Request(live, List.of(pending), declared, "schema.sql", shadow,
                 IntrospectionOptions.defaults(), RenderContext.DEFAULT_ARCHIVE_SCHEMA));
     }
 
     static ObservedStep only(VerifyResult result) {
-        assertThat(result.verdict()).as(String.valueOf(result.failedStep())).isEqualTo(Verdict.VERIFIED);
+        assertThat(result.verdict()).as(String.valueOf(result.failedStep())).isEqualTo(VerifyOutcome.VERIFIED);
         assertThat(result.steps()).hasSize(1);
         return result.steps().get(0);
     }
@@ -88,7 +90,7 @@ class VerifierTest {
                   - alterColumnType: {table: users, column: n, type: bigint}
                   - alterColumnType: {table: users, column: email, type: varchar(200)}
                 """));
-        assertThat(result.verdict()).isEqualTo(Verdict.VERIFIED);
+        assertThat(result.verdict()).isEqualTo(VerifyOutcome.VERIFIED);
         assertThat(result.steps().get(0).tableLocks()).containsEntry("public.users", LockMode.ACCESS_EXCLUSIVE);
         assertThat(result.steps().get(0).rewrittenTables()).containsExactly("public.users");
         assertThat(result.steps().get(1).tableLocks()).containsEntry("public.users", LockMode.ACCESS_EXCLUSIVE);
@@ -102,7 +104,7 @@ class VerifierTest {
                   - addIndex: {table: users, index: {name: users_name, keys: [name]}, concurrently: false}
                   - addIndex: {table: users, index: {name: users_n, keys: [n]}, concurrently: true}
                 """));
-        assertThat(result.verdict()).isEqualTo(Verdict.VERIFIED);
+        assertThat(result.verdict()).isEqualTo(VerifyOutcome.VERIFIED);
         assertThat(result.steps().get(0).tableLocks()).containsEntry("public.users", LockMode.SHARE);
         assertThat(result.steps().get(1).lockObserved()).isTrue();
         assertThat(result.steps().get(1).tableLocks()).containsEntry("public.users", LockMode.SHARE_UPDATE_EXCLUSIVE);
@@ -117,7 +119,7 @@ class VerifierTest {
                   - validateConstraint: {table: orders, name: orders_user_fkey}
                   - addForeignKey: {table: orders, foreignKey: {name: orders_user_fkey2, columns: [user_id], referencedTable: users, referencedColumns: [id]}}
                 """));
-        assertThat(result.verdict()).isEqualTo(Verdict.VERIFIED);
+        assertThat(result.verdict()).isEqualTo(VerifyOutcome.VERIFIED);
         assertThat(result.steps().get(0).tableLocks()).containsEntry("public.orders", LockMode.SHARE_ROW_EXCLUSIVE)
                 .containsEntry("public.users", LockMode.SHARE_ROW_EXCLUSIVE);
         assertThat(result.steps().get(1).tableLocks()).containsEntry("public.orders", LockMode.SHARE_UPDATE_EXCLUSIVE)
@@ -173,7 +175,7 @@ class VerifierTest {
         assertThat(step.inferredKinds()).containsExactly("createTable");
         VerifyResult result = verify(db, null, migration("2_copy", "--sql\nCREATE TABLE currency (id int);\n"
                 + "COPY currency FROM stdin;\nnot-a-number\n\\.\n"));
-        assertThat(result.verdict()).isEqualTo(Verdict.FAILED);
+        assertThat(result.verdict()).isEqualTo(VerifyOutcome.FAILED);
         ObservedStep failed = result.steps().get(0);
         assertThat(failed.error()).startsWith("2_copy.sql:2: ").contains("in the statement starting at line 2: COPY currency FROM stdin");
     }
@@ -189,7 +191,7 @@ class VerifierTest {
         VerifyResult result = verify(db, declaredGraph, migration("1_a", """
                   - addColumn: {table: users, column: {name: last_login, type: timestamptz}}
                 """));
-        assertThat(result.verdict()).isEqualTo(Verdict.VERIFIED);
+        assertThat(result.verdict()).isEqualTo(VerifyOutcome.VERIFIED);
         assertThat(result.comparedWith()).isEqualTo("the declared schema (schema.sql)");
     }
 
@@ -206,7 +208,7 @@ class VerifierTest {
         VerifyResult result = verify(db, declaredGraph, migration("1_a", """
                   - addColumn: {table: users, column: {name: last_seen, type: timestamptz}}
                 """));
-        assertThat(result.verdict()).isEqualTo(Verdict.DRIFT);
+        assertThat(result.verdict()).isEqualTo(VerifyOutcome.DRIFT);
         assertThat(result.differences()).extracting(Difference::describe).containsExactlyInAnyOrder(
                 "public.users.n: type expected bigint, found integer",
                 "public.users.last_login: expected but missing (column)",
@@ -222,7 +224,7 @@ class VerifierTest {
         SchemaGraph drifted = DeclaredSchema.load(declared, ShadowProviders.temporaryDatabase(
                 ConnectionSource.of(db.jdbcUrl(), null, null)), IntrospectionOptions.defaults());
         VerifyResult result = verify(db, drifted);
-        assertThat(result.verdict()).isEqualTo(Verdict.DRIFT);
+        assertThat(result.verdict()).isEqualTo(VerifyOutcome.DRIFT);
         assertThat(result.steps()).isEmpty();
         assertThat(result.differences()).extracting(Difference::describe)
                 .containsExactly("public.users.n: type expected bigint, found integer");
@@ -230,8 +232,8 @@ class VerifierTest {
         Files.writeString(declared, LIVE.replace("INSERT INTO users VALUES (1, 'a@b.c', 1, 'a');", ""));
         SchemaGraph same = DeclaredSchema.load(declared, ShadowProviders.temporaryDatabase(
                 ConnectionSource.of(db.jdbcUrl(), null, null)), IntrospectionOptions.defaults());
-        assertThat(verify(db, same).verdict()).isEqualTo(Verdict.NOTHING_PENDING);
-        assertThat(verify(db, null).verdict()).isEqualTo(Verdict.NOTHING_PENDING);
+        assertThat(verify(db, same).verdict()).isEqualTo(VerifyOutcome.NOTHING_PENDING);
+        assertThat(verify(db, null).verdict()).isEqualTo(VerifyOutcome.NOTHING_PENDING);
     }
 
     @Test
@@ -257,7 +259,7 @@ class VerifierTest {
                   - addColumn: {table: users, column: {name: last_login, type: timestamptz}}
                 """)), null, null, ShadowProviders.temporaryDatabase(ConnectionSource.of(db.jdbcUrl(), null, null)),
                 IntrospectionOptions.defaults(), RenderContext.DEFAULT_ARCHIVE_SCHEMA, java.util.Map.of(), server, java.util.Map.of(), null));
-        assertThat(result.verdict()).isEqualTo(Verdict.VERIFIED);
+        assertThat(result.verdict()).isEqualTo(VerifyOutcome.VERIFIED);
         assertThat(result.warnings()).isEmpty();
     }
 
@@ -268,7 +270,7 @@ class VerifierTest {
                   - createSchema: {schema: ext}
                   - createExtension: {name: citext, schema: ext}
                 """));
-        assertThat(result.verdict()).isEqualTo(Verdict.DRIFT);
+        assertThat(result.verdict()).isEqualTo(VerifyOutcome.DRIFT);
         assertThat(result.comparedWith()).isEqualTo("the expected result of the pending migrations");
         assertThat(result.differences()).extracting(Difference::describe)
                 .contains("extension citext: schema expected ext, found public");
@@ -281,7 +283,7 @@ class VerifierTest {
                   - addColumn: {table: users, column: {name: ok, type: text}}
                   - addColumn: {table: nope, column: {name: x, type: text}}
                 """));
-        assertThat(result.verdict()).isEqualTo(Verdict.FAILED);
+        assertThat(result.verdict()).isEqualTo(VerifyOutcome.FAILED);
         assertThat(result.failedStep().stepIndex()).isEqualTo(2);
         assertThat(result.failedStep().error()).contains("relation \"public.nope\" does not exist");
         assertThat(result.failedStep().sqlState()).isEqualTo("42P01");
@@ -290,6 +292,6 @@ class VerifierTest {
     @Test
     void nothingPending(TestDatabase db) throws Exception {
         db.execute(LIVE);
-        assertThat(verify(db, null).verdict()).isEqualTo(Verdict.NOTHING_PENDING);
+        assertThat(verify(db, null).verdict()).isEqualTo(VerifyOutcome.NOTHING_PENDING);
     }
 }

@@ -5,7 +5,7 @@ import dev.zanith.api.output.ApplyResult;
 import dev.zanith.api.migration.Migration;
 import dev.zanith.api.output.Plan;
 import dev.zanith.api.output.PlannedStep;
-import dev.zanith.internal.verify.Verdict;
+import dev.zanith.api.output.VerifyOutcome;
 import dev.zanith.api.output.VerifyResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -128,13 +128,13 @@ final class ZanithStartup implements ZanithMigrationStrategy {
     }
 
     private static String stepsTable(Zanith zanith) {
-        return zanith.config().auditSchema() + "." + zanith.config().auditTables().tableName("steps");
+        return zanith.config().auditSchema() + "." + zanith.config().auditTableName("steps");
     }
 
     /** Whether a rehearsal on a shadow says VERIFIED; otherwise fails startup or (warn) leaves everything pending. */
     private boolean verified(Zanith zanith) {
         VerifyResult verdict = zanith.verify(null, zanith.shadow(properties.getShadow(), false));
-        if (verdict.verdict() != Verdict.VERIFIED && verdict.verdict() != Verdict.NOTHING_PENDING) {
+        if (verdict.verdict() != VerifyOutcome.VERIFIED && verdict.verdict() != VerifyOutcome.NOTHING_PENDING) {
             String why = StarterMessages.forStarter("verify on a shadow said " + verdict.verdict()
                     + (verdict.failedStep() != null ? ": step " + verdict.failedStep().stepIndex() + " of "
                     + verdict.failedStep().migrationId() + " failed: " + verdict.failedStep().error()

@@ -1,7 +1,7 @@
-package dev.zanith.internal.verify;
+package dev.zanith.api.output;
 
 /** The outcome of a verify (the CLI's exit code for each is in its {@code ExitCodes}). */
-public enum Verdict {
+public enum VerifyOutcome {
     /** Every pending step ran on the shadow and the result is what was expected. */
     VERIFIED,
     /** The steps ran but the result differs from the declared schema (or from what the steps claim). */
