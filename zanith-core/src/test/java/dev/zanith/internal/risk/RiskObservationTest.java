@@ -135,7 +135,7 @@ class RiskObservationTest {
     /** Every published row, then the context rules the published context does not show. */
     private static List<Case> cases() {
         List<Case> cases = new ArrayList<>();
-        for (RiskTable.Row row : RiskTable.rows()) {
+        for (RiskTableRow row : RiskTable.rows()) {
             cases.add(new Case(label(row.kind(), row.variant()), row.sample(), row.setup(), false));
         }
         cases.addAll(CONTEXT_RULES);

@@ -264,7 +264,7 @@ class RiskTruthTest {
     void dropTriggerIsRehearsedAgainstTheLiveTrigger(TestDatabase db, @TempDir Path dir) throws Exception {
         VerifyResult result = verify(db, dir, "20260101000000_case.sql", "DROP TRIGGER stock_logged ON stock;\n",
                 BEYOND_THE_GRAPH);
-        assertThat(result.verdict()).as("%s", result.failedStep()).isEqualTo(Verdict.VERIFIED);
+        assertThat(result.verdict()).as("%s", result.failedStep()).isEqualTo(VerifyOutcome.VERIFIED);
         assertThat(result.warnings()).isEmpty();
         ObservedStep step = result.steps().get(0);
         assertThat(step.tableLocks()).containsEntry("public.stock", LockMode.ACCESS_EXCLUSIVE);
@@ -278,7 +278,7 @@ class RiskTruthTest {
                 INSERT INTO stock VALUES (1, 1, 1);
                 UPDATE stock SET seen = 2 WHERE id = 1;
                 """, BEYOND_THE_GRAPH);
-        assertThat(result.verdict()).as("%s", result.failedStep()).isEqualTo(Verdict.VERIFIED);
+        assertThat(result.verdict()).as("%s", result.failedStep()).isEqualTo(VerifyOutcome.VERIFIED);
         assertThat(result.steps().get(0).tableLocks()).containsEntry("public.stock_log", LockMode.ROW_EXCLUSIVE);
     }
 
@@ -298,7 +298,7 @@ class RiskTruthTest {
     void aViewOverTheColumnRefusesTheTypeChangeInTheShadowToo(TestDatabase db, @TempDir Path dir) throws Exception {
         VerifyResult result = verify(db, dir, "20260101000000_case.sql",
                 "ALTER TABLE stock ALTER COLUMN seen TYPE numeric;\n", BEYOND_THE_GRAPH);
-        assertThat(result.verdict()).isEqualTo(Verdict.FAILED);
+        assertThat(result.verdict()).isEqualTo(VerifyOutcome.FAILED);
         assertThat(result.failedStep().error()).contains("stock_seen_view");
     }
 
@@ -310,7 +310,7 @@ class RiskTruthTest {
                 operations:
                   - addColumn: {table: stock, column: {name: reserved, type: public.positive}}
                 """, BEYOND_THE_GRAPH);
-        assertThat(result.verdict()).as("%s %s", result.failedStep(), result.differences()).isEqualTo(Verdict.VERIFIED);
+        assertThat(result.verdict()).as("%s %s", result.failedStep(), result.differences()).isEqualTo(VerifyOutcome.VERIFIED);
         ObservedStep step = result.steps().get(0);
         assertThat(step.mismatches()).as("prediction vs observation").isEmpty();
         assertThat(step.rewrittenTables()).containsExactly("public.stock"); // a domain with a CHECK checks every row
@@ -345,7 +345,7 @@ class RiskTruthTest {
         VerifyResult result = verify(db, dir, "20260101000000_case.sql", """
                 DROP RULE words_quiet ON words;
                 """, "CREATE RULE words_quiet AS ON DELETE TO words DO INSTEAD NOTHING;");
-        assertThat(result.verdict()).as("%s", result.failedStep()).isEqualTo(Verdict.VERIFIED);
+        assertThat(result.verdict()).as("%s", result.failedStep()).isEqualTo(VerifyOutcome.VERIFIED);
         assertThat(result.steps().get(0).derivedLevel()).startsWith("unknown 55 (raw_sql)")
                 .contains("1 statement(s) not rehearsed");
         assertThat(result.warnings()).anyMatch(w -> w.contains("DROP RULE words_quiet ON words: the shadow has no rules"));
@@ -376,7 +376,7 @@ class RiskTruthTest {
             throws Exception {
         VerifyResult result = verify(db, dir, "20260101000000_case.sql", sql + "\n",
                 "INSERT INTO notes VALUES (3001, NULL, 'b'), (3002, 'nowhere', 'b');");
-        assertThat(result.verdict()).as("%s", result.steps()).isEqualTo(Verdict.FAILED);
+        assertThat(result.verdict()).as("%s", result.steps()).isEqualTo(VerifyOutcome.FAILED);
         assertThat(result.failedStep().error()).startsWith("on the live data, ")
                 .contains("the shadow has no rows").contains("the same check a typed");
     }

@@ -89,7 +89,7 @@ class SchemaShadowTest {
         VerifyResult result = new Verifier().verify(new Verifier.Request(live(db), List.of(migration("1_raw",
                 "--sql\nDROP TRIGGER users_touch ON users;\n")), null, null, schemaShadow(db),
                 IntrospectionOptions.defaults(), "zanith_archive", java.util.Map.of(), null, java.util.Map.of(), definitions));
-        assertThat(result.verdict()).as("%s", result.failedStep()).isEqualTo(Verdict.VERIFIED);
+        assertThat(result.verdict()).as("%s", result.failedStep()).isEqualTo(VerifyOutcome.VERIFIED);
         assertThat(result.warnings()).anyMatch(w -> w.startsWith("the shadow lacks function touch() (the schema shadow "
                 + "cannot recreate it"));
         assertThat(result.warnings()).anyMatch(w -> w.startsWith("the shadow lacks trigger users_touch on public.users"));
