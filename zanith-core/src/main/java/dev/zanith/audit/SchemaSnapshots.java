@@ -1,5 +1,6 @@
 package dev.zanith.audit;
 
+import dev.zanith.internal.Checksums;
 import dev.zanith.internal.jdbc.Jdbc;
 import dev.zanith.schema.SchemaGraph;
 import dev.zanith.schema.SchemaGraphJson;
@@ -24,8 +25,21 @@ public final class SchemaSnapshots {
      * shows the schema before anything of the migration ran; {@code after} is replaced.
      */
     public void save(Connection c, String migrationId, SnapshotPhase phase, SchemaGraph graph) throws SQLException {
-        Jdbc.update(c, tables.sql("snapshot-insert.sql"), migrationId, phase.value(), SchemaGraphJson.toCompactJson(graph),
-                SchemaGraphJson.fingerprint(graph), graph.tables().size(), graph.columnCount());
+        String json = SchemaGraphJson.toCompactJson(graph); // serialized once: the fingerprint is its sha-256
+        Jdbc.update(c, tables.sql("snapshot-insert.sql"), migrationId, phase.value(), json,
+                Checksums.sha256(json), graph.tables().size(), graph.columnCount());
+    }
+
+    /**
+     * Stores a snapshot of the graph already stored as {@code fromMigrationId}/{@code fromPhase}, copied on the
+     * server (the graph is not serialized or sent again), with the conflict rule of {@link #save}.
+     *
+     * @return false when nothing was written: no such stored snapshot, or a {@code before} already stored
+     */
+    public boolean copy(Connection c, String migrationId, SnapshotPhase phase, String fromMigrationId,
+                        SnapshotPhase fromPhase) throws SQLException {
+        return Jdbc.update(c, tables.sql("snapshot-copy.sql"), migrationId, phase.value(), fromMigrationId,
+                fromPhase.value()) > 0;
     }
 
     /** Every snapshot (without graphs), oldest first; empty when the audit tables do not exist. */
