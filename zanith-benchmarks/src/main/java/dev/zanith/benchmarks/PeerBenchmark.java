@@ -235,6 +235,14 @@ public final class PeerBenchmark implements Callable<Integer> {
             return 0;
         }
 
+        /** Keeps a row for the closing table and prints it at once (a long run shows what it has so far). */
+        private void add(Row row) {
+            rows.add(row);
+            out.printf(Locale.ROOT, "  -> Zanith %s | peer %s | ratio %s%n", row.zanith(), row.peer(),
+                    Double.isNaN(row.ratio()) ? "n/a" : String.format(Locale.ROOT, "%.2fx", row.ratio()));
+            out.flush();
+        }
+
         /** Why pg_dump is not compared (missing, or another major version than the server), or null. */
         private String pgDumpProblem(int serverMajor) {
             try {
@@ -278,14 +286,14 @@ public final class PeerBenchmark implements Callable<Integer> {
                 for (int i = 0; i < runs; i++) {
                     alone.add(Alternation.Measured.of(zanith.run()));
                 }
-                rows.add(new Row(measure, summary(new Alternation.Series(alone)), "pg_dump --schema-only: " + dumpProblem,
+                add(new Row(measure, summary(new Alternation.Series(alone)), "pg_dump --schema-only: " + dumpProblem,
                         Double.NaN, target, zanith.commandLine()));
                 return;
             }
             ChildProcess dump = pgDumpOf(database);
             Alternation.Result r = Alternation.run(() -> Alternation.Measured.of(zanith.run()),
                     () -> Alternation.Measured.of(dump.run()), runs);
-            rows.add(new Row(measure, summary(r.first()), "pg_dump --schema-only " + summary(r.second()),
+            add(new Row(measure, summary(r.first()), "pg_dump --schema-only " + summary(r.second()),
                     r.first().wall().median() / r.second().wall().median(), target,
                     zanith.commandLine() + "   vs   " + dump.commandLine()));
         }
@@ -339,7 +347,7 @@ public final class PeerBenchmark implements Callable<Integer> {
                         return Alternation.Measured.wall(millis);
                     }
                 }, writeRuns);
-                rows.add(new Row(measure, summary(r.first()), "Flyway " + flywayVersion() + " migrate " + summary(r.second()), r.first().wall().median() / r.second().wall().median(),
+                add(new Row(measure, summary(r.first()), "Flyway " + flywayVersion() + " migrate " + summary(r.second()), r.first().wall().median() / r.second().wall().median(),
                         "<= 1.0x", "in process: Zanith.apply (facade, default configuration) vs Flyway.migrate(), "
                         + "each on a fresh copy of the schema, same " + migrations + " files"));
                 if (measures.contains(Measure.PLAN)) {
@@ -399,7 +407,7 @@ public final class PeerBenchmark implements Callable<Integer> {
                 }, writeRuns);
                 double zanithRate = backfillRows / (r.first().wall().median() / 1000);
                 double updateRate = backfillRows / (r.second().wall().median() / 1000);
-                rows.add(new Row(measure, String.format(Locale.ROOT, "%s rows/s (median %s; writer waited <= %d ms)",
+                add(new Row(measure, String.format(Locale.ROOT, "%s rows/s (median %s; writer waited <= %d ms)",
                         thousands(zanithRate), seconds(r.first().wall().median()), zanithWait[0]),
                         String.format(Locale.ROOT, "one UPDATE %s rows/s (median %s; writer waited <= %d ms)",
                                 thousands(updateRate), seconds(r.second().wall().median()), updateWait[0]),
