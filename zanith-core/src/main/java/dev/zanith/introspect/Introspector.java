@@ -194,7 +194,7 @@ public final class Introspector {
             tables.put(rs.getLong("table_oid"), new CatalogVersions.TableVersion(rs.getString("schema_name"),
                     rs.getString("table_name"), rs.getBoolean("hidden"), rs.getString("version")));
             return null;
-        }, options.excludedPrefix(), schemas);
+        }, schemas, options.excludedPrefix());
         Map<Long, String> sequences = new HashMap<>();
         Jdbc.query(c, SqlResources.get("introspect/catalog-versions-sequences.sql"), rs -> {
             sequences.put(rs.getLong("sequence_oid"), rs.getString("sequence_name"));
