@@ -2,6 +2,7 @@ package dev.zanith.audit;
 
 import dev.zanith.internal.Checksums;
 import dev.zanith.internal.jdbc.Jdbc;
+import dev.zanith.internal.sql.SqlResources;
 import dev.zanith.schema.SchemaGraph;
 import dev.zanith.schema.SchemaGraphJson;
 
@@ -21,11 +22,13 @@ public final class SchemaSnapshots {
     }
 
     /**
-     * Stores a snapshot. A second {@code before} of the same migration (a resumed run) keeps the first one, which
+     * Stores a snapshot, compressed with lz4 where the server has it (see {@code audit/snapshot-compression.sql};
+     * it changes a setting of the transaction of {@code c}, which should be one that writes audit rows). A second {@code before} of the same migration (a resumed run) keeps the first one, which
      * shows the schema before anything of the migration ran; {@code after} is replaced.
      */
     public void save(Connection c, String migrationId, SnapshotPhase phase, SchemaGraph graph) throws SQLException {
         String json = SchemaGraphJson.toCompactJson(graph); // serialized once: the fingerprint is its sha-256
+        Jdbc.query(c, SqlResources.get("audit/snapshot-compression.sql"), rs -> null);
         Jdbc.update(c, tables.sql("snapshot-insert.sql"), migrationId, phase.value(), json,
                 Checksums.sha256(json), graph.tables().size(), graph.columnCount());
     }

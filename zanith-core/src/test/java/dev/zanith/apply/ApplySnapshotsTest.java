@@ -108,4 +108,26 @@ class ApplySnapshotsTest {
         assertThat(f.value("SELECT graph -> 'tables' -> 0 -> 'columns' -> 1 ->> 'name' FROM _zanith_schema_snapshots "
                 + "WHERE migration_id = '004_index' AND phase = 'after'")).isEqualTo("title");
     }
+
+    @Test
+    void largeGraphsAreStoredWithLz4WhereTheServerHasIt(TestDatabase db) throws Exception {
+        db.execute("""
+                DO $$ BEGIN
+                  FOR i IN 1..60 LOOP
+                    EXECUTE format('CREATE TABLE wide_%s (id bigint PRIMARY KEY, a text, b integer, c timestamptz)', i);
+                  END LOOP;
+                END $$;
+                """);
+        ApplyFixture f = new ApplyFixture(db, dir).migration("001_more", """
+                  - addColumn:
+                      table: public.wide_1
+                      column: {name: d, type: text}
+                """);
+        assertThat(f.apply().result.succeeded()).isTrue();
+        boolean lz4 = Boolean.TRUE.equals(f.value("SELECT 'lz4' = ANY (enumvals) FROM pg_settings "
+                + "WHERE name = 'default_toast_compression'"));
+        org.junit.jupiter.api.Assumptions.assumeTrue(lz4, "this server was built without lz4");
+        assertThat(f.rows("SELECT phase, pg_column_compression(graph) AS method FROM _zanith_schema_snapshots ORDER BY id"))
+                .containsExactly(Map.of("phase", "before", "method", "lz4"), Map.of("phase", "after", "method", "lz4"));
+    }
 }
