@@ -54,7 +54,7 @@ public record BackfillSettings(int batchSize, Duration pause, Duration targetBat
      * The size of the batch after one of {@code size} rows that took {@code elapsedNanos}: scaled towards the
      * target, at most halved or doubled, within the adaptive bounds.
      */
-    int nextBatchSize(int size, long elapsedNanos) {
+    public int nextBatchSize(int size, long elapsedNanos) {
         double factor = (double) targetBatchDuration.toNanos() / Math.max(elapsedNanos, 1);
         double scaled = size * Math.max(0.5, Math.min(2.0, factor));
         return (int) Math.max(MIN_ADAPTIVE_BATCH, Math.min(MAX_ADAPTIVE_BATCH, Math.round(scaled)));

@@ -94,7 +94,7 @@ class ApplySnapshotsTest {
                 }
             }
         };
-        ApplyResult result = new Apply(f.config().build(), checking, ApplyGuard.ALLOW_ALL, StepHook.NONE).run();
+        ApplyResult result = new Apply(dev.zanith.TestSettings.of(f.config().build()), checking, ApplyGuard.ALLOW_ALL, StepHook.NONE).run();
 
         assertThat(result.succeeded()).as(String.valueOf(result)).isTrue();
         assertThat(afters).containsExactly("001_projects", "002_rename", "003_backfill", "004_index");
