@@ -128,7 +128,7 @@ public final class Planner {
         if (!state.pending().isEmpty()) {
             // Catalog facts only the classification of pending steps reads: nothing pending, nothing to read.
             facts.volatility(volatility(c, state.pending())).domains(CatalogFacts.domains(c))
-                    .views(CatalogFacts.viewUses(c));
+                    .views(CatalogFacts.viewUses(c)).exclusions(CatalogFacts.exclusionUses(c));
         }
         RiskContext ctx = facts.build();
         Preflight preflight = new Preflight(live.graph(), live.server(), timeout);
