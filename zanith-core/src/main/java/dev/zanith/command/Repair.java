@@ -7,6 +7,7 @@ import dev.zanith.apply.AdvisoryLock;
 import dev.zanith.audit.AppliedMigration;
 import dev.zanith.audit.AuditTables;
 import dev.zanith.audit.MigrationHistory;
+import dev.zanith.internal.jdbc.Jdbc;
 import dev.zanith.migration.Migration;
 
 import java.sql.Connection;
@@ -43,7 +44,7 @@ public final class Repair {
         AuditTables tables = config.auditTables();
         MigrationHistory history = new MigrationHistory(tables);
         String target = Apply.target(config);
-        try (AdvisoryLock ignored = AdvisoryLock.acquire(config.connectionSource(), tables.lockKey("apply"),
+        try (AdvisoryLock lock = AdvisoryLock.acquire(config.connectionSource(), tables.lockKey("apply"),
                 config.lockWait(), "repair", target, holder -> { });
              Connection c = config.connectionSource().open()) {
             c.setAutoCommit(true);
@@ -56,7 +57,10 @@ public final class Repair {
             if (previous.equals(file.checksum())) {
                 return new Result(id, previous, previous, false, file.location());
             }
-            if (!history.acceptChecksum(c, id, previous, file.checksum(), file.location())) {
+            // behind the lock's fence: a repair whose lock session ended does not commit
+            boolean accepted = Jdbc.inTransaction(c, tx -> lock.fence().around(tx, t -> history.acceptChecksum(t, id,
+                    previous, file.checksum(), file.location())));
+            if (!accepted) {
                 throw new ZanithException("The ledger row of " + id + " changed while repairing; run repair again.");
             }
             return new Result(id, previous, file.checksum(), true, file.location());

@@ -4,6 +4,8 @@ import dev.zanith.ZanithConfig;
 import dev.zanith.ZanithConfigException;
 import dev.zanith.ZanithException;
 import dev.zanith.apply.AdvisoryLock;
+import dev.zanith.apply.Fence;
+import dev.zanith.apply.LockLostException;
 import dev.zanith.apply.StepExecutor;
 import dev.zanith.audit.AuditLog;
 import dev.zanith.internal.Checksums;
@@ -144,10 +146,10 @@ public final class Recovery {
      *                          it is now)
      */
     public RestoreResult restore(String artifactId, boolean acceptChangedData) {
-        return underLock("recover", c -> {
+        return underLock("recover", (c, fence) -> {
             StepExecutor executor = new StepExecutor(config.timeouts(), config.lockRetry());
-            return executor.inTransaction(c, true, tx -> restoreIn(tx, artifactId, acceptChangedData),
-                    StepExecutor.RetryListener.NONE);
+            return executor.inTransaction(c, true, tx -> fence.around(tx, t -> restoreIn(t, artifactId,
+                    acceptChangedData)), StepExecutor.RetryListener.NONE);
         });
     }
 
@@ -438,9 +440,10 @@ public final class Recovery {
      * its row goes. Purging an artifact that is not there changes nothing.
      */
     public PurgeResult purge(String artifactId) {
-        return underLock("recover", c -> {
+        return underLock("recover", (c, fence) -> {
             StepExecutor executor = new StepExecutor(config.timeouts(), config.lockRetry());
-            return executor.inTransaction(c, true, tx -> purgeIn(tx, artifactId), StepExecutor.RetryListener.NONE);
+            return executor.inTransaction(c, true, tx -> fence.around(tx, t -> purgeIn(t, artifactId)),
+                    StepExecutor.RetryListener.NONE);
         });
     }
 
@@ -496,18 +499,20 @@ public final class Recovery {
             return read(c -> new CleanupResult(true, exists(c) ? artifacts.due(c, olderThan) : List.of(), List.of(),
                     Map.of()));
         }
-        return underLock("recover cleanup", c -> {
+        return underLock("recover cleanup", (c, fence) -> {
             List<Artifact> due = artifacts.due(c, olderThan);
             StepExecutor executor = new StepExecutor(config.timeouts(), config.lockRetry());
             List<PurgeResult> purged = new ArrayList<>();
             Map<String, String> failed = new LinkedHashMap<>();
             for (Artifact a : due) {
                 try {
-                    PurgeResult result = executor.inTransaction(c, true, tx -> purgeIn(tx, a.id()),
-                            StepExecutor.RetryListener.NONE);
+                    PurgeResult result = executor.inTransaction(c, true, tx -> fence.around(tx,
+                            t -> purgeIn(t, a.id())), StepExecutor.RetryListener.NONE);
                     if (result.found()) {
                         purged.add(result);
                     }
+                } catch (LockLostException e) {
+                    throw e; // another apply, repair or restore may own the artifacts now: purge nothing more
                 } catch (SQLException | ZanithException e) {
                     failed.put(a.id(), e.getMessage());
                 }
@@ -736,17 +741,27 @@ public final class Recovery {
         }
     }
 
-    /** Runs {@code work} under the apply lock (as apply, repair and other recover verbs take it). */
-    private <T> T underLock(String purpose, Work<T> work) {
+    /** Work under the apply lock, given the lock's fence to check in every transaction it commits. */
+    @FunctionalInterface
+    private interface LockedWork<T> {
+        T run(Connection c, Fence fence) throws SQLException;
+    }
+
+    /**
+     * Runs {@code work} under the apply lock (as apply, repair and other recover verbs take it); every transaction
+     * {@code work} commits goes through the lock's {@link Fence#around fence}, so a restore or purge whose lock
+     * session ended does not commit.
+     */
+    private <T> T underLock(String purpose, LockedWork<T> work) {
         MigrationHistory history = new MigrationHistory(tables);
         String target = tables.schema() + "." + tables.prefix() + "* on " + config.connectionSource().describeTarget();
-        try (AdvisoryLock ignored = AdvisoryLock.acquire(config.connectionSource(), tables.lockKey("apply"),
+        try (AdvisoryLock lock = AdvisoryLock.acquire(config.connectionSource(), tables.lockKey("apply"),
                 config.lockWait(), purpose, target, holder -> { });
              Connection c = config.connectionSource().open()) {
             c.setAutoCommit(true);
             history.ensureTables(c);
             new ArtifactRecorder(tables, config.artifactRetention()).completeChecksums(c);
-            return work.run(c);
+            return work.run(c, lock.fence());
         } catch (SQLException e) {
             throw new ZanithException("Recover (" + purpose + ") on " + config.connectionSource().describeTarget()
                     + " failed: " + e.getMessage(), e);
