@@ -68,7 +68,7 @@ public final class Zanith {
             return new Introspector(config.introspectionOptions()).introspect(c);
         } catch (SQLException e) {
             throw new ZanithException("Introspection of " + config.connectionSource().describeTarget()
-                    + " failed: " + e.getMessage(), e);
+                    + " failed: " + ConnectionSource.message(e), e);
         }
     }
 
@@ -86,7 +86,7 @@ public final class Zanith {
             return config.planner().plan(c, files);
         } catch (SQLException e) {
             throw new ZanithException("Planning against " + config.connectionSource().describeTarget() + " failed: "
-                    + e.getMessage(), e);
+                    + ConnectionSource.message(e), e);
         }
     }
 

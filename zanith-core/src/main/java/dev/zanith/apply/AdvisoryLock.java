@@ -89,7 +89,7 @@ public final class AdvisoryLock implements AutoCloseable {
             if (e instanceof ZanithException z) {
                 throw z;
             }
-            throw new ZanithException("Could not take the " + purpose + " lock on " + target + ": " + e.getMessage(), e);
+            throw new ZanithException("Could not take the " + purpose + " lock on " + target + ": " + ConnectionSource.message(e), e);
         }
     }
 

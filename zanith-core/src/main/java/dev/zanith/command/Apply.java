@@ -1,5 +1,6 @@
 package dev.zanith.command;
 
+import dev.zanith.internal.jdbc.ConnectionSource;
 import dev.zanith.audit.MigrationState;
 import dev.zanith.ZanithConfig;
 import dev.zanith.ZanithConfigException;
@@ -112,7 +113,7 @@ public final class Apply {
             }
         } catch (SQLException e) {
             throw new ZanithException("Apply on " + config.connectionSource().describeTarget() + " failed: "
-                    + e.getMessage(), e);
+                    + ConnectionSource.message(e), e);
         }
     }
 

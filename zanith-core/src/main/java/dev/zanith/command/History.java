@@ -1,5 +1,6 @@
 package dev.zanith.command;
 
+import dev.zanith.internal.jdbc.ConnectionSource;
 import dev.zanith.ZanithConfig;
 import dev.zanith.ZanithException;
 import dev.zanith.audit.AppliedMigration;
@@ -87,7 +88,7 @@ public final class History {
             return entries;
         } catch (SQLException e) {
             throw new ZanithException("History of " + config.connectionSource().describeTarget() + " failed: "
-                    + e.getMessage(), e);
+                    + ConnectionSource.message(e), e);
         }
     }
 

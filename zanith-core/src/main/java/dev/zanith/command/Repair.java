@@ -1,5 +1,6 @@
 package dev.zanith.command;
 
+import dev.zanith.internal.jdbc.ConnectionSource;
 import dev.zanith.ZanithConfig;
 import dev.zanith.ZanithConfigException;
 import dev.zanith.ZanithException;
@@ -66,7 +67,7 @@ public final class Repair {
             return new Result(id, previous, file.checksum(), true, file.location());
         } catch (SQLException e) {
             throw new ZanithException("Repair on " + config.connectionSource().describeTarget() + " failed: "
-                    + e.getMessage(), e);
+                    + ConnectionSource.message(e), e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.zanith.command;
 
+import dev.zanith.internal.jdbc.ConnectionSource;
 import dev.zanith.ZanithConfig;
 import dev.zanith.ZanithException;
 import dev.zanith.audit.AuditTables;
@@ -98,7 +99,7 @@ public final class Snapshots {
             return work.run(c);
         } catch (SQLException e) {
             throw new ZanithException("Reading snapshots of " + config.connectionSource().describeTarget()
-                    + " failed: " + e.getMessage(), e);
+                    + " failed: " + ConnectionSource.message(e), e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.zanith.command;
 
+import dev.zanith.internal.jdbc.ConnectionSource;
 import dev.zanith.ZanithConfig;
 import dev.zanith.ZanithException;
 import dev.zanith.apply.AdvisoryLock;
@@ -100,7 +101,7 @@ public final class Status {
             return new Report(Apply.target(config), initialized, applied, restores, pending, changed, unfinished, holder);
         } catch (SQLException e) {
             throw new ZanithException("Status of " + config.connectionSource().describeTarget() + " failed: "
-                    + e.getMessage(), e);
+                    + ConnectionSource.message(e), e);
         }
     }
 
@@ -130,7 +131,7 @@ public final class Status {
                     files == null ? null : ledger.notApplied(), failed, history.lastApplied(c).orElse(null), holder);
         } catch (SQLException e) {
             throw new ZanithException("Status of " + config.connectionSource().describeTarget() + " failed: "
-                    + e.getMessage(), e);
+                    + ConnectionSource.message(e), e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.zanith.command;
 
+import dev.zanith.internal.jdbc.ConnectionSource;
 import dev.zanith.ZanithConfig;
 import dev.zanith.ZanithConfigException;
 import dev.zanith.ZanithException;
@@ -90,7 +91,7 @@ public final class Verify {
                 Jdbc.execute(c, "RESET lock_timeout");
             }
         } catch (SQLException e) {
-            throw new ZanithException("Reading " + config.connectionSource().describeTarget() + " failed: " + e.getMessage(), e);
+            throw new ZanithException("Reading " + config.connectionSource().describeTarget() + " failed: " + ConnectionSource.message(e), e);
         }
         SchemaGraph declaredGraph = declared == null ? null : DeclaredSchema.load(declared, shadow, options);
         VerifyResult result = new Verifier().verify(new Verifier.Request(live, state.pending(), declaredGraph,
@@ -146,7 +147,7 @@ public final class Verify {
             }
         } catch (SQLException e) {
             throw new ZanithException("Checking the live data of " + config.connectionSource().describeTarget()
-                    + " failed: " + e.getMessage(), e);
+                    + " failed: " + ConnectionSource.message(e), e);
         }
         return result;
     }

@@ -1,5 +1,6 @@
 package dev.zanith.recover;
 
+import dev.zanith.internal.jdbc.ConnectionSource;
 import dev.zanith.ZanithConfig;
 import dev.zanith.ZanithConfigException;
 import dev.zanith.ZanithException;
@@ -726,7 +727,7 @@ public final class Recovery {
             return work.run(c);
         } catch (SQLException e) {
             throw new ZanithException("Reading recovery artifacts on " + config.connectionSource().describeTarget()
-                    + " failed: " + e.getMessage(), e);
+                    + " failed: " + ConnectionSource.message(e), e);
         }
     }
 
@@ -764,7 +765,7 @@ public final class Recovery {
             return work.run(c, lock.fence());
         } catch (SQLException e) {
             throw new ZanithException("Recover (" + purpose + ") on " + config.connectionSource().describeTarget()
-                    + " failed: " + e.getMessage(), e);
+                    + " failed: " + ConnectionSource.message(e), e);
         }
     }
 }

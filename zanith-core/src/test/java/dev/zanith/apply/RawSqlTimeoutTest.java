@@ -78,4 +78,23 @@ class RawSqlTimeoutTest {
         assertThat(r.result.succeeded()).isFalse();
         assertThat(r.result.failedStep().orElseThrow().sqlState()).isEqualTo("57014");
     }
+
+    /** The socket timeout bounds Zanith's own catalog and audit work, never a step: a raw step and a backfill batch. */
+    @Test
+    void aStepRunsLongerThanTheSocketTimeoutOfZanithsOwnWork(TestDatabase db, @TempDir Path dir) throws IOException {
+        db.execute("CREATE TABLE items (id int PRIMARY KEY, score int NOT NULL DEFAULT 0);"
+                + "INSERT INTO items VALUES (1);");
+        ApplyFixture f = file(db, dir, "V1__slow.sql", "SELECT pg_sleep(2);\n");
+        Files.writeString(dir.resolve("V2__bump.yaml"), """
+                id: V2__bump
+                operations:
+                  - backfill: {table: public.items, set: {score: "score + 1 + 0 * length(pg_sleep(2)::text)"}}
+                """);
+        String url = db.jdbcUrl() + (db.jdbcUrl().contains("?") ? "&" : "?") + "socketTimeout=1";
+
+        ApplyFixture.Recorder r = f.apply(f.config().url(url).build(), ApplyGuard.ALLOW_ALL, StepHook.NONE);
+
+        assertThat(r.result.succeeded()).as(String.valueOf(r.result.failedStep())).isTrue();
+        assertThat(f.value("SELECT score FROM items")).isEqualTo(1);
+    }
 }
