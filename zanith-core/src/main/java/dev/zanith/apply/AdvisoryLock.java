@@ -135,6 +135,16 @@ public final class AdvisoryLock implements AutoCloseable {
         };
     }
 
+    /**
+     * Runs {@code work} in the open transaction of {@code tx} behind this lock's {@link #fence() fence}
+     * ({@link Fence#around}: checked before the work and right before the caller commits).
+     *
+     * @throws LockLostException when this lock's session no longer holds the lock (roll back, write nothing more)
+     */
+    public <T> T fenced(Connection tx, Jdbc.SqlWork<T> work) throws SQLException {
+        return fence().around(tx, work);
+    }
+
     private LockLostException lost(SQLException cause) {
         String ended = "its session " + pid + " ended" + (cause == null ? "" : ": " + cause.getMessage());
         if (purpose.equals("apply")) {

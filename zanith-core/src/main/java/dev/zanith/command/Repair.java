@@ -59,7 +59,7 @@ public final class Repair {
                 return new Result(id, previous, previous, false, file.location());
             }
             // behind the lock's fence: a repair whose lock session ended does not commit
-            boolean accepted = Jdbc.inTransaction(c, tx -> lock.fence().around(tx, t -> history.acceptChecksum(t, id,
+            boolean accepted = Jdbc.inTransaction(c, tx -> lock.fenced(tx, t -> history.acceptChecksum(t, id,
                     previous, file.checksum(), file.location())));
             if (!accepted) {
                 throw new ZanithException("The ledger row of " + id + " changed while repairing; run repair again.");

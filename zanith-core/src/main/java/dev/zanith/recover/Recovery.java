@@ -5,8 +5,6 @@ import dev.zanith.ZanithConfig;
 import dev.zanith.ZanithConfigException;
 import dev.zanith.ZanithException;
 import dev.zanith.apply.AdvisoryLock;
-import dev.zanith.apply.Fence;
-import dev.zanith.apply.LockLostException;
 import dev.zanith.apply.StepExecutor;
 import dev.zanith.audit.AuditLog;
 import dev.zanith.internal.Checksums;
@@ -147,9 +145,9 @@ public final class Recovery {
      *                          it is now)
      */
     public RestoreResult restore(String artifactId, boolean acceptChangedData) {
-        return underLock("recover", (c, fence) -> {
+        return underLock("recover", (c, lock) -> {
             StepExecutor executor = new StepExecutor(config.timeouts(), config.lockRetry());
-            return executor.inTransaction(c, true, tx -> fence.around(tx, t -> restoreIn(t, artifactId,
+            return executor.inTransaction(c, true, tx -> lock.fenced(tx, t -> restoreIn(t, artifactId,
                     acceptChangedData)), StepExecutor.RetryListener.NONE);
         });
     }
@@ -441,9 +439,9 @@ public final class Recovery {
      * its row goes. Purging an artifact that is not there changes nothing.
      */
     public PurgeResult purge(String artifactId) {
-        return underLock("recover", (c, fence) -> {
+        return underLock("recover", (c, lock) -> {
             StepExecutor executor = new StepExecutor(config.timeouts(), config.lockRetry());
-            return executor.inTransaction(c, true, tx -> fence.around(tx, t -> purgeIn(t, artifactId)),
+            return executor.inTransaction(c, true, tx -> lock.fenced(tx, t -> purgeIn(t, artifactId)),
                     StepExecutor.RetryListener.NONE);
         });
     }
@@ -500,21 +498,21 @@ public final class Recovery {
             return read(c -> new CleanupResult(true, exists(c) ? artifacts.due(c, olderThan) : List.of(), List.of(),
                     Map.of()));
         }
-        return underLock("recover cleanup", (c, fence) -> {
+        return underLock("recover cleanup", (c, lock) -> {
             List<Artifact> due = artifacts.due(c, olderThan);
             StepExecutor executor = new StepExecutor(config.timeouts(), config.lockRetry());
             List<PurgeResult> purged = new ArrayList<>();
             Map<String, String> failed = new LinkedHashMap<>();
             for (Artifact a : due) {
                 try {
-                    PurgeResult result = executor.inTransaction(c, true, tx -> fence.around(tx,
+                    PurgeResult result = executor.inTransaction(c, true, tx -> lock.fenced(tx,
                             t -> purgeIn(t, a.id())), StepExecutor.RetryListener.NONE);
                     if (result.found()) {
                         purged.add(result);
                     }
-                } catch (LockLostException e) {
-                    throw e; // another apply, repair or restore may own the artifacts now: purge nothing more
                 } catch (SQLException | ZanithException e) {
+                    // a lost lock stops the cleanup: another apply, repair or restore may own the artifacts now
+                    lock.verifyHeld();
                     failed.put(a.id(), e.getMessage());
                 }
             }
@@ -742,16 +740,16 @@ public final class Recovery {
         }
     }
 
-    /** Work under the apply lock, given the lock's fence to check in every transaction it commits. */
+    /** Work under the apply lock, given the lock to fence every transaction it commits with. */
     @FunctionalInterface
     private interface LockedWork<T> {
-        T run(Connection c, Fence fence) throws SQLException;
+        T run(Connection c, AdvisoryLock lock) throws SQLException;
     }
 
     /**
      * Runs {@code work} under the apply lock (as apply, repair and other recover verbs take it); every transaction
-     * {@code work} commits goes through the lock's {@link Fence#around fence}, so a restore or purge whose lock
-     * session ended does not commit.
+     * {@code work} commits goes through the lock's fence ({@link AdvisoryLock#fenced}), so a restore or purge whose
+     * lock session ended does not commit.
      */
     private <T> T underLock(String purpose, LockedWork<T> work) {
         MigrationHistory history = new MigrationHistory(tables);
@@ -762,7 +760,7 @@ public final class Recovery {
             c.setAutoCommit(true);
             history.ensureTables(c);
             new ArtifactRecorder(tables, config.artifactRetention()).completeChecksums(c);
-            return work.run(c, lock.fence());
+            return work.run(c, lock);
         } catch (SQLException e) {
             throw new ZanithException("Recover (" + purpose + ") on " + config.connectionSource().describeTarget()
                     + " failed: " + ConnectionSource.message(e), e);

@@ -73,10 +73,20 @@ public final class Jdbc {
      * Executes one statement of a script exactly as written: JDBC escape processing off (a {@code {fn ...}} in a
      * string stays as it is), and a {@code COPY ... FROM STDIN} fed {@code copyData} through pgjdbc's CopyManager.
      *
+     * <p>Runs without the connection's socket timeout ({@link #withoutNetworkTimeout}).
+     *
      * @param copyData the data lines of a COPY FROM STDIN (text or CSV, as the statement says); null for any
      *                 other statement
      */
     public static void executeStatement(Connection c, String sql, String copyData) throws SQLException {
+        // a migration's (or a declared schema's) own SQL: bounded by its statement timeout, not the socket timeout
+        withoutNetworkTimeout(c, conn -> {
+            send(conn, sql, copyData);
+            return null;
+        });
+    }
+
+    private static void send(Connection c, String sql, String copyData) throws SQLException {
         if (copyData != null) {
             try {
                 c.unwrap(org.postgresql.PGConnection.class).getCopyAPI()
