@@ -1,7 +1,7 @@
 package dev.zanith.internal.command;
 
+import dev.zanith.internal.config.Settings;
 import dev.zanith.internal.jdbc.ConnectionSource;
-import dev.zanith.ZanithConfig;
 import dev.zanith.api.exception.ZanithConfigException;
 import dev.zanith.api.exception.ZanithException;
 import dev.zanith.internal.audit.MigrationHistory;
@@ -25,7 +25,7 @@ import dev.zanith.api.schema.ServerVersion;
 import dev.zanith.api.schema.TableName;
 import dev.zanith.api.schema.TableStatistics;
 import dev.zanith.internal.shadow.DeclaredSchema;
-import dev.zanith.api.ShadowProvider;
+import dev.zanith.internal.shadow.ShadowSource;
 import dev.zanith.api.output.ObservedStep;
 import dev.zanith.api.output.Prediction;
 import dev.zanith.api.output.VerifyOutcome;
@@ -43,9 +43,9 @@ import java.util.Map;
 /** {@code zanith verify}: rehearses the pending migrations on a shadow (see {@link Verifier}). */
 public final class Verify {
 
-    private final ZanithConfig config;
+    private final Settings config;
 
-    public Verify(ZanithConfig config) {
+    public Verify(Settings config) {
         this.config = config;
     }
 
@@ -53,7 +53,7 @@ public final class Verify {
      * @param declared the declared schema to compare with, or null
      * @param shadow   where to rehearse
      */
-    public VerifyResult run(Path declared, ShadowProvider shadow) {
+    public VerifyResult run(Path declared, ShadowSource shadow) {
         if (config.migrations() == null) {
             throw new ZanithConfigException("No migrations to verify: pass --migrations DIR.");
         }

@@ -1,7 +1,6 @@
 package dev.zanith.internal.step;
 
 import dev.zanith.internal.jdbc.Jdbc;
-
 import java.sql.Connection;
 import java.sql.SQLException;
 
