@@ -83,13 +83,13 @@ class FencedWritesTest {
         String stored = f.text("SELECT checksum FROM _zanith_migrations");
 
         Throwable failure = heldWhileTheLockIsLost(f, "SELECT 1 FROM _zanith_migrations WHERE id = ? FOR UPDATE",
-                "20260101000000_park", () -> new Repair(f.config().build()).acceptChecksum("20260101000000_park"));
+                "20260101000000_park", () -> new Repair(dev.zanith.TestSettings.of(f.config().build())).acceptChecksum("20260101000000_park"));
 
         assertThat(failure).isInstanceOf(LockLostException.class).hasMessageContaining("was lost while running repair");
         assertThat(f.text("SELECT checksum FROM _zanith_migrations")).isEqualTo(stored);
         assertThat(f.text("SELECT coalesce(jsonb_array_length(repairs), 0)::text FROM _zanith_migrations")).isEqualTo("0");
 
-        assertThat(new Repair(f.config().build()).acceptChecksum("20260101000000_park").changed()).isTrue();
+        assertThat(new Repair(dev.zanith.TestSettings.of(f.config().build())).acceptChecksum("20260101000000_park").changed()).isTrue();
     }
 
     private RecoverFixture parkedColumn(TestDatabase db) {
