@@ -78,7 +78,7 @@ public final class Zanith {
             return new Introspector(config.settings().introspectionOptions()).introspect(c);
         } catch (SQLException e) {
             throw new ZanithException("Introspection of " + config.settings().connectionSource().describeTarget()
-                    + " failed: " + e.getMessage(), e);
+                    + " failed: " + ConnectionSource.message(e), e);
         }
     }
 
@@ -96,7 +96,7 @@ public final class Zanith {
             return config.settings().planner().plan(c, files);
         } catch (SQLException e) {
             throw new ZanithException("Planning against " + config.settings().connectionSource().describeTarget() + " failed: "
-                    + e.getMessage(), e);
+                    + ConnectionSource.message(e), e);
         }
     }
 

@@ -17,11 +17,12 @@ final class ApplyOptions {
     Duration lockTimeout;
 
     @Option(names = "--statement-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "Limit for ordinary statements (0: none). Default: 1m.")
+            description = "Limit for ordinary statements, raw SQL included (0: none). Default: 1m.")
     Duration statementTimeout;
 
     @Option(names = "--long-statement-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "Limit for index builds, validation and backfill batches (0: none). Default: 6h.")
+            description = "Limit for index builds, validation, rewrites and backfill batches, in typed or raw SQL "
+                    + "steps (0: none). Default: 6h.")
     Duration longStatementTimeout;
 
     // --lock-retries was the first name; it always counted attempts, not retries, so it is kept only as an alias

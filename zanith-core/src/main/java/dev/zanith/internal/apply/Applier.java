@@ -382,7 +382,7 @@ public final class Applier {
             return;
         }
         if (operation instanceof RawSql raw) {
-            new RawSqlRunner(executor, new Checkpoints(audit.tables())).run(c, migration, index, raw, done, retries);
+            new RawSqlRunner(executor, new Checkpoints(audit.tables()), fence).run(c, migration, index, raw, done, retries);
             return;
         }
         Statements statements = operation.render(context);
@@ -415,7 +415,7 @@ public final class Applier {
             new Backfiller(executor, new Checkpoints(audit.tables()), backfillSettings, fence).failed(c, migration.id(), index);
         }
         if (operation instanceof RawSql raw && !raw.runsInTransaction()) {
-            new RawSqlRunner(executor, new Checkpoints(audit.tables())).failed(c, migration.id(), index);
+            new RawSqlRunner(executor, new Checkpoints(audit.tables()), fence).failed(c, migration.id(), index);
         }
         Optional<ConcurrentIndexes.Ref> built = ConcurrentIndexes.builtBy(operation);
         if (built.isPresent()) {

@@ -2,6 +2,7 @@ package dev.zanith.internal.command;
 
 import dev.zanith.internal.audit.MigrationState;
 import dev.zanith.internal.config.Settings;
+import dev.zanith.internal.jdbc.ConnectionSource;
 import dev.zanith.api.exception.ZanithConfigException;
 import dev.zanith.api.exception.ZanithException;
 import dev.zanith.internal.step.AdvisoryLock;
@@ -112,7 +113,7 @@ public final class Apply {
             }
         } catch (SQLException e) {
             throw new ZanithException("Apply on " + config.connectionSource().describeTarget() + " failed: "
-                    + e.getMessage(), e);
+                    + ConnectionSource.message(e), e);
         }
     }
 

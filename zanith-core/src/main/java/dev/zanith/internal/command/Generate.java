@@ -104,7 +104,7 @@ public final class Generate {
                 }
             }
         } catch (SQLException e) {
-            throw new ZanithException("Reading " + target.describeTarget() + " failed: " + e.getMessage(), e);
+            throw new ZanithException("Reading " + target.describeTarget() + " failed: " + ConnectionSource.message(e), e);
         }
         if (state.pending().isEmpty()) {
             DiffResult diff = Differ.diff(live.graph(), declared, diffOptions);

@@ -3,6 +3,7 @@ package dev.zanith.internal.command;
 import dev.zanith.api.output.StatusSummary;
 import dev.zanith.api.output.StatusReport;
 import dev.zanith.internal.config.Settings;
+import dev.zanith.internal.jdbc.ConnectionSource;
 import dev.zanith.api.exception.ZanithException;
 import dev.zanith.internal.step.AdvisoryLock;
 import dev.zanith.api.output.LockHolder;
@@ -57,7 +58,7 @@ public final class Status {
             return new StatusReport(Apply.target(config), initialized, applied, restores, pending, changed, unfinished, holder);
         } catch (SQLException e) {
             throw new ZanithException("Status of " + config.connectionSource().describeTarget() + " failed: "
-                    + e.getMessage(), e);
+                    + ConnectionSource.message(e), e);
         }
     }
 
@@ -87,7 +88,7 @@ public final class Status {
                     files == null ? null : ledger.notApplied(), failed, history.lastApplied(c).orElse(null), holder);
         } catch (SQLException e) {
             throw new ZanithException("Status of " + config.connectionSource().describeTarget() + " failed: "
-                    + e.getMessage(), e);
+                    + ConnectionSource.message(e), e);
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.zanith.internal.command;
 
 import dev.zanith.ZanithConfig;
 import dev.zanith.internal.config.Settings;
+import dev.zanith.internal.jdbc.ConnectionSource;
 import dev.zanith.api.exception.ZanithConfigException;
 import dev.zanith.api.exception.ZanithException;
 import dev.zanith.internal.audit.MigrationHistory;
@@ -95,7 +96,7 @@ public final class Verify {
                 Jdbc.execute(c, "RESET lock_timeout");
             }
         } catch (SQLException e) {
-            throw new ZanithException("Reading " + config.connectionSource().describeTarget() + " failed: " + e.getMessage(), e);
+            throw new ZanithException("Reading " + config.connectionSource().describeTarget() + " failed: " + ConnectionSource.message(e), e);
         }
         SchemaGraph declaredGraph = declared == null ? null : DeclaredSchema.load(declared, shadow, options);
         VerifyResult result = new Verifier().verify(new Verifier.Request(live, state.pending(), declaredGraph,
@@ -151,7 +152,7 @@ public final class Verify {
             }
         } catch (SQLException e) {
             throw new ZanithException("Checking the live data of " + config.connectionSource().describeTarget()
-                    + " failed: " + e.getMessage(), e);
+                    + " failed: " + ConnectionSource.message(e), e);
         }
         return result;
     }

@@ -209,15 +209,11 @@ public final class Introspector {
      */
     private static <T> T inSnapshot(Connection connection, Jdbc.SqlWork<T> work) throws SQLException {
         if (connection.getAutoCommit()) {
-            connection.setAutoCommit(false);
-            try {
-                Jdbc.execute(connection, "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
-                Jdbc.query(connection, SESSION, rs -> null, "pg_catalog", "off");
-                return work.run(connection);
-            } finally {
-                connection.rollback();
-                connection.setAutoCommit(true);
-            }
+            return Jdbc.rolledBack(connection, c -> {
+                Jdbc.execute(c, "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+                Jdbc.query(c, SESSION, rs -> null, "pg_catalog", "off");
+                return work.run(c);
+            });
         }
         String[] previous = Jdbc.queryFirst(connection, "SELECT current_setting('search_path'), current_setting('jit')",
                 rs -> new String[]{rs.getString(1), rs.getString(2)}).orElseThrow();
@@ -239,15 +235,11 @@ public final class Introspector {
      */
     public static Optional<Table> readTable(Connection connection, TableName name) throws SQLException {
         if (connection.getAutoCommit()) {
-            connection.setAutoCommit(false);
-            try {
-                Jdbc.execute(connection, "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
-                Jdbc.query(connection, "SELECT set_config('search_path', 'pg_catalog', true)", rs -> null);
-                return readOneTable(connection, name);
-            } finally {
-                connection.rollback();
-                connection.setAutoCommit(true);
-            }
+            return Jdbc.rolledBack(connection, c -> {
+                Jdbc.execute(c, "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+                Jdbc.query(c, "SELECT set_config('search_path', 'pg_catalog', true)", rs -> null);
+                return readOneTable(c, name);
+            });
         }
         String searchPath = Jdbc.queryFirst(connection, "SELECT current_setting('search_path')", rs -> rs.getString(1))
                 .orElse("");

@@ -70,10 +70,10 @@ public class ZanithProperties {
     /** How long a step waits for a table lock before giving up (and retrying). */
     private Duration lockTimeout = ZanithConfig.DEFAULT_LOCK_TIMEOUT;
 
-    /** Time limit for ordinary statements. */
+    /** Time limit for ordinary statements, raw SQL steps included. */
     private Duration statementTimeout = ZanithConfig.DEFAULT_STATEMENT_TIMEOUT;
 
-    /** Time limit for index builds, validation, copies and backfill batches (0: none). */
+    /** Time limit for index builds, validation, rewrites, copies and backfill batches, typed or raw SQL (0: none). */
     private Duration longStatementTimeout = ZanithConfig.DEFAULT_LONG_STATEMENT_TIMEOUT;
 
     /** Attempts in all, the first one included, for a step that hits the lock timeout (1: no retry). */
