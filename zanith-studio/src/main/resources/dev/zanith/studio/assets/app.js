@@ -59,6 +59,7 @@ async function route() {
     else link.removeAttribute('aria-current');
   }
   const started = performance.now();
+  delete main.dataset.rendered;
   fill(main, el('p', {class: 'muted loading'}, 'Loading…'));
   try {
     await page(main, rest.map(decodeURIComponent), {state, refresh: refreshShell, query: new URLSearchParams(query)});

@@ -141,10 +141,11 @@ function applyPanel(plan, ctx, reload) {
       else if (name === 'step') {
         const sigil = {started: '…', done: '✔', failed: '✖', skipped: '↻'}[d.status];
         const row = rows.get(key) || el('li', {class: 'ev-step'});
+        const backfill = row.querySelector('.backfill');
         fill(row, el('span', {class: `sigil s-${d.status}`}, sigil), ` ${d.migrationId} #${d.stepIndex} ${d.operationKind} `,
           d.riskLevel ? pill(d.riskLevel, d.riskScore) : null, ` ${d.summary}`,
           d.durationMs !== null ? el('span', {class: 'muted'}, ` ${ms(d.durationMs)}`) : null,
-          d.error ? el('div', {class: 'problem'}, d.error) : null);
+          d.error ? el('div', {class: 'problem'}, d.error) : null, backfill);
         row.dataset.status = d.status;
         if (!rows.has(key)) { rows.set(key, row); log.append(row); }
       } else if (name === 'backfill') {

@@ -150,7 +150,7 @@ export function confirmDialog({title, message, confirm, danger = false, typed = 
   return new Promise(resolve => {
     const input = typed ? el('input', {type: 'text', id: 'confirm-typed', autocomplete: 'off', spellcheck: 'false',
       'aria-describedby': 'confirm-hint'}) : null;
-    const ok = el('button', {type: 'submit', class: danger ? 'danger' : 'primary', disabled: !!typed}, confirm);
+    const ok = el('button', {type: 'submit', value: 'ok', class: danger ? 'danger' : 'primary', disabled: !!typed}, confirm);
     const cancel = el('button', {type: 'button'}, 'Cancel');
     const form = el('form', {method: 'dialog'},
       el('h2', {}, title), el('p', {}, message),
@@ -159,7 +159,6 @@ export function confirmDialog({title, message, confirm, danger = false, typed = 
     const dialog = el('dialog', {class: 'confirm', 'aria-label': title}, form);
     if (input) input.addEventListener('input', () => { ok.disabled = input.value !== typed; });
     cancel.addEventListener('click', () => dialog.close('cancel'));
-    form.addEventListener('submit', () => { dialog.returnValue = 'ok'; });
     dialog.addEventListener('close', () => { dialog.remove(); resolve(dialog.returnValue === 'ok'); });
     document.body.append(dialog);
     dialog.showModal();
