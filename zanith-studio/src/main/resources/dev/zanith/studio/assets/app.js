@@ -68,6 +68,8 @@ async function route() {
   }
   main.dataset.rendered = name;
   main.dataset.renderMs = String(Math.round(performance.now() - started));
+  // milliseconds since navigation started, for measuring time to first render
+  main.dataset.renderedAt = String(Math.round(performance.now()));
   document.title = `${name[0].toUpperCase()}${name.slice(1)} · Zanith Studio`;
   if (document.activeElement === document.body || !main.contains(document.activeElement)) main.focus({preventScroll: true});
 }
