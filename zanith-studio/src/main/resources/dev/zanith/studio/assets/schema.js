@@ -29,13 +29,18 @@ function modelList(models) {
   const fragment = document.createDocumentFragment();
   const index = [];
   for (const m of models) {
-    const item = el('li', {},
-      el('details', {},
-        el('summary', {}, el('strong', {}, m.name), el('span', {class: 'muted'},
-          ` · ${m.columns.length} columns · ${m.references.length} references · ${m.indexes} indexes`)),
-        el('ul', {class: 'columns'}, m.columns.map(c => el('li', {}, el('code', {}, c.name), ` ${c.type}${c.notNull ? ' not null' : ''}`))),
+    // the columns and references are built when a model is first opened: 1,000 closed rows stay cheap
+    const details = el('details', {},
+      el('summary', {}, el('strong', {}, m.name), el('span', {class: 'muted'},
+        ` · ${m.columns.length} columns · ${m.references.length} references · ${m.indexes} indexes`)));
+    details.addEventListener('toggle', () => {
+      if (!details.open || details.dataset.built) return;
+      details.dataset.built = 'yes';
+      details.append(el('ul', {class: 'columns'}, m.columns.map(c => el('li', {}, el('code', {}, c.name), ` ${c.type}${c.notNull ? ' not null' : ''}`))),
         m.references.length ? el('ul', {class: 'refs'}, m.references.map(r => el('li', {},
-          `${r.columns.join(', ')} → ${r.table} (${r.referencedColumns.join(', ')})`))) : null));
+          `${r.columns.join(', ')} → ${r.table} (${r.referencedColumns.join(', ')})`))) : null);
+    });
+    const item = el('li', {}, details);
     index.push([item, [m.name, ...m.columns.map(c => c.name), ...m.references.map(r => r.table)].join(' ').toLowerCase()]);
     fragment.append(item);
   }
@@ -45,7 +50,7 @@ function modelList(models) {
     let shown = 0;
     for (const [item, text] of index) {
       const match = words.every(w => text.includes(w));
-      item.hidden = !match;
+      if (item.hidden === match) item.hidden = !match;
       if (match) shown++;
     }
     count.textContent = `${shown} of ${models.length} models`;
