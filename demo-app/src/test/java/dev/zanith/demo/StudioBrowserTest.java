@@ -87,6 +87,13 @@ class StudioBrowserTest {
                 browser.waitFor(By.xpath("//span[@id='model-count' and text()='1 of 2 models']"));
                 browser.screenshot("schema");
 
+                browser.open("#/audit");
+                assertThat(browser.find(By.id("main")).getText()).contains("1. The 20 most recent migrations")
+                        .contains("2. Average step duration by operation kind").contains("backfill")
+                        .contains("No step failed in the last 7 days");
+                assertThat(browser.driver.findElements(By.cssSelector(".bars .bar"))).isNotEmpty();
+                browser.screenshot("audit");
+
                 browser.open("#/artifacts/" + DemoApplicationTest.LEGACY_CODE.replace(":", "%3A"));
                 browser.find(By.id("purge")).click();
                 WebElement confirm = browser.waitFor(By.cssSelector("dialog.confirm button[value=ok]"));

@@ -46,6 +46,7 @@ import java.util.regex.Pattern;
  * {@code zanith studio} (JDK HTTP server) and the Spring Boot starter ({@code zanith.studio.enabled}).
  * <pre>
  * GET    api/overview                 where the target stands; write access and why
+ * GET    api/audit                    the six questions of docs/AUDIT.md, answered (see {@link AuditAnswers})
  * GET    api/plan                     the plan (docs/PLAN-JSON.md); ?maxRisk=&amp;allowDestructive=&amp;denyReasons=
  *                                     re-evaluate the gates for other settings (a what-if; nothing is written)
  * GET    api/history                  ?status=applied|failed|running &amp;kind=OP_KIND &amp;from=&amp;to=YYYY-MM-DD &amp;q=TEXT
@@ -133,6 +134,7 @@ public final class Studio {
         String section = api.get(0);
         return switch (section + "/" + api.size()) {
             case "overview/1" -> json(200, overview());
+            case "audit/1" -> json(200, AuditAnswers.of(zanith.history(), zanith.artifacts(), Instant.now()));
             case "plan/1" -> plan(request);
             case "history/1" -> history(request);
             case "history/2" -> historyEntry(api.get(1));

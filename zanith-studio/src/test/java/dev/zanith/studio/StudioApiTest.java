@@ -219,6 +219,16 @@ class StudioApiTest {
         assertThat(entry.json().path("steps").get(0).path("sql").asString()).contains("DROP COLUMN");
         assertThat(get(studio, "/api/history/nope").status()).isEqualTo(404);
 
+        JsonNode audit = get(studio, "/api/audit").json();
+        assertThat(audit.path("recent").size()).isEqualTo(3);
+        assertThat(audit.path("recent").get(0).path("id").asString()).isEqualTo("20260103000000_drop_note");
+        assertThat(audit.path("durationByKind").findValuesAsString("operationKind"))
+                .containsExactlyInAnyOrder("createTable", "addForeignKey", "softDropColumn", "dropColumn");
+        assertThat(audit.path("riskProfile").get(0).path("id").asString()).isEqualTo("20260103000000_drop_note");
+        assertThat(audit.path("riskProfile").get(0).path("worstLevel").asString()).isEqualToIgnoringCase("destructive");
+        assertThat(audit.path("failedLast7Days").size()).isZero();
+        assertThat(audit.path("liveArtifacts").findValuesAsString("id")).contains(SOFT_DROP);
+
         JsonNode snapshots = get(studio, "/api/snapshots").json();
         assertThat(snapshots.size()).isGreaterThanOrEqualTo(2);
         String first = snapshots.get(0).path("id").asString();
@@ -280,7 +290,8 @@ class StudioApiTest {
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.response().contentType()).startsWith("text/html");
         assertThat(page.body()).contains("<script type=\"module\"");
-        for (String asset : List.of("app.js", "studio.css")) {
+        for (String asset : List.of("app.js", "ui.js", "overview.js", "plan.js", "history.js", "schema.js",
+                "artifacts.js", "audit.js", "studio.css")) {
             assertThat(get(studio, "/assets/" + asset).status()).as(asset).isEqualTo(200);
         }
         assertThat(get(studio, "/assets/..%2Fpom.xml").status()).isEqualTo(404);

@@ -5,8 +5,9 @@ import {planPage} from './plan.js';
 import {historyPage} from './history.js';
 import {schemaPage} from './schema.js';
 import {artifactsPage} from './artifacts.js';
+import {auditPage} from './audit.js';
 
-const PAGES = {overview: overviewPage, plan: planPage, history: historyPage, schema: schemaPage, artifacts: artifactsPage};
+const PAGES = {overview: overviewPage, plan: planPage, history: historyPage, schema: schemaPage, artifacts: artifactsPage, audit: auditPage};
 
 const main = document.getElementById('main');
 const state = {writes: {allowed: false, reason: 'loading'}};
@@ -44,6 +45,7 @@ async function refreshShell() {
     state.overview = overview;
     document.getElementById('target').textContent = overview.target;
     banner(overview.writes);
+    overview.fresh = true;
     return overview;
   } catch (e) {
     return null;
@@ -62,7 +64,9 @@ async function route() {
   delete main.dataset.rendered;
   fill(main, el('p', {class: 'muted loading'}, 'Loading…'));
   try {
-    await page(main, rest.map(decodeURIComponent), {state, refresh: refreshShell, query: new URLSearchParams(query)});
+    await page(main, rest.map(decodeURIComponent), {state, query: new URLSearchParams(query),
+      // the overview the header shows (loaded once, beside the first page; again after every write)
+      shell: () => shell, refresh: () => (shell = refreshShell())});
   } catch (e) {
     fill(main, problem(e));
   }
@@ -75,5 +79,6 @@ async function route() {
 }
 
 theme();
+let shell = refreshShell();
 window.addEventListener('hashchange', route);
-refreshShell().then(route);
+route();

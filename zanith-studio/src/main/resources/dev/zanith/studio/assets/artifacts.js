@@ -3,7 +3,7 @@ import {api, el, fill, send, bytes, when, age, code, confirmDialog, problem} fro
 const path = id => 'artifacts/' + encodeURIComponent(id);
 
 async function detail(main, id, ctx) {
-  const a = await api(path(id));
+  const [a] = await Promise.all([api(path(id)), ctx.shell()]);
   const writes = ctx.state.writes;
   const outcome = el('div', {id: 'artifact-outcome', 'aria-live': 'polite'});
   const restore = el('button', {type: 'button', class: 'primary', id: 'restore', disabled: !writes.allowed || a.status !== 'live',

@@ -7,7 +7,9 @@ function card(title, value, href, detail) {
 }
 
 export async function overviewPage(main, params, ctx) {
-  const o = await api('overview');
+  const shown = await ctx.shell();
+  const o = shown && shown.fresh ? shown : await api('overview');
+  if (shown) shown.fresh = false;
   ctx.state.writes = o.writes;
   const plan = o.plan;
   const pending = o.pending ? o.pending.length : 0;

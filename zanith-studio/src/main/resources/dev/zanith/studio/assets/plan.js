@@ -177,6 +177,7 @@ function applyPanel(plan, ctx, reload) {
 }
 
 export async function planPage(main, params, ctx) {
+  await ctx.shell();
   let whatIf = null;
   const applyArea = el('div');
   const planArea = el('div');
