@@ -46,6 +46,7 @@ function modelList(models) {
   }
   list.append(fragment);
   const apply = () => {
+    const started = performance.now();
     const words = search.value.toLowerCase().split(/\s+/).filter(Boolean);
     let shown = 0;
     for (const [item, text] of index) {
@@ -54,6 +55,7 @@ function modelList(models) {
       if (match) shown++;
     }
     count.textContent = `${shown} of ${models.length} models`;
+    count.dataset.filterMs = String(Math.round(performance.now() - started)); // for measuring the search
   };
   let timer;
   search.addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(apply, 60); });
