@@ -68,17 +68,6 @@ public record Plan(String database, ServerVersion server, String fingerprint, bo
         return fingerprint.equals(live.fingerprint());
     }
 
-    /**
-     * The same plan judged by other gates (a what-if): the steps, their risk and preflight results stay as planned;
-     * gate results, verdict and refusal are evaluated again for {@code other}. Reads nothing and writes nothing.
-     */
-    public Plan withGates(Gates other) {
-        List<GateResult> results = GateKeeper.evaluate(toRun(), other);
-        Refusal first = GateKeeper.refusal(results);
-        return new Plan(database, server, fingerprint, readOnly, plannedAt, other, migrations, results,
-                first == null ? Verdict.GREEN : Verdict.REFUSED, first, warnings);
-    }
-
     public Optional<GateResult> gate(String name) {
         return gateResults.stream().filter(g -> g.gate().equals(name)).findFirst();
     }

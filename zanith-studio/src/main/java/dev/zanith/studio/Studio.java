@@ -209,7 +209,7 @@ public final class Studio {
                     .orElse(configured.allowDestructive());
             List<String> deny = request.param("denyReasons").map(v -> Arrays.stream(v.split(","))
                     .map(String::trim).filter(s -> !s.isEmpty()).toList()).orElse(List.copyOf(configured.denyReasons()));
-            plan = plan.withGates(Gates.of(maxRisk, destructive, deny));
+            plan = Zanith.whatIf(plan, maxRisk, destructive, deny);
         }
         ObjectNode tree = PlanJson.tree(plan);
         tree.put("whatIf", whatIf);
