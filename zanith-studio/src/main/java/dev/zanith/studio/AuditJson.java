@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * The JSON shapes of history entries and audited steps, one place for {@code /actuator/zanith/history} and the
- * Studio's {@code api/history} (documented in docs/STUDIO.md and docs/ACTUATOR.md).
+ * Studio's {@code api/history} (documented in docs/STUDIO.md).
  */
 public final class AuditJson {
 
