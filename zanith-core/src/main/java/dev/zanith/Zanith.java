@@ -1,40 +1,42 @@
 package dev.zanith;
 
-import dev.zanith.apply.ApplyGuard;
-import dev.zanith.apply.ApplyListener;
-import dev.zanith.apply.ApplyResult;
-import dev.zanith.apply.StepHook;
-import dev.zanith.command.Apply;
-import dev.zanith.command.Generate;
-import dev.zanith.command.History;
-import dev.zanith.command.PlanGuard;
-import dev.zanith.command.Repair;
-import dev.zanith.command.SchemaSources;
-import dev.zanith.command.Status;
-import dev.zanith.diff.DiffOptions;
-import dev.zanith.diff.DiffResult;
-import dev.zanith.diff.Differ;
+import dev.zanith.api.exception.ZanithConfigException;
+import dev.zanith.api.exception.ZanithException;
+import dev.zanith.internal.apply.ApplyGuard;
+import dev.zanith.api.ApplyListener;
+import dev.zanith.api.output.ApplyResult;
+import dev.zanith.internal.step.StepHook;
+import dev.zanith.internal.command.Apply;
+import dev.zanith.internal.command.Generate;
+import dev.zanith.internal.command.History;
+import dev.zanith.internal.command.PlanGuard;
+import dev.zanith.internal.command.Repair;
+import dev.zanith.internal.command.SchemaSources;
+import dev.zanith.internal.command.Status;
+import dev.zanith.api.DiffOptions;
+import dev.zanith.api.output.DiffResult;
+import dev.zanith.internal.diff.Differ;
 import dev.zanith.internal.jdbc.ConnectionSource;
 import dev.zanith.internal.jdbc.JdbcUrls;
-import dev.zanith.introspect.IntrospectionOptions;
-import dev.zanith.introspect.Introspector;
-import dev.zanith.migration.Migration;
-import dev.zanith.plan.Gates;
-import dev.zanith.plan.Plan;
-import dev.zanith.plan.Planner;
-import dev.zanith.recover.Artifact;
-import dev.zanith.recover.ArtifactFilter;
-import dev.zanith.recover.CleanupResult;
-import dev.zanith.recover.ExportFormat;
-import dev.zanith.recover.ExportResult;
-import dev.zanith.recover.Inspection;
-import dev.zanith.recover.PurgeResult;
-import dev.zanith.recover.Recovery;
-import dev.zanith.recover.RestoreResult;
-import dev.zanith.schema.LiveSchema;
-import dev.zanith.schema.SchemaGraph;
-import dev.zanith.shadow.ShadowProvider;
-import dev.zanith.shadow.ShadowProviders;
+import dev.zanith.internal.introspect.IntrospectionOptions;
+import dev.zanith.internal.introspect.Introspector;
+import dev.zanith.api.migration.Migration;
+import dev.zanith.api.output.Gates;
+import dev.zanith.api.output.Plan;
+import dev.zanith.internal.plan.Planner;
+import dev.zanith.api.output.Artifact;
+import dev.zanith.api.output.ArtifactFilter;
+import dev.zanith.api.output.CleanupResult;
+import dev.zanith.api.output.ExportFormat;
+import dev.zanith.api.output.ExportResult;
+import dev.zanith.api.output.Inspection;
+import dev.zanith.api.output.PurgeResult;
+import dev.zanith.internal.recover.Recovery;
+import dev.zanith.api.output.RestoreResult;
+import dev.zanith.api.schema.LiveSchema;
+import dev.zanith.api.schema.SchemaGraph;
+import dev.zanith.api.ShadowProvider;
+import dev.zanith.internal.shadow.ShadowProviders;
 import org.jspecify.annotations.Nullable;
 
 import java.io.OutputStream;
@@ -156,12 +158,12 @@ public final class Zanith {
     }
 
     /**
-     * Rehearses the pending migrations on a shadow database (see {@link dev.zanith.verify.Verifier}).
+     * Rehearses the pending migrations on a shadow database (see {@link dev.zanith.internal.verify.Verifier}).
      *
      * @param declared a declared schema to compare with, or null to compare with the steps' expected result
      */
-    public dev.zanith.verify.VerifyResult verify(@Nullable Path declared, ShadowProvider shadow) {
-        return new dev.zanith.command.Verify(config).run(declared, shadow);
+    public dev.zanith.api.output.VerifyResult verify(@Nullable Path declared, ShadowProvider shadow) {
+        return new dev.zanith.internal.command.Verify(config).run(declared, shadow);
     }
 
     // ---- what the front ends need (CLI, Spring starter), so that they use no implementation package ----------
@@ -198,8 +200,8 @@ public final class Zanith {
     }
 
     /** One schema snapshot, as {@link #snapshot(String)}; a missing one is a {@link ZanithException} naming how to list them. */
-    public dev.zanith.audit.Snapshot requireSnapshot(String reference) {
-        return new dev.zanith.command.Snapshots(config).show(reference);
+    public dev.zanith.api.output.Snapshot requireSnapshot(String reference) {
+        return new dev.zanith.internal.command.Snapshots(config).show(reference);
     }
 
     /**
@@ -224,18 +226,18 @@ public final class Zanith {
     }
 
     /** What changed between two schema snapshots (a number, {@code ID:before|after}, or a migration id). */
-    public dev.zanith.command.Snapshots.Comparison compareSnapshots(String from, String to) {
-        return new dev.zanith.command.Snapshots(config).diff(from, to);
+    public dev.zanith.internal.command.Snapshots.Comparison compareSnapshots(String from, String to) {
+        return new dev.zanith.internal.command.Snapshots(config).diff(from, to);
     }
 
     /** One schema snapshot (a number, {@code ID:before|after}, or a migration id); empty when there is none. */
-    public Optional<dev.zanith.audit.Snapshot> snapshot(String reference) {
-        return new dev.zanith.command.Snapshots(config).lookup(reference);
+    public Optional<dev.zanith.api.output.Snapshot> snapshot(String reference) {
+        return new dev.zanith.internal.command.Snapshots(config).lookup(reference);
     }
 
     /** The recorded schema snapshots, oldest first. */
-    public List<dev.zanith.audit.SnapshotInfo> snapshots() {
-        return new dev.zanith.command.Snapshots(config).list();
+    public List<dev.zanith.api.output.SnapshotInfo> snapshots() {
+        return new dev.zanith.internal.command.Snapshots(config).list();
     }
 
     // ---- recovery artifacts (zanith recover) ----------------------------------------------------------------
@@ -265,7 +267,7 @@ public final class Zanith {
     }
 
     private java.util.stream.Stream<Artifact> live() {
-        return artifacts().stream().filter(a -> a.status() == dev.zanith.recover.ArtifactStatus.LIVE);
+        return artifacts().stream().filter(a -> a.status() == dev.zanith.api.output.ArtifactStatus.LIVE);
     }
 
     /** One recovery artifact by id ({@code <migration id>::<type>::<schema>.<table>[.<column>]}). */

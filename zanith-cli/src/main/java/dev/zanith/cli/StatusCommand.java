@@ -1,11 +1,11 @@
 package dev.zanith.cli;
 
 import dev.zanith.Zanith;
-import dev.zanith.audit.AppliedMigration;
-import dev.zanith.audit.StepRow;
-import dev.zanith.audit.StepStatus;
-import dev.zanith.command.Status;
-import dev.zanith.migration.Migration;
+import dev.zanith.api.output.AppliedMigration;
+import dev.zanith.api.output.StepRow;
+import dev.zanith.api.output.StepStatus;
+import dev.zanith.internal.command.Status;
+import dev.zanith.api.migration.Migration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -2,7 +2,7 @@ package dev.zanith.cli;
 
 import dev.zanith.Zanith;
 import dev.zanith.ZanithConfig;
-import dev.zanith.ZanithException;
+import dev.zanith.api.exception.ZanithException;
 import dev.zanith.studio.Studio;
 import dev.zanith.studio.StudioActions;
 import dev.zanith.studio.WriteAccess;

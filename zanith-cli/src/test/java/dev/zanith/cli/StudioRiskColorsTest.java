@@ -1,6 +1,6 @@
 package dev.zanith.cli;
 
-import dev.zanith.risk.RiskLevel;
+import dev.zanith.api.risk.RiskLevel;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

@@ -1,13 +1,13 @@
 package dev.zanith.studio;
 
-import dev.zanith.ZanithException;
-import dev.zanith.apply.ApplyListener;
-import dev.zanith.apply.ApplyResult;
-import dev.zanith.apply.BackfillProgress;
-import dev.zanith.apply.LockHolder;
-import dev.zanith.apply.StepRisk;
-import dev.zanith.migration.Migration;
-import dev.zanith.ops.Operation;
+import dev.zanith.api.exception.ZanithException;
+import dev.zanith.api.ApplyListener;
+import dev.zanith.api.output.ApplyResult;
+import dev.zanith.api.output.BackfillProgress;
+import dev.zanith.api.output.LockHolder;
+import dev.zanith.api.output.StepRisk;
+import dev.zanith.api.migration.Migration;
+import dev.zanith.api.ops.Operation;
 
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,10 +1,10 @@
 package dev.zanith.studio;
 
-import dev.zanith.audit.StepRow;
-import dev.zanith.audit.StepStatus;
-import dev.zanith.command.History;
-import dev.zanith.recover.Artifact;
-import dev.zanith.recover.ArtifactStatus;
+import dev.zanith.api.output.StepRow;
+import dev.zanith.api.output.StepStatus;
+import dev.zanith.internal.command.History;
+import dev.zanith.api.output.Artifact;
+import dev.zanith.api.output.ArtifactStatus;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package dev.zanith.studio;
 
-import dev.zanith.audit.StepRow;
-import dev.zanith.command.History;
+import dev.zanith.api.output.StepRow;
+import dev.zanith.internal.command.History;
 
 import java.util.Comparator;
 import java.util.LinkedHashMap;

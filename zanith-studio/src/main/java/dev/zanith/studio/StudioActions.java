@@ -1,10 +1,10 @@
 package dev.zanith.studio;
 
 import dev.zanith.Zanith;
-import dev.zanith.apply.ApplyListener;
-import dev.zanith.apply.ApplyResult;
-import dev.zanith.recover.PurgeResult;
-import dev.zanith.recover.RestoreResult;
+import dev.zanith.api.ApplyListener;
+import dev.zanith.api.output.ApplyResult;
+import dev.zanith.api.output.PurgeResult;
+import dev.zanith.api.output.RestoreResult;
 
 /**
  * The Studio's write actions, as its host runs them: the CLI straight through the {@link Zanith} facade, the starter

@@ -2,7 +2,7 @@ package dev.zanith.studio;
 
 import dev.zanith.Zanith;
 import dev.zanith.ZanithConfig;
-import dev.zanith.migration.DirectoryMigrationSource;
+import dev.zanith.api.migration.DirectoryMigrationSource;
 import dev.zanith.testsupport.RealPostgres;
 import dev.zanith.testsupport.TestDatabase;
 import org.junit.jupiter.api.Test;

@@ -1,8 +1,8 @@
 package dev.zanith.spring.autoconfigure;
 
 import dev.zanith.ZanithConfig;
-import dev.zanith.ops.RenderContext;
-import dev.zanith.risk.ReasonCode;
+import dev.zanith.api.ops.RenderContext;
+import dev.zanith.api.risk.ReasonCode;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.time.Duration;

@@ -1,15 +1,15 @@
 package dev.zanith.spring.autoconfigure.endpoint;
 
 import dev.zanith.Zanith;
-import dev.zanith.ZanithException;
-import dev.zanith.apply.ApplyResult;
-import dev.zanith.audit.AppliedMigration;
-import dev.zanith.audit.Snapshot;
-import dev.zanith.command.Snapshots;
-import dev.zanith.command.Status;
-import dev.zanith.plan.Plan;
-import dev.zanith.plan.PlanJson;
-import dev.zanith.recover.RecoverJson;
+import dev.zanith.api.exception.ZanithException;
+import dev.zanith.api.output.ApplyResult;
+import dev.zanith.api.output.AppliedMigration;
+import dev.zanith.api.output.Snapshot;
+import dev.zanith.internal.command.Snapshots;
+import dev.zanith.internal.command.Status;
+import dev.zanith.api.output.Plan;
+import dev.zanith.api.output.PlanJson;
+import dev.zanith.api.output.RecoverJson;
 import dev.zanith.spring.autoconfigure.StarterMessages;
 import dev.zanith.spring.autoconfigure.ZanithMigrator;
 import dev.zanith.spring.autoconfigure.ZanithRuntime;

@@ -1,9 +1,9 @@
 package dev.zanith.spring.autoconfigure.studio;
 
-import dev.zanith.apply.ApplyListener;
-import dev.zanith.apply.ApplyResult;
-import dev.zanith.recover.PurgeResult;
-import dev.zanith.recover.RestoreResult;
+import dev.zanith.api.ApplyListener;
+import dev.zanith.api.output.ApplyResult;
+import dev.zanith.api.output.PurgeResult;
+import dev.zanith.api.output.RestoreResult;
 import dev.zanith.spring.autoconfigure.StarterMessages;
 import dev.zanith.spring.autoconfigure.ZanithAutoConfiguration;
 import dev.zanith.spring.autoconfigure.ZanithMigrator;

@@ -1,0 +1,31 @@
+package dev.zanith.api.output;
+
+import dev.zanith.internal.migration.MigrationNames;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A row of the migrations ledger: a fully applied migration, or a restore ({@code zanith recover}), which is
+ * recorded in the ledger like a migration so that history shows it, under an id starting with
+ * {@link MigrationNames#RESTORE_ID_PREFIX}. Restores are history, not migrations: status, health and metrics count them apart.
+ *
+ * @param repairs deliberate checksum changes since it was applied, oldest first
+ */
+public record AppliedMigration(String id, String checksum, Instant appliedAt, long durationMs, String appliedBy,
+                               String description, List<ChecksumRepair> repairs) {
+
+    /** Whether this row records a restore rather than a migration. */
+    public boolean restore() {
+        return MigrationNames.isRestoreId(id);
+    }
+
+    public AppliedMigration {
+        repairs = repairs == null ? List.of() : List.copyOf(repairs);
+    }
+
+    public AppliedMigration(String id, String checksum, Instant appliedAt, long durationMs, String appliedBy,
+                            String description) {
+        this(id, checksum, appliedAt, durationMs, appliedBy, description, List.of());
+    }
+}

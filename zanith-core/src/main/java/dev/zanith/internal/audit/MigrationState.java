@@ -1,0 +1,48 @@
+package dev.zanith.internal.audit;
+
+import dev.zanith.api.output.AppliedMigration;
+import dev.zanith.api.exception.ZanithException;
+import dev.zanith.api.migration.Migration;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The migration files against the ledger: which are applied, which are pending, and whether an applied
+ * file was edited afterwards (refused: the ledger must describe what really ran).
+ */
+public record MigrationState(List<Migration> files, List<AppliedMigration> applied, List<Migration> pending) {
+
+    public MigrationState {
+        files = List.copyOf(files);
+        applied = List.copyOf(applied);
+        pending = List.copyOf(pending);
+    }
+
+    /** Reads the ledger (empty if it does not exist yet) and checks applied files are unchanged. */
+    public static MigrationState read(Connection c, MigrationHistory history, List<Migration> files) throws SQLException {
+        List<AppliedMigration> applied = history.applied(c);
+        Map<String, AppliedMigration> byId = applied.stream()
+                .collect(Collectors.toMap(AppliedMigration::id, Function.identity(), (a, b) -> a));
+        for (Migration file : files) {
+            AppliedMigration ran = byId.get(file.id());
+            if (ran != null && !ran.checksum().equals(file.checksum())) {
+                throw new ZanithException(file.location() + " was changed after it was applied (" + ran.appliedAt()
+                        + "): checksum " + shortSum(ran.checksum()) + " in the ledger, " + shortSum(file.checksum())
+                        + " now. Applied migrations must describe what ran: revert the edit and put the change in a new "
+                        + "migration, or, if the edit is deliberate (a comment, a fix that is already live), accept it with: "
+                        + "zanith repair --accept-checksum " + file.id());
+            }
+        }
+        List<Migration> pending = files.stream().filter(f -> !byId.containsKey(f.id())).toList();
+        return new MigrationState(files, applied, pending);
+    }
+
+    private static String shortSum(String checksum) {
+        return checksum.length() > 12 ? checksum.substring(0, 12) : checksum;
+    }
+}
