@@ -1,5 +1,12 @@
 package dev.zanith;
 
+import dev.zanith.api.output.SnapshotComparison;
+import dev.zanith.api.output.RepairResult;
+import dev.zanith.api.output.GenerateResult;
+import dev.zanith.api.GenerateRequest;
+import dev.zanith.api.output.StatusSummary;
+import dev.zanith.api.output.StatusReport;
+import dev.zanith.api.output.HistoryEntry;
 import dev.zanith.api.exception.ZanithConfigException;
 import dev.zanith.api.exception.ZanithException;
 import dev.zanith.internal.apply.ApplyGuard;
@@ -37,6 +44,7 @@ import dev.zanith.api.schema.LiveSchema;
 import dev.zanith.api.schema.SchemaGraph;
 import dev.zanith.api.ShadowProvider;
 import dev.zanith.internal.shadow.ShadowProviders;
+import dev.zanith.internal.shadow.ShadowSource;
 import org.jspecify.annotations.Nullable;
 
 import java.io.OutputStream;
@@ -69,10 +77,10 @@ public final class Zanith {
 
     /** Reads the live database into a schema graph. */
     public LiveSchema inspect() {
-        try (Connection c = config.connectionSource().open()) {
-            return new Introspector(config.introspectionOptions()).introspect(c);
+        try (Connection c = config.settings().connectionSource().open()) {
+            return new Introspector(config.settings().introspectionOptions()).introspect(c);
         } catch (SQLException e) {
-            throw new ZanithException("Introspection of " + config.connectionSource().describeTarget()
+            throw new ZanithException("Introspection of " + config.settings().connectionSource().describeTarget()
                     + " failed: " + e.getMessage(), e);
         }
     }
@@ -87,10 +95,10 @@ public final class Zanith {
                     + "location).");
         }
         List<Migration> files = config.loadMigrations();
-        try (Connection c = config.connectionSource().open()) {
-            return config.planner().plan(c, files);
+        try (Connection c = config.settings().connectionSource().open()) {
+            return config.settings().planner().plan(c, files);
         } catch (SQLException e) {
-            throw new ZanithException("Planning against " + config.connectionSource().describeTarget() + " failed: "
+            throw new ZanithException("Planning against " + config.settings().connectionSource().describeTarget() + " failed: "
                     + e.getMessage(), e);
         }
     }
@@ -100,15 +108,15 @@ public final class Zanith {
      * recording a recovery artifact for every destructive step.
      */
     public ApplyResult apply(ApplyListener listener) {
-        return new Apply(config, listener).run();
+        return new Apply(config.settings(), listener).run();
     }
 
     /**
      * Applies the pending migrations with a pre-apply check and a step hook (which runs after the artifact
      * recorder, in the same transaction).
      */
-    public ApplyResult apply(ApplyListener listener, ApplyGuard guard, StepHook stepHook) {
-        return new Apply(config, listener, guard, stepHook).run();
+    ApplyResult apply(ApplyListener listener, ApplyGuard guard, StepHook stepHook) {
+        return new Apply(config.settings(), listener, guard, stepHook).run();
     }
 
     /**
@@ -117,7 +125,7 @@ public final class Zanith {
      * long-running steps after startup, and with {@code on-refusal=warn} stops before a refused one.
      */
     public ApplyResult apply(ApplyListener listener, Predicate<Migration> stopBefore) {
-        return new Apply(config, listener).stopBefore(stopBefore).run();
+        return new Apply(config.settings(), listener).stopBefore(stopBefore).run();
     }
 
     /**
@@ -135,26 +143,26 @@ public final class Zanith {
     }
 
     /** Applied (restores apart), pending and unfinished migrations and the apply lock's holder. */
-    public Status.Report status() {
-        return new Status(config).run();
+    public StatusReport status() {
+        return new Status(config.settings()).run();
     }
 
     /**
      * Where the target stands in numbers, at a cost that does not grow with the history (for health probes and
      * metrics); see {@link Status#summary()}.
      */
-    public Status.Summary statusSummary() {
-        return new Status(config).summary();
+    public StatusSummary statusSummary() {
+        return new Status(config.settings()).summary();
     }
 
     /** Applied migrations in order with their steps, then unfinished ones. */
-    public List<History.Entry> history() {
-        return new History(config).run();
+    public List<HistoryEntry> history() {
+        return new History(config.settings()).run();
     }
 
     /** Accepts the current content of an edited, applied migration file (recorded in the ledger). */
-    public Repair.Result acceptChecksum(String migrationId) {
-        return new Repair(config).acceptChecksum(migrationId);
+    public RepairResult acceptChecksum(String migrationId) {
+        return new Repair(config.settings()).acceptChecksum(migrationId);
     }
 
     /**
@@ -163,7 +171,7 @@ public final class Zanith {
      * @param declared a declared schema to compare with, or null to compare with the steps' expected result
      */
     public dev.zanith.api.output.VerifyResult verify(@Nullable Path declared, ShadowProvider shadow) {
-        return new dev.zanith.internal.command.Verify(config).run(declared, shadow);
+        return new dev.zanith.internal.command.Verify(config.settings()).run(declared, ShadowSource.of(shadow));
     }
 
     // ---- what the front ends need (CLI, Spring starter), so that they use no implementation package ----------
@@ -175,7 +183,7 @@ public final class Zanith {
      * @param planFingerprint the approved plan's fingerprint; null applies whatever the gates allow
      */
     public ApplyResult applyExpectingPlan(ApplyListener listener, @Nullable String planFingerprint) {
-        return new Apply(config, listener, new PlanGuard(config.planner(), planFingerprint), StepHook.NONE).run();
+        return new Apply(config.settings(), listener, new PlanGuard(config.settings().planner(), planFingerprint), StepHook.NONE).run();
     }
 
     /**
@@ -187,7 +195,7 @@ public final class Zanith {
      * @throws ZanithConfigException for an unknown value or a combination that makes no sense
      */
     public ShadowProvider shadow(@Nullable String option, boolean reset) {
-        return ShadowProviders.fromOption(option, config.connectionSource(), reset, config.schemas(),
+        return ShadowProviders.fromOption(option, config.settings().connectionSource(), reset, config.schemas(),
                 config.archiveSchema());
     }
 
@@ -195,13 +203,13 @@ public final class Zanith {
      * Writes a migration file with the operations that turn the live schema (plus pending migrations) into the
      * declared one ({@code zanith generate}).
      */
-    public Generate.Result generate(Generate.Request request) {
-        return new Generate(config).run(request);
+    public GenerateResult generate(GenerateRequest request) {
+        return new Generate(config.settings()).run(request);
     }
 
     /** One schema snapshot, as {@link #snapshot(String)}; a missing one is a {@link ZanithException} naming how to list them. */
     public dev.zanith.api.output.Snapshot requireSnapshot(String reference) {
-        return new dev.zanith.internal.command.Snapshots(config).show(reference);
+        return new dev.zanith.internal.command.Snapshots(config.settings()).show(reference);
     }
 
     /**
@@ -218,26 +226,50 @@ public final class Zanith {
         // A .sql source is normalized in a shadow; "database" needs a server, taken from a side that is a database.
         String database = SchemaSources.isDatabase(from) ? from : SchemaSources.isDatabase(to) ? to : null;
         ConnectionSource target = database == null ? null : ConnectionSource.of(JdbcUrls.normalize(database), null, null);
-        ShadowProvider provider = shadow == null && !ShadowProviders.isEmbeddedAvailable() && target != null
+        ShadowSource provider = shadow == null && !ShadowProviders.isEmbeddedAvailable() && target != null
                 ? ShadowProviders.temporaryDatabase(target) : ShadowProviders.fromOption(shadow, target, resetShadow);
         SchemaGraph before = SchemaSources.load(from, provider, introspection);
         SchemaGraph after = SchemaSources.load(to, provider, introspection);
         return Differ.diff(before, after, options);
     }
 
+    /**
+     * The published risk table ({@code zanith risk}, docs/RISK.md): one row per operation kind and variant, assessed by
+     * the risk model on {@code public.users} in the published context (PostgreSQL 14, the oldest supported), in
+     * operation-kind order. Needs no database.
+     */
+    public static List<dev.zanith.api.risk.RiskTableRow> riskTable() {
+        return dev.zanith.internal.risk.RiskTable.rows();
+    }
+
+    /** The context rules that change a verdict, one sentence each, as the risk table lists them under its rows. */
+    public static List<String> riskContextRules() {
+        return dev.zanith.internal.risk.RiskTable.contextRules();
+    }
+
+    /** The risk table as docs/RISK.md prints it (GitHub markdown). */
+    public static String riskTableMarkdown() {
+        return dev.zanith.internal.risk.RiskTable.markdown();
+    }
+
+    /** The risk table as JSON ({@code zanith risk --format json}; shape in docs/RISK.md). */
+    public static String riskTableJson() {
+        return dev.zanith.internal.risk.RiskTable.json();
+    }
+
     /** What changed between two schema snapshots (a number, {@code ID:before|after}, or a migration id). */
-    public dev.zanith.internal.command.Snapshots.Comparison compareSnapshots(String from, String to) {
-        return new dev.zanith.internal.command.Snapshots(config).diff(from, to);
+    public dev.zanith.api.output.SnapshotComparison compareSnapshots(String from, String to) {
+        return new dev.zanith.internal.command.Snapshots(config.settings()).diff(from, to);
     }
 
     /** One schema snapshot (a number, {@code ID:before|after}, or a migration id); empty when there is none. */
     public Optional<dev.zanith.api.output.Snapshot> snapshot(String reference) {
-        return new dev.zanith.internal.command.Snapshots(config).lookup(reference);
+        return new dev.zanith.internal.command.Snapshots(config.settings()).lookup(reference);
     }
 
     /** The recorded schema snapshots, oldest first. */
     public List<dev.zanith.api.output.SnapshotInfo> snapshots() {
-        return new dev.zanith.internal.command.Snapshots(config).list();
+        return new dev.zanith.internal.command.Snapshots(config.settings()).list();
     }
 
     // ---- recovery artifacts (zanith recover) ----------------------------------------------------------------
@@ -345,6 +377,6 @@ public final class Zanith {
     }
 
     private Recovery recovery() {
-        return new Recovery(config);
+        return new Recovery(config.settings());
     }
 }

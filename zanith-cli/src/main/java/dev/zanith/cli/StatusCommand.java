@@ -1,10 +1,10 @@
 package dev.zanith.cli;
 
+import dev.zanith.api.output.StatusReport;
 import dev.zanith.Zanith;
 import dev.zanith.api.output.AppliedMigration;
 import dev.zanith.api.output.StepRow;
 import dev.zanith.api.output.StepStatus;
-import dev.zanith.internal.command.Status;
 import dev.zanith.api.migration.Migration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,7 +35,7 @@ final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Status.Report report = new Zanith(connection.configBuilder().migrations(migrations.source()).build()).status();
+        StatusReport report = new Zanith(connection.configBuilder().migrations(migrations.source()).build()).status();
         if (format == OutputFormat.json) {
             console.out().print(Json.write(json(report)));
             console.out().flush();
@@ -89,7 +89,7 @@ final class StatusCommand implements Callable<Integer> {
                 + ") running or interrupted" : "");
     }
 
-    private static Map<String, Object> json(Status.Report report) {
+    private static Map<String, Object> json(StatusReport report) {
         List<Object> applied = new ArrayList<>();
         for (AppliedMigration m : report.applied()) {
             applied.add(Json.object("id", m.id(), "appliedAt", m.appliedAt(), "checksum", m.checksum(),

@@ -2,7 +2,7 @@ package dev.zanith.studio;
 
 import dev.zanith.api.output.StepRow;
 import dev.zanith.api.output.StepStatus;
-import dev.zanith.internal.command.History;
+import dev.zanith.api.output.HistoryEntry;
 import dev.zanith.api.output.Artifact;
 import dev.zanith.api.output.ArtifactStatus;
 
@@ -36,17 +36,17 @@ final class AuditAnswers {
     private AuditAnswers() {
     }
 
-    static Map<String, Object> of(List<History.Entry> history, List<Artifact> artifacts, Instant now) {
+    static Map<String, Object> of(List<HistoryEntry> history, List<Artifact> artifacts, Instant now) {
         Map<String, Object> answers = new LinkedHashMap<>();
         answers.put("recent", history.stream().filter(e -> e.applied() != null)
-                .sorted(Comparator.comparing((History.Entry e) -> e.applied().appliedAt()).reversed()).limit(TOP)
+                .sorted(Comparator.comparing((HistoryEntry e) -> e.applied().appliedAt()).reversed()).limit(TOP)
                 .map(e -> object("id", e.id(), "status", e.status(), "appliedAt", e.applied().appliedAt().toString(),
                         "durationMs", e.applied().durationMs(),
                         "worstLevel", e.worstStep().map(StepRow::riskLevel).orElse(null),
                         "worstScore", e.worstStep().map(StepRow::riskScore).orElse(null)))
                 .toList());
         Map<String, long[]> byKind = new TreeMap<>();
-        for (History.Entry entry : history) {
+        for (HistoryEntry entry : history) {
             for (StepRow step : entry.steps()) {
                 if (step.durationMs() != null) {
                     long[] sums = byKind.computeIfAbsent(step.operationKind(), k -> new long[3]);
@@ -66,8 +66,8 @@ final class AuditAnswers {
                 .filter(s -> s.status() == StepStatus.FAILED && s.startedAt() != null && s.startedAt().isAfter(weekAgo))
                 .sorted(Comparator.comparing(StepRow::startedAt).reversed()).map(AuditJson::step).toList());
         answers.put("riskProfile", history.stream().filter(e -> e.worstStep().isPresent())
-                .sorted(Comparator.comparing((History.Entry e) -> e.worstStep().get().riskScore())
-                        .thenComparingInt(History.Entry::totalRisk).reversed()).limit(TOP)
+                .sorted(Comparator.comparing((HistoryEntry e) -> e.worstStep().get().riskScore())
+                        .thenComparingInt(HistoryEntry::totalRisk).reversed()).limit(TOP)
                 .map(e -> object("id", e.id(), "worstLevel", e.worstStep().get().riskLevel(),
                         "worstScore", e.worstStep().get().riskScore(), "totalRisk", e.totalRisk()))
                 .toList());

@@ -1,7 +1,7 @@
 package dev.zanith.studio;
 
 import dev.zanith.api.output.StepRow;
-import dev.zanith.internal.command.History;
+import dev.zanith.api.output.HistoryEntry;
 
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -20,7 +20,7 @@ public final class AuditJson {
      * A history entry without its steps: {@code id, kind (migration|restore), status (applied|failed|running),
      * appliedAt (ISO-8601 or null), durationMs (null until applied), steps (count), worstRisk ("HIGH 72" or null)}.
      */
-    public static Map<String, Object> migration(History.Entry entry) {
+    public static Map<String, Object> migration(HistoryEntry entry) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", entry.id());
         m.put("kind", entry.kind());
@@ -34,8 +34,8 @@ public final class AuditJson {
         return m;
     }
 
-    /** As {@link #migration(History.Entry)}, with {@code steps} the list of {@link #step(StepRow)}. */
-    public static Map<String, Object> migrationWithSteps(History.Entry entry) {
+    /** As {@link #migration(HistoryEntry)}, with {@code steps} the list of {@link #step(StepRow)}. */
+    public static Map<String, Object> migrationWithSteps(HistoryEntry entry) {
         Map<String, Object> m = migration(entry);
         m.put("steps", entry.steps().stream().map(AuditJson::step).toList());
         return m;

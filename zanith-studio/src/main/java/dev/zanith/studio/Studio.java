@@ -6,9 +6,9 @@ import dev.zanith.api.exception.ZanithException;
 import dev.zanith.api.output.ApplyResult;
 import dev.zanith.api.output.AppliedMigration;
 import dev.zanith.api.output.Snapshot;
-import dev.zanith.internal.command.History;
-import dev.zanith.internal.command.Snapshots;
-import dev.zanith.internal.command.Status;
+import dev.zanith.api.output.HistoryEntry;
+import dev.zanith.api.output.SnapshotComparison;
+import dev.zanith.api.output.StatusSummary;
 import dev.zanith.api.output.Gates;
 import dev.zanith.api.output.Plan;
 import dev.zanith.api.output.PlanJson;
@@ -149,7 +149,7 @@ public final class Studio {
     }
 
     private Map<String, Object> overview() {
-        Status.Summary status = zanith.statusSummary();
+        StatusSummary status = zanith.statusSummary();
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("target", status.target());
         o.put("host", host);
@@ -249,7 +249,7 @@ public final class Studio {
                     + " is not one.");
         }
         List<Map<String, Object>> entries = new ArrayList<>();
-        for (History.Entry entry : zanith.history()) {
+        for (HistoryEntry entry : zanith.history()) {
             if (status.isPresent() && !status.get().equals(entry.status())
                     && !(status.get().equals("restore") && entry.restore())) {
                 continue;
@@ -310,7 +310,7 @@ public final class Studio {
                 return unknownSnapshot(reference);
             }
         }
-        Snapshots.Comparison comparison = zanith.compareSnapshots(from, to);
+        SnapshotComparison comparison = zanith.compareSnapshots(from, to);
         return json(200, object("from", comparison.from().info(), "to", comparison.to().info(),
                 "changes", comparison.diff()));
     }

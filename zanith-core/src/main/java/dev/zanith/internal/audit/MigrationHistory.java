@@ -64,7 +64,7 @@ public final class MigrationHistory {
 
     /** The most recently applied migration, restores left out; empty when none (or no ledger yet). */
     public Optional<AppliedMigration> lastApplied(Connection c) throws SQLException {
-        return Jdbc.queryFirst(c, tables.sql("last-applied.sql"), MigrationHistory::row, MigrationNames.RESTORE_ID_PREFIX);
+        return Jdbc.queryFirst(c, tables.sql("last-applied.sql"), MigrationHistory::row, AppliedMigration.RESTORE_ID_PREFIX);
     }
 
     /**
@@ -73,8 +73,8 @@ public final class MigrationHistory {
      */
     public LedgerSummary summary(Connection c, List<String> fileIds) throws SQLException {
         return Jdbc.queryFirst(c, tables.sql("ledger-summary.sql"), rs -> new LedgerSummary(rs.getLong("migrations"),
-                        rs.getLong("restores"), Jdbc.strings(rs, "pending")), MigrationNames.RESTORE_ID_PREFIX,
-                MigrationNames.RESTORE_ID_PREFIX, Jdbc.textArray(c, fileIds)).orElseThrow();
+                        rs.getLong("restores"), Jdbc.strings(rs, "pending")), AppliedMigration.RESTORE_ID_PREFIX,
+                AppliedMigration.RESTORE_ID_PREFIX, Jdbc.textArray(c, fileIds)).orElseThrow();
     }
 
     /**

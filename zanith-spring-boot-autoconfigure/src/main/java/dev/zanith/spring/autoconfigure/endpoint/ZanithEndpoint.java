@@ -1,12 +1,12 @@
 package dev.zanith.spring.autoconfigure.endpoint;
 
+import dev.zanith.api.output.SnapshotComparison;
+import dev.zanith.api.output.StatusSummary;
 import dev.zanith.Zanith;
 import dev.zanith.api.exception.ZanithException;
 import dev.zanith.api.output.ApplyResult;
 import dev.zanith.api.output.AppliedMigration;
 import dev.zanith.api.output.Snapshot;
-import dev.zanith.internal.command.Snapshots;
-import dev.zanith.internal.command.Status;
 import dev.zanith.api.output.Plan;
 import dev.zanith.api.output.PlanJson;
 import dev.zanith.api.output.RecoverJson;
@@ -71,7 +71,7 @@ public class ZanithEndpoint {
     /** The overview, read at a cost that does not grow with the history (see {@link Zanith#statusSummary()}). */
     @ReadOperation
     public Map<String, Object> overview() {
-        Status.Summary status = zanith.statusSummary();
+        StatusSummary status = zanith.statusSummary();
         Map<String, Object> overview = new LinkedHashMap<>();
         overview.put("target", status.target());
         overview.put("state", runtime.state().name());
@@ -141,7 +141,7 @@ public class ZanithEndpoint {
                         + "lists them.");
             }
         }
-        Snapshots.Comparison comparison = zanith.compareSnapshots(from, to);
+        SnapshotComparison comparison = zanith.compareSnapshots(from, to);
         return ok(object("from", comparison.from().info(), "to", comparison.to().info(), "changes", comparison.diff()));
     }
 
