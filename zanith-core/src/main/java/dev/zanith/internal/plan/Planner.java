@@ -1,7 +1,7 @@
 package dev.zanith.internal.plan;
 
-import dev.zanith.api.output.Gates;
 import dev.zanith.api.output.GateResult;
+import dev.zanith.api.output.Gates;
 import dev.zanith.api.output.MigrationPlan;
 import dev.zanith.api.output.Plan;
 import dev.zanith.api.output.PlannedStep;
@@ -123,9 +123,14 @@ public final class Planner {
         boolean ledger = history.exists(c);
         AuditLog audit = new AuditLog(auditTables);
 
-        RiskContext ctx = RiskContext.builder().server(live.server()).live(live.graph()).statistics(live.statistics())
-                .volatility(volatility(c, state.pending())).domains(CatalogFacts.domains(c)).views(CatalogFacts.viewUses(c))
-                .utcSession(isUtc(session.timeZone())).build();
+        RiskContext.Builder facts = RiskContext.builder().server(live.server()).live(live.graph())
+                .statistics(live.statistics()).utcSession(isUtc(session.timeZone()));
+        if (!state.pending().isEmpty()) {
+            // Catalog facts only the classification of pending steps reads: nothing pending, nothing to read.
+            facts.volatility(volatility(c, state.pending())).domains(CatalogFacts.domains(c))
+                    .views(CatalogFacts.viewUses(c));
+        }
+        RiskContext ctx = facts.build();
         Preflight preflight = new Preflight(live.graph(), live.server(), timeout);
         Map<DataRef, Optional<Boolean>> measured = new HashMap<>();
         List<MigrationPlan> migrations = new ArrayList<>();

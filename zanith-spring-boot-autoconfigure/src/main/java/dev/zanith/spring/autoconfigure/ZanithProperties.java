@@ -91,8 +91,14 @@ public class ZanithProperties {
     /** Statement timeout of the planner's queries, preflight data checks included. */
     private Duration preflightTimeout = ZanithConfig.DEFAULT_PREFLIGHT_TIMEOUT;
 
-    /** Rows per backfill batch. */
-    private int backfillBatchSize = ZanithConfig.DEFAULT_BACKFILL_BATCH_SIZE;
+    /**
+     * Rows per backfill batch unless the operation sets batchSize: fixed batches of this size (the first batch's size
+     * when backfill-target-batch-duration is set too). Not set: batches adapt from 1000 rows.
+     */
+    private Integer backfillBatchSize;
+
+    /** How long one backfill batch should take: batch sizes adapt after every batch (0: fixed batches). */
+    private Duration backfillTargetBatchDuration = ZanithConfig.DEFAULT_BACKFILL_TARGET_BATCH_DURATION;
 
     /** Pause between backfill batches. */
     private Duration backfillPause = ZanithConfig.DEFAULT_BACKFILL_PAUSE;
@@ -273,12 +279,20 @@ public class ZanithProperties {
         this.preflightTimeout = preflightTimeout;
     }
 
-    public int getBackfillBatchSize() {
+    public Integer getBackfillBatchSize() {
         return backfillBatchSize;
     }
 
-    public void setBackfillBatchSize(int backfillBatchSize) {
+    public void setBackfillBatchSize(Integer backfillBatchSize) {
         this.backfillBatchSize = backfillBatchSize;
+    }
+
+    public Duration getBackfillTargetBatchDuration() {
+        return backfillTargetBatchDuration;
+    }
+
+    public void setBackfillTargetBatchDuration(Duration backfillTargetBatchDuration) {
+        this.backfillTargetBatchDuration = backfillTargetBatchDuration;
     }
 
     public Duration getBackfillPause() {
