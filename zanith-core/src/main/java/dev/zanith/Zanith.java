@@ -28,7 +28,9 @@ import dev.zanith.internal.jdbc.JdbcUrls;
 import dev.zanith.internal.introspect.IntrospectionOptions;
 import dev.zanith.internal.introspect.Introspector;
 import dev.zanith.api.migration.Migration;
+import dev.zanith.api.output.Gates;
 import dev.zanith.api.output.Plan;
+import dev.zanith.internal.plan.Planner;
 import dev.zanith.api.output.Artifact;
 import dev.zanith.api.output.ArtifactFilter;
 import dev.zanith.api.output.CleanupResult;
@@ -52,6 +54,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -123,6 +126,20 @@ public final class Zanith {
      */
     public ApplyResult apply(ApplyListener listener, Predicate<Migration> stopBefore) {
         return new Apply(config.settings(), listener).stopBefore(stopBefore).run();
+    }
+
+    /**
+     * A what-if: {@code plan} judged by other gates, without planning again or touching the database (Zanith
+     * Studio's what-if panel). The steps, risk and preflight results are the plan's; gate results, verdict and
+     * refusal are evaluated anew.
+     *
+     * @param maxRisk      the max-risk gate (0-100), or null for none
+     * @param denyReasons  reason codes to refuse (see {@code zanith risk})
+     * @throws ZanithConfigException for a max-risk outside 0-100 or an unknown reason code (one message for all)
+     */
+    public static Plan whatIf(Plan plan, @Nullable Integer maxRisk, boolean allowDestructive,
+                              Collection<String> denyReasons) {
+        return Planner.judge(plan, Gates.of(maxRisk, allowDestructive, denyReasons));
     }
 
     /** Applied (restores apart), pending and unfinished migrations and the apply lock's holder. */

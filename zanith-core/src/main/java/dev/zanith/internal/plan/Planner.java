@@ -257,4 +257,15 @@ public final class Planner {
 
     private record Session(boolean readOnly, String timeZone) {
     }
+
+    /**
+     * The same plan judged by other gates (a what-if): the steps, their risk and their preflight results stay as
+     * planned; the gate results, verdict and refusal are evaluated again for {@code gates}. Reads and writes nothing.
+     */
+    public static Plan judge(Plan plan, Gates gates) {
+        List<GateResult> results = GateKeeper.evaluate(plan.toRun(), gates);
+        Refusal refusal = GateKeeper.refusal(results);
+        return new Plan(plan.database(), plan.server(), plan.fingerprint(), plan.readOnly(), plan.plannedAt(), gates,
+                plan.migrations(), results, refusal == null ? Verdict.GREEN : Verdict.REFUSED, refusal, plan.warnings());
+    }
 }

@@ -124,6 +124,9 @@ public class ZanithProperties {
     /** Password of the separate migration connection. */
     private String password;
 
+    /** Zanith Studio in the application (a browser UI over the same data as /actuator/zanith). */
+    private final Studio studio = new Studio();
+
     public boolean isEnabled() {
         return enabled;
     }
@@ -354,5 +357,35 @@ public class ZanithProperties {
 
     public void setPassword(String password) {
         this.password = password;
+    }
+
+    public Studio getStudio() {
+        return studio;
+    }
+
+    /** {@code zanith.studio.*}: Zanith Studio served by the application (Spring MVC). */
+    public static class Studio {
+
+        /** Whether to serve Zanith Studio; its writes need management.endpoint.zanith.access=unrestricted. */
+        private boolean enabled;
+
+        /** Path Zanith Studio is served under; its JSON API is below <path>/api/. */
+        private String path = "/zanith";
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public String getPath() {
+            return path;
+        }
+
+        public void setPath(String path) {
+            this.path = path;
+        }
     }
 }
