@@ -133,6 +133,17 @@ public final class Zanith {
         return new History(config).run();
     }
 
+    /**
+     * Records the live schema as the starting point of a database Zanith has not managed ({@code zanith baseline}):
+     * a {@code baseline} ledger row and before/after snapshots, under the apply lock, nothing executed; migration
+     * files whose id sorts at or before it count as applied from then on. See {@link dev.zanith.command.Baseline}.
+     *
+     * @throws ZanithException when the target already has Zanith history and the request does not allow it
+     */
+    public dev.zanith.command.Baseline.Result baseline(dev.zanith.command.Baseline.Request request) {
+        return new dev.zanith.command.Baseline(config).run(request);
+    }
+
     /** Accepts the current content of an edited, applied migration file (recorded in the ledger). */
     public Repair.Result acceptChecksum(String migrationId) {
         return new Repair(config).acceptChecksum(migrationId);

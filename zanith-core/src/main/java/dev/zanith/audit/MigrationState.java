@@ -12,7 +12,8 @@ import java.util.stream.Collectors;
 
 /**
  * The migration files against the ledger: which are applied, which are pending, and whether an applied
- * file was edited afterwards (refused: the ledger must describe what really ran).
+ * file was edited afterwards (refused: the ledger must describe what really ran). A file covered by a baseline
+ * ({@link Baselines}) is neither pending nor checked against a checksum.
  */
 public record MigrationState(List<Migration> files, List<AppliedMigration> applied, List<Migration> pending) {
 
@@ -27,8 +28,12 @@ public record MigrationState(List<Migration> files, List<AppliedMigration> appli
         List<AppliedMigration> applied = history.applied(c);
         Map<String, AppliedMigration> byId = applied.stream()
                 .collect(Collectors.toMap(AppliedMigration::id, Function.identity(), (a, b) -> a));
+        Baselines baselines = Baselines.fromLedger(applied);
         for (Migration file : files) {
             AppliedMigration ran = byId.get(file.id());
+            if (ran != null && ran.baseline()) {
+                continue;
+            }
             if (ran != null && !ran.checksum().equals(file.checksum())) {
                 throw new ZanithException(file.location() + " was changed after it was applied (" + ran.appliedAt()
                         + "): checksum " + shortSum(ran.checksum()) + " in the ledger, " + shortSum(file.checksum())
@@ -37,7 +42,8 @@ public record MigrationState(List<Migration> files, List<AppliedMigration> appli
                         + "zanith repair --accept-checksum " + file.id());
             }
         }
-        List<Migration> pending = files.stream().filter(f -> !byId.containsKey(f.id())).toList();
+        List<Migration> pending = files.stream().filter(f -> !byId.containsKey(f.id()) && !baselines.covers(f.id()))
+                .toList();
         return new MigrationState(files, applied, pending);
     }
 

@@ -91,8 +91,9 @@ public final class Status {
             if (files != null) {
                 Map<String, AppliedMigration> byId = applied.stream()
                         .collect(Collectors.toMap(AppliedMigration::id, Function.identity(), (a, b) -> a));
-                pending = files.stream().filter(f -> !byId.containsKey(f.id())).toList();
-                changed = files.stream().filter(f -> byId.containsKey(f.id())
+                dev.zanith.audit.Baselines baselines = dev.zanith.audit.Baselines.fromLedger(applied);
+                pending = files.stream().filter(f -> !byId.containsKey(f.id()) && !baselines.covers(f.id())).toList();
+                changed = files.stream().filter(f -> byId.containsKey(f.id()) && !byId.get(f.id()).baseline()
                         && !byId.get(f.id()).checksum().equals(f.checksum())).map(Migration::id).toList();
                 Set<String> pendingIds = pending.stream().map(Migration::id).collect(Collectors.toSet());
                 unfinished = unfinished.stream().filter(s -> pendingIds.contains(s.migrationId())).toList();
