@@ -144,6 +144,15 @@ public final class Zanith {
         return new dev.zanith.command.Baseline(config).run(request);
     }
 
+    /**
+     * Whether the target has Zanith history, which tables hold application data in the target schemas, and which
+     * Flyway or Liquibase history tables the database holds (read-only; see
+     * {@link dev.zanith.command.StartingPoint}).
+     */
+    public dev.zanith.command.StartingPoint.Report startingPoint() {
+        return new dev.zanith.command.StartingPoint(config).read();
+    }
+
     /** Accepts the current content of an edited, applied migration file (recorded in the ledger). */
     public Repair.Result acceptChecksum(String migrationId) {
         return new Repair(config).acceptChecksum(migrationId);

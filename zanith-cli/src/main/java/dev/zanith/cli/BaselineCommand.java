@@ -21,7 +21,7 @@ final class BaselineCommand implements Callable<Integer> {
 
     @Option(names = "--id", paramLabel = "ID",
             description = "The baseline's id: files sorting at or before it count as applied (e.g. V5__orders to take "
-                    + "over after V5). Default: <UTC timestamp now>_baseline.")
+                    + "over after V5). Default: 0, which sorts before every migration id: no file counts as applied.")
     String id;
 
     @Option(names = "--description", paramLabel = "TEXT",

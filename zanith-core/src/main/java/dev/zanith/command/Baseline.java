@@ -34,18 +34,23 @@ import java.util.List;
  */
 public final class Baseline {
 
-    /** The id {@code zanith baseline} uses without {@code --id}: {@code <UTC timestamp>_baseline}. */
-    public static final String DEFAULT_SLUG = "baseline";
 
     /**
      * What to record.
      *
-     * @param id           the baseline's id; null for {@code <UTC timestamp now>_baseline} (sorting after every file
-     *                     {@code zanith generate} wrote before now)
+     * @param id           the baseline's id: files whose id sorts at or before it count as applied; null for
+     *                     {@link #DEFAULT_ID}
      * @param description  free text for the ledger; null for a generated one (tables and schemas recorded)
      * @param allowHistory add a baseline although the target has Zanith history (applied or started migrations)
      */
     public record Request(@Nullable String id, @Nullable String description, boolean allowHistory) {
+
+        /**
+         * The id of a baseline when none is given: {@code 0}, which sorts before every migration id Zanith or Flyway
+         * writes ({@link dev.zanith.migration.NaturalOrder}), so no file counts as applied and every one runs after it.
+         * To take over after files the database already reflects, give the id of the last of them.
+         */
+        public static final String DEFAULT_ID = "0";
     }
 
     /**
@@ -77,7 +82,7 @@ public final class Baseline {
      *                               ledger already holds the id, or when the database fails
      */
     public Result run(Request request) {
-        String id = request.id() == null ? MigrationNames.id(Instant.now(), DEFAULT_SLUG) : checkId(request.id());
+        String id = request.id() == null ? Request.DEFAULT_ID : checkId(request.id());
         List<Migration> files = config.migrations() == null ? null : config.loadMigrations();
         AuditTables tables = config.auditTables();
         MigrationHistory history = new MigrationHistory(tables);

@@ -139,13 +139,16 @@ class BaselineTest {
     }
 
     @Test
-    void theDefaultIdIsATimestampSoEveryFileGeneratedBeforeCountsAsApplied(TestDatabase db) throws Exception {
+    void withoutAnIdNoFileCountsAsAppliedSoNothingWrittenForTheDatabaseIsSkippedSilently(TestDatabase db)
+            throws Exception {
         db.execute("CREATE TABLE users (id bigint PRIMARY KEY)");
-        Files.writeString(migrations().resolve("20200101000000_users.sql"), "CREATE TABLE users (id bigint PRIMARY KEY);");
+        Files.writeString(migrations().resolve("0001_users_email.sql"), "ALTER TABLE users ADD COLUMN email text;");
+        Files.writeString(migrations().resolve("20200101000000_users_name.sql"), "ALTER TABLE users ADD COLUMN name text;");
+        Files.writeString(migrations().resolve("V1__users_age.sql"), "ALTER TABLE users ADD COLUMN age int;");
         Baseline.Result result = zanith(db).baseline(new Baseline.Request(null, null, false));
-        assertThat(result.id()).matches("\\d{14}_baseline");
-        assertThat(result.covered()).containsExactly("20200101000000_users");
-        assertThat(result.pending()).isEmpty();
+        assertThat(result.id()).isEqualTo(Baseline.Request.DEFAULT_ID);
+        assertThat(result.covered()).isEmpty();
+        assertThat(result.pending()).containsExactly("0001_users_email", "20200101000000_users_name", "V1__users_age");
     }
 
     @Test
