@@ -153,6 +153,17 @@ public final class Zanith {
         return new dev.zanith.command.StartingPoint(config).read();
     }
 
+    /**
+     * Takes over Flyway's or Liquibase's history ({@code zanith adopt}): every row that ran becomes an adopted ledger
+     * row with its original time, checked against the migration files first; a dry run unless the request says
+     * execute. See {@link dev.zanith.command.Adopt}.
+     *
+     * @throws ZanithException when the history table is missing, or an execute meets rows that do not match the files
+     */
+    public dev.zanith.command.Adopt.Result adopt(dev.zanith.command.Adopt.Request request) {
+        return new dev.zanith.command.Adopt(config).run(request);
+    }
+
     /** Accepts the current content of an edited, applied migration file (recorded in the ledger). */
     public Repair.Result acceptChecksum(String migrationId) {
         return new Repair(config).acceptChecksum(migrationId);
