@@ -1,5 +1,6 @@
 package dev.zanith.spring.autoconfigure;
 
+import dev.zanith.spring.autoconfigure.endpoint.ZanithEndpoint;
 import dev.zanith.testsupport.PostgresServer;
 import dev.zanith.testsupport.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
@@ -70,6 +71,11 @@ class ZanithStartingPointTest {
         db.execute("CREATE TABLE users (id bigint PRIMARY KEY)");
         app().withPropertyValues("zanith.baseline-on-migrate=true", "zanith.baseline-id=V1__users").run(context -> {
             assertThat(context).hasNotFailed();
+            // /actuator/zanith/history shows the baseline as such
+            Object history = new ZanithEndpoint(context.getBean(ZanithMigrator.class)).section("history", null).getBody();
+            assertThat(history).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
+                    .extracting(e -> ((java.util.Map<?, ?>) e).get("id") + " " + ((java.util.Map<?, ?>) e).get("kind"))
+                    .containsExactly("V1__users baseline", "V2__users_email migration");
         });
         assertThat(count("SELECT count(*) FROM _zanith_migrations WHERE id = 'V1__users' AND kind = 'baseline'")).isOne();
         assertThat(count("SELECT count(*) FROM _zanith_migrations WHERE id = 'V2__users_email' AND kind = 'migration'"))
