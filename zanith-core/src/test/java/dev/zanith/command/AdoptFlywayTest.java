@@ -18,10 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -68,19 +64,6 @@ class AdoptFlywayTest {
         return new Adopt.Request(StartingPoint.Tool.FLYWAY, null, null, execute);
     }
 
-    private static List<String> rows(TestDatabase db, String sql) throws Exception {
-        List<String> rows = new ArrayList<>();
-        try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            while (rs.next()) {
-                StringBuilder row = new StringBuilder();
-                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-                    row.append(rs.getString(i)).append('|');
-                }
-                rows.add(row.toString());
-            }
-        }
-        return rows;
-    }
 
     @Test
     void recomputesFlywaysOwnChecksumForEveryScript() throws Exception {
@@ -88,7 +71,7 @@ class AdoptFlywayTest {
         fiveScripts();
         try (TestDatabase db = dev.zanith.testsupport.PostgresServer.shared().createDatabase("flywaysum")) {
             flywayMigrate(db);
-            for (String row : rows(db, "SELECT script, checksum FROM flyway_schema_history ORDER BY installed_rank")) {
+            for (String row : db.queryForRows("SELECT script, checksum FROM flyway_schema_history ORDER BY installed_rank")) {
                 String[] parts = row.split("\\|");
                 assertThat(FlywayChecksum.of(Files.readAllBytes(migrations().resolve(parts[0]))))
                         .as(parts[0]).hasValue(Integer.parseInt(parts[1]));
@@ -101,7 +84,7 @@ class AdoptFlywayTest {
         fiveScripts();
         flywayMigrate(db);
         String flywayTable = "SELECT * FROM flyway_schema_history ORDER BY installed_rank";
-        List<String> before = rows(db, flywayTable);
+        List<String> before = db.queryForRows(flywayTable);
         Zanith zanith = zanith(db);
 
         Adopt.Result dryRun = zanith.adopt(flyway(false));
@@ -117,14 +100,14 @@ class AdoptFlywayTest {
         Adopt.Result executed = zanith.adopt(flyway(true));
         assertThat(executed.executed()).isTrue();
         // the original times, users and durations; the adopted rows carry Flyway's record of them
-        assertThat(rows(db, "SELECT m.id, m.applied_at = f.installed_on::timestamptz, m.applied_by = f.installed_by, "
+        assertThat(db.queryForRows("SELECT m.id, m.applied_at = f.installed_on::timestamptz, m.applied_by = f.installed_by, "
                 + "m.duration_ms = f.execution_time, m.kind, m.adopted_from->>'match', (m.adopted_from->>'checksum')::int "
                 + "= f.checksum FROM _zanith_migrations m JOIN flyway_schema_history f ON f.script = m.id || '.sql' "
                 + "ORDER BY m.applied_at, f.installed_rank")).containsExactly(
                 "V1__create_customers|t|t|t|adopted|checksum|t|", "V2__create_orders|t|t|t|adopted|checksum|t|",
                 "V3__seed|t|t|t|adopted|checksum|t|", "V4__order_total|t|t|t|adopted|checksum|t|",
                 "V10__orders_index|t|t|t|adopted|checksum|t|");
-        assertThat(rows(db, flywayTable)).as("Flyway's table untouched").isEqualTo(before);
+        assertThat(db.queryForRows(flywayTable)).as("Flyway's table untouched").isEqualTo(before);
         assertThat(zanith.history()).extracting(History.Entry::kind).containsOnly("adopted");
 
         // idempotent
@@ -147,7 +130,7 @@ class AdoptFlywayTest {
         assertThat(applied.succeeded()).as(String.valueOf(applied)).isTrue();
         assertThat(applied.migrations()).extracting(MigrationOutcome::id).containsExactly("V11__customers_email");
         assertThat(db.queryForLong("SELECT count(*) FROM customers")).as("the seed ran once").isEqualTo(2);
-        assertThat(rows(db, flywayTable)).isEqualTo(before);
+        assertThat(db.queryForRows(flywayTable)).isEqualTo(before);
     }
 
     @Test

@@ -22,9 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -76,25 +73,12 @@ class AdoptLiquibaseTest {
                 .build());
     }
 
-    private static List<String> rows(TestDatabase db, String sql) throws Exception {
-        List<String> rows = new ArrayList<>();
-        try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            while (rs.next()) {
-                StringBuilder row = new StringBuilder();
-                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-                    row.append(rs.getString(i)).append('|');
-                }
-                rows.add(row.toString());
-            }
-        }
-        return rows;
-    }
 
     @Test
     void adoptsEveryChangesetThenAZanithMigrationAppliesAlone(TestDatabase db) throws Exception {
         liquibaseUpdate(db);
         String changelog = "SELECT * FROM databasechangelog ORDER BY orderexecuted";
-        List<String> before = rows(db, changelog);
+        List<String> before = db.queryForRows(changelog);
         Files.writeString(migrations().resolve("V1__customers_email.yaml"), """
                 id: V1__customers_email
                 operations:
@@ -118,12 +102,12 @@ class AdoptLiquibaseTest {
         Adopt.Result executed = zanith.adopt(new Adopt.Request(StartingPoint.Tool.LIQUIBASE, "public",
                 "databasechangelog", true));
         assertThat(executed.executed()).isTrue();
-        assertThat(rows(db, "SELECT m.kind, m.applied_at = l.dateexecuted::timestamptz, m.checksum = l.md5sum, "
+        assertThat(db.queryForRows("SELECT m.kind, m.applied_at = l.dateexecuted::timestamptz, m.checksum = l.md5sum, "
                 + "m.adopted_from->>'author', (m.adopted_from->>'orderExecuted')::int = l.orderexecuted "
                 + "FROM _zanith_migrations m JOIN databasechangelog l "
                 + "ON m.id = 'liquibase:' || l.filename || '::' || l.id || '::' || l.author ORDER BY l.orderexecuted"))
                 .containsExactly("adopted|t|t|alice|t|", "adopted|t|t|bob|t|", "adopted|t|t|alice|t|");
-        assertThat(rows(db, changelog)).as("Liquibase's table untouched").isEqualTo(before);
+        assertThat(db.queryForRows(changelog)).as("Liquibase's table untouched").isEqualTo(before);
         assertThat(zanith.startingPoint().zanithHistory()).isTrue();
 
         Adopt.Result again = zanith.adopt(new Adopt.Request(StartingPoint.Tool.LIQUIBASE, null, null, true));
