@@ -160,7 +160,8 @@ public final class Generate {
                     : MigrationNames.slug(diff.operations());
             java.util.Set<String> existing = new java.util.HashSet<>();
             state.files().forEach(f -> existing.add(f.id()));
-            state.applied().forEach(a -> existing.add(a.id()));
+            // files, and the baselines (a new id must sort after them, or it counts as covered)
+            state.applied().stream().filter(dev.zanith.audit.AppliedMigration::baseline).forEach(a -> existing.add(a.id()));
             String id = MigrationNames.next(request.now(), slug, existing);
             String text = MigrationWriter.render(id, describe(diff.operations()), diff.operations(),
                     header(request, live, state, diff, scope), diff.renameSuspects().stream()

@@ -12,9 +12,9 @@ import java.sql.SQLException;
 import java.util.List;
 
 /**
- * Where a target starts from before Zanith manages it, read-only in three queries: whether Zanith history exists,
- * which tables hold application data in the target schemas, and which other migration tools' history tables are in
- * the database. The Spring starter refuses to run migrations over a database that is not empty but has no Zanith
+ * Where a target starts from before Zanith manages it, read-only: whether Zanith history exists, and only when it
+ * does not, which tables hold application data in the target schemas and which other migration tools' history
+ * tables are in the database. The Spring starter refuses to run migrations over a database that is not empty but has no Zanith
  * history (unless {@code zanith.baseline-on-migrate}), and over one another tool manages (naming the
  * {@code zanith adopt} command).
  */
@@ -57,8 +57,9 @@ public final class StartingPoint {
      * @param zanithHistory     whether Zanith's ledger holds a row, or a migration started (step rows)
      * @param userTables        {@code schema.table} of every table holding application data in the target schemas
      *                          (extension-owned tables, Zanith's audit tables and other tools' history tables left out),
-     *                          sorted
-     * @param foreignHistories  other tools' history tables anywhere in the database, sorted
+     *                          sorted; not read (empty) when {@code zanithHistory}
+     * @param foreignHistories  other tools' history tables anywhere in the database, sorted; not read (empty) when
+     *                          {@code zanithHistory}
      * @param url               the JDBC URL of the connection without its password (for the commands a message names)
      */
     public record Report(boolean zanithHistory, List<String> userTables, List<ForeignHistory> foreignHistories,
@@ -88,6 +89,11 @@ public final class StartingPoint {
             c.setAutoCommit(true);
             boolean zanith = history.exists(c) && Jdbc.queryFirst(c, tables.sql("history-present.sql"),
                     rs -> rs.getBoolean(1)).orElse(false);
+            String url = dev.zanith.internal.jdbc.JdbcUrls.withoutPassword(c.getMetaData().getURL());
+            if (zanith) {
+                // Zanith manages the target: what else it holds no longer decides anything (one query per start)
+                return new Report(true, List.of(), List.of(), url);
+            }
             List<String> userTables = Jdbc.query(c, SqlResources.get("adopt/user-tables.sql"),
                     rs -> rs.getString("schema_name") + "." + rs.getString("table_name"),
                     Jdbc.textArray(c, config.schemas()), config.auditSchema(), config.tablePrefix());
@@ -95,8 +101,7 @@ public final class StartingPoint {
                     rs -> new ForeignHistory(Tool.valueOf(rs.getString("tool").toUpperCase(java.util.Locale.ROOT)),
                             rs.getString("schema_name"), rs.getString("table_name")));
             List<String> histories = foreign.stream().map(ForeignHistory::qualifiedName).toList();
-            return new Report(zanith, userTables.stream().filter(t -> !histories.contains(t)).toList(), foreign,
-                    dev.zanith.internal.jdbc.JdbcUrls.withoutPassword(c.getMetaData().getURL()));
+            return new Report(false, userTables.stream().filter(t -> !histories.contains(t)).toList(), foreign, url);
         } catch (SQLException e) {
             throw new ZanithException("Reading the starting point of " + config.connectionSource().describeTarget()
                     + " failed: " + e.getMessage(), e);
