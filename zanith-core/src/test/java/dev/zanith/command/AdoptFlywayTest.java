@@ -154,6 +154,23 @@ class AdoptFlywayTest {
     }
 
     @Test
+    void executeWaitsForTheApplyLockAndWritesNothingWhileAnotherApplyHoldsIt(TestDatabase db) throws Exception {
+        fiveScripts();
+        flywayMigrate(db);
+        long key = new dev.zanith.audit.AuditTables(ZanithConfig.DEFAULT_AUDIT_SCHEMA, ZanithConfig.DEFAULT_TABLE_PREFIX)
+                .lockKey("apply");
+        Zanith zanith = new Zanith(ZanithConfig.builder().url(db.jdbcUrl()).lockWait(java.time.Duration.ZERO)
+                .migrations(new DirectoryMigrationSource(migrations())).build());
+        try (java.sql.Connection holder = db.connect(); java.sql.Statement s = holder.createStatement()) {
+            s.execute("SELECT pg_advisory_lock(" + key + ")");
+            assertThat(zanith.adopt(flyway(false)).with(Adopt.Outcome.ADOPT)).as("a dry run takes no lock").hasSize(5);
+            assertThatThrownBy(() -> zanith.adopt(flyway(true))).isInstanceOf(ZanithException.class)
+                    .hasMessageContaining("lock is held by");
+        }
+        assertThat(db.queryForLong("SELECT count(*) FROM pg_class WHERE relname = '_zanith_migrations'")).isZero();
+    }
+
+    @Test
     void repeatableFailedAndBaselineRowsAreReportedNotGuessed(TestDatabase db) throws Exception {
         db.execute("CREATE TABLE legacy (id int)");
         Path m = migrations();

@@ -41,7 +41,10 @@ final class StartingPointCheck {
                     + " already ran.";
             String action = "Take over " + tool + "'s history (a dry run; add --execute to record it, the "
                     + history.qualifiedName() + " table stays untouched):\n    " + adoptCommand(start, history)
-                    + "\nthen start the application again. See \"Coming from Flyway or Liquibase\" in the README.";
+                    + "\nthen start the application again. " + (history.tool() == StartingPoint.Tool.FLYWAY
+                    ? "--migrations is the directory of the Flyway scripts (zanith.locations must name it too: the "
+                    + "scripts are Zanith migrations as they are). " : "")
+                    + "See \"Coming from Flyway or Liquibase\" in the README.";
             if (!write) {
                 LOG.warn("Zanith: {} {}", description, action);
                 return;
