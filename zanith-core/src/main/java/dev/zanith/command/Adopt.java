@@ -6,8 +6,8 @@ import dev.zanith.ZanithException;
 import dev.zanith.apply.AdvisoryLock;
 import dev.zanith.audit.AppliedMigration;
 import dev.zanith.audit.AuditTables;
-import dev.zanith.audit.Baselines;
 import dev.zanith.audit.MigrationHistory;
+import dev.zanith.audit.MigrationState;
 import dev.zanith.internal.jdbc.Jdbc;
 import dev.zanith.internal.sql.Identifiers;
 import dev.zanith.internal.sql.SqlResources;
@@ -179,9 +179,10 @@ public final class Adopt {
             List<Entry> entries = rows.stream().map(Row::entry).toList();
             List<Entry> problems = entries.stream().filter(e -> e.outcome() == Outcome.PROBLEM).toList();
             List<Row> toWrite = rows.stream().filter(r -> r.entry().outcome() == Outcome.ADOPT).toList();
-            Baselines baselines = Baselines.fromLedger(ledger);
-            List<String> pending = migrations.stream().map(Migration::id)
-                    .filter(id -> !recorded.contains(id) && !baselines.covers(id)).toList();
+            Set<String> adopted = new HashSet<>(recorded);
+            ledger.forEach(m -> adopted.remove(m.id()));
+            List<String> pending = MigrationState.pending(migrations, ledger).stream().map(Migration::id)
+                    .filter(id -> !adopted.contains(id)).toList();
             if (request.execute() && !problems.isEmpty()) {
                 throw new ZanithException("Nothing adopted: " + problems.size() + " row(s) of " + historyTable
                         + " do not match " + config.migrations().describe() + ":\n" + problems.stream()

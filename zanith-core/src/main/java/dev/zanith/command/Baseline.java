@@ -9,6 +9,7 @@ import dev.zanith.audit.AuditLog;
 import dev.zanith.audit.AuditTables;
 import dev.zanith.audit.Baselines;
 import dev.zanith.audit.MigrationHistory;
+import dev.zanith.audit.MigrationState;
 import dev.zanith.audit.SchemaSnapshots;
 import dev.zanith.audit.SnapshotPhase;
 import dev.zanith.audit.StepRow;
@@ -122,12 +123,10 @@ public final class Baseline {
             });
             List<AppliedMigration> now = history.applied(c);
             Baselines baselines = Baselines.fromLedger(now);
-            java.util.Set<String> recorded = now.stream().map(AppliedMigration::id)
-                    .collect(java.util.stream.Collectors.toSet());
             List<String> covered = files == null ? List.of()
                     : files.stream().map(Migration::id).filter(baselines::covers).toList();
-            List<String> pending = files == null ? null : files.stream().map(Migration::id)
-                    .filter(f -> !recorded.contains(f) && !baselines.covers(f)).toList();
+            List<String> pending = files == null ? null
+                    : MigrationState.pending(files, now).stream().map(Migration::id).toList();
             return new Result(id, description, target, fingerprint, graph.tables().size(), covered, pending);
         } catch (SQLException e) {
             throw new ZanithException("Baseline on " + config.connectionSource().describeTarget() + " failed: "
