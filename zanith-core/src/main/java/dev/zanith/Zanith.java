@@ -1,38 +1,40 @@
 package dev.zanith;
 
-import dev.zanith.apply.ApplyGuard;
-import dev.zanith.apply.ApplyListener;
-import dev.zanith.apply.ApplyResult;
-import dev.zanith.apply.StepHook;
-import dev.zanith.command.Apply;
-import dev.zanith.command.Generate;
-import dev.zanith.command.History;
-import dev.zanith.command.PlanGuard;
-import dev.zanith.command.Repair;
-import dev.zanith.command.SchemaSources;
-import dev.zanith.command.Status;
-import dev.zanith.diff.DiffOptions;
-import dev.zanith.diff.DiffResult;
-import dev.zanith.diff.Differ;
+import dev.zanith.api.exception.ZanithConfigException;
+import dev.zanith.api.exception.ZanithException;
+import dev.zanith.internal.apply.ApplyGuard;
+import dev.zanith.api.ApplyListener;
+import dev.zanith.api.output.ApplyResult;
+import dev.zanith.internal.step.StepHook;
+import dev.zanith.internal.command.Apply;
+import dev.zanith.internal.command.Generate;
+import dev.zanith.internal.command.History;
+import dev.zanith.internal.command.PlanGuard;
+import dev.zanith.internal.command.Repair;
+import dev.zanith.internal.command.SchemaSources;
+import dev.zanith.internal.command.Status;
+import dev.zanith.api.DiffOptions;
+import dev.zanith.api.output.DiffResult;
+import dev.zanith.internal.diff.Differ;
 import dev.zanith.internal.jdbc.ConnectionSource;
 import dev.zanith.internal.jdbc.JdbcUrls;
-import dev.zanith.introspect.IntrospectionOptions;
-import dev.zanith.introspect.Introspector;
-import dev.zanith.migration.Migration;
-import dev.zanith.plan.Plan;
-import dev.zanith.recover.Artifact;
-import dev.zanith.recover.ArtifactFilter;
-import dev.zanith.recover.CleanupResult;
-import dev.zanith.recover.ExportFormat;
-import dev.zanith.recover.ExportResult;
-import dev.zanith.recover.Inspection;
-import dev.zanith.recover.PurgeResult;
-import dev.zanith.recover.Recovery;
-import dev.zanith.recover.RestoreResult;
-import dev.zanith.schema.LiveSchema;
-import dev.zanith.schema.SchemaGraph;
-import dev.zanith.shadow.ShadowProvider;
-import dev.zanith.shadow.ShadowProviders;
+import dev.zanith.internal.introspect.IntrospectionOptions;
+import dev.zanith.internal.introspect.Introspector;
+import dev.zanith.api.migration.Migration;
+import dev.zanith.api.output.Plan;
+import dev.zanith.api.output.Artifact;
+import dev.zanith.api.output.ArtifactFilter;
+import dev.zanith.api.output.CleanupResult;
+import dev.zanith.api.output.ExportFormat;
+import dev.zanith.api.output.ExportResult;
+import dev.zanith.api.output.Inspection;
+import dev.zanith.api.output.PurgeResult;
+import dev.zanith.internal.recover.Recovery;
+import dev.zanith.api.output.RestoreResult;
+import dev.zanith.api.schema.LiveSchema;
+import dev.zanith.api.schema.SchemaGraph;
+import dev.zanith.api.ShadowProvider;
+import dev.zanith.internal.shadow.ShadowProviders;
 import org.jspecify.annotations.Nullable;
 
 import java.io.OutputStream;
@@ -136,32 +138,32 @@ public final class Zanith {
     /**
      * Records the live schema as the starting point of a database Zanith has not managed ({@code zanith baseline}):
      * a {@code baseline} ledger row and before/after snapshots, under the apply lock, nothing executed; migration
-     * files whose id sorts at or before it count as applied from then on. See {@link dev.zanith.command.Baseline}.
+     * files whose id sorts at or before it count as applied from then on. See {@link dev.zanith.internal.command.Baseline}.
      *
      * @throws ZanithException when the target already has Zanith history and the request does not allow it
      */
-    public dev.zanith.command.Baseline.Result baseline(dev.zanith.command.Baseline.Request request) {
-        return new dev.zanith.command.Baseline(config).run(request);
+    public dev.zanith.internal.command.Baseline.Result baseline(dev.zanith.internal.command.Baseline.Request request) {
+        return new dev.zanith.internal.command.Baseline(config).run(request);
     }
 
     /**
      * Whether the target has Zanith history, which tables hold application data in the target schemas, and which
      * Flyway or Liquibase history tables the database holds (read-only; see
-     * {@link dev.zanith.command.StartingPoint}).
+     * {@link dev.zanith.internal.command.StartingPoint}).
      */
-    public dev.zanith.command.StartingPoint.Report startingPoint() {
-        return new dev.zanith.command.StartingPoint(config).read();
+    public dev.zanith.internal.command.StartingPoint.Report startingPoint() {
+        return new dev.zanith.internal.command.StartingPoint(config).read();
     }
 
     /**
      * Takes over Flyway's or Liquibase's history ({@code zanith adopt}): every row that ran becomes an adopted ledger
      * row with its original time, checked against the migration files first; a dry run unless the request says
-     * execute. See {@link dev.zanith.command.Adopt}.
+     * execute. See {@link dev.zanith.internal.command.Adopt}.
      *
      * @throws ZanithException when the history table is missing, or an execute meets rows that do not match the files
      */
-    public dev.zanith.command.Adopt.Result adopt(dev.zanith.command.Adopt.Request request) {
-        return new dev.zanith.command.Adopt(config).run(request);
+    public dev.zanith.internal.command.Adopt.Result adopt(dev.zanith.internal.command.Adopt.Request request) {
+        return new dev.zanith.internal.command.Adopt(config).run(request);
     }
 
     /** Accepts the current content of an edited, applied migration file (recorded in the ledger). */
@@ -170,12 +172,12 @@ public final class Zanith {
     }
 
     /**
-     * Rehearses the pending migrations on a shadow database (see {@link dev.zanith.verify.Verifier}).
+     * Rehearses the pending migrations on a shadow database (see {@link dev.zanith.internal.verify.Verifier}).
      *
      * @param declared a declared schema to compare with, or null to compare with the steps' expected result
      */
-    public dev.zanith.verify.VerifyResult verify(@Nullable Path declared, ShadowProvider shadow) {
-        return new dev.zanith.command.Verify(config).run(declared, shadow);
+    public dev.zanith.api.output.VerifyResult verify(@Nullable Path declared, ShadowProvider shadow) {
+        return new dev.zanith.internal.command.Verify(config).run(declared, shadow);
     }
 
     // ---- what the front ends need (CLI, Spring starter), so that they use no implementation package ----------
@@ -212,8 +214,8 @@ public final class Zanith {
     }
 
     /** One schema snapshot, as {@link #snapshot(String)}; a missing one is a {@link ZanithException} naming how to list them. */
-    public dev.zanith.audit.Snapshot requireSnapshot(String reference) {
-        return new dev.zanith.command.Snapshots(config).show(reference);
+    public dev.zanith.api.output.Snapshot requireSnapshot(String reference) {
+        return new dev.zanith.internal.command.Snapshots(config).show(reference);
     }
 
     /**
@@ -238,18 +240,18 @@ public final class Zanith {
     }
 
     /** What changed between two schema snapshots (a number, {@code ID:before|after}, or a migration id). */
-    public dev.zanith.command.Snapshots.Comparison compareSnapshots(String from, String to) {
-        return new dev.zanith.command.Snapshots(config).diff(from, to);
+    public dev.zanith.internal.command.Snapshots.Comparison compareSnapshots(String from, String to) {
+        return new dev.zanith.internal.command.Snapshots(config).diff(from, to);
     }
 
     /** One schema snapshot (a number, {@code ID:before|after}, or a migration id); empty when there is none. */
-    public Optional<dev.zanith.audit.Snapshot> snapshot(String reference) {
-        return new dev.zanith.command.Snapshots(config).lookup(reference);
+    public Optional<dev.zanith.api.output.Snapshot> snapshot(String reference) {
+        return new dev.zanith.internal.command.Snapshots(config).lookup(reference);
     }
 
     /** The recorded schema snapshots, oldest first. */
-    public List<dev.zanith.audit.SnapshotInfo> snapshots() {
-        return new dev.zanith.command.Snapshots(config).list();
+    public List<dev.zanith.api.output.SnapshotInfo> snapshots() {
+        return new dev.zanith.internal.command.Snapshots(config).list();
     }
 
     // ---- recovery artifacts (zanith recover) ----------------------------------------------------------------
@@ -279,7 +281,7 @@ public final class Zanith {
     }
 
     private java.util.stream.Stream<Artifact> live() {
-        return artifacts().stream().filter(a -> a.status() == dev.zanith.recover.ArtifactStatus.LIVE);
+        return artifacts().stream().filter(a -> a.status() == dev.zanith.api.output.ArtifactStatus.LIVE);
     }
 
     /** One recovery artifact by id ({@code <migration id>::<type>::<schema>.<table>[.<column>]}). */

@@ -1,18 +1,19 @@
 package dev.zanith;
 
-import dev.zanith.apply.BackfillSettings;
-import dev.zanith.apply.LockRetry;
-import dev.zanith.apply.Timeouts;
-import dev.zanith.audit.AuditTables;
+import dev.zanith.api.exception.ZanithConfigException;
+import dev.zanith.internal.step.BackfillSettings;
+import dev.zanith.internal.step.LockRetry;
+import dev.zanith.internal.step.Timeouts;
+import dev.zanith.internal.audit.AuditTables;
 import dev.zanith.internal.jdbc.ConnectionSource;
 import dev.zanith.internal.jdbc.JdbcUrls;
-import dev.zanith.introspect.IntrospectionOptions;
-import dev.zanith.migration.LoadedMigrations;
-import dev.zanith.migration.Migration;
-import dev.zanith.migration.MigrationSource;
-import dev.zanith.ops.RenderContext;
-import dev.zanith.plan.Gates;
-import dev.zanith.plan.Planner;
+import dev.zanith.internal.introspect.IntrospectionOptions;
+import dev.zanith.internal.migration.LoadedMigrations;
+import dev.zanith.api.migration.Migration;
+import dev.zanith.api.migration.MigrationSource;
+import dev.zanith.api.ops.RenderContext;
+import dev.zanith.api.output.Gates;
+import dev.zanith.internal.plan.Planner;
 
 import org.jspecify.annotations.Nullable;
 

@@ -1,10 +1,10 @@
 package dev.zanith;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
-import dev.zanith.apply.ApplyResult;
-import dev.zanith.plan.Plan;
+import dev.zanith.api.output.ApplyResult;
+import dev.zanith.api.output.Plan;
 import dev.zanith.testsupport.Architecture;
-import dev.zanith.verify.VerifyResult;
+import dev.zanith.api.output.VerifyResult;
 import org.jspecify.annotations.NullMarked;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;

@@ -1,8 +1,8 @@
 package dev.zanith.benchmarks;
 
-import dev.zanith.introspect.IntrospectionOptions;
-import dev.zanith.introspect.Introspector;
-import dev.zanith.schema.LiveSchema;
+import dev.zanith.internal.introspect.IntrospectionOptions;
+import dev.zanith.internal.introspect.Introspector;
+import dev.zanith.api.schema.LiveSchema;
 
 import java.io.Console;
 import java.lang.management.ManagementFactory;

@@ -1,6 +1,6 @@
 package dev.zanith.benchmarks;
 
-import dev.zanith.ZanithException;
+import dev.zanith.api.exception.ZanithException;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;

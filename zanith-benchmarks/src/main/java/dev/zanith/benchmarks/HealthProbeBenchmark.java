@@ -2,10 +2,10 @@ package dev.zanith.benchmarks;
 
 import dev.zanith.Zanith;
 import dev.zanith.ZanithConfig;
-import dev.zanith.apply.ApplyListener;
-import dev.zanith.apply.ApplyResult;
-import dev.zanith.command.Status;
-import dev.zanith.migration.DirectoryMigrationSource;
+import dev.zanith.api.ApplyListener;
+import dev.zanith.api.output.ApplyResult;
+import dev.zanith.internal.command.Status;
+import dev.zanith.api.migration.DirectoryMigrationSource;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;

@@ -1,6 +1,6 @@
 package dev.zanith.benchmarks;
 
-import dev.zanith.schema.SchemaGraph;
+import dev.zanith.api.schema.SchemaGraph;
 
 /** What the introspector read back, counted like {@link ExpectedCounts} so the two can be compared. */
 record IntrospectedCounts(int models, int fields, int relationEdges, int indexes, int uniqueConstraints,

@@ -1,6 +1,6 @@
 package dev.zanith.benchmarks;
 
-import dev.zanith.ZanithException;
+import dev.zanith.api.exception.ZanithException;
 import dev.zanith.internal.sql.Identifiers;
 
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.zanith.benchmarks;
 
-import dev.zanith.ZanithException;
+import dev.zanith.api.exception.ZanithException;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;

@@ -1,13 +1,13 @@
 package dev.zanith.benchmarks;
 
-import dev.zanith.ZanithException;
-import dev.zanith.introspect.IntrospectionOptions;
-import dev.zanith.introspect.Introspector;
-import dev.zanith.schema.ForeignKey;
-import dev.zanith.schema.Index;
-import dev.zanith.schema.LiveSchema;
-import dev.zanith.schema.SchemaGraph;
-import dev.zanith.schema.Table;
+import dev.zanith.api.exception.ZanithException;
+import dev.zanith.internal.introspect.IntrospectionOptions;
+import dev.zanith.internal.introspect.Introspector;
+import dev.zanith.api.schema.ForeignKey;
+import dev.zanith.api.schema.Index;
+import dev.zanith.api.schema.LiveSchema;
+import dev.zanith.api.schema.SchemaGraph;
+import dev.zanith.api.schema.Table;
 import dev.zanith.testsupport.RealPostgres;
 import dev.zanith.testsupport.TestDatabase;
 import org.junit.jupiter.api.Test;

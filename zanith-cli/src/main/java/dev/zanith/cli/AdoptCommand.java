@@ -1,8 +1,8 @@
 package dev.zanith.cli;
 
 import dev.zanith.Zanith;
-import dev.zanith.command.Adopt;
-import dev.zanith.command.StartingPoint;
+import dev.zanith.internal.command.Adopt;
+import dev.zanith.internal.command.StartingPoint;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

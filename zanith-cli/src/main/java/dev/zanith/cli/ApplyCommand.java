@@ -1,24 +1,24 @@
 package dev.zanith.cli;
 
-import dev.zanith.apply.ApplyListener;
-import dev.zanith.apply.ApplyResult;
-import dev.zanith.apply.BackfillProgress;
-import dev.zanith.apply.LockHolder;
-import dev.zanith.apply.StepRisk;
-import dev.zanith.audit.SnapshotPhase;
+import dev.zanith.api.ApplyListener;
+import dev.zanith.api.output.ApplyResult;
+import dev.zanith.api.output.BackfillProgress;
+import dev.zanith.api.output.LockHolder;
+import dev.zanith.api.output.StepRisk;
+import dev.zanith.api.output.SnapshotPhase;
 import dev.zanith.Zanith;
 import dev.zanith.ZanithConfig;
-import dev.zanith.ZanithConfigException;
-import dev.zanith.verify.VerifyResult;
+import dev.zanith.api.exception.ZanithConfigException;
+import dev.zanith.api.output.VerifyResult;
 import picocli.CommandLine.Option;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import dev.zanith.migration.Migration;
-import dev.zanith.ops.Operation;
-import dev.zanith.schema.SchemaGraph;
+import dev.zanith.api.migration.Migration;
+import dev.zanith.api.ops.Operation;
+import dev.zanith.api.schema.SchemaGraph;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -74,8 +74,8 @@ final class ApplyCommand implements Callable<Integer> {
         if (verify) {
             VerifyResult rehearsal = new Zanith(config).verify(declared, shadow.provider(config));
             console.println(VerifyReport.verdictLine(rehearsal, console));
-            if (rehearsal.verdict() != dev.zanith.verify.Verdict.VERIFIED
-                    && rehearsal.verdict() != dev.zanith.verify.Verdict.NOTHING_PENDING) {
+            if (rehearsal.verdict() != dev.zanith.api.output.VerifyOutcome.VERIFIED
+                    && rehearsal.verdict() != dev.zanith.api.output.VerifyOutcome.NOTHING_PENDING) {
                 console.out().print(VerifyReport.text(rehearsal, console));
                 console.error("apply refused, nothing was applied: verify says " + rehearsal.verdict()
                         + ". Fix the migrations (zanith verify shows the details) and apply again.");

@@ -1,12 +1,12 @@
 package dev.zanith.cli;
 
 import dev.zanith.Zanith;
-import dev.zanith.diff.DiffOptions;
-import dev.zanith.diff.DiffResult;
-import dev.zanith.diff.DropStrategy;
-import dev.zanith.diff.RenameHint;
-import dev.zanith.ops.Operation;
-import dev.zanith.ops.RenderContext;
+import dev.zanith.api.DiffOptions;
+import dev.zanith.api.output.DiffResult;
+import dev.zanith.api.DropStrategy;
+import dev.zanith.api.RenameHint;
+import dev.zanith.api.ops.Operation;
+import dev.zanith.api.ops.RenderContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -1,6 +1,6 @@
 package dev.zanith.cli;
 
-import dev.zanith.verify.Verdict;
+import dev.zanith.api.output.VerifyOutcome;
 
 /** The CLI's exit codes; CI pipelines rely on them. */
 public final class ExitCodes {
@@ -24,7 +24,7 @@ public final class ExitCodes {
     }
 
     /** The exit code of {@code zanith verify} for its verdict. */
-    public static int of(Verdict verdict) {
+    public static int of(VerifyOutcome verdict) {
         return switch (verdict) {
             case VERIFIED -> OK;
             case DRIFT -> DRIFT;

@@ -1,9 +1,9 @@
 package dev.zanith.cli;
 
 import dev.zanith.Zanith;
-import dev.zanith.audit.ChecksumRepair;
-import dev.zanith.audit.StepRow;
-import dev.zanith.command.History;
+import dev.zanith.api.output.ChecksumRepair;
+import dev.zanith.api.output.StepRow;
+import dev.zanith.internal.command.History;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

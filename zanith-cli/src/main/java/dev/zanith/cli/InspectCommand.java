@@ -1,11 +1,11 @@
 package dev.zanith.cli;
 
 import dev.zanith.Zanith;
-import dev.zanith.schema.LiveSchema;
-import dev.zanith.schema.SchemaGraph;
-import dev.zanith.schema.SchemaGraphJson;
-import dev.zanith.schema.Table;
-import dev.zanith.schema.TableStatistics;
+import dev.zanith.api.schema.LiveSchema;
+import dev.zanith.api.schema.SchemaGraph;
+import dev.zanith.api.schema.SchemaGraphJson;
+import dev.zanith.api.schema.Table;
+import dev.zanith.api.schema.TableStatistics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

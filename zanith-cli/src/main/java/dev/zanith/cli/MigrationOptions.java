@@ -1,6 +1,6 @@
 package dev.zanith.cli;
 
-import dev.zanith.migration.DirectoryMigrationSource;
+import dev.zanith.api.migration.DirectoryMigrationSource;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;

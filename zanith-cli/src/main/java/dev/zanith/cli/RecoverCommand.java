@@ -1,21 +1,21 @@
 package dev.zanith.cli;
 
 import dev.zanith.Zanith;
-import dev.zanith.ZanithConfigException;
-import dev.zanith.recover.Artifact;
-import dev.zanith.recover.ArtifactDefinition;
-import dev.zanith.recover.ArtifactFilter;
-import dev.zanith.recover.ArtifactStatus;
-import dev.zanith.recover.ArtifactType;
-import dev.zanith.recover.CleanupResult;
-import dev.zanith.recover.ExportFormat;
-import dev.zanith.recover.ExportResult;
-import dev.zanith.recover.Inspection;
-import dev.zanith.recover.PurgeResult;
-import dev.zanith.recover.RecoverJson;
-import dev.zanith.recover.RestoreResult;
-import dev.zanith.schema.QualifiedNames;
-import dev.zanith.schema.TableStatistics;
+import dev.zanith.api.exception.ZanithConfigException;
+import dev.zanith.api.output.Artifact;
+import dev.zanith.api.output.ArtifactDefinition;
+import dev.zanith.api.output.ArtifactFilter;
+import dev.zanith.api.output.ArtifactStatus;
+import dev.zanith.api.output.ArtifactType;
+import dev.zanith.api.output.CleanupResult;
+import dev.zanith.api.output.ExportFormat;
+import dev.zanith.api.output.ExportResult;
+import dev.zanith.api.output.Inspection;
+import dev.zanith.api.output.PurgeResult;
+import dev.zanith.api.output.RecoverJson;
+import dev.zanith.api.output.RestoreResult;
+import dev.zanith.api.schema.QualifiedNames;
+import dev.zanith.api.schema.TableStatistics;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -346,7 +346,7 @@ final class RecoverCommand implements Runnable {
             try {
                 Files.move(partial, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (IOException e) {
-                throw new dev.zanith.ZanithException("Cannot write " + out + ": " + e.getMessage());
+                throw new dev.zanith.api.exception.ZanithException("Cannot write " + out + ": " + e.getMessage());
             }
             console.println("Exported " + Formats.plural(result.rows(), "row") + " of " + result.artifactId() + " to "
                     + out + " (" + result.format().id() + ").");

@@ -1,7 +1,7 @@
 package dev.zanith.cli;
 
 import dev.zanith.Zanith;
-import dev.zanith.command.Repair;
+import dev.zanith.internal.command.Repair;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

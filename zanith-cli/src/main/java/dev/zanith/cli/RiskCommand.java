@@ -1,9 +1,9 @@
 package dev.zanith.cli;
 
-import dev.zanith.ops.OperationKind;
-import dev.zanith.risk.ReasonCode;
-import dev.zanith.risk.RiskLevel;
-import dev.zanith.risk.RiskTable;
+import dev.zanith.api.ops.OperationKind;
+import dev.zanith.api.risk.ReasonCode;
+import dev.zanith.api.risk.RiskLevel;
+import dev.zanith.internal.risk.RiskTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

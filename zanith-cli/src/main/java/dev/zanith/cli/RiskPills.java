@@ -1,7 +1,7 @@
 package dev.zanith.cli;
 
-import dev.zanith.risk.Assessment;
-import dev.zanith.risk.RiskLevel;
+import dev.zanith.api.risk.Assessment;
+import dev.zanith.api.risk.RiskLevel;
 
 /** Risk pills: a colored background per level on a terminal, {@code [HIGH 72]} otherwise. */
 final class RiskPills {

@@ -2,7 +2,7 @@ package dev.zanith.cli;
 
 import dev.zanith.Zanith;
 import dev.zanith.ZanithConfig;
-import dev.zanith.shadow.ShadowProvider;
+import dev.zanith.api.ShadowProvider;
 import picocli.CommandLine.Option;
 
 /** {@code --shadow} and {@code --shadow-reset}. */

@@ -1,7 +1,7 @@
 package dev.zanith.cli;
 
-import dev.zanith.ops.Operation;
-import dev.zanith.ops.OperationKind;
+import dev.zanith.api.ops.Operation;
+import dev.zanith.api.ops.OperationKind;
 
 /** One-character marks for operation families in generate/diff/plan output. */
 final class Sigils {

@@ -1,12 +1,12 @@
 package dev.zanith.cli;
 
 import dev.zanith.Zanith;
-import dev.zanith.audit.Snapshot;
-import dev.zanith.audit.SnapshotDiff;
-import dev.zanith.audit.SnapshotInfo;
-import dev.zanith.command.Snapshots;
-import dev.zanith.schema.SchemaGraphJson;
-import dev.zanith.schema.Table;
+import dev.zanith.api.output.Snapshot;
+import dev.zanith.api.output.SnapshotDiff;
+import dev.zanith.api.output.SnapshotInfo;
+import dev.zanith.internal.command.Snapshots;
+import dev.zanith.api.schema.SchemaGraphJson;
+import dev.zanith.api.schema.Table;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -1,11 +1,11 @@
 package dev.zanith.cli;
 
 import dev.zanith.Zanith;
-import dev.zanith.audit.AppliedMigration;
-import dev.zanith.audit.StepRow;
-import dev.zanith.audit.StepStatus;
-import dev.zanith.command.Status;
-import dev.zanith.migration.Migration;
+import dev.zanith.api.output.AppliedMigration;
+import dev.zanith.api.output.StepRow;
+import dev.zanith.api.output.StepStatus;
+import dev.zanith.internal.command.Status;
+import dev.zanith.api.migration.Migration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -49,7 +49,7 @@ final class StatusCommand implements Callable<Integer> {
         console.println("applied: " + Formats.plural(applied.size(), "migration") + (applied.isEmpty() ? ""
                 : " (last: " + applied.get(applied.size() - 1).id() + " at " + applied.get(applied.size() - 1).appliedAt()
                 + ")"));
-        dev.zanith.audit.Baselines.fromLedger(applied).latest().ifPresent(baseline -> console.println("baseline: "
+        dev.zanith.internal.audit.Baselines.fromLedger(applied).latest().ifPresent(baseline -> console.println("baseline: "
                 + baseline + " (migration files sorting at or before it count as applied; zanith history lists it)"));
         List<AppliedMigration> restores = report.restores();
         if (!restores.isEmpty()) {

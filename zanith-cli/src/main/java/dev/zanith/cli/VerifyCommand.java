@@ -2,7 +2,7 @@ package dev.zanith.cli;
 
 import dev.zanith.Zanith;
 import dev.zanith.ZanithConfig;
-import dev.zanith.verify.VerifyResult;
+import dev.zanith.api.output.VerifyResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -1,13 +1,13 @@
 package dev.zanith.cli;
 
-import dev.zanith.verify.Difference;
-import dev.zanith.verify.ObservedStep;
-import dev.zanith.verify.VerifyResult;
+import dev.zanith.api.output.Difference;
+import dev.zanith.api.output.ObservedStep;
+import dev.zanith.api.output.VerifyResult;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-import dev.zanith.risk.LockMode;
+import dev.zanith.api.risk.LockMode;
 
 import java.util.Map;
 import java.util.TreeMap;
@@ -200,7 +200,7 @@ final class VerifyReport {
     }
 
     static String junit(VerifyResult r) {
-        int failures = r.verdict() == dev.zanith.verify.Verdict.DRIFT ? 1 : 0;
+        int failures = r.verdict() == dev.zanith.api.output.VerifyOutcome.DRIFT ? 1 : 0;
         int errors = r.failedStep() != null ? 1 : 0;
         StringBuilder out = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         out.append("<testsuite name=\"zanith verify\" tests=\"").append(r.steps().size() + 1).append("\" failures=\"")

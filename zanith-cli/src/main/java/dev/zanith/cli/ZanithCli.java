@@ -1,7 +1,7 @@
 package dev.zanith.cli;
 
-import dev.zanith.ZanithConfigException;
-import dev.zanith.ZanithException;
+import dev.zanith.api.exception.ZanithConfigException;
+import dev.zanith.api.exception.ZanithException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

@@ -138,7 +138,7 @@ class AuditCommandsTest {
                   - rawSql:
                       sql: CREATE TABLE t (id int)
                 """);
-        long key = new dev.zanith.audit.AuditTables("public", "_zanith_").lockKey("apply");
+        long key = new dev.zanith.internal.audit.AuditTables("public", "_zanith_").lockKey("apply");
         try (java.sql.Connection holder = db.connect(); java.sql.Statement s = holder.createStatement()) {
             s.execute("SET application_name = 'release-42'");
             s.execute("SELECT pg_advisory_lock(" + key + ")");

@@ -1,6 +1,6 @@
 package dev.zanith.cli;
 
-import dev.zanith.verify.Verdict;
+import dev.zanith.api.output.VerifyOutcome;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,9 +10,9 @@ class ExitCodesTest {
 
     @Test
     void everyVerifyVerdictHasItsDocumentedExitCode() {
-        assertThat(ExitCodes.of(Verdict.VERIFIED)).isZero();
-        assertThat(ExitCodes.of(Verdict.DRIFT)).isEqualTo(4);
-        assertThat(ExitCodes.of(Verdict.FAILED)).isEqualTo(5);
-        assertThat(ExitCodes.of(Verdict.NOTHING_PENDING)).isEqualTo(6);
+        assertThat(ExitCodes.of(VerifyOutcome.VERIFIED)).isZero();
+        assertThat(ExitCodes.of(VerifyOutcome.DRIFT)).isEqualTo(4);
+        assertThat(ExitCodes.of(VerifyOutcome.FAILED)).isEqualTo(5);
+        assertThat(ExitCodes.of(VerifyOutcome.NOTHING_PENDING)).isEqualTo(6);
     }
 }

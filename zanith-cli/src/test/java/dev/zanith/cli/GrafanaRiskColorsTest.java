@@ -1,6 +1,6 @@
 package dev.zanith.cli;
 
-import dev.zanith.risk.RiskLevel;
+import dev.zanith.api.risk.RiskLevel;
 import dev.zanith.testsupport.GrafanaFiles;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;

@@ -1,7 +1,7 @@
 package dev.zanith.cli;
 
-import dev.zanith.schema.SchemaGraph;
-import dev.zanith.schema.SchemaGraphJson;
+import dev.zanith.api.schema.SchemaGraph;
+import dev.zanith.api.schema.SchemaGraphJson;
 import dev.zanith.testsupport.RealPostgres;
 import dev.zanith.testsupport.TestDatabase;
 import org.junit.jupiter.api.Test;

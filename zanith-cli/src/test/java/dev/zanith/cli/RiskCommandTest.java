@@ -1,7 +1,7 @@
 package dev.zanith.cli;
 
-import dev.zanith.ops.OperationKind;
-import dev.zanith.risk.RiskTable;
+import dev.zanith.api.ops.OperationKind;
+import dev.zanith.internal.risk.RiskTable;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;

@@ -46,15 +46,15 @@ public final class Architecture {
     public static final Set<String> EXEMPTIONS = Set.of(
             // Step execution (timeouts, lock retries) and the apply lock live in apply, though verify (replay on a
             // shadow) and recover (restore) run steps too: they belong in a package below all three.
-            "verify -> dev.zanith.apply.StepExecutor",
-            "verify -> dev.zanith.apply.StepExecutor$InTransaction",
-            "verify -> dev.zanith.apply.Timeouts",
-            "recover -> dev.zanith.apply.StepExecutor",
-            "recover -> dev.zanith.apply.StepExecutor$RetryListener",
-            "recover -> dev.zanith.apply.AdvisoryLock",
+            "verify -> dev.zanith.internal.step.StepExecutor",
+            "verify -> dev.zanith.internal.step.StepExecutor$InTransaction",
+            "verify -> dev.zanith.internal.step.Timeouts",
+            "recover -> dev.zanith.internal.step.StepExecutor",
+            "recover -> dev.zanith.internal.step.StepExecutor$RetryListener",
+            "recover -> dev.zanith.internal.step.AdvisoryLock",
             // The artifact recorder is a step hook apply runs with every step; the hook interface belongs with step
             // execution, below apply and recover.
-            "recover -> dev.zanith.apply.StepHook",
+            "recover -> dev.zanith.internal.step.StepHook",
             // Recovery reads the whole configuration; it should take the few settings it needs, as apply does.
             "recover -> dev.zanith.ZanithConfig");
 
@@ -139,16 +139,16 @@ public final class Architecture {
      * model): they do the work behind the facade, so a front end reaches them through {@code Zanith}.
      */
     public static final Set<String> ENGINES = Set.of(
-            "dev.zanith.apply.Applier", "dev.zanith.apply.StepExecutor", "dev.zanith.apply.AdvisoryLock",
-            "dev.zanith.apply.Backfiller", "dev.zanith.apply.ConcurrentIndexes",
-            "dev.zanith.audit.AuditLog", "dev.zanith.audit.MigrationHistory", "dev.zanith.audit.SchemaSnapshots",
-            "dev.zanith.audit.Checkpoints", "dev.zanith.audit.AuditQuery",
-            "dev.zanith.diff.Differ",
-            "dev.zanith.migration.MigrationLoader", "dev.zanith.migration.MigrationWriter",
-            "dev.zanith.plan.Planner", "dev.zanith.plan.Preflight", "dev.zanith.plan.GateKeeper",
-            "dev.zanith.recover.Recovery", "dev.zanith.recover.ArtifactRecorder", "dev.zanith.recover.Artifacts",
-            "dev.zanith.risk.RiskModel",
-            "dev.zanith.verify.Verifier", "dev.zanith.verify.StepObserver", "dev.zanith.verify.ShadowReplay");
+            "dev.zanith.internal.apply.Applier", "dev.zanith.internal.step.StepExecutor", "dev.zanith.internal.step.AdvisoryLock",
+            "dev.zanith.internal.apply.Backfiller", "dev.zanith.internal.apply.ConcurrentIndexes",
+            "dev.zanith.internal.audit.AuditLog", "dev.zanith.internal.audit.MigrationHistory", "dev.zanith.internal.audit.SchemaSnapshots",
+            "dev.zanith.internal.audit.Checkpoints", "dev.zanith.internal.audit.AuditQuery",
+            "dev.zanith.internal.diff.Differ",
+            "dev.zanith.internal.migration.MigrationLoader", "dev.zanith.internal.migration.MigrationWriter",
+            "dev.zanith.internal.plan.Planner", "dev.zanith.internal.plan.Preflight", "dev.zanith.internal.plan.GateKeeper",
+            "dev.zanith.internal.recover.Recovery", "dev.zanith.internal.recover.ArtifactRecorder", "dev.zanith.internal.recover.Artifacts",
+            "dev.zanith.internal.risk.RiskModel",
+            "dev.zanith.internal.verify.Verifier", "dev.zanith.internal.verify.StepObserver", "dev.zanith.internal.verify.ShadowReplay");
 
     /**
      * Whether a front end (CLI, Spring starter) may use a zanith-core class: the facade, its configuration and
@@ -165,7 +165,7 @@ public final class Architecture {
         return switch (c) {
             case "command" -> !type.getName().equals(top);
             case "internal", "internal.sql", "internal.jdbc", "introspect" -> false;
-            case "shadow" -> top.equals("dev.zanith.shadow.ShadowProvider");
+            case "shadow" -> top.equals("dev.zanith.api.ShadowProvider");
             default -> !ENGINES.contains(top);
         };
     }

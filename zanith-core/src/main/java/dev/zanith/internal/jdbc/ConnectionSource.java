@@ -1,7 +1,7 @@
 package dev.zanith.internal.jdbc;
 
-import dev.zanith.ZanithConfigException;
-import dev.zanith.ZanithException;
+import dev.zanith.api.exception.ZanithConfigException;
+import dev.zanith.api.exception.ZanithException;
 
 import javax.sql.DataSource;
 import java.sql.Connection;

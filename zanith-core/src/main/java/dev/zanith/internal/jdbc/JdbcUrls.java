@@ -1,6 +1,6 @@
 package dev.zanith.internal.jdbc;
 
-import dev.zanith.ZanithConfigException;
+import dev.zanith.api.exception.ZanithConfigException;
 
 import java.net.URI;
 import java.net.URISyntaxException;

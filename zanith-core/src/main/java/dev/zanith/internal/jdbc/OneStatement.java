@@ -1,6 +1,6 @@
 package dev.zanith.internal.jdbc;
 
-import dev.zanith.ZanithException;
+import dev.zanith.api.exception.ZanithException;
 import org.postgresql.core.BaseConnection;
 import org.postgresql.core.NativeQuery;
 import org.postgresql.core.Parser;

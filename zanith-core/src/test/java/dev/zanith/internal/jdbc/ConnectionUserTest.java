@@ -1,7 +1,7 @@
 package dev.zanith.internal.jdbc;
 
 import dev.zanith.ZanithConfig;
-import dev.zanith.ZanithConfigException;
+import dev.zanith.api.exception.ZanithConfigException;
 import dev.zanith.testsupport.RealPostgres;
 import dev.zanith.testsupport.TestDatabase;
 import org.junit.jupiter.api.Test;

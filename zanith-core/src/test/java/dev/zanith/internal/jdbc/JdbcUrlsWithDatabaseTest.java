@@ -48,7 +48,7 @@ class JdbcUrlsWithDatabaseTest {
         ConnectionSource fromDataSource = ConnectionSource.of(new org.postgresql.ds.PGSimpleDataSource());
         assertThat(fromDataSource.hasUrl()).isFalse();
         assertThatThrownBy(() -> fromDataSource.withDatabase("other"))
-                .isInstanceOf(dev.zanith.ZanithConfigException.class)
+                .isInstanceOf(dev.zanith.api.exception.ZanithConfigException.class)
                 .hasMessageContaining("configure Zanith with a JDBC URL");
     }
 }

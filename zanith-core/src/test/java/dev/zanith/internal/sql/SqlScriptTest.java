@@ -1,6 +1,6 @@
 package dev.zanith.internal.sql;
 
-import dev.zanith.ZanithException;
+import dev.zanith.api.exception.ZanithException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,13 +1,13 @@
 package dev.zanith.spring.autoconfigure;
 
-import dev.zanith.apply.ApplyListener;
-import dev.zanith.apply.BackfillProgress;
-import dev.zanith.apply.LockHolder;
-import dev.zanith.apply.StepRisk;
-import dev.zanith.audit.SnapshotPhase;
-import dev.zanith.migration.Migration;
-import dev.zanith.ops.Operation;
-import dev.zanith.schema.SchemaGraph;
+import dev.zanith.api.ApplyListener;
+import dev.zanith.api.output.BackfillProgress;
+import dev.zanith.api.output.LockHolder;
+import dev.zanith.api.output.StepRisk;
+import dev.zanith.api.output.SnapshotPhase;
+import dev.zanith.api.migration.Migration;
+import dev.zanith.api.ops.Operation;
+import dev.zanith.api.schema.SchemaGraph;
 
 import java.time.Duration;
 import java.util.List;

@@ -1,11 +1,11 @@
 package dev.zanith.spring.autoconfigure;
 
-import dev.zanith.plan.GateResult;
-import dev.zanith.plan.MigrationPlan;
-import dev.zanith.plan.Plan;
-import dev.zanith.plan.PlannedStep;
-import dev.zanith.plan.Refusal;
-import dev.zanith.risk.Assessment;
+import dev.zanith.api.output.GateResult;
+import dev.zanith.api.output.MigrationPlan;
+import dev.zanith.api.output.Plan;
+import dev.zanith.api.output.PlannedStep;
+import dev.zanith.api.output.Refusal;
+import dev.zanith.api.risk.Assessment;
 
 import java.util.Locale;
 

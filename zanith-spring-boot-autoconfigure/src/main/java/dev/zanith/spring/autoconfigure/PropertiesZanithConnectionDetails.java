@@ -1,6 +1,6 @@
 package dev.zanith.spring.autoconfigure;
 
-import dev.zanith.ZanithConfigException;
+import dev.zanith.api.exception.ZanithConfigException;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 
 /**

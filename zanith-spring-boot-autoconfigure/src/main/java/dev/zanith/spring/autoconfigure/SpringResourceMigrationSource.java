@@ -1,8 +1,8 @@
 package dev.zanith.spring.autoconfigure;
 
-import dev.zanith.ZanithException;
-import dev.zanith.migration.MigrationResource;
-import dev.zanith.migration.MigrationSource;
+import dev.zanith.api.exception.ZanithException;
+import dev.zanith.api.migration.MigrationResource;
+import dev.zanith.api.migration.MigrationSource;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.ResourcePatternResolver;
 

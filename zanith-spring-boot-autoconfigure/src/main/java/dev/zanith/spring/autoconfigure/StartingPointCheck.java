@@ -1,9 +1,9 @@
 package dev.zanith.spring.autoconfigure;
 
 import dev.zanith.Zanith;
-import dev.zanith.ZanithException;
-import dev.zanith.command.Baseline;
-import dev.zanith.command.StartingPoint;
+import dev.zanith.api.exception.ZanithException;
+import dev.zanith.internal.command.Baseline;
+import dev.zanith.internal.command.StartingPoint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,7 +1,7 @@
 package dev.zanith.spring.autoconfigure;
 
-import dev.zanith.apply.StepOutcome;
-import dev.zanith.migration.Migration;
+import dev.zanith.api.output.StepOutcome;
+import dev.zanith.api.migration.Migration;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

@@ -2,7 +2,7 @@ package dev.zanith.spring.autoconfigure;
 
 import dev.zanith.Zanith;
 import dev.zanith.ZanithConfig;
-import dev.zanith.apply.ApplyListener;
+import dev.zanith.api.ApplyListener;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;

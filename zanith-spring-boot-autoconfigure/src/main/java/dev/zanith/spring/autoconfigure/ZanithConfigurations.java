@@ -1,8 +1,8 @@
 package dev.zanith.spring.autoconfigure;
 
 import dev.zanith.ZanithConfig;
-import dev.zanith.migration.MigrationSource;
-import dev.zanith.risk.ReasonCode;
+import dev.zanith.api.migration.MigrationSource;
+import dev.zanith.api.risk.ReasonCode;
 
 /** Maps {@link ZanithProperties} onto the core configuration builder (one place, so a test can pin it). */
 final class ZanithConfigurations {

@@ -1,17 +1,17 @@
 package dev.zanith.spring.autoconfigure;
 
 import dev.zanith.Zanith;
-import dev.zanith.ZanithException;
-import dev.zanith.apply.ApplyListener;
-import dev.zanith.apply.ApplyResult;
-import dev.zanith.apply.MigrationOutcome;
-import dev.zanith.apply.StepOutcome;
-import dev.zanith.audit.StepStatus;
-import dev.zanith.migration.Migration;
-import dev.zanith.ops.Operation;
-import dev.zanith.plan.Plan;
-import dev.zanith.recover.PurgeResult;
-import dev.zanith.recover.RestoreResult;
+import dev.zanith.api.exception.ZanithException;
+import dev.zanith.api.ApplyListener;
+import dev.zanith.api.output.ApplyResult;
+import dev.zanith.api.output.MigrationOutcome;
+import dev.zanith.api.output.StepOutcome;
+import dev.zanith.api.output.StepStatus;
+import dev.zanith.api.migration.Migration;
+import dev.zanith.api.ops.Operation;
+import dev.zanith.api.output.Plan;
+import dev.zanith.api.output.PurgeResult;
+import dev.zanith.api.output.RestoreResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,8 +1,8 @@
 package dev.zanith.spring.autoconfigure;
 
 import dev.zanith.ZanithConfig;
-import dev.zanith.ops.RenderContext;
-import dev.zanith.risk.ReasonCode;
+import dev.zanith.api.ops.RenderContext;
+import dev.zanith.api.risk.ReasonCode;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.time.Duration;
@@ -110,7 +110,7 @@ public class ZanithProperties {
     private boolean baselineOnMigrate;
 
     /** Id of that baseline: migration files whose id sorts at or before it count as applied (default 0: none does). */
-    private String baselineId = dev.zanith.command.Baseline.Request.DEFAULT_ID;
+    private String baselineId = dev.zanith.internal.command.Baseline.Request.DEFAULT_ID;
 
     /** Whether migrations from the first long-running step on (backfills, index builds, validations, rewrites, copies) continue after startup. */
     private boolean backgroundLongRunning;

@@ -1,11 +1,11 @@
 package dev.zanith.spring.autoconfigure;
 
-import dev.zanith.apply.ApplyListener;
-import dev.zanith.apply.ApplyResult;
-import dev.zanith.apply.BackfillProgress;
-import dev.zanith.migration.Migration;
-import dev.zanith.ops.Operation;
-import dev.zanith.plan.Plan;
+import dev.zanith.api.ApplyListener;
+import dev.zanith.api.output.ApplyResult;
+import dev.zanith.api.output.BackfillProgress;
+import dev.zanith.api.migration.Migration;
+import dev.zanith.api.ops.Operation;
+import dev.zanith.api.output.Plan;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;

@@ -1,12 +1,12 @@
 package dev.zanith.spring.autoconfigure;
 
 import dev.zanith.Zanith;
-import dev.zanith.apply.ApplyResult;
-import dev.zanith.migration.Migration;
-import dev.zanith.plan.Plan;
-import dev.zanith.plan.PlannedStep;
-import dev.zanith.verify.Verdict;
-import dev.zanith.verify.VerifyResult;
+import dev.zanith.api.output.ApplyResult;
+import dev.zanith.api.migration.Migration;
+import dev.zanith.api.output.Plan;
+import dev.zanith.api.output.PlannedStep;
+import dev.zanith.api.output.VerifyOutcome;
+import dev.zanith.api.output.VerifyResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,7 +18,7 @@ import java.util.function.Predicate;
  * Zanith's default startup: plan; in {@code apply} mode verify on a shadow if asked, then apply what the gates
  * allow — or fail startup with the plan as the reason ({@code on-refusal=fail}), or apply the migrations before
  * the refused one and carry on ({@code on-refusal=warn}). With {@code background-long-running}, migrations from
- * the first one with a long-running step ({@link dev.zanith.ops.Operation#longRunning()}: a backfill, an index build,
+ * the first one with a long-running step ({@link dev.zanith.api.ops.Operation#longRunning()}: a backfill, an index build,
  * a constraint validation, a rewrite or copy) onwards continue after startup
  * ({@link ZanithBackgroundMigrations}). Every apply goes through {@link ZanithMigrator}, as the endpoint's does.
  */
@@ -135,12 +135,12 @@ final class ZanithStartup implements ZanithMigrationStrategy {
     /** Whether a rehearsal on a shadow says VERIFIED; otherwise fails startup or (warn) leaves everything pending. */
     private boolean verified(Zanith zanith) {
         VerifyResult verdict = zanith.verify(null, zanith.shadow(properties.getShadow(), false));
-        if (verdict.verdict() != Verdict.VERIFIED && verdict.verdict() != Verdict.NOTHING_PENDING) {
+        if (verdict.verdict() != VerifyOutcome.VERIFIED && verdict.verdict() != VerifyOutcome.NOTHING_PENDING) {
             String why = StarterMessages.forStarter("verify on a shadow said " + verdict.verdict()
                     + (verdict.failedStep() != null ? ": step " + verdict.failedStep().stepIndex() + " of "
                     + verdict.failedStep().migrationId() + " failed: " + verdict.failedStep().error()
                     : ": " + verdict.differences().size() + " difference(s), e.g. " + verdict.differences().stream()
-                    .limit(3).map(dev.zanith.verify.Difference::describe).toList()));
+                    .limit(3).map(dev.zanith.api.output.Difference::describe).toList()));
             migrator.runtime().refused(why);
             if (properties.getOnRefusal() == ZanithProperties.OnRefusal.FAIL) {
                 throw new ZanithStartupException("Zanith verify-before-apply refused", "Zanith refused to apply: " + why,
@@ -154,7 +154,7 @@ final class ZanithStartup implements ZanithMigrationStrategy {
     }
 
     /**
-     * The first pending migration with a long-running step ({@link dev.zanith.ops.Operation#longRunning()}) before
+     * The first pending migration with a long-running step ({@link dev.zanith.api.ops.Operation#longRunning()}) before
      * the refused migration {@code refusedId} (null: none refused).
      */
     static Optional<String> firstLongRunning(Plan plan, String refusedId) {

@@ -1,6 +1,6 @@
 package dev.zanith.spring.autoconfigure;
 
-import dev.zanith.ZanithException;
+import dev.zanith.api.exception.ZanithException;
 
 /**
  * Zanith stopped the application from starting: a refused plan, a failed step, or a verify that did not say

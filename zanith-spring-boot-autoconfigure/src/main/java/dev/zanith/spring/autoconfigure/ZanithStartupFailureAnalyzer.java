@@ -1,7 +1,7 @@
 package dev.zanith.spring.autoconfigure;
 
-import dev.zanith.ZanithConfigException;
-import dev.zanith.ZanithException;
+import dev.zanith.api.exception.ZanithConfigException;
+import dev.zanith.api.exception.ZanithException;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 

@@ -2,7 +2,7 @@ package dev.zanith.spring.autoconfigure;
 
 import dev.zanith.Zanith;
 import dev.zanith.ZanithConfig;
-import dev.zanith.migration.DirectoryMigrationSource;
+import dev.zanith.api.migration.DirectoryMigrationSource;
 import dev.zanith.testsupport.PostgresServer;
 import dev.zanith.testsupport.TestDatabase;
 import org.junit.jupiter.api.AfterEach;

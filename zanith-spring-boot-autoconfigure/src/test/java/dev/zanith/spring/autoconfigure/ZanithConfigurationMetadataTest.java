@@ -100,7 +100,7 @@ class ZanithConfigurationMetadataTest {
                 }
             }
             Set<String> codes = new TreeSet<>();
-            for (dev.zanith.risk.ReasonCode code : dev.zanith.risk.ReasonCode.values()) {
+            for (dev.zanith.api.risk.ReasonCode code : dev.zanith.api.risk.ReasonCode.values()) {
                 codes.add(code.code());
             }
             assertThat(hinted).isEqualTo(codes);
@@ -126,7 +126,7 @@ class ZanithConfigurationMetadataTest {
         if (value instanceof List<?> list) {
             return list.stream().map(ZanithConfigurationMetadataTest::normalize).toList();
         }
-        if (value instanceof dev.zanith.risk.ReasonCode code) {
+        if (value instanceof dev.zanith.api.risk.ReasonCode code) {
             return code.code();
         }
         if (value instanceof Enum<?> e) {

@@ -271,7 +271,7 @@ class ZanithEndpointHealthMetricsTest {
             ZanithEndpoint endpoint = context.getBean(ZanithEndpoint.class);
             assertThat(body(endpoint.section("risk", null)).toString()).contains("\"verdict\":\"GREEN\"");
             // Applied behind the application's back (another instance, the CLI): the last plan does not know yet.
-            new dev.zanith.Zanith(context.getBean(dev.zanith.Zanith.class).config()).apply(dev.zanith.apply.ApplyListener.NONE);
+            new dev.zanith.Zanith(context.getBean(dev.zanith.Zanith.class).config()).apply(dev.zanith.api.ApplyListener.NONE);
             assertThat(((Map<String, Object>) endpoint.overview().get("lastPlan"))).containsEntry("steps", 3);
             assertThat(body(endpoint.section("risk", null)).toString()).as("served from the last plan").contains("\"steps\":3");
             assertThat(body(endpoint.section("risk", true)).toString()).contains("\"migrations\":[]");

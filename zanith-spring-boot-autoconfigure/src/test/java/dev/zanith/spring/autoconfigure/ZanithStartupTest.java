@@ -2,8 +2,8 @@ package dev.zanith.spring.autoconfigure;
 
 import dev.zanith.Zanith;
 import dev.zanith.ZanithConfig;
-import dev.zanith.migration.DirectoryMigrationSource;
-import dev.zanith.plan.Plan;
+import dev.zanith.api.migration.DirectoryMigrationSource;
+import dev.zanith.api.output.Plan;
 import dev.zanith.testsupport.PostgresServer;
 import dev.zanith.testsupport.TestDatabase;
 import org.junit.jupiter.api.Test;
@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Which migrations {@code background-long-running} leaves for after startup: from the first one with a step that
- * {@link dev.zanith.ops.Operation#longRunning()} says is long-running — the same steps that get the long statement
+ * {@link dev.zanith.api.ops.Operation#longRunning()} says is long-running — the same steps that get the long statement
  * timeout, so a validated foreign key counts (it scans the table) and one added NOT VALID does not.
  */
 class ZanithStartupTest {

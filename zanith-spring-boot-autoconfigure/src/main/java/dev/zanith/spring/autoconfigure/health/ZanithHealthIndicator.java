@@ -1,9 +1,9 @@
 package dev.zanith.spring.autoconfigure.health;
 
 import dev.zanith.Zanith;
-import dev.zanith.audit.StepRow;
-import dev.zanith.command.Status;
-import dev.zanith.plan.Plan;
+import dev.zanith.api.output.StepRow;
+import dev.zanith.internal.command.Status;
+import dev.zanith.api.output.Plan;
 import dev.zanith.spring.autoconfigure.StarterMessages;
 import dev.zanith.spring.autoconfigure.ZanithProperties;
 import dev.zanith.spring.autoconfigure.ZanithRuntime;

@@ -1,13 +1,13 @@
 package dev.zanith.spring.autoconfigure.metrics;
 
 import dev.zanith.Zanith;
-import dev.zanith.apply.ApplyListener;
-import dev.zanith.apply.BackfillProgress;
-import dev.zanith.command.Status;
-import dev.zanith.migration.Migration;
-import dev.zanith.ops.Operation;
-import dev.zanith.ops.OperationKind;
-import dev.zanith.plan.Plan;
+import dev.zanith.api.ApplyListener;
+import dev.zanith.api.output.BackfillProgress;
+import dev.zanith.internal.command.Status;
+import dev.zanith.api.migration.Migration;
+import dev.zanith.api.ops.Operation;
+import dev.zanith.api.ops.OperationKind;
+import dev.zanith.api.output.Plan;
 import dev.zanith.spring.autoconfigure.ZanithRuntime;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;

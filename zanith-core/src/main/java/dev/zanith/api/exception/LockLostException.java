@@ -1,0 +1,20 @@
+package dev.zanith.api.exception;
+
+import dev.zanith.api.exception.ZanithException;
+
+/**
+ * The apply lock was lost while applying (its session ended, e.g. by {@code pg_terminate_backend}): another
+ * applier may own the steps now, so this one stops without writing anything more, not even a "failed" row.
+ */
+public final class LockLostException extends ZanithException {
+
+    private static final long serialVersionUID = 1L;
+
+    public LockLostException(String message) {
+        super(message);
+    }
+
+    public LockLostException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

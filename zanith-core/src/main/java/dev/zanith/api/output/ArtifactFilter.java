@@ -1,0 +1,17 @@
+package dev.zanith.api.output;
+
+/**
+ * Which artifacts {@code recover list} shows; null fields match anything.
+ *
+ * @param schema schema of the source table
+ * @param table  source table name
+ * @param column source column name
+ * @param type   artifact type
+ */
+public record ArtifactFilter(String schema, String table, String column, ArtifactType type) {
+
+    /** Every artifact. */
+    public static ArtifactFilter all() {
+        return new ArtifactFilter(null, null, null, null);
+    }
+}

@@ -1,0 +1,17 @@
+package dev.zanith.api.output;
+
+import java.util.List;
+
+/** The planned steps of one pending migration, with its risk profile (worst and total score). */
+public record MigrationPlan(String id, String description, String location, List<PlannedStep> steps)
+        implements RiskProfile {
+
+    public MigrationPlan {
+        steps = List.copyOf(steps);
+    }
+
+    @Override
+    public List<PlannedStep> toRun() {
+        return steps.stream().filter(s -> !s.done()).toList();
+    }
+}

@@ -1,0 +1,29 @@
+package dev.zanith.api.schema;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * A CHECK constraint. {@code expression} is as {@code pg_get_expr()} prints it (usually parenthesized).
+ *
+ * @param validated false for a constraint added {@code NOT VALID} and not yet validated
+ */
+public record CheckConstraint(String name, String expression, boolean validated, boolean noInherit) {
+
+    public CheckConstraint {
+        Lists.require(name, "check constraint name");
+        Lists.require(expression, "check expression of " + name);
+    }
+
+    /** The same constraint marked validated (operations carry validity in their own {@code notValid}). */
+    public CheckConstraint asValidated() {
+        return validated ? this : new CheckConstraint(name, expression, true, noInherit);
+    }
+
+    /** Reads a check; left out, {@code validated} means validated. */
+    @JsonCreator
+    static CheckConstraint json(@JsonProperty("name") String name, @JsonProperty("expression") String expression,
+                                @JsonProperty("validated") Boolean validated, @JsonProperty("noInherit") boolean noInherit) {
+        return new CheckConstraint(name, expression, validated == null || validated, noInherit);
+    }
+}

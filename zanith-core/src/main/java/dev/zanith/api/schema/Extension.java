@@ -1,0 +1,10 @@
+package dev.zanith.api.schema;
+
+/** An installed extension. The version is informational: it differs between servers and is not diffed. */
+public record Extension(String name, String schema, String version) {
+
+    public Extension {
+        Lists.require(name, "extension name");
+        Lists.require(schema, "extension schema");
+    }
+}

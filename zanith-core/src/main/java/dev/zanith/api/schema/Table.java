@@ -1,0 +1,94 @@
+package dev.zanith.api.schema;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A table (a "model"). Columns keep their physical order; constraints, indexes and policies are sorted by
+ * name so that the same table always has the same form.
+ */
+public record Table(String schema, String name, boolean unlogged, List<Column> columns, PrimaryKey primaryKey,
+                    List<UniqueConstraint> uniqueConstraints, List<CheckConstraint> checkConstraints,
+                    List<ForeignKey> foreignKeys, List<Index> indexes, boolean rlsEnabled, boolean rlsForced,
+                    List<Policy> policies, String comment) {
+
+    public Table {
+        Lists.require(schema, "table schema");
+        Lists.require(name, "table name");
+        columns = Lists.copy(columns);
+        uniqueConstraints = Lists.sorted(uniqueConstraints, Comparator.comparing(UniqueConstraint::name));
+        checkConstraints = Lists.sorted(checkConstraints, Comparator.comparing(CheckConstraint::name));
+        foreignKeys = Lists.sorted(foreignKeys, Comparator.comparing(ForeignKey::name));
+        indexes = Lists.sorted(indexes, Comparator.comparing(Index::name));
+        policies = Lists.sorted(policies, Comparator.comparing(Policy::name));
+        long distinct = columns.stream().map(Column::name).distinct().count();
+        if (distinct != columns.size()) {
+            throw new IllegalArgumentException("table " + schema + "." + name + " has duplicate column names");
+        }
+    }
+
+    /** A table with just columns. */
+    public static Table of(String schema, String name, List<Column> columns) {
+        return new Table(schema, name, false, columns, null, List.of(), List.of(), List.of(), List.of(), false, false,
+                List.of(), null);
+    }
+
+    public TableName qualifiedName() {
+        return new TableName(schema, name);
+    }
+
+    public Optional<Column> column(String columnName) {
+        return columns.stream().filter(c -> c.name().equals(columnName)).findFirst();
+    }
+
+    public Table withColumns(List<Column> newColumns) {
+        return new Table(schema, name, unlogged, newColumns, primaryKey, uniqueConstraints, checkConstraints,
+                foreignKeys, indexes, rlsEnabled, rlsForced, policies, comment);
+    }
+
+    public Table withPrimaryKey(PrimaryKey newPrimaryKey) {
+        return new Table(schema, name, unlogged, columns, newPrimaryKey, uniqueConstraints, checkConstraints,
+                foreignKeys, indexes, rlsEnabled, rlsForced, policies, comment);
+    }
+
+    public Table withUniqueConstraints(List<UniqueConstraint> values) {
+        return new Table(schema, name, unlogged, columns, primaryKey, values, checkConstraints, foreignKeys, indexes,
+                rlsEnabled, rlsForced, policies, comment);
+    }
+
+    public Table withCheckConstraints(List<CheckConstraint> values) {
+        return new Table(schema, name, unlogged, columns, primaryKey, uniqueConstraints, values, foreignKeys, indexes,
+                rlsEnabled, rlsForced, policies, comment);
+    }
+
+    public Table withForeignKeys(List<ForeignKey> values) {
+        return new Table(schema, name, unlogged, columns, primaryKey, uniqueConstraints, checkConstraints, values,
+                indexes, rlsEnabled, rlsForced, policies, comment);
+    }
+
+    public Table withIndexes(List<Index> values) {
+        return new Table(schema, name, unlogged, columns, primaryKey, uniqueConstraints, checkConstraints, foreignKeys,
+                values, rlsEnabled, rlsForced, policies, comment);
+    }
+
+    public Table withRowLevelSecurity(boolean enabled, boolean forced) {
+        return new Table(schema, name, unlogged, columns, primaryKey, uniqueConstraints, checkConstraints, foreignKeys,
+                indexes, enabled, forced, policies, comment);
+    }
+
+    public Table withPolicies(List<Policy> values) {
+        return new Table(schema, name, unlogged, columns, primaryKey, uniqueConstraints, checkConstraints, foreignKeys,
+                indexes, rlsEnabled, rlsForced, values, comment);
+    }
+
+    public Table withComment(String value) {
+        return new Table(schema, name, unlogged, columns, primaryKey, uniqueConstraints, checkConstraints, foreignKeys,
+                indexes, rlsEnabled, rlsForced, policies, value);
+    }
+
+    public Table withName(String newSchema, String newName) {
+        return new Table(newSchema, newName, unlogged, columns, primaryKey, uniqueConstraints, checkConstraints,
+                foreignKeys, indexes, rlsEnabled, rlsForced, policies, comment);
+    }
+}

@@ -1,0 +1,59 @@
+package dev.zanith.internal.audit;
+
+import dev.zanith.api.output.Snapshot;
+import dev.zanith.api.output.SnapshotInfo;
+import dev.zanith.api.output.SnapshotPhase;
+import dev.zanith.internal.jdbc.Jdbc;
+import dev.zanith.api.schema.SchemaGraph;
+import dev.zanith.api.schema.SchemaGraphJson;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+
+/** The schema graph on each side of every migration, as jsonb in {@code _zanith_schema_snapshots}. */
+public final class SchemaSnapshots {
+
+    private final AuditTables tables;
+
+    public SchemaSnapshots(AuditTables tables) {
+        this.tables = tables;
+    }
+
+    /**
+     * Stores a snapshot. A second {@code before} of the same migration (a resumed run) keeps the first one, which
+     * shows the schema before anything of the migration ran; {@code after} is replaced.
+     */
+    public void save(Connection c, String migrationId, SnapshotPhase phase, SchemaGraph graph) throws SQLException {
+        Jdbc.update(c, tables.sql("snapshot-insert.sql"), migrationId, phase.value(), SchemaGraphJson.toCompactJson(graph),
+                SchemaGraphJson.fingerprint(graph), graph.tables().size(), graph.columnCount());
+    }
+
+    /** Every snapshot (without graphs), oldest first; empty when the audit tables do not exist. */
+    public List<SnapshotInfo> list(Connection c) throws SQLException {
+        return Jdbc.query(c, tables.sql("snapshot-list.sql"), SchemaSnapshots::info);
+    }
+
+    public Optional<Snapshot> find(Connection c, long id) throws SQLException {
+        return Jdbc.queryFirst(c, tables.sql("snapshot-by-id.sql"), SchemaSnapshots::snapshot, id);
+    }
+
+    public Optional<Snapshot> find(Connection c, String migrationId, SnapshotPhase phase) throws SQLException {
+        return Jdbc.queryFirst(c, tables.sql("snapshot-by-migration.sql"), SchemaSnapshots::snapshot, migrationId,
+                phase.value());
+    }
+
+    private static SnapshotInfo info(ResultSet rs) throws SQLException {
+        return new SnapshotInfo(rs.getLong("id"), rs.getString("migration_id"), SnapshotPhase.of(rs.getString("phase")),
+                rs.getString("fingerprint"), rs.getInt("model_count"), rs.getInt("field_count"),
+                rs.getTimestamp("captured_at").toInstant());
+    }
+
+    private static Snapshot snapshot(ResultSet rs) throws SQLException {
+        SnapshotInfo info = info(rs);
+        return new Snapshot(info, SchemaGraphJson.fromJson(rs.getString("graph"), "snapshot " + info.id()
+                + " (" + info.reference() + ")"));
+    }
+}

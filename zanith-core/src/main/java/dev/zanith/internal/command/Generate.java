@@ -1,0 +1,258 @@
+package dev.zanith.internal.command;
+
+import dev.zanith.api.GenerateRefusedException;
+import dev.zanith.internal.audit.MigrationState;
+import dev.zanith.ZanithConfig;
+import dev.zanith.api.exception.ZanithException;
+import dev.zanith.internal.audit.MigrationHistory;
+import dev.zanith.api.DiffOptions;
+import dev.zanith.api.output.DiffResult;
+import dev.zanith.internal.diff.Differ;
+import dev.zanith.api.output.RenameSuspect;
+import dev.zanith.api.output.Scope;
+import dev.zanith.internal.jdbc.ConnectionSource;
+import dev.zanith.internal.introspect.IntrospectionOptions;
+import dev.zanith.internal.introspect.Introspector;
+import dev.zanith.api.migration.DirectoryMigrationSource;
+import dev.zanith.api.migration.Migration;
+import dev.zanith.internal.migration.MigrationLoader;
+import dev.zanith.internal.migration.MigrationNames;
+import dev.zanith.api.migration.MigrationResource;
+import dev.zanith.internal.migration.MigrationWriter;
+import dev.zanith.api.ops.Operation;
+import dev.zanith.api.schema.LiveSchema;
+import dev.zanith.api.schema.SchemaGraph;
+import dev.zanith.internal.shadow.DeclaredSchema;
+import dev.zanith.internal.shadow.Shadow;
+import dev.zanith.api.ShadowProvider;
+import dev.zanith.api.output.Difference;
+import dev.zanith.internal.verify.SchemaComparison;
+import dev.zanith.internal.verify.ShadowReplay;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code zanith generate}: compares the declared schema with the live database as it will be once the
+ * pending migrations have run, and writes the difference as a new migration file (or nothing, when there is
+ * no difference).
+ */
+public final class Generate {
+
+    /**
+     * @param declared      the declared schema file (.sql, .json, .yaml)
+     * @param migrations    the migrations directory (created if missing)
+     * @param name          the slug to use instead of a derived one, or null
+     * @param shadow        where .sql is normalized and pending migrations are replayed
+     * @param now           the timestamp of the id
+     * @param schemas       the schemas to manage when given explicitly ({@code --schemas}), or null for the schemas
+     *                      the declared file creates or uses (see {@link Scope})
+     */
+    public record Request(Path declared, Path migrations, String name, DiffOptions diffOptions, ShadowProvider shadow,
+                          Instant now, List<String> schemas) {
+
+        /** A request whose scope is read from the declared file. */
+        public Request(Path declared, Path migrations, String name, DiffOptions diffOptions, ShadowProvider shadow,
+                       Instant now) {
+            this(declared, migrations, name, diffOptions, shadow, now, null);
+        }
+    }
+
+    /**
+     * What generate did; {@code file} is null when there was nothing to do.
+     *
+     * @param scope the schemas compared (and how they were chosen)
+     */
+    public record Result(Path file, String id, List<Operation> operations, List<RenameSuspect> renameSuspects,
+                         List<String> warnings, int pendingMigrations, Scope scope) {
+
+        public boolean nothingToDo() {
+            return file == null;
+        }
+    }
+
+    private final ZanithConfig config;
+
+    public Generate(ZanithConfig config) {
+        this.config = config;
+    }
+
+    /**
+     * Generates, proves and writes the migration.
+     *
+     * @throws GenerateRefusedException when the migration, run on the shadow, fails or does not reach the
+     *                                  declared schema (no file is written)
+     * @throws ZanithException          for unreadable input, unreachable servers and anything else; never an
+     *                                  internal exception type
+     */
+    public Result run(Request request) {
+        try {
+            return generate(request);
+        } catch (ZanithException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // A defect of Zanith's, not of the input: say so in one line instead of leaking an exception type.
+            throw new ZanithException("generate could not finish (" + e.getMessage() + "). No file was written. "
+                    + "This is a gap in Zanith: please report it with the declared schema; meanwhile write the change "
+                    + "by hand as a migration file with rawSql steps.", e);
+        }
+    }
+
+    private Result generate(Request request) {
+        if (!Files.isRegularFile(request.declared())) {
+            throw new ZanithException("Declared schema " + request.declared() + " does not exist. Pass --declared with "
+                    + "a .sql file of CREATE statements (or a schema graph .json/.yaml from zanith inspect --format json).");
+        }
+        List<Migration> files = Files.isDirectory(request.migrations())
+                ? MigrationLoader.load(new DirectoryMigrationSource(request.migrations())) : List.of();
+        IntrospectionOptions configured = config.introspectionOptions();
+        SchemaGraph everything = DeclaredSchema.loadEverySchema(request.declared(), request.shadow(),
+                configured.skippingMissingSchemas());
+        Scope scope = Scope.of(everything, request.schemas());
+        SchemaGraph declared = scope.restrict(everything);
+        IntrospectionOptions options = new IntrospectionOptions(scope.schemas(), configured.excludedPrefix(), true);
+        ConnectionSource target = config.connectionSource();
+        LiveSchema live;
+        MigrationState state;
+        DiffOptions diffOptions;
+        List<String> notes = new ArrayList<>();
+        try (Connection c = target.open()) {
+            Introspector introspector = new Introspector(options);
+            live = introspector.introspect(c);
+            diffOptions = request.diffOptions().withParkedTypes(introspector.parkedTypes(c));
+            state = MigrationState.read(c, new MigrationHistory(config.auditTables()), files);
+            for (String schema : Introspector.userSchemas(c)) {
+                if (!scope.schemas().contains(schema) && !schema.equals(config.archiveSchema())) {
+                    notes.add("schema " + schema + " is outside the scope (" + scope.describe() + ") and left as it is; "
+                            + "name it in --schemas to manage it");
+                }
+            }
+        } catch (SQLException e) {
+            throw new ZanithException("Reading " + target.describeTarget() + " failed: " + e.getMessage(), e);
+        }
+        if (state.pending().isEmpty()) {
+            DiffResult diff = Differ.diff(live.graph(), declared, diffOptions);
+            if (diff.isEmpty()) {
+                requireNoDifference(declared, live.graph(), request.declared(), diff);
+                return new Result(null, null, List.of(), diff.renameSuspects(), warnings(notes, diff), 0, scope);
+            }
+        }
+        try (Shadow shadow = request.shadow().open()) {
+            ShadowReplay replay = new ShadowReplay(shadow, options);
+            replay.recreate(live.graph());
+            SchemaGraph base = live.graph();
+            if (!state.pending().isEmpty()) {
+                replay.apply(state.pending());
+                base = replay.introspect().graph();
+            }
+            DiffResult diff = Differ.diff(base, declared, diffOptions);
+            if (diff.isEmpty()) {
+                requireNoDifference(declared, base, request.declared(), diff);
+                return new Result(null, null, List.of(), diff.renameSuspects(), warnings(notes, diff),
+                        state.pending().size(), scope);
+            }
+            String slug = request.name() != null && !request.name().isBlank() ? request.name()
+                    : MigrationNames.slug(diff.operations());
+            java.util.Set<String> existing = new java.util.HashSet<>();
+            state.files().forEach(f -> existing.add(f.id()));
+            // files, and the baselines (a new id must sort after them, or it counts as covered)
+            state.applied().stream().filter(dev.zanith.api.output.AppliedMigration::baseline).forEach(a -> existing.add(a.id()));
+            String id = MigrationNames.next(request.now(), slug, existing);
+            String text = MigrationWriter.render(id, describe(diff.operations()), diff.operations(),
+                    header(request, live, state, diff, scope), diff.renameSuspects().stream()
+                            .map(r -> r.describe() + "\nif it is a rename, regenerate with: " + r.hint()).toList());
+            prove(replay, id, text, declared, request.declared(), diff);
+            Path file = MigrationWriter.write(request.migrations(), id, text);
+            return new Result(file, id, diff.operations(), diff.renameSuspects(), warnings(notes, diff),
+                    state.pending().size(), scope);
+        }
+    }
+
+    private static List<String> warnings(List<String> notes, DiffResult diff) {
+        List<String> all = new ArrayList<>(notes);
+        all.addAll(diff.warnings());
+        return all;
+    }
+
+    private static List<String> header(Request request, LiveSchema live, MigrationState state, DiffResult diff,
+                                       Scope scope) {
+        List<String> header = new ArrayList<>();
+        header.add("Generated by zanith generate at " + request.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+        header.add("declared: " + request.declared().getFileName() + " · live: " + live.database() + " (PostgreSQL "
+                + live.server() + ")" + (state.pending().isEmpty() ? "" : " + " + state.pending().size() + " pending migration(s)"));
+        header.add("schemas: " + scope.describe());
+        header.add("Proven on a shadow before it was written: applied there, it reproduces the declared schema");
+        header.add("Review it, then: zanith plan (risk and gates) · zanith apply");
+        for (String warning : diff.warnings()) {
+            header.add("warning: " + warning);
+        }
+        return header;
+    }
+
+    /**
+     * Runs the migration file exactly as it will be read back (parsed from {@code text}) on the shadow, which
+     * holds the live schema plus the pending migrations, and requires the result to equal the declared schema.
+     *
+     * @throws GenerateRefusedException when a step fails there or the result differs; nothing is written then
+     */
+    private static void prove(ShadowReplay replay, String id, String text, SchemaGraph declared, Path declaredFile,
+                              DiffResult diff) {
+        Migration migration = MigrationLoader.parse(new MigrationResource(id + ".yaml", id + ".yaml",
+                text.getBytes(StandardCharsets.UTF_8)));
+        try {
+            replay.apply(List.of(migration));
+        } catch (ZanithException e) {
+            String state = e.getCause() instanceof SQLException sql ? sql.getSQLState() : null;
+            String how = "42804".equals(state) || "42846".equals(state)
+                    ? "PostgreSQL has no cast between these types: write the migration by hand with a using: "
+                    + "expression on the alterColumnType step that converts each value (for example using: "
+                    + "to_timestamp(at) for a bigint of epoch seconds), or convert the data first, then generate again."
+                    : "This is a gap in Zanith's differ: write this change by hand (a migration file with rawSql "
+                    + "steps), and please report the declared schema.";
+            throw new GenerateRefusedException("generate wrote no file: the migration it would write does not apply. "
+                    + e.getMessage().replace(id + ".yaml: ", "") + ". " + how, List.of(), e);
+        }
+        List<Difference> differences = remaining(declared, replay.introspect().graph(), diff);
+        if (!differences.isEmpty()) {
+            throw refusal("applied on a shadow, the migration it would write does not reach the declared schema "
+                    + declaredFile.getFileName(), differences);
+        }
+    }
+
+    /** "Nothing to do" is only said when it is true: differences the differ cannot express are not nothing. */
+    private static void requireNoDifference(SchemaGraph declared, SchemaGraph base, Path declaredFile, DiffResult diff) {
+        List<Difference> differences = remaining(declared, base, diff);
+        if (!differences.isEmpty()) {
+            throw refusal("the database differs from the declared schema " + declaredFile.getFileName()
+                    + " only in ways generate cannot write", differences);
+        }
+    }
+
+    private static GenerateRefusedException refusal(String what, List<Difference> differences) {
+        StringBuilder message = new StringBuilder("generate wrote no file: " + what + ". Remaining differences:");
+        for (Difference difference : differences) {
+            message.append("\n  ").append(difference.describe());
+        }
+        message.append("\nWrite these changes by hand (a migration file with rawSql steps), then run generate "
+                + "again; it writes the rest, or nothing.");
+        return new GenerateRefusedException(message.toString(), differences, null);
+    }
+
+    /** The differences left once the objects the differ keeps on purpose (for parked data) are set aside. */
+    private static List<Difference> remaining(SchemaGraph declared, SchemaGraph actual, DiffResult diff) {
+        return SchemaComparison.compareStructure(declared, actual).stream()
+                .filter(d -> !(d.aspect().equals("unexpected") && diff.kept().contains(d.model())))
+                .toList();
+    }
+
+    private static String describe(List<Operation> operations) {
+        String first = operations.get(0).summary();
+        return operations.size() == 1 ? first : first + " (and " + (operations.size() - 1) + " more)";
+    }
+}

@@ -1,0 +1,417 @@
+package dev.zanith.internal.introspect;
+
+import dev.zanith.api.exception.ZanithException;
+import dev.zanith.internal.jdbc.Jdbc;
+import dev.zanith.internal.sql.SqlResources;
+import dev.zanith.api.schema.CheckConstraint;
+import dev.zanith.api.schema.Column;
+import dev.zanith.api.schema.EnumType;
+import dev.zanith.api.schema.Extension;
+import dev.zanith.api.schema.ForeignKey;
+import dev.zanith.api.schema.GeneratedColumn;
+import dev.zanith.api.schema.Identity;
+import dev.zanith.api.schema.Index;
+import dev.zanith.api.schema.LiveSchema;
+import dev.zanith.api.schema.Policy;
+import dev.zanith.api.schema.PrimaryKey;
+import dev.zanith.api.schema.SchemaGraph;
+import dev.zanith.api.schema.Sequence;
+import dev.zanith.api.schema.SequenceOptions;
+import dev.zanith.api.schema.ServerVersion;
+import dev.zanith.api.schema.Table;
+import dev.zanith.api.schema.TableName;
+import dev.zanith.api.schema.TableStatistics;
+import dev.zanith.api.schema.UniqueConstraint;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.Optional;
+
+/**
+ * Reads a live database into a {@link SchemaGraph} with one catalog query per object kind (never one per
+ * table), all in one consistent snapshot, with only {@code pg_catalog} on the search path so every type and
+ * expression comes out schema-qualified and comparable across databases.
+ */
+public final class Introspector {
+
+    /**
+     * Qualified names everywhere (only pg_catalog on the search path) and no JIT: the catalog queries' cost
+     * estimates pass JIT thresholds at scale, and compiling them costs more than running them.
+     */
+    private static final String SESSION = "SELECT set_config('search_path', ?, true), set_config('jit', ?, true)";
+
+    private final IntrospectionOptions options;
+
+    public Introspector(IntrospectionOptions options) {
+        this.options = options;
+    }
+
+    public IntrospectionOptions options() {
+        return options;
+    }
+
+    /**
+     * Introspects the database behind {@code connection}. With auto-commit on, runs in its own read-only
+     * REPEATABLE READ transaction; otherwise inside the caller's transaction, leaving its settings as found.
+     */
+    public LiveSchema introspect(Connection connection) throws SQLException {
+        if (connection.getAutoCommit()) {
+            connection.setAutoCommit(false);
+            try {
+                Jdbc.execute(connection, "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+                Jdbc.query(connection, SESSION, rs -> null, "pg_catalog", "off");
+                return read(connection);
+            } finally {
+                connection.rollback();
+                connection.setAutoCommit(true);
+            }
+        }
+        String[] previous = Jdbc.queryFirst(connection, "SELECT current_setting('search_path'), current_setting('jit')",
+                rs -> new String[]{rs.getString(1), rs.getString(2)}).orElseThrow();
+        Jdbc.query(connection, SESSION, rs -> null, "pg_catalog", "off");
+        try {
+            return read(connection);
+        } finally {
+            Jdbc.query(connection, SESSION, rs -> null, previous[0], previous[1]);
+        }
+    }
+
+    /**
+     * Reads one table exactly as it is, hiding nothing: parked (prefix-named) columns and the indexes and
+     * constraints on them included, and whatever its own name. For Zanith's recovery bookkeeping, which must see
+     * what introspection hides. With auto-commit on, runs in its own read-only transaction; otherwise inside the
+     * caller's, leaving its settings as found.
+     *
+     * @return the table, or empty when {@code name} is not an ordinary table
+     */
+    public static Optional<Table> readTable(Connection connection, TableName name) throws SQLException {
+        if (connection.getAutoCommit()) {
+            connection.setAutoCommit(false);
+            try {
+                Jdbc.execute(connection, "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+                Jdbc.query(connection, "SELECT set_config('search_path', 'pg_catalog', true)", rs -> null);
+                return readOneTable(connection, name);
+            } finally {
+                connection.rollback();
+                connection.setAutoCommit(true);
+            }
+        }
+        String searchPath = Jdbc.queryFirst(connection, "SELECT current_setting('search_path')", rs -> rs.getString(1))
+                .orElse("");
+        Jdbc.query(connection, "SELECT set_config('search_path', 'pg_catalog', true)", rs -> null);
+        try {
+            return readOneTable(connection, name);
+        } finally {
+            Jdbc.query(connection, "SELECT set_config('search_path', ?, true)", rs -> null, searchPath);
+        }
+    }
+
+    private static Optional<Table> readOneTable(Connection c, TableName name) throws SQLException {
+        Map<Long, TableParts> tables = new LinkedHashMap<>();
+        Jdbc.query(c, SqlResources.get("introspect/table-by-name.sql"), rs -> {
+            tables.put(rs.getLong("table_oid"), new TableParts(rs));
+            return null;
+        }, name.schema(), name.name());
+        if (tables.isEmpty()) {
+            return Optional.empty();
+        }
+        long oid = tables.keySet().iterator().next();
+        Object oids = Jdbc.longArray(c, List.of(oid));
+        readColumns(c, oids, tables);
+        Map<String, String> gates = versionGates(new ServerVersion(Jdbc.queryFirst(c,
+                SqlResources.get("introspect/server.sql"), rs -> rs.getInt("version_num")).orElseThrow()));
+        readConstraints(c, oids, tables, gates, "");
+        readIndexes(c, oids, tables, gates, "");
+        readPolicies(c, oids, tables);
+        Map<String, SequenceOptions> identityOptions = new HashMap<>();
+        Jdbc.query(c, SqlResources.get("introspect/sequences.sql"), rs -> {
+            if ("i".equals(rs.getString("owner_dependency")) && rs.getLong("owner_table_oid") == oid) {
+                identityOptions.put(oid + "/" + rs.getString("owner_column"), new SequenceOptions(
+                        rs.getString("data_type"), rs.getLong("start_value"), rs.getLong("increment_by"),
+                        rs.getLong("min_value"), rs.getLong("max_value"), rs.getLong("cache_size"),
+                        rs.getBoolean("cycle")));
+            }
+            return null;
+        }, Jdbc.textArray(c, List.of(name.schema())));
+        return Optional.of(tables.get(oid).build(oid, identityOptions, ""));
+    }
+
+    /** Catalog columns that exist only from some version on, as the SQL resources' placeholders. */
+    private static Map<String, String> versionGates(ServerVersion version) {
+        return Map.of("nulls_not_distinct", version.atLeast(15) ? "i.indnullsnotdistinct" : "false");
+    }
+
+    private LiveSchema read(Connection c) throws SQLException {
+        record Server(int version, String database) {
+        }
+        Server server = Jdbc.queryFirst(c, SqlResources.get("introspect/server.sql"),
+                rs -> new Server(rs.getInt("version_num"), rs.getString("database_name"))).orElseThrow();
+        ServerVersion version = new ServerVersion(server.version());
+        if (!version.atLeast(ServerVersion.MINIMUM_MAJOR)) {
+            throw new ZanithException("PostgreSQL " + version + " is not supported (database " + server.database()
+                    + "); Zanith needs PostgreSQL " + ServerVersion.MINIMUM_MAJOR + " or newer.");
+        }
+
+        List<String> schemas = Jdbc.query(c, SqlResources.get("introspect/schemas.sql"),
+                rs -> rs.getString("schema_name"), Jdbc.textArray(c, options.schemas()));
+        List<String> missing = options.schemas().stream().filter(s -> !schemas.contains(s)).toList();
+        if (!missing.isEmpty() && !options.skipMissingSchemas()) {
+            throw new ZanithException("Schema " + String.join(", ", missing) + " does not exist in database "
+                    + server.database() + ". Check --schemas (known here: " + String.join(", ", knownSchemas(c))
+                    + ").");
+        }
+
+        List<Extension> extensions = Jdbc.query(c, SqlResources.get("introspect/extensions.sql"),
+                rs -> new Extension(rs.getString("extension_name"), rs.getString("schema_name"),
+                        rs.getString("version")));
+        List<EnumType> enums = Jdbc.query(c, SqlResources.get("introspect/enums.sql"),
+                rs -> new EnumType(rs.getString("schema_name"), rs.getString("enum_name"),
+                        Jdbc.strings(rs, "enum_values"), rs.getString("comment")),
+                Jdbc.textArray(c, schemas));
+
+        Map<Long, TableParts> tables = new LinkedHashMap<>();
+        Map<TableName, TableStatistics> statistics = new HashMap<>();
+        Jdbc.query(c, SqlResources.get("introspect/tables.sql"), rs -> {
+            TableParts parts = new TableParts(rs);
+            tables.put(rs.getLong("table_oid"), parts);
+            statistics.put(new TableName(parts.schema, parts.name),
+                    new TableStatistics(rs.getLong("estimated_rows"), rs.getLong("total_bytes")));
+            return null;
+        }, options.excludedPrefix(), Jdbc.textArray(c, schemas));
+
+        List<Sequence> sequences = new ArrayList<>();
+        Map<String, SequenceOptions> identityOptions = new HashMap<>();
+        if (!tables.isEmpty()) {
+            Object oids = Jdbc.longArray(c, new ArrayList<>(tables.keySet()));
+            readColumns(c, oids, tables);
+            Map<String, String> gates = versionGates(version);
+            readConstraints(c, oids, tables, gates, options.excludedPrefix());
+            readIndexes(c, oids, tables, gates, options.excludedPrefix());
+            readPolicies(c, oids, tables);
+        }
+        Jdbc.query(c, SqlResources.get("introspect/sequences.sql"), rs -> {
+            SequenceOptions seqOptions = new SequenceOptions(rs.getString("data_type"), rs.getLong("start_value"),
+                    rs.getLong("increment_by"), rs.getLong("min_value"), rs.getLong("max_value"),
+                    rs.getLong("cache_size"), rs.getBoolean("cycle"));
+            String dependency = rs.getString("owner_dependency");
+            long owner = rs.getLong("owner_table_oid");
+            String ownerColumn = rs.getString("owner_column");
+            // A sequence owned by a parked (soft-dropped) column belongs to Zanith, like the column.
+            boolean ownerIncluded = dependency != null && tables.containsKey(owner)
+                    && (options.excludedPrefix().isEmpty() || ownerColumn == null
+                    || !ownerColumn.startsWith(options.excludedPrefix()));
+            boolean ownerParked = dependency != null && tables.containsKey(owner) && !ownerIncluded;
+            if ("i".equals(dependency)) {
+                if (ownerIncluded) {
+                    identityOptions.put(owner + "/" + rs.getString("owner_column"), seqOptions);
+                }
+            } else if (!ownerParked && (dependency == null || ownerIncluded)) {
+                sequences.add(new Sequence(rs.getString("schema_name"), rs.getString("sequence_name"), seqOptions,
+                        ownerIncluded ? rs.getString("owner_table") : null,
+                        ownerIncluded ? rs.getString("owner_column") : null));
+            }
+            return null;
+        }, Jdbc.textArray(c, schemas));
+
+        List<Table> built = new ArrayList<>(tables.size());
+        for (Map.Entry<Long, TableParts> entry : tables.entrySet()) {
+            built.add(entry.getValue().build(entry.getKey(), identityOptions, options.excludedPrefix()));
+        }
+        SchemaGraph graph = new SchemaGraph(schemas, extensions, enums, sequences, built);
+        return new LiveSchema(server.database(), version, graph, statistics);
+    }
+
+    /**
+     * The types (element types for arrays) of the columns Zanith has parked under {@code options.excludedPrefix()}
+     * in {@code options.schemas()}, spelled as the graph spells column types ({@code public.mood}); empty without a
+     * prefix. The differ keeps these types, which the graph cannot show since parked columns are left out of it.
+     */
+    public Set<String> parkedTypes(Connection c) throws SQLException {
+        if (options.excludedPrefix().isEmpty()) {
+            return Set.of();
+        }
+        boolean autoCommit = c.getAutoCommit();
+        c.setAutoCommit(false);
+        try {
+            Jdbc.query(c, "SELECT set_config('search_path', 'pg_catalog', true)", rs -> null);
+            return new java.util.TreeSet<>(Jdbc.query(c, SqlResources.get("introspect/parked-types.sql"),
+                    rs -> rs.getString("type_name"), Jdbc.textArray(c, options.schemas()), options.excludedPrefix(),
+                    options.excludedPrefix()));
+        } finally {
+            c.rollback();
+            c.setAutoCommit(autoCommit);
+        }
+    }
+
+    /** Every schema of the database but PostgreSQL's own ({@code pg_*}, {@code information_schema}), sorted. */
+    public static List<String> userSchemas(Connection c) throws SQLException {
+        return knownSchemas(c);
+    }
+
+    private static List<String> knownSchemas(Connection c) throws SQLException {
+        return Jdbc.query(c, "SELECT nspname FROM pg_catalog.pg_namespace WHERE nspname !~ '^pg_' "
+                + "AND nspname <> 'information_schema' ORDER BY 1", rs -> rs.getString(1));
+    }
+
+    private static void readColumns(Connection c, Object oids, Map<Long, TableParts> tables) throws SQLException {
+        Jdbc.query(c, SqlResources.get("introspect/columns.sql"), rs -> {
+            TableParts table = tables.get(rs.getLong("table_oid"));
+            String identity = rs.getString("identity");
+            String generated = rs.getString("generated");
+            String expression = rs.getString("expression");
+            boolean isGenerated = generated != null && !generated.isEmpty();
+            table.columns.add(new RawColumn(rs.getString("column_name"), rs.getString("data_type"),
+                    rs.getBoolean("not_null"), isGenerated ? null : expression,
+                    identity == null || identity.isEmpty() ? null
+                            : "a".equals(identity) ? Identity.Generation.ALWAYS : Identity.Generation.BY_DEFAULT,
+                    isGenerated ? new GeneratedColumn(expression, "s".equals(generated)) : null,
+                    rs.getString("collation_name"), rs.getString("comment")));
+            return null;
+        }, oids);
+    }
+
+    /** Reads constraints; with a prefix, those on parked columns or referencing parked tables are Zanith's: left out. */
+    private static void readConstraints(Connection c, Object oids, Map<Long, TableParts> tables,
+                                        Map<String, String> gates, String prefix) throws SQLException {
+        Jdbc.query(c, SqlResources.render("introspect/constraints.sql", gates), rs -> {
+            if (rs.getBoolean("on_parked")) {
+                return null;
+            }
+            TableParts table = tables.get(rs.getLong("table_oid"));
+            String name = rs.getString("constraint_name");
+            List<String> columns = Jdbc.strings(rs, "columns");
+            boolean deferrable = rs.getBoolean("deferrable");
+            boolean deferred = rs.getBoolean("initially_deferred");
+            switch (rs.getString("constraint_type")) {
+                case "p" -> table.primaryKey = new PrimaryKey(name, columns, Jdbc.strings(rs, "include_columns"),
+                        deferrable, deferred);
+                case "u" -> table.uniques.add(new UniqueConstraint(name, columns, Jdbc.strings(rs, "include_columns"),
+                        rs.getBoolean("nulls_not_distinct"), deferrable, deferred));
+                case "c" -> table.checks.add(new CheckConstraint(name, rs.getString("check_expression"),
+                        rs.getBoolean("validated"), rs.getBoolean("no_inherit")));
+                case "f" -> table.foreignKeys.add(new ForeignKey(name, columns, rs.getString("referenced_schema"),
+                        rs.getString("referenced_table"), Jdbc.strings(rs, "referenced_columns"),
+                        action(rs.getString("on_update")), action(rs.getString("on_delete")),
+                        match(rs.getString("match_type")), deferrable, deferred, rs.getBoolean("validated")));
+                default -> throw new IllegalStateException("unexpected constraint type for " + name);
+            }
+            return null;
+        }, prefix, oids);
+    }
+
+    /** Reads indexes; with a prefix, those covering a parked column are Zanith's: left out. */
+    private static void readIndexes(Connection c, Object oids, Map<Long, TableParts> tables,
+                                    Map<String, String> gates, String prefix) throws SQLException {
+        Jdbc.query(c, SqlResources.render("introspect/indexes.sql", gates), rs -> {
+            if (rs.getBoolean("on_parked")) {
+                return null;
+            }
+            TableParts table = tables.get(rs.getLong("table_oid"));
+            String method = rs.getString("method");
+            table.indexes.add(new Index(rs.getString("index_name"), rs.getBoolean("is_unique"), method,
+                    IndexDefinitions.keys(rs.getString("definition"), method), Jdbc.strings(rs, "include_columns"),
+                    rs.getBoolean("nulls_not_distinct"), rs.getString("predicate"),
+                    Jdbc.strings(rs, "storage_parameters"), rs.getBoolean("is_valid")));
+            return null;
+        }, prefix, oids);
+    }
+
+    private static void readPolicies(Connection c, Object oids, Map<Long, TableParts> tables) throws SQLException {
+        Jdbc.query(c, SqlResources.get("introspect/policies.sql"), rs -> {
+            TableParts table = tables.get(rs.getLong("table_oid"));
+            table.policies.add(new Policy(rs.getString("policy_name"), command(rs.getString("command")),
+                    rs.getBoolean("permissive"), Jdbc.strings(rs, "roles"), rs.getString("using_expression"),
+                    rs.getString("with_check_expression")));
+            return null;
+        }, oids);
+    }
+
+    private static String action(String code) {
+        return switch (code) {
+            case "a" -> "NO ACTION";
+            case "r" -> "RESTRICT";
+            case "c" -> "CASCADE";
+            case "n" -> "SET NULL";
+            case "d" -> "SET DEFAULT";
+            default -> throw new IllegalStateException("unknown referential action " + code);
+        };
+    }
+
+    private static String match(String code) {
+        return switch (code) {
+            case "f" -> "FULL";
+            case "p" -> "PARTIAL";
+            default -> "SIMPLE";
+        };
+    }
+
+    private static String command(String code) {
+        return switch (code) {
+            case "r" -> "SELECT";
+            case "a" -> "INSERT";
+            case "w" -> "UPDATE";
+            case "d" -> "DELETE";
+            default -> "ALL";
+        };
+    }
+
+    private record RawColumn(String name, String type, boolean notNull, String defaultExpression,
+                             Identity.Generation identity, GeneratedColumn generated, String collation,
+                             String comment) {
+    }
+
+    /** A table being assembled from the per-kind queries. */
+    private static final class TableParts {
+        final String schema;
+        final String name;
+        final boolean unlogged;
+        final boolean rlsEnabled;
+        final boolean rlsForced;
+        final String comment;
+        final List<RawColumn> columns = new ArrayList<>();
+        final List<UniqueConstraint> uniques = new ArrayList<>();
+        final List<CheckConstraint> checks = new ArrayList<>();
+        final List<ForeignKey> foreignKeys = new ArrayList<>();
+        final List<Index> indexes = new ArrayList<>();
+        final List<Policy> policies = new ArrayList<>();
+        PrimaryKey primaryKey;
+
+        TableParts(ResultSet rs) throws SQLException {
+            schema = rs.getString("schema_name");
+            name = rs.getString("table_name");
+            unlogged = rs.getBoolean("unlogged");
+            rlsEnabled = rs.getBoolean("rls_enabled");
+            rlsForced = rs.getBoolean("rls_forced");
+            comment = rs.getString("comment");
+        }
+
+        Table build(long oid, Map<String, SequenceOptions> identityOptions, String excludedPrefix) {
+            List<Column> built = new ArrayList<>(columns.size());
+            for (RawColumn raw : columns) {
+                if (!excludedPrefix.isEmpty() && raw.name().startsWith(excludedPrefix)) {
+                    continue; // a parked (soft-dropped) column: Zanith's, not the application's
+                }
+                Identity identity = null;
+                if (raw.identity() != null) {
+                    SequenceOptions seq = identityOptions.get(oid + "/" + raw.name());
+                    if (seq == null) {
+                        throw new IllegalStateException("identity column " + schema + "." + name + "." + raw.name()
+                                + " has no identity sequence");
+                    }
+                    identity = new Identity(raw.identity(), seq);
+                }
+                built.add(new Column(raw.name(), raw.type(), raw.notNull(), raw.defaultExpression(), identity,
+                        raw.generated(), raw.collation(), raw.comment()));
+            }
+            return new Table(schema, name, unlogged, built, primaryKey, uniques, checks, foreignKeys, indexes,
+                    rlsEnabled, rlsForced, policies, comment);
+        }
+    }
+}

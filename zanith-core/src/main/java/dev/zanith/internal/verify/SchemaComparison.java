@@ -1,0 +1,151 @@
+package dev.zanith.internal.verify;
+
+import dev.zanith.api.output.Difference;
+import dev.zanith.api.schema.CheckConstraint;
+import dev.zanith.api.schema.Column;
+import dev.zanith.api.schema.Extension;
+import dev.zanith.api.schema.ForeignKey;
+import dev.zanith.api.schema.Index;
+import dev.zanith.api.schema.Policy;
+import dev.zanith.api.schema.SchemaGraph;
+import dev.zanith.api.schema.Sequence;
+import dev.zanith.api.schema.Table;
+import dev.zanith.api.schema.UniqueConstraint;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+
+/** Lists how one schema graph differs from another, model by model and field by field (column order aside). */
+public final class SchemaComparison {
+
+    private final List<Difference> differences = new ArrayList<>();
+
+    private SchemaComparison() {
+    }
+
+    public static List<Difference> compare(SchemaGraph expected, SchemaGraph actual) {
+        SchemaComparison comparison = new SchemaComparison();
+        comparison.run(expected, actual);
+        return List.copyOf(comparison.differences);
+    }
+
+    /**
+     * Like {@link #compare} but blind to extension versions, which are the server's business (the version a
+     * shadow installs need not be the one a declared schema or a target has).
+     */
+    public static List<Difference> compareStructure(SchemaGraph expected, SchemaGraph actual) {
+        return compare(withoutVersions(expected), withoutVersions(actual));
+    }
+
+    private static SchemaGraph withoutVersions(SchemaGraph graph) {
+        return graph.withExtensions(graph.extensions().stream().map(e -> new Extension(e.name(), e.schema(), null)).toList());
+    }
+
+    private void run(SchemaGraph expected, SchemaGraph actual) {
+        for (String schema : expected.schemas()) {
+            if (!actual.schemas().contains(schema)) {
+                differences.add(new Difference(schema, null, "missing", "schema", null));
+            }
+        }
+        for (String schema : actual.schemas()) {
+            if (!expected.schemas().contains(schema)) {
+                differences.add(new Difference(schema, null, "unexpected", null, "schema"));
+            }
+        }
+        named(expected.extensions(), actual.extensions(), Extension::name, (e, a) -> {
+            if (!e.schema().equals(a.schema())) {
+                differences.add(new Difference("extension " + e.name(), null, "schema", e.schema(), a.schema()));
+            }
+        }, "extension ");
+        named(expected.enums(), actual.enums(), e -> e.schema() + "." + e.name(), (e, a) -> {
+            field(e.schema() + "." + e.name(), null, "values", String.join(", ", e.values()), String.join(", ", a.values()));
+            field(e.schema() + "." + e.name(), null, "comment", e.comment(), a.comment());
+        }, "enum ");
+        named(expected.sequences(), actual.sequences(), s -> s.schema() + "." + s.name(), this::sequence, "sequence ");
+        named(expected.tables(), actual.tables(), t -> t.schema() + "." + t.name(), this::table, "");
+    }
+
+    private void sequence(Sequence e, Sequence a) {
+        String model = e.schema() + "." + e.name();
+        field(model, null, "options", e.options().toString(), a.options().toString());
+        field(model, null, "owner", owner(e), owner(a));
+    }
+
+    private static String owner(Sequence s) {
+        return s.ownedByTable() == null ? null : s.ownedByTable() + "." + s.ownedByColumn();
+    }
+
+    private void table(Table e, Table a) {
+        String model = e.schema() + "." + e.name();
+        named(e.columns(), a.columns(), Column::name, (ec, ac) -> {
+            field(model, ec.name(), "type", ec.type(), ac.type());
+            field(model, ec.name(), "nullability", ec.notNull() ? "NOT NULL" : "NULL", ac.notNull() ? "NOT NULL" : "NULL");
+            field(model, ec.name(), "default", ec.defaultExpression(), ac.defaultExpression());
+            field(model, ec.name(), "identity", String.valueOf(ec.identity()), String.valueOf(ac.identity()));
+            field(model, ec.name(), "generated", String.valueOf(ec.generated()), String.valueOf(ac.generated()));
+            field(model, ec.name(), "collation", ec.collation(), ac.collation());
+            field(model, ec.name(), "comment", ec.comment(), ac.comment());
+        }, model, "column ");
+        field(model, "primary key", "definition", String.valueOf(e.primaryKey()), String.valueOf(a.primaryKey()));
+        named(e.uniqueConstraints(), a.uniqueConstraints(), UniqueConstraint::name,
+                (x, y) -> field(model, x.name(), "definition", x.toString(), y.toString()), model, "unique constraint ");
+        named(e.checkConstraints(), a.checkConstraints(), CheckConstraint::name,
+                (x, y) -> field(model, x.name(), "definition", x.toString(), y.toString()), model, "check constraint ");
+        named(e.foreignKeys(), a.foreignKeys(), ForeignKey::name,
+                (x, y) -> field(model, x.name(), "definition", x.toString(), y.toString()), model, "foreign key ");
+        named(e.indexes(), a.indexes(), Index::name,
+                (x, y) -> field(model, x.name(), "definition", x.asValid().toString(), y.asValid().toString()), model, "index ");
+        named(e.policies(), a.policies(), Policy::name,
+                (x, y) -> field(model, x.name(), "definition", x.toString(), y.toString()), model, "policy ");
+        field(model, null, "row level security", rls(e), rls(a));
+        field(model, null, "comment", e.comment(), a.comment());
+        field(model, null, "persistence", e.unlogged() ? "unlogged" : "logged", a.unlogged() ? "unlogged" : "logged");
+    }
+
+    private static String rls(Table t) {
+        return t.rlsEnabled() ? (t.rlsForced() ? "enabled, forced" : "enabled") : (t.rlsForced() ? "forced only" : "off");
+    }
+
+    private void field(String model, String field, String aspect, String expected, String actual) {
+        if (!Objects.equals(expected, actual)) {
+            differences.add(new Difference(model, field, aspect, expected, actual));
+        }
+    }
+
+    private <T> void named(List<T> expected, List<T> actual, Function<T, String> name, Pair<T> compare, String label) {
+        named(expected, actual, name, compare, null, label);
+    }
+
+    /** Matches items by name: missing, unexpected, and the pairs handed to {@code compare}. */
+    private <T> void named(List<T> expected, List<T> actual, Function<T, String> name, Pair<T> compare, String model,
+                           String label) {
+        Map<String, T> actualByName = new LinkedHashMap<>();
+        actual.forEach(item -> actualByName.put(name.apply(item), item));
+        Map<String, T> expectedByName = new LinkedHashMap<>();
+        expected.forEach(item -> expectedByName.put(name.apply(item), item));
+        for (T item : expected) {
+            T other = actualByName.get(name.apply(item));
+            if (other == null) {
+                differences.add(model == null ? new Difference(label + name.apply(item), null, "missing", null, null)
+                        : new Difference(model, name.apply(item), "missing", label.trim(), null));
+            } else {
+                compare.accept(item, other);
+            }
+        }
+        for (T item : actual) {
+            if (!expectedByName.containsKey(name.apply(item))) {
+                differences.add(model == null ? new Difference(label + name.apply(item), null, "unexpected", null, null)
+                        : new Difference(model, name.apply(item), "unexpected", null, label.trim()));
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface Pair<T> {
+        void accept(T expected, T actual);
+    }
+}

@@ -1,6 +1,0 @@
-package dev.zanith.plan;
-
-/** A plan's outcome: every gate passed, or one refused. */
-public enum Verdict {
-    GREEN, REFUSED
-}

@@ -1,0 +1,93 @@
+package dev.zanith.internal.apply;
+
+import dev.zanith.api.output.BackfillProgress;
+import dev.zanith.internal.step.StepHook;
+import dev.zanith.testsupport.RealPostgres;
+import dev.zanith.testsupport.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@RealPostgres
+class BackfillTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void compositeKeysAreWalkedInKeyOrderAndOnlyMatchingRowsAreUpdatedOnce(TestDatabase db) {
+        db.execute("""
+                CREATE TABLE "Order Lines" (tenant text NOT NULL, line int NOT NULL, qty int NOT NULL, total int,
+                                            touched int NOT NULL DEFAULT 0, PRIMARY KEY (tenant, line));
+                INSERT INTO "Order Lines" (tenant, line, qty)
+                SELECT t, l, l FROM unnest(ARRAY['acme', 'b''s', 'zed']) t, generate_series(1, 7) l;
+                """);
+        ApplyFixture f = new ApplyFixture(db, dir).migration("20260101000000_totals", """
+                  - backfill:
+                      table: public."Order Lines"
+                      set: {total: qty * 10, touched: touched + 1}
+                      where: total IS NULL AND qty <> 4
+                """);
+        ApplyFixture.Recorder run = f.apply(f.config().backfillBatchSize(4).build(), ApplyGuard.ALLOW_ALL, StepHook.NONE);
+
+        assertThat(run.result.succeeded()).as(run.events.toString()).isTrue();
+        assertThat(f.value("SELECT count(*) FROM \"Order Lines\" WHERE touched = 1 AND total = qty * 10")).isEqualTo(18L);
+        assertThat(f.value("SELECT count(*) FROM \"Order Lines\" WHERE touched = 0 AND total IS NULL AND qty = 4"))
+                .isEqualTo(3L);
+        // 18 rows in batches of 4: 5 batches with rows, then an empty one that ends the walk.
+        assertThat(run.progress).hasSize(6);
+        assertThat(run.progress).extracting(BackfillProgress::processedRows).containsExactly(4L, 8L, 12L, 16L, 18L, 18L);
+        assertThat(f.rows("SELECT processed_rows, status, \"cursor\" ->> 'tenant' AS tenant, (\"cursor\" ->> 'line')::int AS line "
+                + "FROM _zanith_migration_checkpoints"))
+                .containsExactly(Map.of("processed_rows", 18L, "status", "done", "tenant", "zed", "line", 7));
+    }
+
+    @Test
+    void aTableWithoutAPrimaryKeyIsRefusedAndNothingIsUpdated(TestDatabase db) {
+        db.execute("CREATE TABLE events (id bigint, kind text); INSERT INTO events SELECT g, 'x' FROM generate_series(1, 5) g;");
+        ApplyFixture f = new ApplyFixture(db, dir).migration("20260101000000_kinds", """
+                  - backfill:
+                      table: public.events
+                      set: {kind: "'y'"}
+                """);
+        ApplyFixture.Recorder run = f.apply();
+
+        assertThat(run.result.failedStep()).hasValueSatisfying(s -> {
+            assertThat(s.error()).startsWith("backfill refused: table public.events has no primary key")
+                    .contains("Add a primary key first");
+            assertThat(s.sqlState()).isNull();
+        });
+        assertThat(f.value("SELECT count(*) FROM events WHERE kind = 'y'")).isEqualTo(0L);
+        assertThat(f.statuses("20260101000000_kinds")).containsExactly("failed");
+    }
+
+    @Test
+    void aResumedBackfillContinuesAfterTheLastCommittedBatch(TestDatabase db) {
+        db.execute("""
+                CREATE TABLE items (sku text PRIMARY KEY, n int NOT NULL DEFAULT 0, ok boolean NOT NULL DEFAULT true);
+                INSERT INTO items (sku) SELECT 'sku-' || lpad(g::text, 3, '0') FROM generate_series(1, 50) g;
+                UPDATE items SET ok = false WHERE sku = 'sku-033';
+                """);
+        // Fails on sku-033 (in the ninth batch of four): the first eight batches are committed with their cursor.
+        ApplyFixture f = new ApplyFixture(db, dir).migration("20260101000000_count", """
+                  - backfill:
+                      table: public.items
+                      set: {n: "n + CASE WHEN ok THEN 1 ELSE 1 / n END"}
+                      batchSize: 4
+                """);
+        assertThat(f.apply().result.succeeded()).isFalse();
+        assertThat(f.rows("SELECT processed_rows, status, \"cursor\" ->> 'sku' AS sku FROM _zanith_migration_checkpoints"))
+                .containsExactly(Map.of("processed_rows", 32L, "status", "failed", "sku", "sku-032"));
+        assertThat(f.value("SELECT count(*) FROM items WHERE n = 1")).isEqualTo(32L);
+
+        db.execute("UPDATE items SET ok = true");
+        assertThat(f.apply().result.succeeded()).isTrue();
+        assertThat(f.rows("SELECT n, count(*) AS rows FROM items GROUP BY n"))
+                .as("no row skipped, none updated twice").containsExactly(Map.of("n", 1, "rows", 50L));
+        assertThat(f.value("SELECT processed_rows FROM _zanith_migration_checkpoints")).isEqualTo(50L);
+    }
+}

@@ -1,0 +1,201 @@
+package dev.zanith.internal.command;
+
+import dev.zanith.api.GenerateRefusedException;
+import dev.zanith.ZanithConfig;
+import dev.zanith.api.exception.ZanithException;
+import dev.zanith.api.DiffOptions;
+import dev.zanith.internal.jdbc.ConnectionSource;
+import dev.zanith.internal.shadow.ShadowProviders;
+import dev.zanith.testsupport.RealPostgres;
+import dev.zanith.testsupport.TestDatabase;
+import dev.zanith.api.output.Difference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** {@code generate} end to end on a real server: it writes only migrations it has proven on a shadow. */
+@RealPostgres
+class GenerateTest {
+
+    @TempDir
+    Path dir;
+
+    private Generate.Result generate(TestDatabase db, String declaredDdl, List<String> schemas) throws IOException {
+        Path declared = dir.resolve("schema.sql");
+        Files.writeString(declared, declaredDdl);
+        ZanithConfig.Builder config = ZanithConfig.builder().url(db.jdbcUrl());
+        if (schemas != null) {
+            config.schemas(schemas);
+        }
+        ZanithConfig built = config.build();
+        return new Generate(built).run(new Generate.Request(declared, dir.resolve("migrations"), null,
+                DiffOptions.defaults(), ShadowProviders.temporaryDatabase(ConnectionSource.of(db.jdbcUrl(), null, null)),
+                Instant.now(), schemas));
+    }
+
+    /** Applies the written migrations with the real runner, gates wide open (the gates have their own tests). */
+    private void apply(TestDatabase db, List<String> schemas) {
+        ZanithConfig.Builder config = ZanithConfig.builder().url(db.jdbcUrl()).allowDestructive(true).maxRisk(100)
+                .migrations(new dev.zanith.api.migration.DirectoryMigrationSource(dir.resolve("migrations")));
+        if (schemas != null) {
+            config.schemas(schemas);
+        }
+        dev.zanith.api.output.ApplyResult result = new Apply(config.build(), dev.zanith.api.ApplyListener.NONE).run();
+        assertThat(result.succeeded()).as(String.valueOf(result)).isTrue();
+    }
+
+    private List<Path> files() throws IOException {
+        if (!Files.isDirectory(dir.resolve("migrations"))) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir.resolve("migrations"))) {
+            return files.toList();
+        }
+    }
+
+    @Test
+    void refusesAndWritesNothingWhenTheDifferenceCannotBeWritten(TestDatabase db) throws Exception {
+        db.execute("CREATE UNLOGGED TABLE scratch (id int); CREATE TABLE users (id int PRIMARY KEY);");
+        assertThatThrownBy(() -> generate(db, "CREATE TABLE scratch (id int); CREATE TABLE users (id int PRIMARY KEY, "
+                + "email text);", null))
+                .isInstanceOfSatisfying(GenerateRefusedException.class, e -> {
+                    assertThat(e.differences()).extracting(Difference::describe)
+                            .containsExactly("public.scratch: persistence expected logged, found unlogged");
+                    assertThat(e.getMessage()).startsWith("generate wrote no file: applied on a shadow")
+                            .contains("public.scratch: persistence expected logged, found unlogged");
+                });
+        assertThat(files()).isEmpty();
+    }
+
+    /** generate refuses with a message containing every fragment, and writes nothing. */
+    private void assertRefused(TestDatabase db, String declared, String... fragments) throws IOException {
+        assertThatThrownBy(() -> generate(db, declared, null)).isInstanceOf(GenerateRefusedException.class)
+                .satisfies(e -> assertThat(e.getMessage()).contains(fragments));
+        assertThat(files()).isEmpty();
+    }
+
+    private dev.zanith.api.output.Plan plan(TestDatabase db) {
+        return new dev.zanith.Zanith(ZanithConfig.builder().url(db.jdbcUrl())
+                .migrations(new dev.zanith.api.migration.DirectoryMigrationSource(dir.resolve("migrations"))).build()).plan();
+    }
+
+    @Test
+    void neverSaysNothingToDoWhileTheSchemasDiffer(TestDatabase db) throws Exception {
+        db.execute("CREATE UNLOGGED TABLE scratch (id int);");
+        assertRefused(db, "CREATE TABLE scratch (id int);", "only in ways generate cannot write",
+                "public.scratch: persistence expected logged, found unlogged");
+    }
+
+    @Test
+    void tablesWithoutColumnsAreCreatedAndDropped(TestDatabase db) throws Exception {
+        Generate.Result created = generate(db, "CREATE TABLE foo ();", null);
+        assertThat(created.file()).isNotNull();
+        assertThat(Files.readString(created.file())).contains("createTable");
+        apply(db, null);
+        assertThat(generate(db, "CREATE TABLE foo ();", null).nothingToDo()).isTrue();
+    }
+
+    @Test
+    void objectsInOtherSchemasAreInScopeByDefault(TestDatabase db) throws Exception {
+        String old = "CREATE SCHEMA schema_1; CREATE TABLE schema_1.foobar (id int PRIMARY KEY, foo varchar(255));";
+        db.execute(old);
+        Generate.Result result = generate(db, old + "CREATE INDEX some_idx ON schema_1.foobar (id DESC, foo);", null);
+        assertThat(result.scope().schemas()).containsExactly("schema_1");
+        assertThat(result.operations()).extracting(o -> o.summary()).singleElement().asString().contains("some_idx");
+        apply(db, List.of("schema_1"));
+        Generate.Result again = generate(db, old + "CREATE INDEX some_idx ON schema_1.foobar (id DESC, foo);", null);
+        assertThat(again.nothingToDo()).isTrue();
+    }
+
+    @Test
+    void aDeclaredObjectOutsideExplicitSchemasIsAnError(TestDatabase db) throws Exception {
+        assertThatThrownBy(() -> generate(db, "CREATE SCHEMA schema_1; CREATE TABLE schema_1.foobar (id int);"
+                + "CREATE TABLE t (id int);", List.of("public")))
+                .isInstanceOf(dev.zanith.api.exception.ZanithConfigException.class)
+                .hasMessageContaining("table schema_1.foobar outside --schemas public")
+                .hasMessageContaining("Add schema_1 to --schemas");
+        assertThat(files()).isEmpty();
+    }
+
+    @Test
+    void schemasOutsideTheScopeAreNamedNotSilentlySkipped(TestDatabase db) throws Exception {
+        db.execute("CREATE SCHEMA other; CREATE TABLE other.t (id int);");
+        Generate.Result result = generate(db, "CREATE TABLE users (id int PRIMARY KEY);", null);
+        assertThat(result.scope().schemas()).containsExactly("public");
+        assertThat(result.warnings()).anyMatch(w -> w.startsWith("schema other is outside the scope"));
+    }
+
+    private static final String STATUS_OLD = "CREATE TYPE status AS ENUM ('ONE', 'TWO');"
+            + "CREATE TABLE clients (id int PRIMARY KEY, status status NOT NULL DEFAULT 'ONE');";
+    private static final String STATUS_NEW = "CREATE TYPE status AS ENUM ('ONE', 'FOUR');"
+            + "CREATE TABLE clients (id int PRIMARY KEY, status status NOT NULL DEFAULT 'FOUR');";
+
+    @Test
+    void enumValueRemovedAndDefaultMovedToANewOneApplies(TestDatabase db) throws Exception {
+        db.execute(STATUS_OLD + "INSERT INTO clients VALUES (1, 'ONE');");
+        Generate.Result result = generate(db, STATUS_NEW, null);
+        assertThat(result.warnings()).isEmpty();
+        dev.zanith.api.output.Plan plan = plan(db);
+        assertThat(plan.steps()).noneMatch(dev.zanith.api.output.PlannedStep::preflightFailed);
+        assertThat(plan.steps()).filteredOn(step -> step.operation().kind() == dev.zanith.api.ops.OperationKind.ALTER_COLUMN_TYPE)
+                .singleElement().satisfies(step -> {
+                    assertThat(step.assessment().reasons()).contains(dev.zanith.api.risk.ReasonCode.CHANGES_COLUMN_TYPE);
+                    assertThat(step.assessment().facts().rewrite()).as("the conversion rewrites the table").isTrue();
+                });
+        apply(db, null);
+        db.execute("INSERT INTO clients (id) VALUES (2)");
+        assertThat(db.queryForLong("SELECT count(*) FROM clients WHERE status = 'FOUR'")).isEqualTo(1);
+        assertThat(generate(db, STATUS_NEW, null).nothingToDo()).isTrue();
+    }
+
+    @Test
+    void rowsHoldingARemovedEnumValueAreCountedBeforeApply(TestDatabase db) throws Exception {
+        db.execute(STATUS_OLD + "INSERT INTO clients VALUES (1, 'ONE'), (2, 'TWO'), (3, 'TWO');");
+        generate(db, STATUS_NEW, null);
+        dev.zanith.api.output.Plan plan = plan(db);
+        assertThat(plan.steps()).filteredOn(dev.zanith.api.output.PlannedStep::preflightFailed).singleElement()
+                .satisfies(step -> {
+                    assertThat(step.operation().kind()).isEqualTo(dev.zanith.api.ops.OperationKind.ALTER_COLUMN_TYPE);
+                    assertThat(step.preflight()).filteredOn(dev.zanith.api.output.PreflightResult::failed).singleElement()
+                            .satisfies(r -> assertThat(r.count()).isEqualTo(2));
+                });
+    }
+
+    @Test
+    void serialBecomesIdentityAndTheNextInsertFollowsTheData(TestDatabase db) throws Exception {
+        db.execute("CREATE TABLE samples (id serial PRIMARY KEY, name text); INSERT INTO samples (name) VALUES ('a');");
+        String declared = "CREATE TABLE samples (id integer GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY, name text);";
+        generate(db, declared, null);
+        apply(db, null);
+        db.execute("INSERT INTO samples (name) VALUES ('b')");
+        assertThat(db.queryForLong("SELECT max(id) FROM samples")).isEqualTo(2);
+        assertThat(db.queryForLong("SELECT count(*) FROM pg_class WHERE relkind = 'S' AND relname = 'samples_id_seq'"))
+                .isEqualTo(1);
+        assertThat(db.queryForLong("SELECT count(*) FROM pg_class WHERE relkind = 'S' AND relname LIKE 'samples%'")).isEqualTo(1);
+        assertThat(generate(db, declared, null).nothingToDo()).isTrue();
+    }
+
+    @Test
+    void aTypeChangeWithoutACastIsRefusedNamingTheStep(TestDatabase db) throws Exception {
+        db.execute("CREATE TABLE events (id int PRIMARY KEY, at bigint);");
+        assertRefused(db, "CREATE TABLE events (id int PRIMARY KEY, at timestamp);",
+                "step 1 (alter column public.events.at type bigint → timestamp without time zone)", "using:");
+    }
+
+    @Test
+    void aWrongDeclaredFileIsOneClearMessage(TestDatabase db) {
+        assertThatThrownBy(() -> generate(db, "CREATE TABLE broken (id int REFERENCES nowhere);", null))
+                .isInstanceOf(ZanithException.class)
+                .hasMessageContaining("schema.sql:1:")
+                .hasMessageContaining("relation \"nowhere\" does not exist");
+    }
+}
