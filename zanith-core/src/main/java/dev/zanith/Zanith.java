@@ -1,5 +1,12 @@
 package dev.zanith;
 
+import dev.zanith.api.output.SnapshotComparison;
+import dev.zanith.api.output.RepairResult;
+import dev.zanith.api.output.GenerateResult;
+import dev.zanith.api.GenerateRequest;
+import dev.zanith.api.output.StatusSummary;
+import dev.zanith.api.output.StatusReport;
+import dev.zanith.api.output.HistoryEntry;
 import dev.zanith.api.exception.ZanithConfigException;
 import dev.zanith.api.exception.ZanithException;
 import dev.zanith.internal.apply.ApplyGuard;
@@ -35,6 +42,7 @@ import dev.zanith.api.schema.LiveSchema;
 import dev.zanith.api.schema.SchemaGraph;
 import dev.zanith.api.ShadowProvider;
 import dev.zanith.internal.shadow.ShadowProviders;
+import dev.zanith.internal.shadow.ShadowSource;
 import org.jspecify.annotations.Nullable;
 
 import java.io.OutputStream;
@@ -66,10 +74,10 @@ public final class Zanith {
 
     /** Reads the live database into a schema graph. */
     public LiveSchema inspect() {
-        try (Connection c = config.connectionSource().open()) {
-            return new Introspector(config.introspectionOptions()).introspect(c);
+        try (Connection c = config.settings().connectionSource().open()) {
+            return new Introspector(config.settings().introspectionOptions()).introspect(c);
         } catch (SQLException e) {
-            throw new ZanithException("Introspection of " + config.connectionSource().describeTarget()
+            throw new ZanithException("Introspection of " + config.settings().connectionSource().describeTarget()
                     + " failed: " + e.getMessage(), e);
         }
     }
@@ -84,10 +92,10 @@ public final class Zanith {
                     + "location).");
         }
         List<Migration> files = config.loadMigrations();
-        try (Connection c = config.connectionSource().open()) {
-            return config.planner().plan(c, files);
+        try (Connection c = config.settings().connectionSource().open()) {
+            return config.settings().planner().plan(c, files);
         } catch (SQLException e) {
-            throw new ZanithException("Planning against " + config.connectionSource().describeTarget() + " failed: "
+            throw new ZanithException("Planning against " + config.settings().connectionSource().describeTarget() + " failed: "
                     + e.getMessage(), e);
         }
     }
@@ -97,15 +105,15 @@ public final class Zanith {
      * recording a recovery artifact for every destructive step.
      */
     public ApplyResult apply(ApplyListener listener) {
-        return new Apply(config, listener).run();
+        return new Apply(config.settings(), listener).run();
     }
 
     /**
      * Applies the pending migrations with a pre-apply check and a step hook (which runs after the artifact
      * recorder, in the same transaction).
      */
-    public ApplyResult apply(ApplyListener listener, ApplyGuard guard, StepHook stepHook) {
-        return new Apply(config, listener, guard, stepHook).run();
+    ApplyResult apply(ApplyListener listener, ApplyGuard guard, StepHook stepHook) {
+        return new Apply(config.settings(), listener, guard, stepHook).run();
     }
 
     /**
@@ -114,61 +122,63 @@ public final class Zanith {
      * long-running steps after startup, and with {@code on-refusal=warn} stops before a refused one.
      */
     public ApplyResult apply(ApplyListener listener, Predicate<Migration> stopBefore) {
-        return new Apply(config, listener).stopBefore(stopBefore).run();
+        return new Apply(config.settings(), listener).stopBefore(stopBefore).run();
     }
 
     /** Applied (restores apart), pending and unfinished migrations and the apply lock's holder. */
-    public Status.Report status() {
-        return new Status(config).run();
+    public StatusReport status() {
+        return new Status(config.settings()).run();
     }
 
     /**
      * Where the target stands in numbers, at a cost that does not grow with the history (for health probes and
      * metrics); see {@link Status#summary()}.
      */
-    public Status.Summary statusSummary() {
-        return new Status(config).summary();
+    public StatusSummary statusSummary() {
+        return new Status(config.settings()).summary();
     }
 
     /** Applied migrations in order with their steps, then unfinished ones. */
-    public List<History.Entry> history() {
-        return new History(config).run();
+    public List<HistoryEntry> history() {
+        return new History(config.settings()).run();
     }
 
     /**
      * Records the live schema as the starting point of a database Zanith has not managed ({@code zanith baseline}):
-     * a {@code baseline} ledger row and before/after snapshots, under the apply lock, nothing executed; migration
-     * files whose id sorts at or before it count as applied from then on. See {@link dev.zanith.internal.command.Baseline}.
+     * a {@code baseline} ledger row and before/after snapshots, in one transaction under the apply lock, nothing
+     * executed; migration files whose id sorts at or before it count as applied from then on (docs/ADOPTION.md).
      *
-     * @throws ZanithException when the target already has Zanith history and the request does not allow it
+     * @throws ZanithConfigException for an id no migration could have
+     * @throws ZanithException       when the target already has Zanith history and the request does not allow it, or
+     *                               the ledger already holds the id
      */
-    public dev.zanith.internal.command.Baseline.Result baseline(dev.zanith.internal.command.Baseline.Request request) {
-        return new dev.zanith.internal.command.Baseline(config).run(request);
-    }
-
-    /**
-     * Whether the target has Zanith history, which tables hold application data in the target schemas, and which
-     * Flyway or Liquibase history tables the database holds (read-only; see
-     * {@link dev.zanith.internal.command.StartingPoint}).
-     */
-    public dev.zanith.internal.command.StartingPoint.Report startingPoint() {
-        return new dev.zanith.internal.command.StartingPoint(config).read();
+    public dev.zanith.api.output.BaselineResult baseline(dev.zanith.api.BaselineRequest request) {
+        return new dev.zanith.internal.command.Baseline(config.settings()).run(request);
     }
 
     /**
      * Takes over Flyway's or Liquibase's history ({@code zanith adopt}): every row that ran becomes an adopted ledger
-     * row with its original time, checked against the migration files first; a dry run unless the request says
-     * execute. See {@link dev.zanith.internal.command.Adopt}.
+     * row with its original time, after checking it against the migration files; a dry run unless the request says
+     * execute, which writes in one transaction under the apply lock (docs/ADOPTION.md).
      *
      * @throws ZanithException when the history table is missing, or an execute meets rows that do not match the files
+     *                         (then nothing is written)
      */
-    public dev.zanith.internal.command.Adopt.Result adopt(dev.zanith.internal.command.Adopt.Request request) {
-        return new dev.zanith.internal.command.Adopt(config).run(request);
+    public dev.zanith.api.output.AdoptResult adopt(dev.zanith.api.AdoptRequest request) {
+        return new dev.zanith.internal.command.Adopt(config.settings()).run(request);
+    }
+
+    /**
+     * Whether the target has Zanith history and, only when it has none, which tables hold application data in the
+     * target schemas and which Flyway or Liquibase history tables the database holds. Read-only.
+     */
+    public dev.zanith.api.output.StartingPoint startingPoint() {
+        return new dev.zanith.internal.command.StartingPointQuery(config.settings()).read();
     }
 
     /** Accepts the current content of an edited, applied migration file (recorded in the ledger). */
-    public Repair.Result acceptChecksum(String migrationId) {
-        return new Repair(config).acceptChecksum(migrationId);
+    public RepairResult acceptChecksum(String migrationId) {
+        return new Repair(config.settings()).acceptChecksum(migrationId);
     }
 
     /**
@@ -177,7 +187,7 @@ public final class Zanith {
      * @param declared a declared schema to compare with, or null to compare with the steps' expected result
      */
     public dev.zanith.api.output.VerifyResult verify(@Nullable Path declared, ShadowProvider shadow) {
-        return new dev.zanith.internal.command.Verify(config).run(declared, shadow);
+        return new dev.zanith.internal.command.Verify(config.settings()).run(declared, ShadowSource.of(shadow));
     }
 
     // ---- what the front ends need (CLI, Spring starter), so that they use no implementation package ----------
@@ -189,7 +199,7 @@ public final class Zanith {
      * @param planFingerprint the approved plan's fingerprint; null applies whatever the gates allow
      */
     public ApplyResult applyExpectingPlan(ApplyListener listener, @Nullable String planFingerprint) {
-        return new Apply(config, listener, new PlanGuard(config.planner(), planFingerprint), StepHook.NONE).run();
+        return new Apply(config.settings(), listener, new PlanGuard(config.settings().planner(), planFingerprint), StepHook.NONE).run();
     }
 
     /**
@@ -201,7 +211,7 @@ public final class Zanith {
      * @throws ZanithConfigException for an unknown value or a combination that makes no sense
      */
     public ShadowProvider shadow(@Nullable String option, boolean reset) {
-        return ShadowProviders.fromOption(option, config.connectionSource(), reset, config.schemas(),
+        return ShadowProviders.fromOption(option, config.settings().connectionSource(), reset, config.schemas(),
                 config.archiveSchema());
     }
 
@@ -209,13 +219,13 @@ public final class Zanith {
      * Writes a migration file with the operations that turn the live schema (plus pending migrations) into the
      * declared one ({@code zanith generate}).
      */
-    public Generate.Result generate(Generate.Request request) {
-        return new Generate(config).run(request);
+    public GenerateResult generate(GenerateRequest request) {
+        return new Generate(config.settings()).run(request);
     }
 
     /** One schema snapshot, as {@link #snapshot(String)}; a missing one is a {@link ZanithException} naming how to list them. */
     public dev.zanith.api.output.Snapshot requireSnapshot(String reference) {
-        return new dev.zanith.internal.command.Snapshots(config).show(reference);
+        return new dev.zanith.internal.command.Snapshots(config.settings()).show(reference);
     }
 
     /**
@@ -232,26 +242,50 @@ public final class Zanith {
         // A .sql source is normalized in a shadow; "database" needs a server, taken from a side that is a database.
         String database = SchemaSources.isDatabase(from) ? from : SchemaSources.isDatabase(to) ? to : null;
         ConnectionSource target = database == null ? null : ConnectionSource.of(JdbcUrls.normalize(database), null, null);
-        ShadowProvider provider = shadow == null && !ShadowProviders.isEmbeddedAvailable() && target != null
+        ShadowSource provider = shadow == null && !ShadowProviders.isEmbeddedAvailable() && target != null
                 ? ShadowProviders.temporaryDatabase(target) : ShadowProviders.fromOption(shadow, target, resetShadow);
         SchemaGraph before = SchemaSources.load(from, provider, introspection);
         SchemaGraph after = SchemaSources.load(to, provider, introspection);
         return Differ.diff(before, after, options);
     }
 
+    /**
+     * The published risk table ({@code zanith risk}, docs/RISK.md): one row per operation kind and variant, assessed by
+     * the risk model on {@code public.users} in the published context (PostgreSQL 14, the oldest supported), in
+     * operation-kind order. Needs no database.
+     */
+    public static List<dev.zanith.api.risk.RiskTableRow> riskTable() {
+        return dev.zanith.internal.risk.RiskTable.rows();
+    }
+
+    /** The context rules that change a verdict, one sentence each, as the risk table lists them under its rows. */
+    public static List<String> riskContextRules() {
+        return dev.zanith.internal.risk.RiskTable.contextRules();
+    }
+
+    /** The risk table as docs/RISK.md prints it (GitHub markdown). */
+    public static String riskTableMarkdown() {
+        return dev.zanith.internal.risk.RiskTable.markdown();
+    }
+
+    /** The risk table as JSON ({@code zanith risk --format json}; shape in docs/RISK.md). */
+    public static String riskTableJson() {
+        return dev.zanith.internal.risk.RiskTable.json();
+    }
+
     /** What changed between two schema snapshots (a number, {@code ID:before|after}, or a migration id). */
-    public dev.zanith.internal.command.Snapshots.Comparison compareSnapshots(String from, String to) {
-        return new dev.zanith.internal.command.Snapshots(config).diff(from, to);
+    public dev.zanith.api.output.SnapshotComparison compareSnapshots(String from, String to) {
+        return new dev.zanith.internal.command.Snapshots(config.settings()).diff(from, to);
     }
 
     /** One schema snapshot (a number, {@code ID:before|after}, or a migration id); empty when there is none. */
     public Optional<dev.zanith.api.output.Snapshot> snapshot(String reference) {
-        return new dev.zanith.internal.command.Snapshots(config).lookup(reference);
+        return new dev.zanith.internal.command.Snapshots(config.settings()).lookup(reference);
     }
 
     /** The recorded schema snapshots, oldest first. */
     public List<dev.zanith.api.output.SnapshotInfo> snapshots() {
-        return new dev.zanith.internal.command.Snapshots(config).list();
+        return new dev.zanith.internal.command.Snapshots(config.settings()).list();
     }
 
     // ---- recovery artifacts (zanith recover) ----------------------------------------------------------------
@@ -359,6 +393,6 @@ public final class Zanith {
     }
 
     private Recovery recovery() {
-        return new Recovery(config);
+        return new Recovery(config.settings());
     }
 }

@@ -6,6 +6,7 @@ import dev.zanith.internal.step.LockRetry;
 import dev.zanith.internal.step.Timeouts;
 import dev.zanith.internal.audit.AuditTables;
 import dev.zanith.internal.jdbc.ConnectionSource;
+import dev.zanith.internal.config.Settings;
 import dev.zanith.internal.jdbc.JdbcUrls;
 import dev.zanith.internal.introspect.IntrospectionOptions;
 import dev.zanith.internal.migration.LoadedMigrations;
@@ -64,54 +65,24 @@ public final class ZanithConfig {
 
     private static final Pattern PREFIX = Pattern.compile("[a-z_][a-z0-9_]{0,19}");
 
-    private final @Nullable DataSource dataSource;
-    private final @Nullable String url;
-    private final @Nullable String user;
-    private final @Nullable String password;
-    private final List<String> schemas;
-    private final String auditSchema;
-    private final String tablePrefix;
-    private final String archiveSchema;
-    private final @Nullable MigrationSource migrations;
-    private final @Nullable LoadedMigrations loadedMigrations;
-    private final Timeouts timeouts;
-    private final Gates gates;
-    private final Duration preflightTimeout;
-    private final Duration lockWait;
-    private final LockRetry lockRetry;
-    private final BackfillSettings backfill;
-    private final Duration artifactRetention;
+    private final Settings settings;
 
     private ZanithConfig(Builder b) {
-        this.dataSource = b.dataSource;
-        this.url = b.url == null ? null : JdbcUrls.requireDatabase(b.url);
-        this.user = b.user;
-        this.password = b.password;
-        this.schemas = List.copyOf(b.schemas);
-        this.auditSchema = b.auditSchema;
-        this.tablePrefix = b.tablePrefix;
-        this.archiveSchema = b.archiveSchema;
-        this.migrations = b.migrations;
-        this.loadedMigrations = b.migrations == null ? null : new LoadedMigrations(b.migrations);
-        this.timeouts = new Timeouts(b.lockTimeout, b.statementTimeout, b.longStatementTimeout);
-        this.gates = new Gates(b.maxRisk, b.allowDestructive, b.denyReasons);
-        this.preflightTimeout = b.preflightTimeout;
-        this.lockWait = b.lockWait;
-        this.lockRetry = new LockRetry(b.lockRetryAttempts, b.lockRetryBackoff, b.lockRetryMaxBackoff);
-        this.backfill = new BackfillSettings(b.backfillBatchSize, b.backfillPause);
-        this.artifactRetention = b.artifactRetention;
+        this.settings = new Settings(b.dataSource, b.url == null ? null : JdbcUrls.requireDatabase(b.url), b.user,
+                b.password, b.schemas, b.auditSchema, b.tablePrefix, b.archiveSchema, b.migrations,
+                new Timeouts(b.lockTimeout, b.statementTimeout, b.longStatementTimeout),
+                new Gates(b.maxRisk, b.allowDestructive, b.denyReasons), b.preflightTimeout, b.lockWait,
+                new LockRetry(b.lockRetryAttempts, b.lockRetryBackoff, b.lockRetryMaxBackoff),
+                new BackfillSettings(b.backfillBatchSize, b.backfillPause), b.artifactRetention);
     }
 
     public static Builder builder() {
         return new Builder();
     }
 
-    /**
-     * How the engine opens connections to the target. Not API: {@link ConnectionSource} is an implementation class
-     * (front ends use {@link #target()} and the {@link Zanith} facade; see docs/ARCHITECTURE.md).
-     */
-    public ConnectionSource connectionSource() {
-        return dataSource != null ? ConnectionSource.of(dataSource) : ConnectionSource.of(url, user, password);
+    /** The engine's view of this configuration; not API (the facade hands it to the commands). */
+    Settings settings() {
+        return settings;
     }
 
     /**
@@ -119,90 +90,126 @@ public final class ZanithConfig {
      * {@code the application's DataSource}.
      */
     public String target() {
-        return connectionSource().describeTarget();
+        return settings.target();
     }
 
+    /** The schemas Zanith manages (introspects, diffs and snapshots), in order. */
     public List<String> schemas() {
-        return schemas;
+        return settings.schemas();
     }
 
+    /** The schema holding Zanith's audit tables. */
     public String auditSchema() {
-        return auditSchema;
+        return settings.auditSchema();
     }
 
+    /** The prefix of Zanith's audit table names ({@code _zanith_} by default). */
     public String tablePrefix() {
-        return tablePrefix;
+        return settings.tablePrefix();
+    }
+
+    /**
+     * The unquoted name (without the schema) of one of Zanith's audit tables with this configuration's prefix:
+     * {@code migrations}, {@code steps}, {@code snapshots}, {@code artifacts} or {@code checkpoints} → e.g.
+     * {@code _zanith_migration_steps} (the tables are described in docs/AUDIT.md).
+     *
+     * @throws IllegalArgumentException for any other table
+     */
+    public String auditTableName(String table) {
+        return settings.auditTables().tableName(table);
     }
 
     /** Where archived data goes. */
     public String archiveSchema() {
-        return archiveSchema;
+        return settings.archiveSchema();
     }
 
     /** Where migration files come from; null when none was configured. */
     public @Nullable MigrationSource migrations() {
-        return migrations;
+        return settings.migrations();
     }
 
-    /**
-     * The migration files, parsed and ordered by id; a file is parsed again only when its content changed since
-     * the previous call on this configuration (see {@link LoadedMigrations}).
-     *
-     * @throws ZanithConfigException when no migration source was configured
-     */
     /**
      * For "nothing to do" messages: why there is nothing, when the reason is an empty source ("directory X holds no
      * migration files ..."), or empty when the source has migrations (and they are all applied).
      */
     public java.util.Optional<String> emptySourceNote() {
-        if (migrations == null || !loadMigrations().isEmpty()) {
-            return java.util.Optional.empty();
-        }
-        return java.util.Optional.of(migrations.describe() + " holds no migration files (.yaml, .yml or .sql; hidden "
-                + "and editor backup files are ignored). Check --migrations (zanith.locations), or write one with "
-                + "zanith generate.");
+        return settings.emptySourceNote();
     }
 
+    /**
+     * The migration files, parsed and ordered by id; a file is parsed again only when its content changed since
+     * the previous call on this configuration.
+     *
+     * @throws ZanithConfigException when no migration source was configured, or a file does not load (file, line)
+     */
     public List<Migration> loadMigrations() {
-        if (loadedMigrations == null) {
-            throw new ZanithConfigException("No migrations configured: pass --migrations DIR (or set a migration "
-                    + "location).");
-        }
-        return loadedMigrations.load();
+        return settings.loadMigrations();
     }
 
-    public Timeouts timeouts() {
-        return timeouts;
+    /** {@code lock_timeout} of every step: how long a step waits for its table lock before it gives up (and retries). */
+    public Duration lockTimeout() {
+        return settings.timeouts().lockTimeout();
     }
 
-    /** The budget plan and apply check steps against (max risk, consent to lose data, denied reasons). */
-    public Gates gates() {
-        return gates;
+    /** {@code statement_timeout} of an ordinary step. */
+    public Duration statementTimeout() {
+        return settings.timeouts().statementTimeout();
+    }
+
+    /** {@code statement_timeout} of a long-running step (index builds, validation, copies, backfill batches). */
+    public Duration longStatementTimeout() {
+        return settings.timeouts().longStatementTimeout();
+    }
+
+    /** The highest risk score a step may have (0–100), or null when the gate is off. */
+    public @Nullable Integer maxRisk() {
+        return settings.gates().maxRisk();
+    }
+
+    /** Whether steps that can lose data are allowed. */
+    public boolean allowDestructive() {
+        return settings.gates().allowDestructive();
+    }
+
+    /** Reason codes that refuse a step whatever its score (docs/RISK.md lists them). */
+    public Set<String> denyReasons() {
+        return settings.gates().denyReasons();
+    }
+
+    /** How many times a step that hit the lock timeout is tried in all (1: no retry). */
+    public int lockRetryAttempts() {
+        return settings.lockRetry().maxAttempts();
+    }
+
+    /** The wait before the first retry of a step that hit the lock timeout; it doubles up to {@link #lockRetryMaxBackoff()}. */
+    public Duration lockRetryBackoff() {
+        return settings.lockRetry().initialBackoff();
+    }
+
+    /** The longest wait between two tries of a step that hit the lock timeout. */
+    public Duration lockRetryMaxBackoff() {
+        return settings.lockRetry().maxBackoff();
+    }
+
+    /** Rows per backfill batch (one transaction each). */
+    public int backfillBatchSize() {
+        return settings.backfill().batchSize();
+    }
+
+    /** The pause between two backfill batches. */
+    public Duration backfillPause() {
+        return settings.backfill().pause();
     }
 
     /** Statement timeout of every query the planner runs (introspection, preflight checks). */
     public Duration preflightTimeout() {
-        return preflightTimeout;
-    }
-
-    /** A planner with this configuration's schemas, audit tables, gates and preflight timeout. */
-    public Planner planner() {
-        return new Planner(introspectionOptions(), auditTables(), archiveSchema, gates, preflightTimeout);
+        return settings.preflightTimeout();
     }
 
     /** How long an apply waits for another apply on the same target (schema + prefix); zero: not at all. */
     public Duration lockWait() {
-        return lockWait;
-    }
-
-    /** How steps that hit the lock timeout are retried. */
-    public LockRetry lockRetry() {
-        return lockRetry;
-    }
-
-    /** Backfill batch size and pause. */
-    public BackfillSettings backfill() {
-        return backfill;
+        return settings.lockWait();
     }
 
     /**
@@ -210,15 +217,7 @@ public final class ZanithConfig {
      * {@code zanith recover cleanup} purges expired ones. Zero: artifacts never expire.
      */
     public Duration artifactRetention() {
-        return artifactRetention;
-    }
-
-    public IntrospectionOptions introspectionOptions() {
-        return new IntrospectionOptions(schemas, tablePrefix);
-    }
-
-    public AuditTables auditTables() {
-        return new AuditTables(auditSchema, tablePrefix);
+        return settings.artifactRetention();
     }
 
     /** Builds a {@link ZanithConfig}; {@link #build()} validates everything at once. */

@@ -1,5 +1,6 @@
 package dev.zanith;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import dev.zanith.api.output.ApplyResult;
 import dev.zanith.api.output.Plan;
@@ -39,13 +40,37 @@ class ArchitectureTest {
     }
 
     @Test
+    void theApiNamesNoImplementationClass() {
+        assertThat(Architecture.apiLeaks(CORE))
+                .as("public API members whose signature names a dev.zanith.internal class (move the type under "
+                        + "dev.zanith.api, or keep the member out of the API)")
+                .isEmpty();
+    }
+
+    @Test
+    void everyClassIsApiOrInternal() {
+        assertThat(CORE.stream().map(JavaClass::getPackageName).distinct()
+                .filter(p -> !p.equals("dev.zanith") && !p.startsWith("dev.zanith.api") && !p.startsWith("dev.zanith.internal")))
+                .as("packages outside dev.zanith.api and dev.zanith.internal").isEmpty();
+        assertThat(CORE.stream().filter(c -> c.getPackageName().equals("dev.zanith") && !c.getSimpleName().equals("package-info"))
+                .map(c -> c.getName().split("\\$")[0]).distinct())
+                .as("the root package holds the facade and its configuration only")
+                .containsExactlyInAnyOrder("dev.zanith.Zanith", "dev.zanith.ZanithConfig");
+    }
+
+    @Test
     void componentsFormNoCycle() {
         slices().assignedFrom(Architecture.components()).should().beFreeOfCycles().check(CORE);
     }
 
     @Test
     void theFacadeItsConfigurationAndItsResultsStateWhatMayBeNull() throws NoSuchMethodException {
-        assertThat(Zanith.class.getPackage().isAnnotationPresent(NullMarked.class)).as("package dev.zanith").isTrue();
+        for (Class<?> inPackage : List.of(Zanith.class, dev.zanith.api.exception.ZanithException.class,
+                dev.zanith.api.migration.Migration.class)) {
+            assertThat(inPackage.getPackage().isAnnotationPresent(NullMarked.class))
+                    .as("package " + inPackage.getPackageName()).isTrue();
+        }
+        assertThat(nullableComponents(dev.zanith.api.migration.Migration.class)).containsExactly("description");
         for (Class<?> result : List.of(ApplyResult.class, Plan.class, VerifyResult.class)) {
             assertThat(result.isAnnotationPresent(NullMarked.class)).as(result.getName()).isTrue();
         }

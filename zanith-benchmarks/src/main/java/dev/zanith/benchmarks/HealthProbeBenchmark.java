@@ -1,10 +1,10 @@
 package dev.zanith.benchmarks;
 
+import dev.zanith.api.output.StatusSummary;
 import dev.zanith.Zanith;
 import dev.zanith.ZanithConfig;
 import dev.zanith.api.ApplyListener;
 import dev.zanith.api.output.ApplyResult;
-import dev.zanith.internal.command.Status;
 import dev.zanith.api.migration.DirectoryMigrationSource;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
@@ -77,7 +77,7 @@ public final class HealthProbeBenchmark implements Callable<Integer> {
             ApplyResult applied = zanith.apply(ApplyListener.NONE);
             out.printf(Locale.ROOT, "applied %d migrations in %.1f s%n", applied.appliedCount(),
                     (System.nanoTime() - start) / 1e9);
-            Status.Summary summary = zanith.statusSummary();
+            StatusSummary summary = zanith.statusSummary();
             out.printf(Locale.ROOT, "summary: %d applied, %d pending, %d failed steps%n", summary.applied(),
                     summary.pending().size(), summary.failedSteps().size());
             Zanith cold = new Zanith(zanith.config());
@@ -85,7 +85,7 @@ public final class HealthProbeBenchmark implements Callable<Integer> {
                     millis(() -> cold.statusSummary()));
             // The four measurements take turns in every round, so that a busy machine weighs on all of them alike.
             List<Supplier<?>> probes = List.of(zanith::statusSummary, () -> zanith.config().loadMigrations(), () -> {
-                try (var c = zanith.config().connectionSource().open()) {
+                try (var c = java.sql.DriverManager.getConnection(database.jdbcUrl())) {
                     return c.isValid(1);
                 } catch (java.sql.SQLException e) {
                     throw new IllegalStateException(e);

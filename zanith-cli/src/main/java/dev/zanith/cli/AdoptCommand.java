@@ -1,8 +1,11 @@
 package dev.zanith.cli;
 
+import dev.zanith.api.AdoptRequest;
+import dev.zanith.api.output.MigrationTool;
+import dev.zanith.api.output.AdoptEntry;
+import dev.zanith.api.output.AdoptOutcome;
+import dev.zanith.api.output.AdoptResult;
 import dev.zanith.Zanith;
-import dev.zanith.internal.command.Adopt;
-import dev.zanith.internal.command.StartingPoint;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -67,7 +70,7 @@ final class AdoptCommand implements Runnable {
 
         @Override
         public Integer call() {
-            return adopt(console, common, StartingPoint.Tool.FLYWAY, schema, table);
+            return adopt(console, common, MigrationTool.FLYWAY, schema, table);
         }
     }
 
@@ -94,29 +97,29 @@ final class AdoptCommand implements Runnable {
 
         @Override
         public Integer call() {
-            return adopt(console, common, StartingPoint.Tool.LIQUIBASE, schema, table);
+            return adopt(console, common, MigrationTool.LIQUIBASE, schema, table);
         }
     }
 
-    private static int adopt(Console console, Common common, StartingPoint.Tool tool, String schema, String table) {
+    private static int adopt(Console console, Common common, MigrationTool tool, String schema, String table) {
         if (common.execute && !common.yes && !console.confirm("Record what " + tool.id() + " ran as adopted "
                 + "migrations in Zanith's ledger? The " + tool.id() + " table is not changed.")) {
             console.println("Nothing changed.");
             return ExitCodes.OK;
         }
         Zanith zanith = new Zanith(common.connection.configBuilder().migrations(common.migrations.source()).build());
-        Adopt.Result result = zanith.adopt(new Adopt.Request(tool, schema, table, common.execute));
-        int code = result.with(Adopt.Outcome.PROBLEM).isEmpty() ? ExitCodes.OK : ExitCodes.ERROR;
+        AdoptResult result = zanith.adopt(new AdoptRequest(tool, schema, table, common.execute));
+        int code = result.with(AdoptOutcome.PROBLEM).isEmpty() ? ExitCodes.OK : ExitCodes.ERROR;
         if (common.format == OutputFormat.json) {
             console.out().print(Json.write(json(result)));
             console.out().flush();
             return code;
         }
-        console.println(console.style(result.tool() == StartingPoint.Tool.FLYWAY ? "Flyway" : "Liquibase",
+        console.println(console.style(result.tool().displayName(),
                 Console.Style.BOLD) + " history " + result.historyTable() + " on " + result.target() + (result.executed()
                 ? ": recorded in Zanith's ledger." : common.execute ? ": nothing new to record."
                 : " (dry run: nothing written; add --execute to record it):"));
-        for (Adopt.Entry entry : result.entries()) {
+        for (AdoptEntry entry : result.entries()) {
             String sigil = switch (entry.outcome()) {
                 case ADOPT -> console.style(Sigils.DONE, Console.Style.GREEN);
                 case ALREADY_RECORDED -> console.style("=", Console.Style.DIM);
@@ -128,10 +131,10 @@ final class AdoptCommand implements Runnable {
             console.println(console.style("      " + label(entry.outcome(), result.executed()) + entry.how()
                     + (entry.installedAt() == null ? "" : "; ran " + entry.installedAt()), Console.Style.DIM));
         }
-        console.println(result.with(Adopt.Outcome.ADOPT).size() + (result.executed() ? " adopted, " : " to adopt, ")
-                + result.with(Adopt.Outcome.ALREADY_RECORDED).size() + " already recorded, "
-                + result.with(Adopt.Outcome.REPORTED).size() + " reported, "
-                + result.with(Adopt.Outcome.PROBLEM).size() + " problem(s).");
+        console.println(result.with(AdoptOutcome.ADOPT).size() + (result.executed() ? " adopted, " : " to adopt, ")
+                + result.with(AdoptOutcome.ALREADY_RECORDED).size() + " already recorded, "
+                + result.with(AdoptOutcome.REPORTED).size() + " reported, "
+                + result.with(AdoptOutcome.PROBLEM).size() + " problem(s).");
         console.println("Pending" + (result.executed() ? "" : " after adoption") + ": "
                 + (result.pending().isEmpty() ? "nothing" : String.join(", ", result.pending())));
         if (code != ExitCodes.OK) {
@@ -141,7 +144,7 @@ final class AdoptCommand implements Runnable {
         return code;
     }
 
-    private static String label(Adopt.Outcome outcome, boolean executed) {
+    private static String label(AdoptOutcome outcome, boolean executed) {
         return switch (outcome) {
             case ADOPT -> executed ? "adopted: " : "to adopt: ";
             case ALREADY_RECORDED -> "";
@@ -150,7 +153,7 @@ final class AdoptCommand implements Runnable {
         };
     }
 
-    static Map<String, Object> json(Adopt.Result result) {
+    static Map<String, Object> json(AdoptResult result) {
         List<Object> entries = result.entries().stream().<Object>map(e -> Json.object("source", e.source(),
                 "migrationId", e.migrationId(), "outcome", e.outcome().name().toLowerCase(java.util.Locale.ROOT),
                 "how", e.how(), "installedAt", e.installedAt())).toList();

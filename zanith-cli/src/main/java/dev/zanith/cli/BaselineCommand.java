@@ -1,7 +1,8 @@
 package dev.zanith.cli;
 
+import dev.zanith.api.BaselineRequest;
+import dev.zanith.api.output.BaselineResult;
 import dev.zanith.Zanith;
-import dev.zanith.internal.command.Baseline;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -48,8 +49,8 @@ final class BaselineCommand implements Callable<Integer> {
             console.println("Nothing changed.");
             return ExitCodes.OK;
         }
-        Baseline.Result result = new Zanith(connection.configBuilder().migrations(migrations.source()).build())
-                .baseline(new Baseline.Request(id, description, allowHistory));
+        BaselineResult result = new Zanith(connection.configBuilder().migrations(migrations.source()).build())
+                .baseline(new BaselineRequest(id, description, allowHistory));
         console.println(console.style(Sigils.DONE, Console.Style.GREEN) + " Baseline " + result.id() + " recorded on "
                 + result.target() + ": " + result.tables() + " table(s), schema fingerprint "
                 + result.fingerprint().substring(0, 12) + " (before/after snapshots stored; nothing executed).");

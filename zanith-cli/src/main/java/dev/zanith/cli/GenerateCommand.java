@@ -1,9 +1,10 @@
 package dev.zanith.cli;
 
+import dev.zanith.api.output.GenerateResult;
+import dev.zanith.api.GenerateRequest;
 import dev.zanith.Zanith;
 import dev.zanith.ZanithConfig;
 import dev.zanith.api.exception.ZanithConfigException;
-import dev.zanith.internal.command.Generate;
 import dev.zanith.api.DiffOptions;
 import dev.zanith.api.DropStrategy;
 import dev.zanith.api.RenameHint;
@@ -69,7 +70,7 @@ final class GenerateCommand implements Callable<Integer> {
         // Without --schemas the declared file says which schemas it is about; the option's default does not apply.
         List<String> schemas = spec.commandLine().getParseResult().hasMatchedOption("--schemas")
                 ? connection.schemas : null;
-        Generate.Result result = new Zanith(config).generate(new Generate.Request(declared, migrations.directory, name,
+        GenerateResult result = new Zanith(config).generate(new GenerateRequest(declared, migrations.directory, name,
                 options, shadow.provider(config), Instant.now(), schemas));
         console.println(console.style("Schemas: " + result.scope().describe(), Console.Style.DIM));
         for (String warning : result.warnings()) {

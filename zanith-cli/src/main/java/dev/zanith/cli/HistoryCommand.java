@@ -1,9 +1,9 @@
 package dev.zanith.cli;
 
+import dev.zanith.api.output.HistoryEntry;
 import dev.zanith.Zanith;
 import dev.zanith.api.output.ChecksumRepair;
 import dev.zanith.api.output.StepRow;
-import dev.zanith.internal.command.History;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -36,10 +36,10 @@ final class HistoryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<History.Entry> entries = new Zanith(connection.configBuilder().build()).history();
+        List<HistoryEntry> entries = new Zanith(connection.configBuilder().build()).history();
         if (format == OutputFormat.json) {
             List<Object> json = new ArrayList<>();
-            for (History.Entry entry : entries) {
+            for (HistoryEntry entry : entries) {
                 json.add(entryJson(entry));
             }
             console.out().print(Json.write(json));
@@ -53,7 +53,7 @@ final class HistoryCommand implements Callable<Integer> {
         if (!verbose) {
             TextTable table = new TextTable("MIGRATION", "KIND", "STATUS", "APPLIED AT", "DURATION", "STEPS", "WORST RISK",
                     "TOTAL RISK").rightAlign(4, 5, 7);
-            for (History.Entry entry : entries) {
+            for (HistoryEntry entry : entries) {
                 table.add(entry.id(), entry.kind(), entry.status(), entry.applied() == null ? "-" : entry.applied().appliedAt(),
                         entry.applied() == null ? "-" : Formats.millis(entry.applied().durationMs()), entry.steps().size(),
                         entry.worstStep().map(s -> s.riskLevel() + " " + s.riskScore()).orElse("-"),
@@ -63,7 +63,7 @@ final class HistoryCommand implements Callable<Integer> {
             console.out().flush();
             return ExitCodes.OK;
         }
-        for (History.Entry entry : entries) {
+        for (HistoryEntry entry : entries) {
             String when = entry.applied() == null ? entry.status()
                     : "applied " + entry.applied().appliedAt() + " by " + entry.applied().appliedBy() + " in "
                     + Formats.millis(entry.applied().durationMs());
@@ -101,7 +101,7 @@ final class HistoryCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    static Map<String, Object> entryJson(History.Entry entry) {
+    static Map<String, Object> entryJson(HistoryEntry entry) {
         return Json.object("id", entry.id(), "kind", entry.kind(), "status", entry.status(),
                 "appliedAt", entry.applied() == null ? null : entry.applied().appliedAt(),
                 "appliedBy", entry.applied() == null ? null : entry.applied().appliedBy(),

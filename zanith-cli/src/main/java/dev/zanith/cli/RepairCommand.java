@@ -1,7 +1,7 @@
 package dev.zanith.cli;
 
+import dev.zanith.api.output.RepairResult;
 import dev.zanith.Zanith;
-import dev.zanith.internal.command.Repair;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -38,7 +38,7 @@ final class RepairCommand implements Callable<Integer> {
             console.println("Nothing changed.");
             return ExitCodes.OK;
         }
-        Repair.Result result = new Zanith(connection.configBuilder().migrations(migrations.source()).build())
+        RepairResult result = new Zanith(connection.configBuilder().migrations(migrations.source()).build())
                 .acceptChecksum(acceptChecksum);
         if (!result.changed()) {
             console.println("Nothing to repair: the ledger already matches " + result.location() + ".");

@@ -3,7 +3,8 @@ package dev.zanith.cli;
 import dev.zanith.api.ops.OperationKind;
 import dev.zanith.api.risk.ReasonCode;
 import dev.zanith.api.risk.RiskLevel;
-import dev.zanith.internal.risk.RiskTable;
+import dev.zanith.api.risk.RiskTableRow;
+import dev.zanith.Zanith;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -28,8 +29,8 @@ final class RiskCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         switch (format) {
-            case markdown -> console.out().print(RiskTable.markdown());
-            case json -> console.out().print(RiskTable.json());
+            case markdown -> console.out().print(Zanith.riskTableMarkdown());
+            case json -> console.out().print(Zanith.riskTableJson());
             case text -> printText();
         }
         console.out().flush();
@@ -48,7 +49,7 @@ final class RiskCommand implements Callable<Integer> {
                 + "large (2M rows) · huge (50M rows); - when size does not matter.");
         OperationKind.Family family = null;
         TextTable table = null;
-        for (RiskTable.Row row : RiskTable.rows()) {
+        for (RiskTableRow row : Zanith.riskTable()) {
             if (row.kind().family() != family) {
                 flush(table);
                 family = row.kind().family();
@@ -66,7 +67,7 @@ final class RiskCommand implements Callable<Integer> {
         console.println("");
         console.println(console.style("Context", Console.Style.BOLD) + "  " + console.style("what moves a verdict "
                 + "(docs/RISK.md)", Console.Style.DIM));
-        for (String rule : RiskTable.contextRules()) {
+        for (String rule : Zanith.riskContextRules()) {
             console.println("- " + rule.replace("**", "").replace("`", ""));
         }
         console.println("");

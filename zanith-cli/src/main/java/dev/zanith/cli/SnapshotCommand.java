@@ -1,10 +1,10 @@
 package dev.zanith.cli;
 
+import dev.zanith.api.output.SnapshotComparison;
 import dev.zanith.Zanith;
 import dev.zanith.api.output.Snapshot;
 import dev.zanith.api.output.SnapshotDiff;
 import dev.zanith.api.output.SnapshotInfo;
-import dev.zanith.internal.command.Snapshots;
 import dev.zanith.api.schema.SchemaGraphJson;
 import dev.zanith.api.schema.Table;
 import picocli.CommandLine.Command;
@@ -137,7 +137,7 @@ final class SnapshotCommand implements Runnable {
 
         @Override
         public Integer call() {
-            Snapshots.Comparison comparison = new Zanith(connection.configBuilder().build()).compareSnapshots(from, to);
+            SnapshotComparison comparison = new Zanith(connection.configBuilder().build()).compareSnapshots(from, to);
             SnapshotDiff diff = comparison.diff();
             if (format == OutputFormat.json) {
                 List<Object> models = new ArrayList<>();

@@ -1,10 +1,10 @@
 package dev.zanith.cli;
 
+import dev.zanith.api.output.StatusReport;
 import dev.zanith.Zanith;
 import dev.zanith.api.output.AppliedMigration;
 import dev.zanith.api.output.StepRow;
 import dev.zanith.api.output.StepStatus;
-import dev.zanith.internal.command.Status;
 import dev.zanith.api.migration.Migration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,7 +35,7 @@ final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Status.Report report = new Zanith(connection.configBuilder().migrations(migrations.source()).build()).status();
+        StatusReport report = new Zanith(connection.configBuilder().migrations(migrations.source()).build()).status();
         if (format == OutputFormat.json) {
             console.out().print(Json.write(json(report)));
             console.out().flush();
@@ -49,8 +49,11 @@ final class StatusCommand implements Callable<Integer> {
         console.println("applied: " + Formats.plural(applied.size(), "migration") + (applied.isEmpty() ? ""
                 : " (last: " + applied.get(applied.size() - 1).id() + " at " + applied.get(applied.size() - 1).appliedAt()
                 + ")"));
-        dev.zanith.internal.audit.Baselines.fromLedger(applied).latest().ifPresent(baseline -> console.println("baseline: "
-                + baseline + " (migration files sorting at or before it count as applied; zanith history lists it)"));
+        List<String> baselines = applied.stream().filter(AppliedMigration::baseline).map(AppliedMigration::id).toList();
+        if (!baselines.isEmpty()) {
+            console.println("baseline: " + String.join(", ", baselines) + " (migration files sorting at or before "
+                    + (baselines.size() > 1 ? "the last of them" : "it") + " count as applied; zanith history lists it)");
+        }
         List<AppliedMigration> restores = report.restores();
         if (!restores.isEmpty()) {
             console.println("restores: " + restores.size() + " (last: " + restores.get(restores.size() - 1).id() + " at "
@@ -91,7 +94,7 @@ final class StatusCommand implements Callable<Integer> {
                 + ") running or interrupted" : "");
     }
 
-    private static Map<String, Object> json(Status.Report report) {
+    private static Map<String, Object> json(StatusReport report) {
         List<Object> applied = new ArrayList<>();
         for (AppliedMigration m : report.applied()) {
             applied.add(Json.object("id", m.id(), "kind", m.kind().value(), "appliedAt", m.appliedAt(),

@@ -1,20 +1,12 @@
 package dev.zanith.api;
 
-import dev.zanith.internal.shadow.Shadow;
-
-
 /**
- * Where throwaway "shadow" databases come from: declared schemas are normalized on one, and (later) migrations
- * are verified on one. Obtain providers from {@link ShadowProviders}.
+ * Where throwaway "shadow" databases come from: declared schemas are normalized on one, and pending migrations
+ * are verified on one. Obtain one from {@link dev.zanith.Zanith#shadow(String, boolean)} ({@code embedded},
+ * {@code database}, {@code schema} or a JDBC URL) and pass it to verify or generate; it is a handle, not meant to
+ * be implemented outside Zanith.
  */
 public interface ShadowProvider {
-
-    /**
-     * Provides a fresh, empty shadow database; the caller closes it, which removes everything that was made.
-     *
-     * @throws dev.zanith.api.exception.ZanithException when no shadow can be provided (with what to do instead)
-     */
-    Shadow open();
 
     /** The provider's name: {@code embedded}, {@code database} or {@code url} (for a {@code --shadow} URL). */
     String name();

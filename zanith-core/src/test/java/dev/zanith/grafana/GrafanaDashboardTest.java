@@ -1,5 +1,6 @@
 package dev.zanith.grafana;
 
+import dev.zanith.api.output.HistoryEntry;
 import dev.zanith.Zanith;
 import dev.zanith.ZanithConfig;
 import dev.zanith.api.ApplyListener;
@@ -111,7 +112,7 @@ class GrafanaDashboardTest {
     private Frame checkpointsWhileRunning;
     private Frame stallAlertWhileRunning;
     private RestoreResult restore;
-    private List<History.Entry> history;
+    private List<HistoryEntry> history;
     private List<SnapshotInfo> snapshots;
     private List<Artifact> artifacts;
 
@@ -317,14 +318,14 @@ class GrafanaDashboardTest {
 
     @Test
     void recentMigrationsWithTheirRiskPills() throws SQLException {
-        List<History.Entry> ledger = history.stream().filter(e -> e.applied() != null)
-                .sorted(Comparator.comparing((History.Entry e) -> e.applied().appliedAt()).reversed()).toList();
-        assertThat(ledger).extracting(History.Entry::id)
+        List<HistoryEntry> ledger = history.stream().filter(e -> e.applied() != null)
+                .sorted(Comparator.comparing((HistoryEntry e) -> e.applied().appliedAt()).reversed()).toList();
+        assertThat(ledger).extracting(HistoryEntry::id)
                 .containsExactly(restore.restoreId(), ARCHIVE, CLEANUP, LOGIN);
         Frame frame = panel("Recent migrations and their risk", all());
         assertThat(frame.rows()).isEqualTo(ledger.size());
         for (int i = 0; i < ledger.size(); i++) {
-            History.Entry entry = ledger.get(i);
+            HistoryEntry entry = ledger.get(i);
             Map<String, Object> row = frame.row(i);
             Optional<StepRow> worst = entry.worstStep();
             assertThat(row).containsEntry("migration", entry.id())
@@ -391,7 +392,7 @@ class GrafanaDashboardTest {
                     // ORDER BY worst_score DESC NULLS LAST, total_score DESC NULLS LAST, migration
                     .sorted(Comparator.comparing(GrafanaDashboardTest::worstScore, Comparator.nullsFirst(Comparator.<Integer>naturalOrder()))
                             .thenComparing(GrafanaDashboardTest::totalScore, Comparator.nullsFirst(Comparator.<Long>naturalOrder()))
-                            .reversed().thenComparing(History.Entry::id))
+                            .reversed().thenComparing(HistoryEntry::id))
                     .map(e -> java.util.Arrays.<Object>asList(e.id(), worstScore(e), totalScore(e),
                             e.worstStep().map(StepRow::riskLevel).orElse(null), (long) e.steps().size(), e.status()))
                     .toList();
@@ -513,9 +514,9 @@ class GrafanaDashboardTest {
         assertThat(frame.names()).containsExactly("time", "timeend", "text", "tags");
         assertThat(frame.field("time").type()).isEqualTo(TIME);
         assertThat(frame.field("timeend").type()).isEqualTo(TIME);
-        List<History.Entry> ledger = history.stream().filter(e -> e.applied() != null)
+        List<HistoryEntry> ledger = history.stream().filter(e -> e.applied() != null)
                 .sorted(Comparator.comparing(e -> e.applied().appliedAt())).toList();
-        assertThat(frame.column("text")).containsExactlyElementsOf(ledger.stream().map(History.Entry::id).toList());
+        assertThat(frame.column("text")).containsExactlyElementsOf(ledger.stream().map(HistoryEntry::id).toList());
         for (int i = 0; i < ledger.size(); i++) {
             Instant applied = ledger.get(i).applied().appliedAt();
             assertThat(frame.row(i)).containsEntry("timeend", applied)
@@ -684,12 +685,12 @@ class GrafanaDashboardTest {
     }
 
     /** max(risk_score) of a migration's steps: null when none has a score (a restore). */
-    private static Integer worstScore(History.Entry entry) {
+    private static Integer worstScore(HistoryEntry entry) {
         return entry.worstStep().map(StepRow::riskScore).orElse(null);
     }
 
     /** sum(risk_score): null when no step has a score. */
-    private static Long totalScore(History.Entry entry) {
+    private static Long totalScore(HistoryEntry entry) {
         return entry.worstStep().isPresent() ? (long) entry.totalRisk() : null;
     }
 

@@ -3,6 +3,11 @@ package dev.zanith.testsupport;
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaCodeUnit;
+import com.tngtech.archunit.core.domain.JavaField;
+import com.tngtech.archunit.core.domain.JavaMember;
+import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.core.domain.JavaType;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
@@ -23,40 +28,45 @@ public final class Architecture {
 
     /**
      * zanith-core's components, lowest layer first; a component is a package below {@code dev.zanith} except in the
-     * root package, which holds three: the exceptions (a leaf), the configuration and the facade.
+     * root package, which holds two: the configuration ({@code ZanithConfig}) and the facade ({@code Zanith}).
+     * The API packages ({@code dev.zanith.api.*}) sit below the engine: the engine builds and returns API types, an
+     * API type never reaches into the engine.
      */
     public static final List<List<String>> LAYERS = List.of(
-            List.of("exceptions"),
+            List.of("api.exception"),
             List.of("internal", "internal.sql", "internal.jdbc"),
-            List.of("schema"),
-            List.of("ops", "introspect"),
-            List.of("diff", "migration", "risk"),
-            List.of("audit"),
-            List.of("plan", "shadow"),
-            List.of("apply", "verify", "recover"),
+            List.of("api.schema"),
+            List.of("api.ops"),
+            List.of("api.migration"),
+            List.of("api.risk"),
+            List.of("api.output"),
+            List.of("api"),
+            List.of("internal.introspect"),
+            List.of("internal.diff", "internal.migration", "internal.risk"),
+            List.of("internal.audit"),
+            List.of("internal.plan", "internal.shadow"),
+            List.of("internal.step"),
+            List.of("internal.config"),
+            List.of("internal.apply", "internal.verify", "internal.recover"),
+            List.of("internal.command"),
             List.of("config"),
-            List.of("command"),
             List.of("facade"));
 
     /**
-     * Known wrong-way dependencies ({@code source component -> target class}), each waiting for the package move of
-     * issue 20 (execution machinery below apply/verify/recover; configuration beside the API). The list only shrinks:
+     * Known wrong-way dependencies ({@code source component -> target class}). The list only shrinks:
      * {@code ArchitectureTest} fails on an entry that is no longer needed, so a fix must delete its line.
      */
-    public static final Set<String> EXEMPTIONS = Set.of(
-            // Step execution (timeouts, lock retries) and the apply lock live in apply, though verify (replay on a
-            // shadow) and recover (restore) run steps too: they belong in a package below all three.
-            "verify -> dev.zanith.internal.step.StepExecutor",
-            "verify -> dev.zanith.internal.step.StepExecutor$InTransaction",
-            "verify -> dev.zanith.internal.step.Timeouts",
-            "recover -> dev.zanith.internal.step.StepExecutor",
-            "recover -> dev.zanith.internal.step.StepExecutor$RetryListener",
-            "recover -> dev.zanith.internal.step.AdvisoryLock",
-            // The artifact recorder is a step hook apply runs with every step; the hook interface belongs with step
-            // execution, below apply and recover.
-            "recover -> dev.zanith.internal.step.StepHook",
-            // Recovery reads the whole configuration; it should take the few settings it needs, as apply does.
-            "recover -> dev.zanith.ZanithConfig");
+    public static final Set<String> EXEMPTIONS = Set.of();
+
+    /**
+     * Public API members allowed to name an implementation class (as {@code Type.member() -> class}), each with its
+     * reason.
+     */
+    public static final Set<String> API_LEAK_EXEMPTIONS = Set.of(
+            // A raw SQL step's parsed statements are read by the engine (apply, plan, verify) through the operation;
+            // the lexer's statement type is not API yet. Users read RawSqlScript.sql() and location().
+            "dev.zanith.api.ops.RawSqlScript.script() -> dev.zanith.internal.sql.SqlScript",
+            "dev.zanith.api.ops.RawSqlScript.statements() -> dev.zanith.internal.sql.SqlScript$Statement");
 
     private static final String ROOT = "dev.zanith";
 
@@ -89,7 +99,7 @@ public final class Architecture {
             return switch (top) {
                 case "Zanith" -> "facade";
                 case "ZanithConfig" -> "config";
-                default -> "exceptions";
+                default -> "root";
             };
         }
         return pkg.startsWith(ROOT + ".") ? pkg.substring(ROOT.length() + 1) : null;
@@ -135,39 +145,80 @@ public final class Architecture {
     }
 
     /**
-     * Engine classes in packages that otherwise hold API types (results, options, listeners, the schema and operation
-     * model): they do the work behind the facade, so a front end reaches them through {@code Zanith}.
+     * Whether a class is zanith-core's public API: {@code Zanith} and {@code ZanithConfig} (with its builder) in
+     * {@code dev.zanith}, and everything under {@code dev.zanith.api}. Everything under {@code dev.zanith.internal} is
+     * implementation: front ends and users never name it (see docs/ARCHITECTURE.md).
      */
-    public static final Set<String> ENGINES = Set.of(
-            "dev.zanith.internal.apply.Applier", "dev.zanith.internal.step.StepExecutor", "dev.zanith.internal.step.AdvisoryLock",
-            "dev.zanith.internal.apply.Backfiller", "dev.zanith.internal.apply.ConcurrentIndexes",
-            "dev.zanith.internal.audit.AuditLog", "dev.zanith.internal.audit.MigrationHistory", "dev.zanith.internal.audit.SchemaSnapshots",
-            "dev.zanith.internal.audit.Checkpoints", "dev.zanith.internal.audit.AuditQuery",
-            "dev.zanith.internal.diff.Differ",
-            "dev.zanith.internal.migration.MigrationLoader", "dev.zanith.internal.migration.MigrationWriter",
-            "dev.zanith.internal.plan.Planner", "dev.zanith.internal.plan.Preflight", "dev.zanith.internal.plan.GateKeeper",
-            "dev.zanith.internal.recover.Recovery", "dev.zanith.internal.recover.ArtifactRecorder", "dev.zanith.internal.recover.Artifacts",
-            "dev.zanith.internal.risk.RiskModel",
-            "dev.zanith.internal.verify.Verifier", "dev.zanith.internal.verify.StepObserver", "dev.zanith.internal.verify.ShadowReplay");
+    public static boolean isApi(JavaClass type) {
+        String pkg = type.getPackageName();
+        if (pkg.equals(ROOT)) {
+            String top = type.getName().substring(ROOT.length() + 1).split("\\$")[0];
+            return top.equals("Zanith") || top.equals("ZanithConfig");
+        }
+        return pkg.equals(ROOT + ".api") || pkg.startsWith(ROOT + ".api.");
+    }
+
+    /** Whether a class is zanith-core's: the root package, {@code dev.zanith.api.*} or {@code dev.zanith.internal.*}. */
+    public static boolean isCore(JavaClass type) {
+        String pkg = type.getPackageName();
+        return pkg.equals(ROOT) || pkg.equals(ROOT + ".api") || pkg.startsWith(ROOT + ".api.")
+                || pkg.equals(ROOT + ".internal") || pkg.startsWith(ROOT + ".internal.");
+    }
+
+    /** Whether a front end (CLI, Spring starter) may use a class: anything outside zanith-core, or API. */
+    public static boolean frontEndMayUse(JavaClass type) {
+        return !isCore(type) || isApi(type);
+    }
 
     /**
-     * Whether a front end (CLI, Spring starter) may use a zanith-core class: the facade, its configuration and
-     * exceptions, and the API types of the other packages — not the command classes (their nested result records
-     * are API), not {@code internal}, {@code introspect} or the shadow implementations ({@code ShadowProvider} is the
-     * SPI), and no {@link #ENGINES engine}.
+     * Public members of public API classes whose signature names an implementation class (parameter, return, field,
+     * record component, thrown or super type, including type arguments), as {@code member -> implementation class}:
+     * what a user could be handed but not name.
      */
-    public static boolean frontEndMayUse(JavaClass type) {
-        String c = component(type);
-        if (c == null) {
-            return true;
+    public static Set<String> apiLeaks(JavaClasses core) {
+        Set<String> leaks = new TreeSet<>();
+        for (JavaClass type : core) {
+            if (!isApi(type) || !type.getModifiers().contains(JavaModifier.PUBLIC)) {
+                continue;
+            }
+            List<JavaType> supers = new java.util.ArrayList<>();
+            type.getSuperclass().ifPresent(supers::add);
+            supers.addAll(type.getInterfaces());
+            for (JavaType t : supers) {
+                leak(type.getName(), t, leaks);
+            }
+            for (JavaMember member : type.getMembers()) {
+                if (!member.getModifiers().contains(JavaModifier.PUBLIC)
+                        && !member.getModifiers().contains(JavaModifier.PROTECTED)) {
+                    continue;
+                }
+                String name = member.getFullName();
+                if (member instanceof JavaField field) {
+                    leak(name, field.getType(), leaks);
+                } else if (member instanceof JavaCodeUnit unit) {
+                    leak(name, unit.getReturnType(), leaks);
+                    for (JavaType parameter : unit.getParameterTypes()) {
+                        leak(name, parameter, leaks);
+                    }
+                    for (JavaClass thrown : unit.getThrowsClause().getTypes()) {
+                        leak(name, thrown, leaks);
+                    }
+                }
+            }
         }
-        String top = type.getName().split("\\$")[0];
-        return switch (c) {
-            case "command" -> !type.getName().equals(top);
-            case "internal", "internal.sql", "internal.jdbc", "introspect" -> false;
-            case "shadow" -> top.equals("dev.zanith.api.ShadowProvider");
-            default -> !ENGINES.contains(top);
-        };
+        return leaks;
+    }
+
+    private static void leak(String member, JavaType type, Set<String> leaks) {
+        for (JavaClass raw : type.getAllInvolvedRawTypes()) {
+            JavaClass base = raw.getBaseComponentType();
+            if (isCore(base) && !isApi(base)) {
+                String leak = member.replaceAll("\\(.*\\)", "()") + " -> " + base.getName();
+                if (!API_LEAK_EXEMPTIONS.contains(leak)) {
+                    leaks.add(member + " -> " + base.getName());
+                }
+            }
+        }
     }
 
     /** The dependencies of front-end classes on zanith-core classes they may not use, as {@code source -> target}. */

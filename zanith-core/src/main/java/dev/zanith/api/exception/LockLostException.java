@@ -1,6 +1,6 @@
 package dev.zanith.api.exception;
 
-import dev.zanith.api.exception.ZanithException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The apply lock was lost while applying (its session ended, e.g. by {@code pg_terminate_backend}): another
@@ -14,7 +14,7 @@ public final class LockLostException extends ZanithException {
         super(message);
     }
 
-    public LockLostException(String message, Throwable cause) {
+    public LockLostException(String message, @Nullable Throwable cause) {
         super(message, cause);
     }
 }

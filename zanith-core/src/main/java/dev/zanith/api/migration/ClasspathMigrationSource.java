@@ -1,5 +1,7 @@
 package dev.zanith.api.migration;
 
+import dev.zanith.api.migration.MigrationResource;
+import dev.zanith.api.migration.MigrationSource;
 import dev.zanith.api.exception.ZanithException;
 
 import java.io.IOException;

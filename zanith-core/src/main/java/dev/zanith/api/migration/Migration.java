@@ -1,6 +1,7 @@
 package dev.zanith.api.migration;
 
 import dev.zanith.api.ops.Operation;
+import org.jspecify.annotations.Nullable;
 
 import java.util.List;
 
@@ -11,8 +12,8 @@ import java.util.List;
  * @param operationLines the 1-based line on which each operation starts in the file, for messages; empty when
  *                       unknown (migrations built in code, SQL files)
  */
-public record Migration(String id, String description, List<Operation> operations, String checksum, String location,
-                        Format format, List<Integer> operationLines) {
+public record Migration(String id, @Nullable String description, List<Operation> operations, String checksum,
+                        String location, Format format, List<Integer> operationLines) {
 
     /** The file format a migration was written in. */
     public enum Format { YAML, SQL }
@@ -23,8 +24,8 @@ public record Migration(String id, String description, List<Operation> operation
     }
 
     /** A migration whose operation lines are unknown. */
-    public Migration(String id, String description, List<Operation> operations, String checksum, String location,
-                     Format format) {
+    public Migration(String id, @Nullable String description, List<Operation> operations, String checksum,
+                     String location, Format format) {
         this(id, description, operations, checksum, location, format, List.of());
     }
 

@@ -1,5 +1,8 @@
 package dev.zanith.api.output;
 
+import dev.zanith.api.output.ParkedChecksum;
+
+
 /**
  * One artifact in detail, as {@code recover inspect} shows it.
  *

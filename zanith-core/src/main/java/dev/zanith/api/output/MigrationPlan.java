@@ -1,5 +1,6 @@
 package dev.zanith.api.output;
 
+import dev.zanith.api.output.RiskProfile;
 import java.util.List;
 
 /** The planned steps of one pending migration, with its risk profile (worst and total score). */

@@ -1,5 +1,6 @@
 package dev.zanith.api.output;
 
+import dev.zanith.api.output.Prediction;
 import dev.zanith.api.risk.LockMode;
 
 import java.util.List;

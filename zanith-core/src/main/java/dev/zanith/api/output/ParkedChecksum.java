@@ -28,7 +28,7 @@ public record ParkedChecksum(long rows, String hashSum, long bytes) {
         return describe(value(), rows);
     }
 
-    static String describe(String checksum, Long rows) {
+    public static String describe(String checksum, Long rows) {
         return String.format(java.util.Locale.ROOT, "%,d rows, checksum %s", rows == null ? 0 : rows, checksum);
     }
 }

@@ -1,5 +1,7 @@
 package dev.zanith.api.output;
 
+import dev.zanith.api.output.Gates;
+import dev.zanith.api.output.RiskProfile;
 import dev.zanith.api.schema.LiveSchema;
 import dev.zanith.api.schema.ServerVersion;
 import org.jspecify.annotations.NullMarked;

@@ -1,6 +1,5 @@
 package dev.zanith.api.output;
 
-import dev.zanith.internal.audit.StepRecord;
 import dev.zanith.api.ops.Operation;
 import dev.zanith.api.risk.Assessment;
 
@@ -28,13 +27,5 @@ public record PlannedStep(String migrationId, int stepIndex, Operation operation
 
     public boolean preflightFailed() {
         return preflight.stream().anyMatch(PreflightResult::failed);
-    }
-
-    /** The audit row apply writes for this step, risk columns filled in. */
-    public StepRecord record() {
-        StringBuilder sql = new StringBuilder();
-        statements.forEach(s -> sql.append(s).append(";\n"));
-        return new StepRecord(migrationId, stepIndex, operation.kind().id(), sql.toString(), operation.summary(),
-                assessment.level().id(), assessment.score(), assessment.reasonCodes());
     }
 }

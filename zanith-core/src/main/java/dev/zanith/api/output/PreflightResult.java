@@ -1,5 +1,6 @@
 package dev.zanith.api.output;
 
+import dev.zanith.api.output.PreflightCheck;
 import java.util.List;
 
 /**
@@ -42,7 +43,7 @@ public record PreflightResult(PreflightCheck check, Status status, String descri
         return status == Status.FAILED;
     }
 
-    static PreflightResult skipped(PreflightCheck check, String description, String why) {
+    public static PreflightResult skipped(PreflightCheck check, String description, String why) {
         return new PreflightResult(check, Status.SKIPPED, description, 0, false, List.of(), List.of(), why);
     }
 }

@@ -15,7 +15,7 @@ public record PurgeResult(String artifactId, ArtifactType type, String source, b
         statements = List.copyOf(statements);
     }
 
-    static PurgeResult notFound(String id) {
+    public static PurgeResult notFound(String id) {
         return new PurgeResult(id, null, null, false, List.of());
     }
 }

@@ -1,5 +1,6 @@
 package dev.zanith.api.output;
 
+import dev.zanith.api.output.PlannedStep;
 import dev.zanith.api.risk.RiskLevel;
 
 import java.util.Comparator;

@@ -1,13 +1,13 @@
 package dev.zanith.internal.apply;
 
+import dev.zanith.internal.step.BackfillSettings;
+import dev.zanith.internal.step.Fence;
 import dev.zanith.api.ApplyListener;
 import dev.zanith.api.exception.LockLostException;
 import dev.zanith.api.output.ApplyResult;
 import dev.zanith.api.output.MigrationOutcome;
 import dev.zanith.api.output.StepOutcome;
 import dev.zanith.api.output.StepRisk;
-import dev.zanith.internal.step.BackfillSettings;
-import dev.zanith.internal.step.Fence;
 import dev.zanith.internal.step.StepExecutor;
 import dev.zanith.internal.step.StepHook;
 import dev.zanith.api.exception.ZanithException;

@@ -1,9 +1,9 @@
 package dev.zanith.internal.apply;
 
-import dev.zanith.api.exception.LockLostException;
-import dev.zanith.api.output.BackfillProgress;
 import dev.zanith.internal.step.BackfillSettings;
 import dev.zanith.internal.step.Fence;
+import dev.zanith.api.exception.LockLostException;
+import dev.zanith.api.output.BackfillProgress;
 import dev.zanith.internal.step.StepExecutor;
 import dev.zanith.api.exception.ZanithException;
 import dev.zanith.internal.audit.Checkpoint;

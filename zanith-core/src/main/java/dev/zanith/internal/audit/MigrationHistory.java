@@ -65,7 +65,7 @@ public final class MigrationHistory {
 
     /** The most recently applied migration, restores left out; empty when none (or no ledger yet). */
     public Optional<AppliedMigration> lastApplied(Connection c) throws SQLException {
-        return Jdbc.queryFirst(c, tables.sql("last-applied.sql"), MigrationHistory::row, MigrationNames.RESTORE_ID_PREFIX);
+        return Jdbc.queryFirst(c, tables.sql("last-applied.sql"), MigrationHistory::row, AppliedMigration.RESTORE_ID_PREFIX);
     }
 
     /**
@@ -77,8 +77,8 @@ public final class MigrationHistory {
                     Baselines baselines = Baselines.of(Jdbc.strings(rs, "baselines"));
                     return new LedgerSummary(rs.getLong("migrations"), rs.getLong("restores"),
                             Jdbc.strings(rs, "pending").stream().filter(id -> !baselines.covers(id)).toList());
-                }, MigrationNames.RESTORE_ID_PREFIX,
-                MigrationNames.RESTORE_ID_PREFIX, Jdbc.textArray(c, fileIds)).orElseThrow();
+                }, AppliedMigration.RESTORE_ID_PREFIX,
+                AppliedMigration.RESTORE_ID_PREFIX, Jdbc.textArray(c, fileIds)).orElseThrow();
     }
 
     /**

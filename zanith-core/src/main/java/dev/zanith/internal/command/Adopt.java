@@ -1,6 +1,11 @@
 package dev.zanith.internal.command;
 
-import dev.zanith.ZanithConfig;
+import dev.zanith.api.AdoptRequest;
+import dev.zanith.api.output.MigrationTool;
+import dev.zanith.api.output.AdoptEntry;
+import dev.zanith.api.output.AdoptOutcome;
+import dev.zanith.api.output.AdoptResult;
+import dev.zanith.internal.config.Settings;
 import dev.zanith.api.exception.ZanithConfigException;
 import dev.zanith.api.exception.ZanithException;
 import dev.zanith.internal.step.AdvisoryLock;
@@ -39,65 +44,8 @@ import java.util.Set;
  */
 public final class Adopt {
 
-    /**
-     * What to adopt.
-     *
-     * @param schema  the schema of the tool's history table; null for the first configured schema
-     * @param table   the history table; null for the tool's default ({@code flyway_schema_history},
-     *                {@code databasechangelog})
-     * @param execute write the ledger rows; false only reports what would be written
-     */
-    public record Request(StartingPoint.Tool tool, @Nullable String schema, @Nullable String table, boolean execute) {
-    }
-
-    /** What becomes of one row of the tool's history. */
-    public enum Outcome {
-        /** Recorded (or, in a dry run, to be recorded) as an adopted Zanith migration. */
-        ADOPT,
-        /** The ledger already holds it (an earlier adopt, or Zanith ran it). */
-        ALREADY_RECORDED,
-        /** Not adopted, and nothing to fix: repeatable, failed, baseline and marker rows, Java migrations. */
-        REPORTED,
-        /** Blocks {@code --execute}: a file missing from the migrations directory or changed since the tool ran it. */
-        PROBLEM
-    }
-
-    /**
-     * One row of the tool's history and what becomes of it.
-     *
-     * @param source      the row in the tool's words, e.g. {@code V1 init (V1__init.sql)} or
-     *                    {@code changeset 1::alice in db/changelog.xml}
-     * @param migrationId the Zanith migration id it maps to, or null when it maps to none
-     * @param how         how it was checked, or why it is not adopted
-     * @param installedAt when the tool ran it
-     */
-    public record Entry(String source, @Nullable String migrationId, Outcome outcome, String how,
-                        @Nullable Instant installedAt) {
-    }
-
-    /**
-     * The outcome of an adopt run.
-     *
-     * @param historyTable the tool's table, {@code schema.table}
-     * @param executed     whether the rows were written (false: a dry run, or nothing to write)
-     * @param entries      every row of the tool's history, in its order
-     * @param pending      migration files still pending once the rows are recorded (exactly the new ones)
-     */
-    public record Result(StartingPoint.Tool tool, String historyTable, String target, boolean executed,
-                         List<Entry> entries, List<String> pending) {
-
-        public Result {
-            entries = List.copyOf(entries);
-            pending = List.copyOf(pending);
-        }
-
-        public List<Entry> with(Outcome outcome) {
-            return entries.stream().filter(e -> e.outcome() == outcome).toList();
-        }
-    }
-
     /** A row as a tool reads it: the entry, and for ADOPT the ledger row to write. */
-    record Row(Entry entry, @Nullable String checksum, long durationMs, @Nullable String installedBy,
+    record Row(AdoptEntry entry, @Nullable String checksum, long durationMs, @Nullable String installedBy,
                @Nullable String description, Map<String, Object> adoptedFrom) {
     }
 
@@ -126,9 +74,9 @@ public final class Adopt {
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 
-    private final ZanithConfig config;
+    private final Settings config;
 
-    public Adopt(ZanithConfig config) {
+    public Adopt(Settings config) {
         this.config = config;
     }
 
@@ -137,7 +85,7 @@ public final class Adopt {
      * @throws ZanithException       when the history table does not exist, or {@code execute} meets a problem (then
      *                               nothing is written; the message lists every problem)
      */
-    public Result run(Request request) {
+    public AdoptResult run(AdoptRequest request) {
         if (config.migrations() == null) {
             throw new ZanithConfigException("adopt needs --migrations DIR: the directory of the " + name(request.tool())
                     + " migration files, checked against what " + name(request.tool()) + " ran.");
@@ -147,7 +95,7 @@ public final class Adopt {
         String schema = request.schema() != null ? request.schema() : config.schemas().get(0);
         String table = request.table() != null ? request.table() : request.tool().defaultTable();
         String historyTable = schema + "." + table;
-        Reader reader = request.tool() == StartingPoint.Tool.FLYWAY ? new FlywayAdoption() : new LiquibaseAdoption();
+        Reader reader = request.tool() == MigrationTool.FLYWAY ? new FlywayAdoption() : new LiquibaseAdoption();
         AuditTables tables = config.auditTables();
         MigrationHistory history = new MigrationHistory(tables);
         String target = Apply.target(config);
@@ -167,18 +115,18 @@ public final class Adopt {
             ledger.forEach(m -> recorded.add(m.id()));
             List<Row> rows = new ArrayList<>();
             for (Row row : reader.read(c, Identifiers.qualify(schema, table), files)) {
-                Entry e = row.entry();
-                if (e.outcome() == Outcome.ADOPT && recorded.contains(e.migrationId())) {
-                    row = new Row(new Entry(e.source(), e.migrationId(), Outcome.ALREADY_RECORDED,
+                AdoptEntry e = row.entry();
+                if (e.outcome() == AdoptOutcome.ADOPT && recorded.contains(e.migrationId())) {
+                    row = new Row(new AdoptEntry(e.source(), e.migrationId(), AdoptOutcome.ALREADY_RECORDED,
                             "already in the Zanith ledger", e.installedAt()), null, 0, null, null, Map.of());
-                } else if (e.outcome() == Outcome.ADOPT) {
+                } else if (e.outcome() == AdoptOutcome.ADOPT) {
                     recorded.add(e.migrationId());
                 }
                 rows.add(row);
             }
-            List<Entry> entries = rows.stream().map(Row::entry).toList();
-            List<Entry> problems = entries.stream().filter(e -> e.outcome() == Outcome.PROBLEM).toList();
-            List<Row> toWrite = rows.stream().filter(r -> r.entry().outcome() == Outcome.ADOPT).toList();
+            List<AdoptEntry> entries = rows.stream().map(Row::entry).toList();
+            List<AdoptEntry> problems = entries.stream().filter(e -> e.outcome() == AdoptOutcome.PROBLEM).toList();
+            List<Row> toWrite = rows.stream().filter(r -> r.entry().outcome() == AdoptOutcome.ADOPT).toList();
             Set<String> adopted = new HashSet<>(recorded);
             ledger.forEach(m -> adopted.remove(m.id()));
             List<String> pending = MigrationState.pending(migrations, ledger).stream().map(Migration::id)
@@ -190,7 +138,7 @@ public final class Adopt {
                         + "\nRun without --execute to see every row; fix the files (or --migrations) and run again.");
             }
             if (!request.execute() || toWrite.isEmpty()) {
-                return new Result(request.tool(), historyTable, target, false, entries, pending);
+                return new AdoptResult(request.tool(), historyTable, target, false, entries, pending);
             }
             history.ensureTables(c);
             Jdbc.inTransaction(c, tx -> {
@@ -203,7 +151,7 @@ public final class Adopt {
                 }
                 return null;
             });
-            return new Result(request.tool(), historyTable, target, true, entries, pending);
+            return new AdoptResult(request.tool(), historyTable, target, true, entries, pending);
         } catch (SQLException e) {
             throw new ZanithException("Adopting " + name(request.tool()) + " history on "
                     + config.connectionSource().describeTarget() + " failed: " + e.getMessage(), e);
@@ -214,7 +162,7 @@ public final class Adopt {
         }
     }
 
-    static String name(StartingPoint.Tool tool) {
-        return tool == StartingPoint.Tool.FLYWAY ? "Flyway" : "Liquibase";
+    static String name(MigrationTool tool) {
+        return tool.displayName();
     }
 }

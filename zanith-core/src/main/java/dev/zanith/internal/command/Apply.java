@@ -1,7 +1,7 @@
 package dev.zanith.internal.command;
 
 import dev.zanith.internal.audit.MigrationState;
-import dev.zanith.ZanithConfig;
+import dev.zanith.internal.config.Settings;
 import dev.zanith.api.exception.ZanithConfigException;
 import dev.zanith.api.exception.ZanithException;
 import dev.zanith.internal.step.AdvisoryLock;
@@ -34,7 +34,7 @@ public final class Apply {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Apply.class);
 
-    private final ZanithConfig config;
+    private final Settings config;
     private final ApplyListener listener;
     private final ApplyGuard guard;
     private java.util.function.Predicate<Migration> stopBefore = migration -> false;
@@ -44,14 +44,14 @@ public final class Apply {
      * An apply that enforces the configured gates (re-planned inside the lock), recording recovery artifacts and no
      * other step hook.
      */
-    public Apply(ZanithConfig config, ApplyListener listener) {
+    public Apply(Settings config, ApplyListener listener) {
         this(config, listener, new PlanGuard(config.planner(), null), StepHook.NONE);
     }
 
     /**
      * @param stepHook work to commit with every step, after the artifact recorder (which always runs)
      */
-    public Apply(ZanithConfig config, ApplyListener listener, ApplyGuard guard, StepHook stepHook) {
+    public Apply(Settings config, ApplyListener listener, ApplyGuard guard, StepHook stepHook) {
         this.config = config;
         this.listener = listener;
         this.guard = guard;
@@ -129,7 +129,7 @@ public final class Apply {
     }
 
     /** "public._zanith_* on jdbc:postgresql://host/db": what the apply lock protects. */
-    static String target(ZanithConfig config) {
+    static String target(Settings config) {
         return config.auditSchema() + "." + config.tablePrefix() + "* on " + config.connectionSource().describeTarget();
     }
 }

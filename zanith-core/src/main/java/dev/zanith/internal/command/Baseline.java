@@ -1,6 +1,8 @@
 package dev.zanith.internal.command;
 
-import dev.zanith.ZanithConfig;
+import dev.zanith.api.BaselineRequest;
+import dev.zanith.api.output.BaselineResult;
+import dev.zanith.internal.config.Settings;
 import dev.zanith.api.exception.ZanithConfigException;
 import dev.zanith.api.exception.ZanithException;
 import dev.zanith.internal.step.AdvisoryLock;
@@ -16,10 +18,8 @@ import dev.zanith.api.output.StepRow;
 import dev.zanith.internal.jdbc.Jdbc;
 import dev.zanith.internal.introspect.Introspector;
 import dev.zanith.api.migration.Migration;
-import dev.zanith.internal.migration.MigrationNames;
 import dev.zanith.api.schema.SchemaGraph;
 import dev.zanith.api.schema.SchemaGraphJson;
-import org.jspecify.annotations.Nullable;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -36,44 +36,9 @@ import java.util.List;
 public final class Baseline {
 
 
-    /**
-     * What to record.
-     *
-     * @param id           the baseline's id: files whose id sorts at or before it count as applied; null for
-     *                     {@link #DEFAULT_ID}
-     * @param description  free text for the ledger; null for a generated one (tables and schemas recorded)
-     * @param allowHistory add a baseline although the target has Zanith history (applied or started migrations)
-     */
-    public record Request(@Nullable String id, @Nullable String description, boolean allowHistory) {
+    private final Settings config;
 
-        /**
-         * The id of a baseline when none is given: {@code 0}, which sorts before every migration id Zanith or Flyway
-         * writes ({@link dev.zanith.internal.migration.NaturalOrder}), so no file counts as applied and every one runs after it.
-         * To take over after files the database already reflects, give the id of the last of them.
-         */
-        public static final String DEFAULT_ID = "0";
-    }
-
-    /**
-     * What was recorded.
-     *
-     * @param fingerprint the schema's fingerprint (SHA-256 of its compact JSON), also the ledger row's checksum
-     * @param tables      tables in the recorded schema
-     * @param covered     ids of migration files that now count as applied (empty without a migrations directory)
-     * @param pending     ids of migration files still pending, or null without a migrations directory
-     */
-    public record Result(String id, String description, String target, String fingerprint, int tables,
-                         List<String> covered, @Nullable List<String> pending) {
-
-        public Result {
-            covered = List.copyOf(covered);
-            pending = pending == null ? null : List.copyOf(pending);
-        }
-    }
-
-    private final ZanithConfig config;
-
-    public Baseline(ZanithConfig config) {
+    public Baseline(Settings config) {
         this.config = config;
     }
 
@@ -82,8 +47,8 @@ public final class Baseline {
      * @throws ZanithException       when the target has Zanith history (and {@code allowHistory} is false), when the
      *                               ledger already holds the id, or when the database fails
      */
-    public Result run(Request request) {
-        String id = request.id() == null ? Request.DEFAULT_ID : checkId(request.id());
+    public BaselineResult run(BaselineRequest request) {
+        String id = request.id() == null ? BaselineRequest.DEFAULT_ID : checkId(request.id());
         List<Migration> files = config.migrations() == null ? null : config.loadMigrations();
         AuditTables tables = config.auditTables();
         MigrationHistory history = new MigrationHistory(tables);
@@ -127,7 +92,7 @@ public final class Baseline {
                     : files.stream().map(Migration::id).filter(baselines::covers).toList();
             List<String> pending = files == null ? null
                     : MigrationState.pending(files, now).stream().map(Migration::id).toList();
-            return new Result(id, description, target, fingerprint, graph.tables().size(), covered, pending);
+            return new BaselineResult(id, description, target, fingerprint, graph.tables().size(), covered, pending);
         } catch (SQLException e) {
             throw new ZanithException("Baseline on " + config.connectionSource().describeTarget() + " failed: "
                     + e.getMessage(), e);
@@ -140,9 +105,9 @@ public final class Baseline {
             throw new ZanithConfigException("Invalid baseline id '" + id + "': use what a migration file name "
                     + "(without extension) could be, e.g. V5__baseline or 20261201120000_baseline.");
         }
-        if (MigrationNames.isRestoreId(id)) {
+        if (AppliedMigration.isRestoreId(id)) {
             throw new ZanithConfigException("Invalid baseline id '" + id + "': ids starting with '"
-                    + MigrationNames.RESTORE_ID_PREFIX + "' mark restores in the ledger.");
+                    + AppliedMigration.RESTORE_ID_PREFIX + "' mark restores in the ledger.");
         }
         return id;
     }

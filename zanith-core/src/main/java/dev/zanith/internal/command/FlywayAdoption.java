@@ -1,5 +1,7 @@
 package dev.zanith.internal.command;
 
+import dev.zanith.api.output.AdoptEntry;
+import dev.zanith.api.output.AdoptOutcome;
 import dev.zanith.internal.jdbc.Jdbc;
 import dev.zanith.internal.sql.SqlResources;
 import dev.zanith.internal.migration.FlywayChecksum;
@@ -121,7 +123,7 @@ final class FlywayAdoption implements Adopt.Reader {
                     : "the file is not UTF-8, so Flyway's checksum cannot be recomputed") + ")";
             record.put("match", "version_and_description");
         }
-        return new Adopt.Row(new Adopt.Entry(source, migration.id(), Adopt.Outcome.ADOPT, how, at),
+        return new Adopt.Row(new AdoptEntry(source, migration.id(), AdoptOutcome.ADOPT, how, at),
                 migration.checksum(), executionMs, installedBy, description, record);
     }
 
@@ -165,10 +167,10 @@ final class FlywayAdoption implements Adopt.Reader {
     }
 
     private static Adopt.Row reported(String source, String id, Instant at, String why) {
-        return new Adopt.Row(new Adopt.Entry(source, id, Adopt.Outcome.REPORTED, why, at), null, 0, null, null, Map.of());
+        return new Adopt.Row(new AdoptEntry(source, id, AdoptOutcome.REPORTED, why, at), null, 0, null, null, Map.of());
     }
 
     private static Adopt.Row problem(String source, String id, Instant at, String why) {
-        return new Adopt.Row(new Adopt.Entry(source, id, Adopt.Outcome.PROBLEM, why, at), null, 0, null, null, Map.of());
+        return new Adopt.Row(new AdoptEntry(source, id, AdoptOutcome.PROBLEM, why, at), null, 0, null, null, Map.of());
     }
 }

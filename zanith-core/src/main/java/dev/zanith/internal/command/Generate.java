@@ -1,8 +1,10 @@
 package dev.zanith.internal.command;
 
+import dev.zanith.api.output.GenerateResult;
+import dev.zanith.api.GenerateRequest;
 import dev.zanith.api.GenerateRefusedException;
 import dev.zanith.internal.audit.MigrationState;
-import dev.zanith.ZanithConfig;
+import dev.zanith.internal.config.Settings;
 import dev.zanith.api.exception.ZanithException;
 import dev.zanith.internal.audit.MigrationHistory;
 import dev.zanith.api.DiffOptions;
@@ -24,7 +26,7 @@ import dev.zanith.api.schema.LiveSchema;
 import dev.zanith.api.schema.SchemaGraph;
 import dev.zanith.internal.shadow.DeclaredSchema;
 import dev.zanith.internal.shadow.Shadow;
-import dev.zanith.api.ShadowProvider;
+import dev.zanith.internal.shadow.ShadowSource;
 import dev.zanith.api.output.Difference;
 import dev.zanith.internal.verify.SchemaComparison;
 import dev.zanith.internal.verify.ShadowReplay;
@@ -45,41 +47,9 @@ import java.util.List;
  */
 public final class Generate {
 
-    /**
-     * @param declared      the declared schema file (.sql, .json, .yaml)
-     * @param migrations    the migrations directory (created if missing)
-     * @param name          the slug to use instead of a derived one, or null
-     * @param shadow        where .sql is normalized and pending migrations are replayed
-     * @param now           the timestamp of the id
-     * @param schemas       the schemas to manage when given explicitly ({@code --schemas}), or null for the schemas
-     *                      the declared file creates or uses (see {@link Scope})
-     */
-    public record Request(Path declared, Path migrations, String name, DiffOptions diffOptions, ShadowProvider shadow,
-                          Instant now, List<String> schemas) {
+    private final Settings config;
 
-        /** A request whose scope is read from the declared file. */
-        public Request(Path declared, Path migrations, String name, DiffOptions diffOptions, ShadowProvider shadow,
-                       Instant now) {
-            this(declared, migrations, name, diffOptions, shadow, now, null);
-        }
-    }
-
-    /**
-     * What generate did; {@code file} is null when there was nothing to do.
-     *
-     * @param scope the schemas compared (and how they were chosen)
-     */
-    public record Result(Path file, String id, List<Operation> operations, List<RenameSuspect> renameSuspects,
-                         List<String> warnings, int pendingMigrations, Scope scope) {
-
-        public boolean nothingToDo() {
-            return file == null;
-        }
-    }
-
-    private final ZanithConfig config;
-
-    public Generate(ZanithConfig config) {
+    public Generate(Settings config) {
         this.config = config;
     }
 
@@ -91,7 +61,7 @@ public final class Generate {
      * @throws ZanithException          for unreadable input, unreachable servers and anything else; never an
      *                                  internal exception type
      */
-    public Result run(Request request) {
+    public GenerateResult run(GenerateRequest request) {
         try {
             return generate(request);
         } catch (ZanithException e) {
@@ -104,7 +74,7 @@ public final class Generate {
         }
     }
 
-    private Result generate(Request request) {
+    private GenerateResult generate(GenerateRequest request) {
         if (!Files.isRegularFile(request.declared())) {
             throw new ZanithException("Declared schema " + request.declared() + " does not exist. Pass --declared with "
                     + "a .sql file of CREATE statements (or a schema graph .json/.yaml from zanith inspect --format json).");
@@ -112,7 +82,7 @@ public final class Generate {
         List<Migration> files = Files.isDirectory(request.migrations())
                 ? MigrationLoader.load(new DirectoryMigrationSource(request.migrations())) : List.of();
         IntrospectionOptions configured = config.introspectionOptions();
-        SchemaGraph everything = DeclaredSchema.loadEverySchema(request.declared(), request.shadow(),
+        SchemaGraph everything = DeclaredSchema.loadEverySchema(request.declared(), ShadowSource.of(request.shadow()),
                 configured.skippingMissingSchemas());
         Scope scope = Scope.of(everything, request.schemas());
         SchemaGraph declared = scope.restrict(everything);
@@ -140,10 +110,10 @@ public final class Generate {
             DiffResult diff = Differ.diff(live.graph(), declared, diffOptions);
             if (diff.isEmpty()) {
                 requireNoDifference(declared, live.graph(), request.declared(), diff);
-                return new Result(null, null, List.of(), diff.renameSuspects(), warnings(notes, diff), 0, scope);
+                return new GenerateResult(null, null, List.of(), diff.renameSuspects(), warnings(notes, diff), 0, scope);
             }
         }
-        try (Shadow shadow = request.shadow().open()) {
+        try (Shadow shadow = ShadowSource.of(request.shadow()).open()) {
             ShadowReplay replay = new ShadowReplay(shadow, options);
             replay.recreate(live.graph());
             SchemaGraph base = live.graph();
@@ -154,7 +124,7 @@ public final class Generate {
             DiffResult diff = Differ.diff(base, declared, diffOptions);
             if (diff.isEmpty()) {
                 requireNoDifference(declared, base, request.declared(), diff);
-                return new Result(null, null, List.of(), diff.renameSuspects(), warnings(notes, diff),
+                return new GenerateResult(null, null, List.of(), diff.renameSuspects(), warnings(notes, diff),
                         state.pending().size(), scope);
             }
             String slug = request.name() != null && !request.name().isBlank() ? request.name()
@@ -169,7 +139,7 @@ public final class Generate {
                             .map(r -> r.describe() + "\nif it is a rename, regenerate with: " + r.hint()).toList());
             prove(replay, id, text, declared, request.declared(), diff);
             Path file = MigrationWriter.write(request.migrations(), id, text);
-            return new Result(file, id, diff.operations(), diff.renameSuspects(), warnings(notes, diff),
+            return new GenerateResult(file, id, diff.operations(), diff.renameSuspects(), warnings(notes, diff),
                     state.pending().size(), scope);
         }
     }
@@ -180,7 +150,7 @@ public final class Generate {
         return all;
     }
 
-    private static List<String> header(Request request, LiveSchema live, MigrationState state, DiffResult diff,
+    private static List<String> header(GenerateRequest request, LiveSchema live, MigrationState state, DiffResult diff,
                                        Scope scope) {
         List<String> header = new ArrayList<>();
         header.add("Generated by zanith generate at " + request.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));

@@ -1,5 +1,7 @@
 package dev.zanith.internal.command;
 
+import dev.zanith.api.output.AdoptEntry;
+import dev.zanith.api.output.AdoptOutcome;
 import dev.zanith.internal.jdbc.Jdbc;
 import dev.zanith.internal.sql.SqlResources;
 
@@ -49,7 +51,7 @@ final class LiquibaseAdoption implements Adopt.Reader {
         String migrationId = ID_PREFIX + filename + "::" + id + "::" + author;
         String type = execType == null ? "" : execType.trim();
         if (!type.equals("EXECUTED") && !type.equals("RERAN") && !type.equals("MARK_RAN")) {
-            return new Adopt.Row(new Adopt.Entry(source, null, Adopt.Outcome.REPORTED, "exectype " + type
+            return new Adopt.Row(new AdoptEntry(source, null, AdoptOutcome.REPORTED, "exectype " + type
                     + " in Liquibase: it did not run, so it is not adopted", at), null, 0, null, null, Map.of());
         }
         Map<String, Object> record = new LinkedHashMap<>();
@@ -70,7 +72,7 @@ final class LiquibaseAdoption implements Adopt.Reader {
         String how = "by id, author and file name (Liquibase's checksum " + md5sum + " kept as recorded)"
                 + (type.equals("MARK_RAN") ? "; marked as ran in Liquibase, not executed by it" : "");
         // The ledger's checksum column holds Liquibase's own checksum: no Zanith file is ever compared with it.
-        return new Adopt.Row(new Adopt.Entry(source, migrationId, Adopt.Outcome.ADOPT, how, at),
+        return new Adopt.Row(new AdoptEntry(source, migrationId, AdoptOutcome.ADOPT, how, at),
                 md5sum == null ? "" : md5sum, 0, "liquibase", description, record);
     }
 }

@@ -1,6 +1,7 @@
 package dev.zanith.internal.command;
 
-import dev.zanith.ZanithConfig;
+import dev.zanith.api.output.RepairResult;
+import dev.zanith.internal.config.Settings;
 import dev.zanith.api.exception.ZanithConfigException;
 import dev.zanith.api.exception.ZanithException;
 import dev.zanith.internal.step.AdvisoryLock;
@@ -21,17 +22,13 @@ import java.util.Optional;
  */
 public final class Repair {
 
-    /** The outcome: {@code changed} is false when the ledger already matched the file. */
-    public record Result(String id, String previous, String accepted, boolean changed, String location) {
-    }
+    private final Settings config;
 
-    private final ZanithConfig config;
-
-    public Repair(ZanithConfig config) {
+    public Repair(Settings config) {
         this.config = config;
     }
 
-    public Result acceptChecksum(String id) {
+    public RepairResult acceptChecksum(String id) {
         if (config.migrations() == null) {
             throw new ZanithConfigException("repair --accept-checksum needs --migrations DIR: the checksum accepted is "
                     + "the one of the migration file as it is now.");
@@ -54,12 +51,12 @@ public final class Repair {
             }
             String previous = applied.get().checksum();
             if (previous.equals(file.checksum())) {
-                return new Result(id, previous, previous, false, file.location());
+                return new RepairResult(id, previous, previous, false, file.location());
             }
             if (!history.acceptChecksum(c, id, previous, file.checksum(), file.location())) {
                 throw new ZanithException("The ledger row of " + id + " changed while repairing; run repair again.");
             }
-            return new Result(id, previous, file.checksum(), true, file.location());
+            return new RepairResult(id, previous, file.checksum(), true, file.location());
         } catch (SQLException e) {
             throw new ZanithException("Repair on " + config.connectionSource().describeTarget() + " failed: "
                     + e.getMessage(), e);

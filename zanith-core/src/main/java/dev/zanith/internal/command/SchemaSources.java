@@ -7,7 +7,7 @@ import dev.zanith.internal.introspect.IntrospectionOptions;
 import dev.zanith.internal.introspect.Introspector;
 import dev.zanith.api.schema.SchemaGraph;
 import dev.zanith.internal.shadow.DeclaredSchema;
-import dev.zanith.api.ShadowProvider;
+import dev.zanith.internal.shadow.ShadowSource;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -26,7 +26,7 @@ public final class SchemaSources {
     }
 
     /** Reads {@code source}; a DDL file is normalized in a shadow from {@code shadow}. */
-    public static SchemaGraph load(String source, ShadowProvider shadow, IntrospectionOptions options) {
+    public static SchemaGraph load(String source, ShadowSource shadow, IntrospectionOptions options) {
         if (isDatabase(source)) {
             ConnectionSource connections = ConnectionSource.of(JdbcUrls.normalize(source), null, null);
             try (Connection c = connections.open()) {

@@ -1,6 +1,7 @@
 package dev.zanith.internal.command;
 
-import dev.zanith.ZanithConfig;
+import dev.zanith.api.output.SnapshotComparison;
+import dev.zanith.internal.config.Settings;
 import dev.zanith.api.exception.ZanithException;
 import dev.zanith.internal.audit.AuditTables;
 import dev.zanith.internal.audit.MigrationHistory;
@@ -22,13 +23,9 @@ import java.util.Optional;
  */
 public final class Snapshots {
 
-    /** Two snapshots and what changed from the first to the second. */
-    public record Comparison(Snapshot from, Snapshot to, SnapshotDiff diff) {
-    }
+    private final Settings config;
 
-    private final ZanithConfig config;
-
-    public Snapshots(ZanithConfig config) {
+    public Snapshots(Settings config) {
         this.config = config;
     }
 
@@ -40,11 +37,11 @@ public final class Snapshots {
         return read(c -> find(c, reference), null);
     }
 
-    public Comparison diff(String from, String to) {
+    public SnapshotComparison diff(String from, String to) {
         return read(c -> {
             Snapshot a = find(c, from);
             Snapshot b = find(c, to);
-            return new Comparison(a, b, SnapshotDiff.between(a.graph(), b.graph()));
+            return new SnapshotComparison(a, b, SnapshotDiff.between(a.graph(), b.graph()));
         }, null);
     }
 

@@ -1,6 +1,6 @@
 package dev.zanith.internal.command;
 
-import dev.zanith.ZanithConfig;
+import dev.zanith.internal.config.Settings;
 import dev.zanith.api.exception.ZanithConfigException;
 import dev.zanith.api.exception.ZanithException;
 import dev.zanith.internal.audit.MigrationHistory;
@@ -24,7 +24,7 @@ import dev.zanith.api.schema.ServerVersion;
 import dev.zanith.api.schema.TableName;
 import dev.zanith.api.schema.TableStatistics;
 import dev.zanith.internal.shadow.DeclaredSchema;
-import dev.zanith.api.ShadowProvider;
+import dev.zanith.internal.shadow.ShadowSource;
 import dev.zanith.api.output.ObservedStep;
 import dev.zanith.api.output.Prediction;
 import dev.zanith.api.output.VerifyOutcome;
@@ -42,9 +42,9 @@ import java.util.Map;
 /** {@code zanith verify}: rehearses the pending migrations on a shadow (see {@link Verifier}). */
 public final class Verify {
 
-    private final ZanithConfig config;
+    private final Settings config;
 
-    public Verify(ZanithConfig config) {
+    public Verify(Settings config) {
         this.config = config;
     }
 
@@ -52,7 +52,7 @@ public final class Verify {
      * @param declared the declared schema to compare with, or null
      * @param shadow   where to rehearse
      */
-    public VerifyResult run(Path declared, ShadowProvider shadow) {
+    public VerifyResult run(Path declared, ShadowSource shadow) {
         if (config.migrations() == null) {
             throw new ZanithConfigException("No migrations to verify: pass --migrations DIR.");
         }

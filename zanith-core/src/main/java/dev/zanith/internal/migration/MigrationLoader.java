@@ -1,5 +1,6 @@
 package dev.zanith.internal.migration;
 
+import dev.zanith.api.output.AppliedMigration;
 import dev.zanith.api.migration.Migration;
 import dev.zanith.api.migration.MigrationResource;
 import dev.zanith.api.migration.MigrationSource;
@@ -59,9 +60,9 @@ public final class MigrationLoader {
     public static Migration parse(MigrationResource resource) {
         String name = resource.fileName();
         String stem = name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name;
-        if (MigrationNames.isRestoreId(stem)) {
+        if (AppliedMigration.isRestoreId(stem)) {
             throw new ZanithException(resource.location() + ": a migration id may not start with '"
-                    + MigrationNames.RESTORE_ID_PREFIX + "' (the ledger marks restores that way). Rename the file.");
+                    + AppliedMigration.RESTORE_ID_PREFIX + "' (the ledger marks restores that way). Rename the file.");
         }
         String checksum = Checksums.sha256Hex(resource.content());
         if (name.toLowerCase(Locale.ROOT).endsWith(".sql")) {

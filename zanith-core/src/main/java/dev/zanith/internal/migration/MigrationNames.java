@@ -38,18 +38,7 @@ public final class MigrationNames {
             OperationKind.CREATE_ENUM, OperationKind.ADD_ENUM_VALUE, OperationKind.ADD_INDEX, OperationKind.ADD_FOREIGN_KEY,
             OperationKind.CREATE_EXTENSION, OperationKind.CREATE_POLICY);
 
-    /**
-     * How the ledger id of a restore starts: {@code recover:<artifact id>:<UTC time>}. Restores are recorded in the
-     * migrations ledger so that history shows them; a migration id never starts this way (the loader refuses it).
-     */
-    public static final String RESTORE_ID_PREFIX = "recover:";
-
     private MigrationNames() {
-    }
-
-    /** Whether a ledger id is a restore's rather than a migration's. */
-    public static boolean isRestoreId(String id) {
-        return id.startsWith(RESTORE_ID_PREFIX);
     }
 
     /** {@code 20261121133000_add_users_last_login}. */
@@ -70,7 +59,7 @@ public final class MigrationNames {
      */
     public static String next(Instant now, String slug, java.util.Collection<String> existing) {
         String timestamped = id(now, slug);
-        java.util.Optional<String> newest = existing.stream().filter(e -> !isRestoreId(e)).max(NaturalOrder.INSTANCE);
+        java.util.Optional<String> newest = existing.stream().filter(e -> !dev.zanith.api.output.AppliedMigration.isRestoreId(e)).max(NaturalOrder.INSTANCE);
         if (newest.isEmpty() || NaturalOrder.INSTANCE.compare(timestamped, newest.get()) > 0) {
             return timestamped;
         }

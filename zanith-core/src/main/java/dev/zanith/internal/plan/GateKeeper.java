@@ -1,7 +1,7 @@
 package dev.zanith.internal.plan;
 
-import dev.zanith.api.output.GateResult;
 import dev.zanith.api.output.Gates;
+import dev.zanith.api.output.GateResult;
 import dev.zanith.api.output.PlannedStep;
 import dev.zanith.api.output.PreflightResult;
 import dev.zanith.api.output.Refusal;

@@ -1,9 +1,9 @@
 package dev.zanith.internal.recover;
 
+import dev.zanith.api.output.ParkedChecksum;
 import dev.zanith.api.output.Artifact;
 import dev.zanith.api.output.ArtifactDefinition;
 import dev.zanith.api.output.ArtifactType;
-import dev.zanith.api.output.ParkedChecksum;
 import dev.zanith.api.exception.ZanithException;
 import dev.zanith.internal.step.StepHook;
 import dev.zanith.internal.audit.AuditTables;

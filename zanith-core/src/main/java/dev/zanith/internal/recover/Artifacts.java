@@ -1,11 +1,11 @@
 package dev.zanith.internal.recover;
 
+import dev.zanith.api.output.ParkedChecksum;
 import dev.zanith.api.output.Artifact;
 import dev.zanith.api.output.ArtifactDefinition;
 import dev.zanith.api.output.ArtifactFilter;
 import dev.zanith.api.output.ArtifactStatus;
 import dev.zanith.api.output.ArtifactType;
-import dev.zanith.api.output.ParkedChecksum;
 import dev.zanith.internal.audit.AuditTables;
 import dev.zanith.internal.jdbc.Jdbc;
 import dev.zanith.api.schema.TableName;

@@ -1,5 +1,7 @@
 package dev.zanith.internal.recover;
 
+import dev.zanith.api.output.ParkedChecksum;
+import dev.zanith.api.output.AppliedMigration;
 import dev.zanith.api.output.Artifact;
 import dev.zanith.api.output.ArtifactDefinition;
 import dev.zanith.api.output.ArtifactFilter;
@@ -9,10 +11,9 @@ import dev.zanith.api.output.CleanupResult;
 import dev.zanith.api.output.ExportFormat;
 import dev.zanith.api.output.ExportResult;
 import dev.zanith.api.output.Inspection;
-import dev.zanith.api.output.ParkedChecksum;
 import dev.zanith.api.output.PurgeResult;
 import dev.zanith.api.output.RestoreResult;
-import dev.zanith.ZanithConfig;
+import dev.zanith.internal.config.Settings;
 import dev.zanith.api.exception.ZanithConfigException;
 import dev.zanith.api.exception.ZanithException;
 import dev.zanith.internal.step.AdvisoryLock;
@@ -74,11 +75,11 @@ public final class Recovery {
             .withZone(ZoneOffset.UTC);
     private static final int FETCH_SIZE = 1000;
 
-    private final ZanithConfig config;
+    private final Settings config;
     private final AuditTables tables;
     private final Artifacts artifacts;
 
-    public Recovery(ZanithConfig config) {
+    public Recovery(Settings config) {
         this.config = config;
         this.tables = config.auditTables();
         this.artifacts = new Artifacts(tables);
@@ -202,7 +203,7 @@ public final class Recovery {
         SchemaGraph after = introspector.introspect(tx).graph();
 
         long durationMs = (System.nanoTime() - start) / 1_000_000;
-        String restoreId = MigrationNames.RESTORE_ID_PREFIX + a.id() + ":" + RESTORE_TIME.format(Instant.now());
+        String restoreId = AppliedMigration.RESTORE_ID_PREFIX + a.id() + ":" + RESTORE_TIME.format(Instant.now());
         artifacts.markRestored(tx, a.id(), restoreId);
         AuditLog audit = new AuditLog(tables);
         String script = run.executed.stream().map(s -> s + ";\n").collect(Collectors.joining());

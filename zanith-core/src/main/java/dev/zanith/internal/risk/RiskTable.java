@@ -4,9 +4,11 @@ import dev.zanith.api.risk.Assessment;
 import dev.zanith.api.risk.DataRef;
 import dev.zanith.api.risk.ReasonCode;
 import dev.zanith.api.risk.RiskLevel;
+import dev.zanith.api.risk.RiskTableRow;
 import dev.zanith.api.risk.SizeTier;
-import dev.zanith.api.risk.TableLock;
 import dev.zanith.api.risk.Volatility;
+import dev.zanith.internal.risk.RiskContext;
+import dev.zanith.internal.risk.RiskModel;
 import dev.zanith.internal.introspect.CatalogFacts;
 import dev.zanith.api.ops.AddCheckConstraint;
 import dev.zanith.api.ops.AddColumn;
@@ -106,57 +108,12 @@ public final class RiskTable {
             SizeTier.LARGE, new TableStatistics(2_000_000, 800L * 1024 * 1024),
             SizeTier.HUGE, new TableStatistics(50_000_000, 12L * 1024 * 1024 * 1024));
 
-    /**
-     * One published row.
-     *
-     * @param variant what distinguishes this row from others of the same kind, or empty
-     * @param setup   steps before the sample that set the scene (a policy before enabling RLS, ...)
-     * @param base    the assessment on a populated (small) table
-     * @param bySize  the score on an empty, small, large and huge table
-     */
-    public record Row(OperationKind kind, String variant, Operation sample, List<Operation> setup, Assessment base,
-                      Map<SizeTier, Integer> bySize) {
-
-        public Row {
-            setup = List.copyOf(setup);
-            bySize = java.util.Collections.unmodifiableMap(new EnumMap<>(bySize));
-        }
-
-        /** Whether the table's size moves the score. */
-        public boolean sizeSensitive() {
-            return bySize.values().stream().distinct().count() > 1;
-        }
-
-        /** "5 · 30 · 65 · 75", or "—" when size does not matter. */
-        public String sizeScores() {
-            return sizeSensitive() ? bySize.values().stream().map(String::valueOf).collect(Collectors.joining(" · ")) : "—";
-        }
-
-        /** The locks as the table shows them: "SHARE ROW EXCLUSIVE (scan) + same on the referenced table". */
-        public String locks() {
-            List<String> parts = new ArrayList<>();
-            for (TableLock lock : base.facts().locks()) {
-                if (lock.table().equals(sample.target())) {
-                    parts.add(0, lock.describeMode());
-                } else {
-                    parts.add(lock.describeMode() + " on " + lock.table().name());
-                }
-            }
-            return parts.isEmpty() ? "—" : String.join(" + ", parts);
-        }
-
-        public String rewrite() {
-            Boolean rewrite = base.facts().rewrite();
-            return rewrite == null ? "?" : rewrite ? "yes" : "no";
-        }
-    }
-
     private RiskTable() {
     }
 
     /** Every row, in operation-kind order. */
-    public static List<Row> rows() {
-        List<Row> rows = new ArrayList<>();
+    public static List<RiskTableRow> rows() {
+        List<RiskTableRow> rows = new ArrayList<>();
         for (Sample sample : samples()) {
             Map<SizeTier, Integer> bySize = new EnumMap<>(SizeTier.class);
             Assessment base = null;
@@ -171,7 +128,7 @@ public final class RiskTable {
                     base = assessment;
                 }
             }
-            rows.add(new Row(sample.operation.kind(), sample.variant, sample.operation, sample.setup, base, bySize));
+            rows.add(new RiskTableRow(sample.operation.kind(), sample.variant, sample.operation, sample.setup, base, bySize));
         }
         return rows;
     }
@@ -446,7 +403,7 @@ public final class RiskTable {
                         + "`by size` is the score on an empty · small · large (2M rows) · huge (50M rows) table; "
                         + "— means size does not matter.\n");
         OperationKind.Family family = null;
-        for (Row row : rows()) {
+        for (RiskTableRow row : rows()) {
             if (row.kind().family() != family) {
                 family = row.kind().family();
                 out.append("\n### ").append(family.title()).append("\n\n_").append(family.tagline()).append("_\n\n")
@@ -479,7 +436,7 @@ public final class RiskTable {
                     .put("meaning", level.meaning());
         }
         tools.jackson.databind.node.ArrayNode operations = root.putArray("operations");
-        for (Row row : rows()) {
+        for (RiskTableRow row : rows()) {
             tools.jackson.databind.node.ObjectNode o = operations.addObject();
             Assessment a = row.base();
             o.put("operationKind", row.kind().id());

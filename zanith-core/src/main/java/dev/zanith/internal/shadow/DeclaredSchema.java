@@ -1,6 +1,6 @@
 package dev.zanith.internal.shadow;
 
-import dev.zanith.api.ShadowProvider;
+import dev.zanith.internal.shadow.ShadowSource;
 import dev.zanith.internal.sql.SqlScript;
 import dev.zanith.api.exception.ZanithConfigException;
 import dev.zanith.api.exception.ZanithException;
@@ -95,7 +95,7 @@ public final class DeclaredSchema {
      * @param options which schemas to read from the shadow (missing ones are skipped: the file may not create
      *                all of them)
      */
-    public static SchemaGraph load(Path file, ShadowProvider shadows, IntrospectionOptions options) {
+    public static SchemaGraph load(Path file, ShadowSource shadows, IntrospectionOptions options) {
         Format format = Format.of(file);
         requireFile(file);
         return switch (format) {
@@ -110,7 +110,7 @@ public final class DeclaredSchema {
      * caller can tell which schemas it uses, and which of its objects fall outside a given scope. A shadow that
      * maps schema names (the same-database topology) can only show {@code options.schemas()}.
      */
-    public static SchemaGraph loadEverySchema(Path file, ShadowProvider shadows, IntrospectionOptions options) {
+    public static SchemaGraph loadEverySchema(Path file, ShadowSource shadows, IntrospectionOptions options) {
         if (Format.of(file) != Format.SQL) {
             return load(file, shadows, options);
         }
@@ -135,7 +135,7 @@ public final class DeclaredSchema {
      * Normalizes the {@code .sql} file on a shadow from {@code shadows} (opened, and closed however this ends)
      * and returns what was introspected there, with the shadow server's version.
      */
-    public static LiveSchema normalize(Path sqlFile, ShadowProvider shadows, IntrospectionOptions options) {
+    public static LiveSchema normalize(Path sqlFile, ShadowSource shadows, IntrospectionOptions options) {
         SqlScript script = readSql(sqlFile);
         // refuse what cannot be run before a shadow is even opened
         refuseUnrunnable(script, sqlFile.toString(), shadows.name(), describeProvider(shadows.name()));

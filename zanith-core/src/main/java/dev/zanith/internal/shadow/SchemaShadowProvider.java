@@ -1,6 +1,6 @@
 package dev.zanith.internal.shadow;
 
-import dev.zanith.api.ShadowProvider;
+import dev.zanith.internal.shadow.ShadowSource;
 import dev.zanith.api.exception.ZanithConfigException;
 import dev.zanith.api.exception.ZanithException;
 import dev.zanith.internal.jdbc.ConnectionSource;
@@ -25,7 +25,7 @@ import java.util.Set;
  * archive schema) gets an ephemeral twin, {@code zanith_shadow_<tag>_<n>}, which {@code search_path} points
  * at and which is dropped on close. Database-wide things (extensions, roles) cannot be rehearsed this way.
  */
-final class SchemaShadowProvider implements ShadowProvider {
+final class SchemaShadowProvider implements ShadowSource {
 
     static final String NAME = "schema";
     private static final Logger LOG = LoggerFactory.getLogger(SchemaShadowProvider.class);

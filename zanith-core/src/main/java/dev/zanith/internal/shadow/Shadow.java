@@ -14,7 +14,7 @@ public interface Shadow extends AutoCloseable {
     /** For people: what this shadow is and where, e.g. "temporary database zanith_shadow_1f2e... on jdbc:...". */
     String describe();
 
-    /** The name of the provider that opened it ({@link ShadowProvider#name()}). */
+    /** The name of the provider that opened it ({@link ShadowSource#name()}). */
     String providerName();
 
     /** How real schema names appear in this shadow (identity but for the same-database schema topology). */

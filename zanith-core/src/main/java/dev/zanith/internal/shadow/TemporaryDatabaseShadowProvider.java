@@ -1,6 +1,6 @@
 package dev.zanith.internal.shadow;
 
-import dev.zanith.api.ShadowProvider;
+import dev.zanith.internal.shadow.ShadowSource;
 import dev.zanith.api.exception.ZanithException;
 import dev.zanith.internal.jdbc.ConnectionSource;
 import dev.zanith.internal.jdbc.Jdbc;
@@ -22,7 +22,7 @@ import java.util.function.Supplier;
  * {@code template0} and dropped on close ({@code WITH (FORCE)}), also when anything in between failed and when
  * the JVM exits early.
  */
-final class TemporaryDatabaseShadowProvider implements ShadowProvider {
+final class TemporaryDatabaseShadowProvider implements ShadowSource {
 
     static final String NAME = "database";
     static final String NAME_PREFIX = "zanith_shadow_";

@@ -1,6 +1,6 @@
 package dev.zanith.internal.shadow;
 
-import dev.zanith.api.ShadowProvider;
+import dev.zanith.internal.shadow.ShadowSource;
 import dev.zanith.api.exception.ZanithConfigException;
 import dev.zanith.api.exception.ZanithException;
 import dev.zanith.internal.jdbc.ConnectionSource;
@@ -22,7 +22,7 @@ import java.util.Optional;
  * {@code --shadow-reset}, which drops every schema and extension in it first. Either way everything is dropped
  * again on close, so the database is left empty. Never the target database itself.
  */
-final class UrlShadowProvider implements ShadowProvider {
+final class UrlShadowProvider implements ShadowSource {
 
     static final String NAME = "url";
 

@@ -2,6 +2,7 @@ package dev.zanith.internal.step;
 
 import dev.zanith.api.exception.LockLostException;
 import dev.zanith.api.output.LockHolder;
+import dev.zanith.internal.step.Fence;
 import dev.zanith.api.exception.ZanithException;
 import dev.zanith.internal.jdbc.ConnectionSource;
 import dev.zanith.internal.jdbc.Jdbc;

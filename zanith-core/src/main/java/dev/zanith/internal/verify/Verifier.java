@@ -1,8 +1,8 @@
 package dev.zanith.internal.verify;
 
+import dev.zanith.api.output.Prediction;
 import dev.zanith.api.output.Difference;
 import dev.zanith.api.output.ObservedStep;
-import dev.zanith.api.output.Prediction;
 import dev.zanith.api.output.VerifyOutcome;
 import dev.zanith.api.output.VerifyResult;
 import dev.zanith.api.exception.ZanithException;
@@ -23,7 +23,7 @@ import dev.zanith.api.schema.SchemaGraph;
 import dev.zanith.api.schema.TableName;
 import dev.zanith.api.schema.TableStatistics;
 import dev.zanith.internal.shadow.Shadow;
-import dev.zanith.api.ShadowProvider;
+import dev.zanith.internal.shadow.ShadowSource;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -48,7 +48,7 @@ public final class Verifier {
      * @param declaredLabel how to name the declared schema in output (its file name)
      */
     public record Request(SchemaGraph live, List<Migration> pending, SchemaGraph declared, String declaredLabel,
-                          ShadowProvider shadow, IntrospectionOptions options, String archiveSchema,
+                          ShadowSource shadow, IntrospectionOptions options, String archiveSchema,
                           Map<String, Prediction> predictions, ServerVersion target,
                           Map<TableName, TableStatistics> statistics) {
 
@@ -57,7 +57,7 @@ public final class Verifier {
         }
 
         public Request(SchemaGraph live, List<Migration> pending, SchemaGraph declared, String declaredLabel,
-                       ShadowProvider shadow, IntrospectionOptions options, String archiveSchema) {
+                       ShadowSource shadow, IntrospectionOptions options, String archiveSchema) {
             this(live, pending, declared, declaredLabel, shadow, options, archiveSchema, Map.of(), null, Map.of());
         }
     }

@@ -1,5 +1,6 @@
 package dev.zanith.internal.apply;
 
+import dev.zanith.TestSettings;
 import dev.zanith.api.ApplyListener;
 import dev.zanith.api.output.ApplyResult;
 import dev.zanith.api.output.BackfillProgress;
@@ -73,7 +74,7 @@ final class ApplyFixture {
 
     Recorder apply(ZanithConfig config, ApplyGuard guard, StepHook hook) {
         Recorder recorder = new Recorder();
-        recorder.result = new Apply(config, recorder, guard, hook).run();
+        recorder.result = new Apply(TestSettings.of(config), recorder, guard, hook).run();
         return recorder;
     }
 

@@ -1,5 +1,7 @@
 package dev.zanith.internal.apply;
 
+import dev.zanith.TestSettings;
+import dev.zanith.api.output.RepairResult;
 import dev.zanith.api.output.ApplyResult;
 import dev.zanith.internal.step.StepHook;
 import dev.zanith.api.exception.ZanithException;
@@ -295,14 +297,14 @@ class GuardedApplyTest {
                 .hasMessageContaining("20260101000000_add_login.yaml was changed after it was applied")
                 .hasMessageContaining("zanith repair --accept-checksum 20260101000000_add_login");
 
-        Repair.Result repaired = new Repair(f.config().build()).acceptChecksum("20260101000000_add_login");
+        RepairResult repaired = new Repair(TestSettings.of(f.config().build())).acceptChecksum("20260101000000_add_login");
         assertThat(repaired.changed()).isTrue();
         assertThat(f.rows("SELECT checksum = '" + repaired.accepted() + "' AS accepted, repairs -> 0 ->> 'previous' AS previous, "
                 + "repairs -> 0 ->> 'by' IS NOT NULL AS who, jsonb_array_length(repairs) AS n FROM _zanith_migrations"))
                 .containsExactly(Map.of("accepted", true, "previous", repaired.previous(), "who", true, "n", 1));
         assertThat(f.apply().result.migrations()).isEmpty();
-        assertThat(new Repair(f.config().build()).acceptChecksum("20260101000000_add_login").changed()).isFalse();
-        assertThatThrownBy(() -> new Repair(f.config().build()).acceptChecksum("nope"))
+        assertThat(new Repair(TestSettings.of(f.config().build())).acceptChecksum("20260101000000_add_login").changed()).isFalse();
+        assertThatThrownBy(() -> new Repair(TestSettings.of(f.config().build())).acceptChecksum("nope"))
                 .isInstanceOf(ZanithException.class).hasMessageContaining("No migration file with id 'nope'");
     }
 
@@ -386,7 +388,7 @@ class GuardedApplyTest {
             int pid = Jdbc.queryFirst(holder, "SELECT pg_backend_pid()", rs -> rs.getInt(1)).orElseThrow();
 
             ApplyFixture.Recorder recorder = new ApplyFixture.Recorder();
-            assertThatThrownBy(() -> new dev.zanith.internal.command.Apply(f.config().lockWait(Duration.ofMillis(200)).build(),
+            assertThatThrownBy(() -> new dev.zanith.internal.command.Apply(TestSettings.of(f.config().lockWait(Duration.ofMillis(200)).build()),
                     recorder).run()).isInstanceOf(ZanithException.class)
                     .hasMessageContaining("Another Zanith apply, repair or restore is running on public._zanith_*")
                     .hasMessageContaining("held by pid " + pid + " (deploy-bot")
@@ -399,7 +401,7 @@ class GuardedApplyTest {
             ExecutorService pool = Executors.newSingleThreadExecutor();
             try {
                 ApplyFixture.Recorder patient = new ApplyFixture.Recorder();
-                Future<ApplyResult> waiting = pool.submit(() -> new dev.zanith.internal.command.Apply(f.config().build(),
+                Future<ApplyResult> waiting = pool.submit(() -> new dev.zanith.internal.command.Apply(TestSettings.of(f.config().build()),
                         patient).run());
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
                 while (patient.events.isEmpty()) {

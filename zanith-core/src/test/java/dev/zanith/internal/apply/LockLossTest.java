@@ -1,8 +1,8 @@
 package dev.zanith.internal.apply;
 
+import dev.zanith.internal.step.Fence;
 import dev.zanith.api.exception.LockLostException;
 import dev.zanith.internal.step.AdvisoryLock;
-import dev.zanith.internal.step.Fence;
 import dev.zanith.internal.step.StepHook;
 import dev.zanith.api.exception.ZanithException;
 import dev.zanith.internal.audit.AuditTables;

@@ -1,5 +1,6 @@
 package dev.zanith.internal.apply;
 
+import dev.zanith.TestSettings;
 import dev.zanith.api.output.ApplyResult;
 import dev.zanith.internal.step.StepExecutor;
 import dev.zanith.internal.step.Timeouts;
@@ -104,7 +105,7 @@ class SqlOutsideItsFieldTest {
         tables(db);
         for (Operation op : attacks()) {
             try (Connection c = db.connect()) {
-                assertThatThrownBy(() -> ZanithConfig.builder().url(db.jdbcUrl()).build().planner().plan(c, List.of(migration(op))))
+                assertThatThrownBy(() -> TestSettings.of(ZanithConfig.builder().url(db.jdbcUrl()).build()).planner().plan(c, List.of(migration(op))))
                         .isInstanceOf(ZanithException.class)
                         .hasMessageContaining("test:20260101000000_attack (operation 1): " + op.kind().id())
                         .hasMessageContaining("nothing was run");
@@ -121,7 +122,7 @@ class SqlOutsideItsFieldTest {
             try (Connection c = db.connect()) {
                 c.setAutoCommit(true);
                 ApplyFixture.Recorder recorder = new ApplyFixture.Recorder();
-                MigrationHistory history = new MigrationHistory(ZanithConfig.builder().url(db.jdbcUrl()).build().auditTables());
+                MigrationHistory history = new MigrationHistory(TestSettings.of(ZanithConfig.builder().url(db.jdbcUrl()).build()).auditTables());
                 history.ensureTables(c);
                 ApplyResult result = new Applier(new AuditLog(history.tables()), new StepExecutor(Timeouts.defaults()),
                         "_zanith_", "zanith_archive", recorder).apply(c, List.of(migration(op)));

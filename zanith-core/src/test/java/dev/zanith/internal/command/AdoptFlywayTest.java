@@ -1,5 +1,18 @@
 package dev.zanith.internal.command;
 
+import dev.zanith.api.BaselineRequest;
+import dev.zanith.api.AdoptRequest;
+import dev.zanith.api.output.MigrationTool;
+import dev.zanith.api.GenerateRequest;
+import dev.zanith.api.output.BaselineResult;
+import dev.zanith.api.output.AdoptResult;
+import dev.zanith.api.output.AdoptOutcome;
+import dev.zanith.api.output.AdoptEntry;
+import dev.zanith.api.output.StartingPoint;
+import dev.zanith.api.output.ForeignHistory;
+import dev.zanith.api.output.HistoryEntry;
+import dev.zanith.api.output.GenerateResult;
+
 import dev.zanith.Zanith;
 import dev.zanith.ZanithConfig;
 import dev.zanith.api.exception.ZanithException;
@@ -60,8 +73,8 @@ class AdoptFlywayTest {
                 .build());
     }
 
-    private static Adopt.Request flyway(boolean execute) {
-        return new Adopt.Request(StartingPoint.Tool.FLYWAY, null, null, execute);
+    private static AdoptRequest flyway(boolean execute) {
+        return new AdoptRequest(MigrationTool.FLYWAY, null, null, execute);
     }
 
 
@@ -87,17 +100,17 @@ class AdoptFlywayTest {
         List<String> before = db.queryForRows(flywayTable);
         Zanith zanith = zanith(db);
 
-        Adopt.Result dryRun = zanith.adopt(flyway(false));
+        AdoptResult dryRun = zanith.adopt(flyway(false));
         assertThat(dryRun.executed()).isFalse();
         assertThat(dryRun.historyTable()).isEqualTo("public.flyway_schema_history");
-        assertThat(dryRun.with(Adopt.Outcome.ADOPT)).extracting(Adopt.Entry::migrationId).containsExactly(
+        assertThat(dryRun.with(AdoptOutcome.ADOPT)).extracting(AdoptEntry::migrationId).containsExactly(
                 "V1__create_customers", "V2__create_orders", "V3__seed", "V4__order_total", "V10__orders_index");
-        assertThat(dryRun.with(Adopt.Outcome.ADOPT)).allSatisfy(e -> assertThat(e.how()).startsWith("Flyway checksum"));
+        assertThat(dryRun.with(AdoptOutcome.ADOPT)).allSatisfy(e -> assertThat(e.how()).startsWith("Flyway checksum"));
         assertThat(dryRun.pending()).isEmpty();
         assertThat(db.queryForLong("SELECT count(*) FROM pg_class WHERE relname = '_zanith_migrations'"))
                 .as("a dry run writes nothing").isZero();
 
-        Adopt.Result executed = zanith.adopt(flyway(true));
+        AdoptResult executed = zanith.adopt(flyway(true));
         assertThat(executed.executed()).isTrue();
         // the original times, users and durations; the adopted rows carry Flyway's record of them
         assertThat(db.queryForRows("SELECT m.id, m.applied_at = f.installed_on::timestamptz, m.applied_by = f.installed_by, "
@@ -108,12 +121,12 @@ class AdoptFlywayTest {
                 "V3__seed|t|t|t|adopted|checksum|t|", "V4__order_total|t|t|t|adopted|checksum|t|",
                 "V10__orders_index|t|t|t|adopted|checksum|t|");
         assertThat(db.queryForRows(flywayTable)).as("Flyway's table untouched").isEqualTo(before);
-        assertThat(zanith.history()).extracting(History.Entry::kind).containsOnly("adopted");
+        assertThat(zanith.history()).extracting(HistoryEntry::kind).containsOnly("adopted");
 
         // idempotent
-        Adopt.Result again = zanith.adopt(flyway(true));
+        AdoptResult again = zanith.adopt(flyway(true));
         assertThat(again.executed()).isFalse();
-        assertThat(again.with(Adopt.Outcome.ALREADY_RECORDED)).hasSize(5);
+        assertThat(again.with(AdoptOutcome.ALREADY_RECORDED)).hasSize(5);
         assertThat(db.queryForLong("SELECT count(*) FROM _zanith_migrations")).isEqualTo(5);
 
         // a sixth migration, written for Zanith, is exactly what is pending, and applies alone
@@ -140,12 +153,12 @@ class AdoptFlywayTest {
         Files.writeString(migrations().resolve("V4__order_total.sql"), "ALTER TABLE orders ADD COLUMN total numeric;\n");
         Files.delete(migrations().resolve("V10__orders_index.sql"));
 
-        Adopt.Result dryRun = zanith(db).adopt(flyway(false));
-        assertThat(dryRun.with(Adopt.Outcome.PROBLEM)).extracting(Adopt.Entry::source, Adopt.Entry::how)
+        AdoptResult dryRun = zanith(db).adopt(flyway(false));
+        assertThat(dryRun.with(AdoptOutcome.PROBLEM)).extracting(AdoptEntry::source, AdoptEntry::how)
                 .satisfiesExactly(
                         p -> assertThat(p.toList()).first().isEqualTo("V4 order total (V4__order_total.sql)"),
                         p -> assertThat(p.toList().get(1).toString()).startsWith("no file V10__orders_index.sql"));
-        assertThat(dryRun.with(Adopt.Outcome.PROBLEM).get(0).how()).contains("changed since Flyway ran it");
+        assertThat(dryRun.with(AdoptOutcome.PROBLEM).get(0).how()).contains("changed since Flyway ran it");
 
         assertThatThrownBy(() -> zanith(db).adopt(flyway(true))).isInstanceOf(ZanithException.class)
                 .hasMessageStartingWith("Nothing adopted: 2 row(s) of public.flyway_schema_history do not match")
@@ -163,7 +176,7 @@ class AdoptFlywayTest {
                 .migrations(new DirectoryMigrationSource(migrations())).build());
         try (java.sql.Connection holder = db.connect(); java.sql.Statement s = holder.createStatement()) {
             s.execute("SELECT pg_advisory_lock(" + key + ")");
-            assertThat(zanith.adopt(flyway(false)).with(Adopt.Outcome.ADOPT)).as("a dry run takes no lock").hasSize(5);
+            assertThat(zanith.adopt(flyway(false)).with(AdoptOutcome.ADOPT)).as("a dry run takes no lock").hasSize(5);
             assertThatThrownBy(() -> zanith.adopt(flyway(true))).isInstanceOf(ZanithException.class)
                     .hasMessageContaining("lock is held by");
         }
@@ -184,14 +197,14 @@ class AdoptFlywayTest {
                 + "installed_by, execution_time, success) VALUES (99, '3', 'broken', 'SQL', 'V3__broken.sql', 1, "
                 + "current_user, 5, false)");
 
-        Adopt.Result result = zanith(db).adopt(flyway(true));
+        AdoptResult result = zanith(db).adopt(flyway(true));
 
-        assertThat(result.with(Adopt.Outcome.ADOPT)).extracting(Adopt.Entry::migrationId).containsExactly("V2__items");
-        assertThat(result.with(Adopt.Outcome.REPORTED)).extracting(Adopt.Entry::how).satisfiesExactly(
+        assertThat(result.with(AdoptOutcome.ADOPT)).extracting(AdoptEntry::migrationId).containsExactly("V2__items");
+        assertThat(result.with(AdoptOutcome.REPORTED)).extracting(AdoptEntry::how).satisfiesExactly(
                 how -> assertThat(how).startsWith("Flyway baseline at version 1").contains("zanith baseline --id"),
                 how -> assertThat(how).startsWith("repeatable migration"),
                 how -> assertThat(how).startsWith("failed in Flyway"));
-        assertThat(result.with(Adopt.Outcome.PROBLEM)).isEmpty();
+        assertThat(result.with(AdoptOutcome.PROBLEM)).isEmpty();
         // reported rows are not adopted: what they map to stays pending, for the user to decide
         assertThat(result.pending()).containsExactly("R__items_view", "V1__legacy");
     }

@@ -1,5 +1,18 @@
 package dev.zanith.internal.command;
 
+import dev.zanith.api.BaselineRequest;
+import dev.zanith.api.AdoptRequest;
+import dev.zanith.api.output.MigrationTool;
+import dev.zanith.api.GenerateRequest;
+import dev.zanith.api.output.BaselineResult;
+import dev.zanith.api.output.AdoptResult;
+import dev.zanith.api.output.AdoptOutcome;
+import dev.zanith.api.output.AdoptEntry;
+import dev.zanith.api.output.StartingPoint;
+import dev.zanith.api.output.ForeignHistory;
+import dev.zanith.api.output.HistoryEntry;
+import dev.zanith.api.output.GenerateResult;
+
 import dev.zanith.Zanith;
 import dev.zanith.ZanithConfig;
 import dev.zanith.api.ApplyListener;
@@ -87,19 +100,19 @@ class AdoptLiquibaseTest {
                       column: {name: email, type: text}
                 """);
         Zanith zanith = zanith(db);
-        assertThat(zanith.startingPoint().foreignHistories()).extracting(StartingPoint.ForeignHistory::tool)
-                .containsExactly(StartingPoint.Tool.LIQUIBASE);
+        assertThat(zanith.startingPoint().foreignHistories()).extracting(ForeignHistory::tool)
+                .containsExactly(MigrationTool.LIQUIBASE);
 
-        Adopt.Request request = new Adopt.Request(StartingPoint.Tool.LIQUIBASE, null, null, false);
-        Adopt.Result dryRun = zanith.adopt(request);
-        assertThat(dryRun.with(Adopt.Outcome.ADOPT)).extracting(Adopt.Entry::migrationId).containsExactly(
+        AdoptRequest request = new AdoptRequest(MigrationTool.LIQUIBASE, null, null, false);
+        AdoptResult dryRun = zanith.adopt(request);
+        assertThat(dryRun.with(AdoptOutcome.ADOPT)).extracting(AdoptEntry::migrationId).containsExactly(
                 "liquibase:changelog.xml::1::alice", "liquibase:changelog.xml::2::bob",
                 "liquibase:changelog.xml::3::alice");
-        assertThat(dryRun.with(Adopt.Outcome.ADOPT).get(0).how()).startsWith("by id, author and file name");
+        assertThat(dryRun.with(AdoptOutcome.ADOPT).get(0).how()).startsWith("by id, author and file name");
         assertThat(dryRun.pending()).containsExactly("V1__customers_email");
         assertThat(db.queryForLong("SELECT count(*) FROM pg_class WHERE relname = '_zanith_migrations'")).isZero();
 
-        Adopt.Result executed = zanith.adopt(new Adopt.Request(StartingPoint.Tool.LIQUIBASE, "public",
+        AdoptResult executed = zanith.adopt(new AdoptRequest(MigrationTool.LIQUIBASE, "public",
                 "databasechangelog", true));
         assertThat(executed.executed()).isTrue();
         assertThat(db.queryForRows("SELECT m.kind, m.applied_at = l.dateexecuted::timestamptz, m.checksum = l.md5sum, "
@@ -110,8 +123,8 @@ class AdoptLiquibaseTest {
         assertThat(db.queryForRows(changelog)).as("Liquibase's table untouched").isEqualTo(before);
         assertThat(zanith.startingPoint().zanithHistory()).isTrue();
 
-        Adopt.Result again = zanith.adopt(new Adopt.Request(StartingPoint.Tool.LIQUIBASE, null, null, true));
-        assertThat(again.with(Adopt.Outcome.ALREADY_RECORDED)).hasSize(3);
+        AdoptResult again = zanith.adopt(new AdoptRequest(MigrationTool.LIQUIBASE, null, null, true));
+        assertThat(again.with(AdoptOutcome.ALREADY_RECORDED)).hasSize(3);
         assertThat(db.queryForLong("SELECT count(*) FROM _zanith_migrations")).isEqualTo(3);
 
         assertThat(zanith.plan().migrations()).extracting(MigrationPlan::id).containsExactly("V1__customers_email");
@@ -124,9 +137,9 @@ class AdoptLiquibaseTest {
     void changesetsThatDidNotRunAreReported(TestDatabase db) throws Exception {
         liquibaseUpdate(db);
         db.execute("UPDATE databasechangelog SET exectype = 'FAILED' WHERE id = '3'");
-        Adopt.Result result = zanith(db).adopt(new Adopt.Request(StartingPoint.Tool.LIQUIBASE, null, null, true));
-        assertThat(result.with(Adopt.Outcome.ADOPT)).hasSize(2);
-        assertThat(result.with(Adopt.Outcome.REPORTED)).singleElement().satisfies(e -> {
+        AdoptResult result = zanith(db).adopt(new AdoptRequest(MigrationTool.LIQUIBASE, null, null, true));
+        assertThat(result.with(AdoptOutcome.ADOPT)).hasSize(2);
+        assertThat(result.with(AdoptOutcome.REPORTED)).singleElement().satisfies(e -> {
             assertThat(e.source()).isEqualTo("changeset 3::alice in changelog.xml");
             assertThat(e.how()).startsWith("exectype FAILED");
         });

@@ -1,5 +1,18 @@
 package dev.zanith.internal.command;
 
+import dev.zanith.api.BaselineRequest;
+import dev.zanith.api.AdoptRequest;
+import dev.zanith.api.output.MigrationTool;
+import dev.zanith.api.GenerateRequest;
+import dev.zanith.api.output.BaselineResult;
+import dev.zanith.api.output.AdoptResult;
+import dev.zanith.api.output.AdoptOutcome;
+import dev.zanith.api.output.AdoptEntry;
+import dev.zanith.api.output.StartingPoint;
+import dev.zanith.api.output.ForeignHistory;
+import dev.zanith.api.output.HistoryEntry;
+import dev.zanith.api.output.GenerateResult;
+
 import dev.zanith.Zanith;
 import dev.zanith.ZanithConfig;
 import dev.zanith.api.exception.ZanithConfigException;
@@ -64,7 +77,7 @@ class BaselineTest {
         existingDatabase(db);
         Zanith zanith = zanith(db);
 
-        Baseline.Result result = zanith.baseline(new Baseline.Request("V2__orders", null, false));
+        BaselineResult result = zanith.baseline(new BaselineRequest("V2__orders", null, false));
 
         assertThat(result.covered()).containsExactly("V1__customers", "V2__orders");
         assertThat(result.pending()).containsExactly("V3__order_total");
@@ -102,7 +115,7 @@ class BaselineTest {
         assertThat(applied.migrations()).extracting(MigrationOutcome::id).containsExactly("V3__order_total");
         assertThat(db.queryForLong("SELECT count(*) FROM information_schema.columns WHERE table_name = 'orders' "
                 + "AND column_name = 'total'")).isOne();
-        assertThat(zanith.history()).extracting(History.Entry::kind).containsExactly("baseline", "migration");
+        assertThat(zanith.history()).extracting(HistoryEntry::kind).containsExactly("baseline", "migration");
     }
 
     @Test
@@ -110,7 +123,7 @@ class BaselineTest {
             throws Exception {
         existingDatabase(db);
         Zanith zanith = zanith(db);
-        zanith.baseline(new Baseline.Request("V2__orders", null, false));
+        zanith.baseline(new BaselineRequest("V2__orders", null, false));
         Files.writeString(migrations().resolve("V2__orders.sql"), "-- tidied up\nCREATE TABLE orders (id bigint PRIMARY "
                 + "KEY, customer_id bigint REFERENCES customers);");
         assertThat(zanith.plan().migrations()).extracting(MigrationPlan::id).containsExactly("V3__order_total");
@@ -121,17 +134,17 @@ class BaselineTest {
     void refusesWhenZanithHistoryExistsUnlessAllowedAndNeverRecordsAnIdTwice(TestDatabase db) throws Exception {
         existingDatabase(db);
         Zanith zanith = zanith(db);
-        zanith.baseline(new Baseline.Request("V1__customers", null, false));
+        zanith.baseline(new BaselineRequest("V1__customers", null, false));
 
-        assertThatThrownBy(() -> zanith.baseline(new Baseline.Request("V2__orders", null, false)))
+        assertThatThrownBy(() -> zanith.baseline(new BaselineRequest("V2__orders", null, false)))
                 .isInstanceOf(ZanithException.class)
                 .hasMessageContaining("already has Zanith history (1 ledger row(s)")
                 .hasMessageContaining("--allow-history");
         assertThat(db.queryForLong("SELECT count(*) FROM _zanith_migrations")).isOne();
-        assertThatThrownBy(() -> zanith.baseline(new Baseline.Request("V1__customers", null, true)))
+        assertThatThrownBy(() -> zanith.baseline(new BaselineRequest("V1__customers", null, true)))
                 .hasMessageContaining("already holds 'V1__customers'");
 
-        zanith.baseline(new Baseline.Request("V2__orders", "taken over in December", true));
+        zanith.baseline(new BaselineRequest("V2__orders", "taken over in December", true));
         // the later baseline counts
         assertThat(zanith.status().pending()).extracting(m -> m.id()).containsExactly("V3__order_total");
         assertThat(zanith.history()).extracting(e -> e.applied().description())
@@ -145,17 +158,17 @@ class BaselineTest {
         Files.writeString(migrations().resolve("0001_users_email.sql"), "ALTER TABLE users ADD COLUMN email text;");
         Files.writeString(migrations().resolve("20200101000000_users_name.sql"), "ALTER TABLE users ADD COLUMN name text;");
         Files.writeString(migrations().resolve("V1__users_age.sql"), "ALTER TABLE users ADD COLUMN age int;");
-        Baseline.Result result = zanith(db).baseline(new Baseline.Request(null, null, false));
-        assertThat(result.id()).isEqualTo(Baseline.Request.DEFAULT_ID);
+        BaselineResult result = zanith(db).baseline(new BaselineRequest(null, null, false));
+        assertThat(result.id()).isEqualTo(BaselineRequest.DEFAULT_ID);
         assertThat(result.covered()).isEmpty();
         assertThat(result.pending()).containsExactly("0001_users_email", "20200101000000_users_name", "V1__users_age");
     }
 
     @Test
     void refusesAnIdNoMigrationCouldHave(TestDatabase db) throws Exception {
-        assertThatThrownBy(() -> zanith(db).baseline(new Baseline.Request("recover:x", null, false)))
+        assertThatThrownBy(() -> zanith(db).baseline(new BaselineRequest("recover:x", null, false)))
                 .isInstanceOf(ZanithConfigException.class);
-        assertThatThrownBy(() -> zanith(db).baseline(new Baseline.Request(" v1", null, false)))
+        assertThatThrownBy(() -> zanith(db).baseline(new BaselineRequest(" v1", null, false)))
                 .isInstanceOf(ZanithConfigException.class);
     }
 
@@ -165,7 +178,7 @@ class BaselineTest {
         long key = new AuditTables(ZanithConfig.DEFAULT_AUDIT_SCHEMA, ZanithConfig.DEFAULT_TABLE_PREFIX).lockKey("apply");
         try (Connection holder = db.connect(); Statement s = holder.createStatement()) {
             s.execute("SELECT pg_advisory_lock(" + key + ")");
-            assertThatThrownBy(() -> zanith(db).baseline(new Baseline.Request("V2__orders", null, false)))
+            assertThatThrownBy(() -> zanith(db).baseline(new BaselineRequest("V2__orders", null, false)))
                     .isInstanceOf(ZanithException.class).hasMessageContaining("lock is held by");
         }
         assertThat(db.queryForLong("SELECT count(*) FROM pg_class WHERE relname = '_zanith_migrations'")).isZero();
@@ -174,16 +187,16 @@ class BaselineTest {
     @Test
     void afterABaselineGenerateWritesOnlyTheChange(TestDatabase db) throws Exception {
         existingDatabase(db);
-        zanith(db).baseline(new Baseline.Request("V2__orders", null, false));
+        zanith(db).baseline(new BaselineRequest("V2__orders", null, false));
         Files.delete(migrations().resolve("V3__order_total.sql"));
         Path declared = dir.resolve("schema.sql");
         Files.writeString(declared, """
                 CREATE TABLE customers (id bigint PRIMARY KEY, name text NOT NULL, email text);
                 CREATE TABLE orders (id bigint PRIMARY KEY, customer_id bigint REFERENCES customers);
                 """);
-        Generate.Result generated = new Generate(ZanithConfig.builder().url(db.jdbcUrl())
-                .migrations(new DirectoryMigrationSource(migrations())).build())
-                .run(new Generate.Request(declared, migrations(), null, DiffOptions.defaults(),
+        GenerateResult generated = new Generate(dev.zanith.TestSettings.of(ZanithConfig.builder().url(db.jdbcUrl())
+                .migrations(new DirectoryMigrationSource(migrations())).build()))
+                .run(new GenerateRequest(declared, migrations(), null, DiffOptions.defaults(),
                         ShadowProviders.temporaryDatabase(ConnectionSource.of(db.jdbcUrl(), null, null)), Instant.now(),
                         null));
         assertThat(generated.operations()).singleElement().satisfies(op -> {

@@ -1,5 +1,8 @@
 package dev.zanith.internal.command;
 
+import dev.zanith.TestSettings;
+import dev.zanith.api.output.GenerateResult;
+import dev.zanith.api.GenerateRequest;
 import dev.zanith.api.GenerateRefusedException;
 import dev.zanith.ZanithConfig;
 import dev.zanith.api.exception.ZanithException;
@@ -29,7 +32,7 @@ class GenerateTest {
     @TempDir
     Path dir;
 
-    private Generate.Result generate(TestDatabase db, String declaredDdl, List<String> schemas) throws IOException {
+    private GenerateResult generate(TestDatabase db, String declaredDdl, List<String> schemas) throws IOException {
         Path declared = dir.resolve("schema.sql");
         Files.writeString(declared, declaredDdl);
         ZanithConfig.Builder config = ZanithConfig.builder().url(db.jdbcUrl());
@@ -37,7 +40,7 @@ class GenerateTest {
             config.schemas(schemas);
         }
         ZanithConfig built = config.build();
-        return new Generate(built).run(new Generate.Request(declared, dir.resolve("migrations"), null,
+        return new Generate(TestSettings.of(built)).run(new GenerateRequest(declared, dir.resolve("migrations"), null,
                 DiffOptions.defaults(), ShadowProviders.temporaryDatabase(ConnectionSource.of(db.jdbcUrl(), null, null)),
                 Instant.now(), schemas));
     }
@@ -49,7 +52,7 @@ class GenerateTest {
         if (schemas != null) {
             config.schemas(schemas);
         }
-        dev.zanith.api.output.ApplyResult result = new Apply(config.build(), dev.zanith.api.ApplyListener.NONE).run();
+        dev.zanith.api.output.ApplyResult result = new Apply(TestSettings.of(config.build()), dev.zanith.api.ApplyListener.NONE).run();
         assertThat(result.succeeded()).as(String.valueOf(result)).isTrue();
     }
 
@@ -97,7 +100,7 @@ class GenerateTest {
 
     @Test
     void tablesWithoutColumnsAreCreatedAndDropped(TestDatabase db) throws Exception {
-        Generate.Result created = generate(db, "CREATE TABLE foo ();", null);
+        GenerateResult created = generate(db, "CREATE TABLE foo ();", null);
         assertThat(created.file()).isNotNull();
         assertThat(Files.readString(created.file())).contains("createTable");
         apply(db, null);
@@ -108,11 +111,11 @@ class GenerateTest {
     void objectsInOtherSchemasAreInScopeByDefault(TestDatabase db) throws Exception {
         String old = "CREATE SCHEMA schema_1; CREATE TABLE schema_1.foobar (id int PRIMARY KEY, foo varchar(255));";
         db.execute(old);
-        Generate.Result result = generate(db, old + "CREATE INDEX some_idx ON schema_1.foobar (id DESC, foo);", null);
+        GenerateResult result = generate(db, old + "CREATE INDEX some_idx ON schema_1.foobar (id DESC, foo);", null);
         assertThat(result.scope().schemas()).containsExactly("schema_1");
         assertThat(result.operations()).extracting(o -> o.summary()).singleElement().asString().contains("some_idx");
         apply(db, List.of("schema_1"));
-        Generate.Result again = generate(db, old + "CREATE INDEX some_idx ON schema_1.foobar (id DESC, foo);", null);
+        GenerateResult again = generate(db, old + "CREATE INDEX some_idx ON schema_1.foobar (id DESC, foo);", null);
         assertThat(again.nothingToDo()).isTrue();
     }
 
@@ -129,7 +132,7 @@ class GenerateTest {
     @Test
     void schemasOutsideTheScopeAreNamedNotSilentlySkipped(TestDatabase db) throws Exception {
         db.execute("CREATE SCHEMA other; CREATE TABLE other.t (id int);");
-        Generate.Result result = generate(db, "CREATE TABLE users (id int PRIMARY KEY);", null);
+        GenerateResult result = generate(db, "CREATE TABLE users (id int PRIMARY KEY);", null);
         assertThat(result.scope().schemas()).containsExactly("public");
         assertThat(result.warnings()).anyMatch(w -> w.startsWith("schema other is outside the scope"));
     }
@@ -142,7 +145,7 @@ class GenerateTest {
     @Test
     void enumValueRemovedAndDefaultMovedToANewOneApplies(TestDatabase db) throws Exception {
         db.execute(STATUS_OLD + "INSERT INTO clients VALUES (1, 'ONE');");
-        Generate.Result result = generate(db, STATUS_NEW, null);
+        GenerateResult result = generate(db, STATUS_NEW, null);
         assertThat(result.warnings()).isEmpty();
         dev.zanith.api.output.Plan plan = plan(db);
         assertThat(plan.steps()).noneMatch(dev.zanith.api.output.PlannedStep::preflightFailed);

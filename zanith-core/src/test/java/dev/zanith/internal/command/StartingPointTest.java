@@ -1,5 +1,18 @@
 package dev.zanith.internal.command;
 
+import dev.zanith.api.BaselineRequest;
+import dev.zanith.api.AdoptRequest;
+import dev.zanith.api.output.MigrationTool;
+import dev.zanith.api.GenerateRequest;
+import dev.zanith.api.output.BaselineResult;
+import dev.zanith.api.output.AdoptResult;
+import dev.zanith.api.output.AdoptOutcome;
+import dev.zanith.api.output.AdoptEntry;
+import dev.zanith.api.output.StartingPoint;
+import dev.zanith.api.output.ForeignHistory;
+import dev.zanith.api.output.HistoryEntry;
+import dev.zanith.api.output.GenerateResult;
+
 import dev.zanith.Zanith;
 import dev.zanith.ZanithConfig;
 import dev.zanith.testsupport.RealPostgres;
@@ -18,7 +31,7 @@ class StartingPointTest {
 
     @Test
     void anEmptyDatabaseNeedsNothing(TestDatabase db) {
-        StartingPoint.Report report = zanith(db).startingPoint();
+        StartingPoint report = zanith(db).startingPoint();
         assertThat(report.zanithHistory()).isFalse();
         assertThat(report.userTables()).isEmpty();
         assertThat(report.foreignHistories()).isEmpty();
@@ -39,7 +52,7 @@ class StartingPointTest {
 
         db.execute("CREATE TABLE public.events (id int, at date) PARTITION BY RANGE (at);"
                 + "CREATE TABLE public.events_2026 PARTITION OF public.events FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');");
-        StartingPoint.Report report = zanith(db).startingPoint();
+        StartingPoint report = zanith(db).startingPoint();
         assertThat(report.userTables()).containsExactly("public.events");
         assertThat(report.needsBaseline()).isTrue();
     }
@@ -54,10 +67,10 @@ class StartingPointTest {
                 CREATE TABLE public.databasechangelog (id varchar(255), author varchar(255), filename varchar(255),
                     dateexecuted timestamp, orderexecuted int, exectype varchar(10), md5sum varchar(35));
                 """);
-        StartingPoint.Report report = zanith(db).startingPoint();
+        StartingPoint report = zanith(db).startingPoint();
         assertThat(report.foreignHistories()).containsExactly(
-                new StartingPoint.ForeignHistory(StartingPoint.Tool.FLYWAY, "meta", "schema_log"),
-                new StartingPoint.ForeignHistory(StartingPoint.Tool.LIQUIBASE, "public", "databasechangelog"));
+                new ForeignHistory(MigrationTool.FLYWAY, "meta", "schema_log"),
+                new ForeignHistory(MigrationTool.LIQUIBASE, "public", "databasechangelog"));
         // a history table alone is not application data
         assertThat(report.userTables()).isEmpty();
     }
@@ -65,8 +78,8 @@ class StartingPointTest {
     @Test
     void aBaselineIsZanithHistory(TestDatabase db) {
         db.execute("CREATE TABLE users (id int)");
-        zanith(db).baseline(new Baseline.Request("V1__users", null, false));
-        StartingPoint.Report report = zanith(db).startingPoint();
+        zanith(db).baseline(new BaselineRequest("V1__users", null, false));
+        StartingPoint report = zanith(db).startingPoint();
         assertThat(report.zanithHistory()).isTrue();
         assertThat(report.userTables()).as("not read once Zanith manages the target").isEmpty();
         assertThat(report.needsBaseline()).isFalse();

@@ -1,5 +1,6 @@
 package dev.zanith.internal.jdbc;
 
+import dev.zanith.TestSettings;
 import dev.zanith.ZanithConfig;
 import dev.zanith.api.exception.ZanithConfigException;
 import dev.zanith.testsupport.RealPostgres;
@@ -24,7 +25,7 @@ class ConnectionUserTest {
         try {
             assertThat(db.jdbcUrl()).contains("user=");
             ZanithConfig config = ZanithConfig.builder().url(db.jdbcUrl()).user(role).build();
-            try (Connection c = config.connectionSource().open(); ResultSet rs = c.createStatement()
+            try (Connection c = TestSettings.of(config).connectionSource().open(); ResultSet rs = c.createStatement()
                     .executeQuery("SELECT current_user")) {
                 rs.next();
                 assertThat(rs.getString(1)).isEqualTo(role);
@@ -41,7 +42,7 @@ class ConnectionUserTest {
             assertThatThrownBy(() -> ZanithConfig.builder().url(url).build()).as(url)
                     .isInstanceOf(ZanithConfigException.class).hasMessageContaining("names no database");
         }
-        assertThat(ZanithConfig.builder().url("jdbc:postgresql://localhost:5432/app").build().connectionSource()
+        assertThat(TestSettings.of(ZanithConfig.builder().url("jdbc:postgresql://localhost:5432/app").build()).connectionSource()
                 .describeTarget()).isEqualTo("jdbc:postgresql://localhost:5432/app");
     }
 }

@@ -1,6 +1,7 @@
 package dev.zanith.internal.migration;
 
 import dev.zanith.api.migration.DirectoryMigrationSource;
+import dev.zanith.TestSettings;
 import dev.zanith.api.migration.Migration;
 import dev.zanith.ZanithConfig;
 import dev.zanith.api.exception.ZanithException;
@@ -192,7 +193,7 @@ class MutationCorpusTest {
         try {
             List<Migration> migrations = MigrationLoader.load(new DirectoryMigrationSource(dir));
             try (Connection c = db.connect()) {
-                config.planner().plan(c, migrations);
+                TestSettings.of(config).planner().plan(c, migrations);
             }
             return null;
         } catch (ZanithException e) {

@@ -3,6 +3,7 @@ package dev.zanith.internal.plan;
 import dev.zanith.api.output.Plan;
 import dev.zanith.api.output.PlanJson;
 import dev.zanith.api.output.RawSqlObservation;
+import dev.zanith.internal.plan.Plans;
 import dev.zanith.api.ops.AddCheckConstraint;
 import dev.zanith.api.ops.DropColumn;
 import dev.zanith.api.ops.SetNotNull;

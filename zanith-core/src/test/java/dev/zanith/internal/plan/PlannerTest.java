@@ -1,7 +1,8 @@
 package dev.zanith.internal.plan;
 
-import dev.zanith.api.output.GateResult;
 import dev.zanith.api.output.Gates;
+import dev.zanith.TestSettings;
+import dev.zanith.api.output.GateResult;
 import dev.zanith.api.output.MigrationPlan;
 import dev.zanith.api.output.Plan;
 import dev.zanith.api.output.PlannedStep;
@@ -113,7 +114,7 @@ class PlannerTest {
         // no ledger yet: everything is pending, and planning does not create the audit tables
         Plan first = new Zanith(config).plan();
         assertThat(first.migrations()).extracting(MigrationPlan::id).containsExactly("20260101000000_one");
-        assertThat(new Apply(config, new ApplyListener() {
+        assertThat(new Apply(TestSettings.of(config), new ApplyListener() {
         }).run().succeeded()).isTrue();
         Files.writeString(migrations.resolve("20260102000000_two.yaml"), """
                 id: 20260102000000_two
@@ -219,8 +220,8 @@ class PlannerTest {
         assertThatThrownBy(() -> Plans.config(db).preflightTimeout(Duration.ZERO).build())
                 .isInstanceOf(ZanithConfigException.class).hasMessageContaining("preflight timeout");
         ZanithConfig config = Plans.config(db).maxRisk(40).allowDestructive(true).denyReasons(List.of("raw_sql")).build();
-        assertThat(config.gates()).isEqualTo(new Gates(40, true, Set.of("raw_sql")));
-        assertThat(Plans.config(db).build().gates()).isEqualTo(Gates.defaults());
+        assertThat(TestSettings.of(config).gates()).isEqualTo(new Gates(40, true, Set.of("raw_sql")));
+        assertThat(TestSettings.of(Plans.config(db).build()).gates()).isEqualTo(Gates.defaults());
     }
 
     @Test
@@ -230,7 +231,7 @@ class PlannerTest {
             c.setAutoCommit(false);
             s.execute("SET LOCAL statement_timeout = '123s'");
             s.execute("INSERT INTO parent VALUES (2)");
-            Plan plan = Plans.config(db).build().planner().plan(c, List.of(migration("20260101000000_x",
+            Plan plan = TestSettings.of(Plans.config(db).build()).planner().plan(c, List.of(migration("20260101000000_x",
                     new SetNotNull(T, "email"))));
             assertThat(plan.steps()).hasSize(1);
             try (ResultSet rs = s.executeQuery("SELECT current_setting('statement_timeout'), count(*) FROM parent")) {
@@ -318,7 +319,7 @@ class PlannerTest {
                 """);
         ZanithConfig config = Plans.config(db).migrations(new DirectoryMigrationSource(migrations)).build();
         // An apply without gates (as an older run could have been) gets halfway: the required column fails on rows.
-        assertThat(new Apply(config, new ApplyListener() {
+        assertThat(new Apply(TestSettings.of(config), new ApplyListener() {
         }, dev.zanith.internal.apply.ApplyGuard.ALLOW_ALL, dev.zanith.internal.step.StepHook.NONE).run().succeeded()).isFalse();
         Plan plan = new Zanith(config).plan();
         assertThat(plan.steps()).extracting(PlannedStep::done).containsExactly(true, false);
@@ -332,7 +333,7 @@ class PlannerTest {
     void stepsCarryWhatApplyWritesToTheAuditRows(TestDatabase db) throws Exception {
         db.execute(SCHEMA);
         Plan plan = plan(db, b -> b.allowDestructive(true), new DropColumn(T, "legacy", null));
-        StepRecord record = plan.step("20260101000000_test", 1).orElseThrow().record();
+        StepRecord record = StepRecord.of(plan.step("20260101000000_test", 1).orElseThrow());
         assertThat(record.operationKind()).isEqualTo("dropColumn");
         assertThat(record.riskLevel()).isEqualTo("destructive");
         assertThat(record.riskScore()).isBetween(80, 100);

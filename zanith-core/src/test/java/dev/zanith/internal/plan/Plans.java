@@ -1,5 +1,6 @@
 package dev.zanith.internal.plan;
 
+import dev.zanith.TestSettings;
 import dev.zanith.api.output.Plan;
 import dev.zanith.api.output.PlannedStep;
 import dev.zanith.api.output.PreflightResult;
@@ -15,7 +16,7 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 
 /** Planning helpers for tests: migrations built in code, plans against a test database. */
-final class Plans {
+public final class Plans {
 
     private Plans() {
     }
@@ -40,7 +41,7 @@ final class Plans {
     static Plan plan(TestDatabase db, UnaryOperator<ZanithConfig.Builder> settings, List<Migration> migrations)
             throws Exception {
         try (Connection c = db.connect()) {
-            return settings.apply(config(db)).build().planner().plan(c, migrations);
+            return TestSettings.of(settings.apply(config(db)).build()).planner().plan(c, migrations);
         }
     }
 

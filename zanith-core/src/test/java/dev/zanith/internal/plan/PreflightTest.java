@@ -1,9 +1,9 @@
 package dev.zanith.internal.plan;
 
+import dev.zanith.api.output.PreflightCheck;
 import dev.zanith.api.output.GateResult;
 import dev.zanith.api.output.Plan;
 import dev.zanith.api.output.PlannedStep;
-import dev.zanith.api.output.PreflightCheck;
 import dev.zanith.api.output.PreflightResult;
 import dev.zanith.api.output.Verdict;
 import dev.zanith.api.ops.AddCheckConstraint;

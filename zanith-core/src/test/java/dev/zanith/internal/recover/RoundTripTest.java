@@ -1,5 +1,6 @@
 package dev.zanith.internal.recover;
 
+import dev.zanith.api.output.HistoryEntry;
 import dev.zanith.api.output.Artifact;
 import dev.zanith.api.output.ArtifactDefinition;
 import dev.zanith.api.output.ArtifactStatus;
@@ -121,8 +122,8 @@ class RoundTripTest {
         assertThat(again.restored()).isFalse();
         assertThat(again.statements()).isEmpty();
         assertThat(again.restoreId()).isEqualTo(restoredBio.restoreId());
-        List<History.Entry> history = f.zanith().history();
-        assertThat(history).extracting(History.Entry::id).hasSize(3).element(1).asString()
+        List<HistoryEntry> history = f.zanith().history();
+        assertThat(history).extracting(HistoryEntry::id).hasSize(3).element(1).asString()
                 .startsWith("recover:" + email.id() + ":");
         assertThat(history.get(2).steps()).singleElement().satisfies(s -> {
             assertThat(s.operationKind()).isEqualTo("restoreColumn");

@@ -1,5 +1,6 @@
 package dev.zanith.internal.risk;
 
+import dev.zanith.internal.risk.RiskTable;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

@@ -1,10 +1,12 @@
 package dev.zanith.internal.risk;
 
+import dev.zanith.api.risk.RiskTableRow;
 import dev.zanith.api.risk.Assessment;
 import dev.zanith.api.risk.DataRef;
 import dev.zanith.api.risk.LockMode;
 import dev.zanith.api.risk.ReasonCode;
 import dev.zanith.api.risk.RiskLevel;
+import dev.zanith.internal.risk.RiskTable;
 import dev.zanith.api.risk.SizeTier;
 import dev.zanith.api.risk.TableLock;
 import dev.zanith.api.risk.Volatility;
@@ -283,8 +285,8 @@ class RiskModelTest {
 
     @Test
     void publishedTableCoversEveryKindAndEveryReasonIsReachable() {
-        List<RiskTable.Row> rows = RiskTable.rows();
-        assertThat(rows).extracting(RiskTable.Row::kind).containsAll(Arrays.asList(OperationKind.values()));
+        List<RiskTableRow> rows = RiskTable.rows();
+        assertThat(rows).extracting(RiskTableRow::kind).containsAll(Arrays.asList(OperationKind.values()));
         Set<ReasonCode> raised = EnumSet.noneOf(ReasonCode.class);
         rows.forEach(r -> raised.addAll(r.base().reasons()));
         raised.add(ReasonCode.DROPS_EMPTY_COLUMN); // only on empty data; see the cases above
@@ -294,7 +296,7 @@ class RiskModelTest {
 
     @Test
     void everyScoreStaysInItsLevelsBandAcrossSizesAndVersions() {
-        for (RiskTable.Row row : RiskTable.rows()) {
+        for (RiskTableRow row : RiskTable.rows()) {
             for (SizeTier tier : SizeTier.values()) {
                 for (int[] version : new int[][]{{10, 0}, {11, 0}, {12, 0}, {14, 2}, {14, 10}, {16, 3}, {18, 1}}) {
                     RiskContext context = context(tier, version[0], version[1]);

@@ -3,8 +3,12 @@ package dev.zanith.internal.risk;
 import dev.zanith.api.risk.Assessment;
 import dev.zanith.api.risk.LockMode;
 import dev.zanith.api.risk.ReasonCode;
+import dev.zanith.api.risk.RiskTableRow;
 import dev.zanith.api.risk.SizeTier;
 import dev.zanith.api.risk.TableLock;
+import dev.zanith.internal.risk.RiskTable;
+import dev.zanith.internal.risk.RiskContext;
+import dev.zanith.internal.risk.RiskModel;
 import dev.zanith.internal.diff.Differ;
 import dev.zanith.internal.introspect.CatalogFacts;
 import dev.zanith.internal.jdbc.Jdbc;
@@ -123,7 +127,7 @@ class RiskObservationTest {
         List<String> mismatches = new ArrayList<>();
         int observed = 0;
         List<Case> cases = new ArrayList<>();
-        for (RiskTable.Row row : RiskTable.rows()) {
+        for (RiskTableRow row : RiskTable.rows()) {
             if (!NOT_OBSERVED.contains(row.kind())) {
                 cases.add(new Case(row.kind().id() + (row.variant().isEmpty() ? "" : " (" + row.variant() + ")"),
                         row.sample(), row.setup(), false));

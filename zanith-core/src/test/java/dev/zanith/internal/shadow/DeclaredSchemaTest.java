@@ -1,6 +1,6 @@
 package dev.zanith.internal.shadow;
 
-import dev.zanith.api.ShadowProvider;
+import dev.zanith.internal.shadow.ShadowSource;
 import dev.zanith.internal.sql.SqlScript;
 import dev.zanith.api.exception.ZanithConfigException;
 import dev.zanith.api.exception.ZanithException;
@@ -108,7 +108,7 @@ class DeclaredSchemaTest {
     /** A temporary-database provider whose database names the test knows. */
     static final class NamedDatabases {
         final List<String> names = new ArrayList<>();
-        final ShadowProvider provider;
+        final ShadowSource provider;
 
         NamedDatabases(TestDatabase db) {
             provider = new TemporaryDatabaseShadowProvider(target(db), () -> {
@@ -120,7 +120,7 @@ class DeclaredSchemaTest {
     }
 
     /** Fails the test if anything asks it for a shadow. */
-    static final ShadowProvider NO_SHADOW = new ShadowProvider() {
+    static final ShadowSource NO_SHADOW = new ShadowSource() {
         @Override
         public Shadow open() {
             throw new AssertionError("no shadow should be opened");

@@ -1,6 +1,6 @@
 package dev.zanith.internal.shadow;
 
-import dev.zanith.api.ShadowProvider;
+import dev.zanith.internal.shadow.ShadowSource;
 import dev.zanith.api.exception.ZanithConfigException;
 import dev.zanith.api.exception.ZanithException;
 import dev.zanith.internal.jdbc.ConnectionSource;
@@ -81,7 +81,7 @@ class ShadowProvidersTest {
 
     @Test
     void temporaryDatabasesAreUniqueAndCloseIsIdempotent(TestDatabase db) {
-        ShadowProvider provider = ShadowProviders.temporaryDatabase(target(db));
+        ShadowSource provider = ShadowProviders.temporaryDatabase(target(db));
         assertThat(provider.name()).isEqualTo("database");
         Shadow first = provider.open();
         Shadow second = provider.open();
@@ -115,7 +115,7 @@ class ShadowProvidersTest {
 
     @Test
     void temporaryDatabaseNeedsAUrlBasedTarget(TestDatabase db) {
-        ShadowProvider provider = ShadowProviders.temporaryDatabase(ConnectionSource.of(db.dataSource()));
+        ShadowSource provider = ShadowProviders.temporaryDatabase(ConnectionSource.of(db.dataSource()));
         assertThatThrownBy(provider::open).isInstanceOf(ZanithException.class)
                 .hasMessageContaining("--shadow database needs a JDBC URL");
     }
@@ -145,7 +145,7 @@ class ShadowProvidersTest {
         db.execute("CREATE TABLE precious (id int); INSERT INTO precious VALUES (1); CREATE EXTENSION citext;"
                 + "CREATE SCHEMA other; CREATE VIEW v AS SELECT 1 AS one; CREATE SEQUENCE s;"
                 + "CREATE FUNCTION f() RETURNS int LANGUAGE sql RETURN 1;");
-        ShadowProvider provider = ShadowProviders.url(db.jdbcUrl(), false);
+        ShadowSource provider = ShadowProviders.url(db.jdbcUrl(), false);
         assertThatThrownBy(provider::open).isInstanceOf(ZanithException.class)
                 .hasMessageContaining("is not empty: it holds 1 table, 1 view, 1 sequence, 1 function, 1 extension, "
                         + "1 schema.")
@@ -172,7 +172,7 @@ class ShadowProvidersTest {
     @Test
     void urlShadowIsNeverTheTargetDatabase(TestDatabase db) throws Exception {
         db.execute("CREATE TABLE precious (id int)");
-        ShadowProvider provider = ShadowProviders.fromOption(db.jdbcUrl(), target(db), true);
+        ShadowSource provider = ShadowProviders.fromOption(db.jdbcUrl(), target(db), true);
         assertThat(provider.name()).isEqualTo("url");
         assertThatThrownBy(provider::open).isInstanceOf(ZanithConfigException.class)
                 .hasMessageContaining("is the target database itself");
@@ -281,7 +281,7 @@ class ShadowProvidersTest {
         try (URLClassLoader core = new URLClassLoader(new URL[]{classes}, hidingZonky)) {
             Class<?> providers = core.loadClass(ShadowProviders.class.getName());
             assertThat(providers.getMethod("isEmbeddedAvailable").invoke(null)).isEqualTo(false);
-            Class<?> providerInterface = core.loadClass(ShadowProvider.class.getName());
+            Class<?> providerInterface = core.loadClass(ShadowSource.class.getName());
             Object embedded = providers.getMethod("embedded").invoke(null);
             Throwable thrown = null;
             try {

@@ -1,5 +1,6 @@
 package dev.zanith.internal.verify;
 
+import dev.zanith.TestSettings;
 import dev.zanith.api.output.ObservedStep;
 import dev.zanith.api.output.VerifyOutcome;
 import dev.zanith.api.output.VerifyResult;
@@ -91,7 +92,7 @@ class PredictionAgreementTest {
         Path migrations = Files.createDirectories(dir.resolve("migrations"));
         Files.writeString(migrations.resolve("20260101000000_case.yaml"), "id: 20260101000000_case\noperations:\n" + operations + "\n");
         ZanithConfig config = ZanithConfig.builder().url(db.jdbcUrl()).migrations(new DirectoryMigrationSource(migrations)).build();
-        VerifyResult result = new Verify(config).run(null, ShadowProviders.temporaryDatabase(config.connectionSource()));
+        VerifyResult result = new Verify(TestSettings.of(config)).run(null, ShadowProviders.temporaryDatabase(TestSettings.of(config).connectionSource()));
         assertThat(result.verdict()).as("%s %s", result.failedStep(), result.differences()).isEqualTo(VerifyOutcome.VERIFIED);
         for (ObservedStep step : result.steps()) {
             assertThat(step.predicted()).as("step %d has a prediction", step.stepIndex()).isNotNull();

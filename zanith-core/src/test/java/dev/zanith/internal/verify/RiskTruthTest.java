@@ -1,5 +1,6 @@
 package dev.zanith.internal.verify;
 
+import dev.zanith.TestSettings;
 import dev.zanith.api.output.ObservedStep;
 import dev.zanith.api.output.VerifyOutcome;
 import dev.zanith.api.output.VerifyResult;
@@ -48,7 +49,7 @@ class RiskTruthTest {
         Files.writeString(migrations.resolve(file), body);
         ZanithConfig config = ZanithConfig.builder().url(db.jdbcUrl()).migrations(new DirectoryMigrationSource(migrations))
                 .build();
-        return new Verify(config).run(null, ShadowProviders.temporaryDatabase(config.connectionSource()));
+        return new Verify(TestSettings.of(config)).run(null, ShadowProviders.temporaryDatabase(TestSettings.of(config).connectionSource()));
     }
 
     private static ObservedStep typed(TestDatabase db, Path dir, String operation) throws Exception {

@@ -9,7 +9,7 @@ import dev.zanith.internal.introspect.Introspector;
 import dev.zanith.api.risk.LockMode;
 import dev.zanith.api.schema.SchemaGraph;
 import dev.zanith.internal.shadow.DeclaredSchema;
-import dev.zanith.api.ShadowProvider;
+import dev.zanith.internal.shadow.ShadowSource;
 import dev.zanith.internal.shadow.ShadowProviders;
 import dev.zanith.testsupport.RealPostgres;
 import dev.zanith.testsupport.TestDatabase;
@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @RealPostgres
 class SchemaShadowTest {
 
-    private static ShadowProvider schemaShadow(TestDatabase db) {
+    private static ShadowSource schemaShadow(TestDatabase db) {
         return ShadowProviders.fromOption("schema", ConnectionSource.of(db.jdbcUrl(), null, null), false,
                 List.of("public"), "zanith_archive");
     }

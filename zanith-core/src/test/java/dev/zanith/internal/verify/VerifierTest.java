@@ -14,7 +14,7 @@ import dev.zanith.api.ops.RenderContext;
 import dev.zanith.api.risk.LockMode;
 import dev.zanith.api.schema.SchemaGraph;
 import dev.zanith.internal.shadow.DeclaredSchema;
-import dev.zanith.api.ShadowProvider;
+import dev.zanith.internal.shadow.ShadowSource;
 import dev.zanith.internal.shadow.ShadowProviders;
 import dev.zanith.testsupport.RealPostgres;
 import dev.zanith.testsupport.TestDatabase;
@@ -50,7 +50,7 @@ class VerifierTest {
         try (Connection c = db.connect()) {
             live = new Introspector(IntrospectionOptions.defaults()).introspect(c).graph();
         }
-        ShadowProvider shadow = ShadowProviders.temporaryDatabase(ConnectionSource.of(db.jdbcUrl(), null, null));
+        ShadowSource shadow = ShadowProviders.temporaryDatabase(ConnectionSource.of(db.jdbcUrl(), null, null));
         return new Verifier().verify(new Verifier.Request(live, List.of(pending), declared, "schema.sql", shadow,
                 IntrospectionOptions.defaults(), RenderContext.DEFAULT_ARCHIVE_SCHEMA));
     }

@@ -1,9 +1,12 @@
 package dev.zanith.spring.autoconfigure;
 
+import dev.zanith.api.BaselineRequest;
+import dev.zanith.api.output.BaselineResult;
+import dev.zanith.api.output.ForeignHistory;
+import dev.zanith.api.output.StartingPoint;
+import dev.zanith.api.output.MigrationTool;
 import dev.zanith.Zanith;
 import dev.zanith.api.exception.ZanithException;
-import dev.zanith.internal.command.Baseline;
-import dev.zanith.internal.command.StartingPoint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,20 +31,20 @@ final class StartingPointCheck {
 
     /** @throws ZanithStartupException when startup must not run migrations over this database */
     void check(Zanith zanith) {
-        StartingPoint.Report start = zanith.startingPoint();
+        StartingPoint start = zanith.startingPoint();
         if (start.zanithHistory()) {
             return;
         }
         boolean write = properties.getMode() == ZanithProperties.Mode.APPLY;
         if (!start.foreignHistories().isEmpty()) {
-            StartingPoint.ForeignHistory history = start.foreignHistories().get(0);
-            String tool = history.tool() == StartingPoint.Tool.FLYWAY ? "Flyway" : "Liquibase";
+            ForeignHistory history = start.foreignHistories().get(0);
+            String tool = history.tool().displayName();
             String description = "The database has " + tool + "'s history table " + history.qualifiedName()
                     + " and no Zanith history: running Zanith's migrations now would run again what " + tool
                     + " already ran.";
             String action = "Take over " + tool + "'s history (a dry run; add --execute to record it, the "
                     + history.qualifiedName() + " table stays untouched):\n    " + adoptCommand(start, history)
-                    + "\nthen start the application again. " + (history.tool() == StartingPoint.Tool.FLYWAY
+                    + "\nthen start the application again. " + (history.tool() == MigrationTool.FLYWAY
                     ? "--migrations is the directory of the Flyway scripts (zanith.locations must name it too: the "
                     + "scripts are Zanith migrations as they are). " : "")
                     + "See \"Coming from Flyway or Liquibase\" in the README.";
@@ -69,7 +72,7 @@ final class StartingPointCheck {
                 + "which migrations its schema already reflects and will not run them over it.";
         String action = "Record the live schema as Zanith's starting point: set zanith.baseline-on-migrate=true, with "
                 + "zanith.baseline-id=<id of the last migration file this database already reflects> (default "
-                + Baseline.Request.DEFAULT_ID + ": every migration file runs after the baseline); or run once: "
+                + BaselineRequest.DEFAULT_ID + ": every migration file runs after the baseline); or run once: "
                 + "zanith baseline --url " + start.url() + " --id <ID>";
         if (!write) {
             LOG.warn("Zanith: {} {}", description, action);
@@ -80,7 +83,7 @@ final class StartingPointCheck {
 
     private void baseline(Zanith zanith, String tables) {
         try {
-            Baseline.Result result = zanith.baseline(new Baseline.Request(properties.getBaselineId(),
+            BaselineResult result = zanith.baseline(new BaselineRequest(properties.getBaselineId(),
                     "zanith.baseline-on-migrate at startup", false));
             LOG.info("Zanith: recorded baseline {} of {} table(s) (zanith.baseline-on-migrate); migration files sorting "
                     + "at or before it count as applied", result.id(), result.tables());
@@ -102,7 +105,7 @@ final class StartingPointCheck {
     }
 
     /** The adopt command for this application: its database, its first migration location, the table found. */
-    private String adoptCommand(StartingPoint.Report start, StartingPoint.ForeignHistory history) {
+    private String adoptCommand(StartingPoint start, ForeignHistory history) {
         String tool = history.tool().id();
         return "zanith adopt " + tool + " --url " + start.url() + " --migrations " + directory()
                 + " --" + tool + "-schema " + history.schema() + " --" + tool + "-table " + history.table();

@@ -1,5 +1,6 @@
 package dev.zanith.spring.autoconfigure;
 
+import dev.zanith.api.BaselineRequest;
 import dev.zanith.ZanithConfig;
 import dev.zanith.api.ops.RenderContext;
 import dev.zanith.api.risk.ReasonCode;
@@ -110,7 +111,7 @@ public class ZanithProperties {
     private boolean baselineOnMigrate;
 
     /** Id of that baseline: migration files whose id sorts at or before it count as applied (default 0: none does). */
-    private String baselineId = dev.zanith.internal.command.Baseline.Request.DEFAULT_ID;
+    private String baselineId = BaselineRequest.DEFAULT_ID;
 
     /** Whether migrations from the first long-running step on (backfills, index builds, validations, rewrites, copies) continue after startup. */
     private boolean backgroundLongRunning;

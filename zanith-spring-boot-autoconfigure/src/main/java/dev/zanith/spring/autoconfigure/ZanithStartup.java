@@ -129,7 +129,7 @@ final class ZanithStartup implements ZanithMigrationStrategy {
     }
 
     private static String stepsTable(Zanith zanith) {
-        return zanith.config().auditSchema() + "." + zanith.config().auditTables().tableName("steps");
+        return zanith.config().auditSchema() + "." + zanith.config().auditTableName("steps");
     }
 
     /** Whether a rehearsal on a shadow says VERIFIED; otherwise fails startup or (warn) leaves everything pending. */

@@ -1,14 +1,14 @@
 package dev.zanith.spring.autoconfigure.endpoint;
 
+import dev.zanith.api.output.SnapshotComparison;
+import dev.zanith.api.output.StatusSummary;
+import dev.zanith.api.output.HistoryEntry;
 import dev.zanith.Zanith;
 import dev.zanith.api.exception.ZanithException;
 import dev.zanith.api.output.ApplyResult;
 import dev.zanith.api.output.AppliedMigration;
 import dev.zanith.api.output.Snapshot;
 import dev.zanith.api.output.StepRow;
-import dev.zanith.internal.command.History;
-import dev.zanith.internal.command.Snapshots;
-import dev.zanith.internal.command.Status;
 import dev.zanith.api.output.Plan;
 import dev.zanith.api.output.PlanJson;
 import dev.zanith.api.output.RecoverJson;
@@ -73,7 +73,7 @@ public class ZanithEndpoint {
     /** The overview, read at a cost that does not grow with the history (see {@link Zanith#statusSummary()}). */
     @ReadOperation
     public Map<String, Object> overview() {
-        Status.Summary status = zanith.statusSummary();
+        StatusSummary status = zanith.statusSummary();
         Map<String, Object> overview = new LinkedHashMap<>();
         overview.put("target", status.target());
         overview.put("state", runtime.state().name());
@@ -143,7 +143,7 @@ public class ZanithEndpoint {
                         + "lists them.");
             }
         }
-        Snapshots.Comparison comparison = zanith.compareSnapshots(from, to);
+        SnapshotComparison comparison = zanith.compareSnapshots(from, to);
         return ok(object("from", comparison.from().info(), "to", comparison.to().info(), "changes", comparison.diff()));
     }
 
@@ -269,7 +269,7 @@ public class ZanithEndpoint {
         return map;
     }
 
-    private static Map<String, Object> migration(History.Entry entry) {
+    private static Map<String, Object> migration(HistoryEntry entry) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", entry.id());
         m.put("kind", entry.kind());
@@ -283,7 +283,7 @@ public class ZanithEndpoint {
         return m;
     }
 
-    private static Map<String, Object> migrationWithSteps(History.Entry entry) {
+    private static Map<String, Object> migrationWithSteps(HistoryEntry entry) {
         Map<String, Object> m = migration(entry);
         m.put("steps", entry.steps().stream().map(ZanithEndpoint::step).toList());
         return m;

@@ -1,8 +1,8 @@
 package dev.zanith.spring.autoconfigure.health;
 
+import dev.zanith.api.output.StatusSummary;
 import dev.zanith.Zanith;
 import dev.zanith.api.output.StepRow;
-import dev.zanith.internal.command.Status;
 import dev.zanith.api.output.Plan;
 import dev.zanith.spring.autoconfigure.StarterMessages;
 import dev.zanith.spring.autoconfigure.ZanithProperties;
@@ -44,7 +44,7 @@ public class ZanithHealthIndicator extends AbstractHealthIndicator {
 
     @Override
     protected void doHealthCheck(Health.Builder builder) {
-        Status.Summary status = zanith.statusSummary();
+        StatusSummary status = zanith.statusSummary();
         int pending = status.pending() == null ? 0 : status.pending().size();
         builder.withDetail("state", runtime.state().name()).withDetail("applied", status.applied())
                 .withDetail("restores", status.restores()).withDetail("pending", pending);

@@ -1,9 +1,9 @@
 package dev.zanith.spring.autoconfigure.metrics;
 
+import dev.zanith.api.output.StatusSummary;
 import dev.zanith.Zanith;
 import dev.zanith.api.ApplyListener;
 import dev.zanith.api.output.BackfillProgress;
-import dev.zanith.internal.command.Status;
 import dev.zanith.api.migration.Migration;
 import dev.zanith.api.ops.Operation;
 import dev.zanith.api.ops.OperationKind;
@@ -65,7 +65,7 @@ public class ZanithMetrics implements ApplyListener {
      * One reading of the audit tables (the summary, the live artifacts' count and first expiry or null), when it was
      * taken and the runtime's change count then.
      */
-    private record Reading(Status.Summary status, long liveArtifacts, Instant nextArtifactExpiry, long readAt,
+    private record Reading(StatusSummary status, long liveArtifacts, Instant nextArtifactExpiry, long readAt,
                            long changes) {
     }
 
@@ -77,7 +77,7 @@ public class ZanithMetrics implements ApplyListener {
 
     private void register(MeterRegistry meterRegistry) {
         this.registry = meterRegistry;
-        gauge(meterRegistry, MIGRATIONS_APPLIED, "Applied migrations (restores left out)", Status.Summary::applied);
+        gauge(meterRegistry, MIGRATIONS_APPLIED, "Applied migrations (restores left out)", StatusSummary::applied);
         gauge(meterRegistry, MIGRATIONS_PENDING, "Pending migrations",
                 s -> s.pending() == null ? 0 : s.pending().size());
         // Only zanith.on-refusal=warn keeps an application running after a refusal (fail stops startup), so a value
@@ -110,7 +110,7 @@ public class ZanithMetrics implements ApplyListener {
                 .description("Backfill steps running in this application").register(meterRegistry);
     }
 
-    private void gauge(MeterRegistry meterRegistry, String name, String description, ToDoubleFunction<Status.Summary> value) {
+    private void gauge(MeterRegistry meterRegistry, String name, String description, ToDoubleFunction<StatusSummary> value) {
         Gauge.builder(name, this, m -> {
             Reading r = m.reading();
             return r == null ? Double.NaN : value.applyAsDouble(r.status());
@@ -123,7 +123,7 @@ public class ZanithMetrics implements ApplyListener {
         Reading last = reading;
         if (last == null || now - last.readAt() > REFRESH.toNanos() || last.changes() != changes) {
             try {
-                Status.Summary status = zanith.statusSummary();
+                StatusSummary status = zanith.statusSummary();
                 reading = new Reading(status, zanith.liveArtifacts(), zanith.nextArtifactExpiry().orElse(null), now,
                         changes);
             } catch (RuntimeException e) {

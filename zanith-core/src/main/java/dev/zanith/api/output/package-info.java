@@ -1,0 +1,6 @@
+/**
+ * What the facade returns: plans and their steps, apply, verify, status, history, snapshot, generate and recover
+ * results, the audit rows they are read from, and the JSON and Markdown writers of the documented shapes
+ * (docs/PLAN-JSON.md, docs/RECOVER.md).
+ */
+package dev.zanith.api.output;

@@ -1,0 +1,5 @@
+/**
+ * The risk vocabulary: levels, reason codes, PostgreSQL lock modes, the facts of an assessment (locks, rewrite,
+ * scan) and the rows of the published risk table (docs/RISK.md).
+ */
+package dev.zanith.api.risk;

@@ -1,0 +1,5 @@
+/**
+ * The immutable schema graph (tables, columns, constraints, indexes, enums, sequences, extensions, policies), its
+ * deterministic JSON form and fingerprint, as introspected from PostgreSQL's catalogs or declared.
+ */
+package dev.zanith.api.schema;

@@ -1,0 +1,4 @@
+/**
+ * Implementation: graph-by-graph comparison into dependency-ordered operations.
+ */
+package dev.zanith.internal.diff;

@@ -1,0 +1,4 @@
+/**
+ * Implementation: loading, checking, naming and writing migration files.
+ */
+package dev.zanith.internal.migration;

@@ -1,0 +1,5 @@
+/**
+ * Implementation: rehearsal of pending migrations on a shadow, with per-step observation of locks, rewrites and
+ * scans.
+ */
+package dev.zanith.internal.verify;
