@@ -208,4 +208,23 @@ class BaselineTest {
         List<String> ids = zanith(db).status().pending().stream().map(m -> m.id()).toList();
         assertThat(ids).containsExactly(generated.id());
     }
+
+    @Test
+    void aLedgerWrittenBeforeTheKindColumnsExistedStillReads(TestDatabase db) throws Exception {
+        Files.writeString(migrations().resolve("V1__customers.sql"),
+                "CREATE TABLE customers (id bigint PRIMARY KEY, name text NOT NULL);");
+        Zanith zanith = zanith(db);
+        assertThat(zanith.apply(ApplyListener.NONE).succeeded()).isTrue();
+        // The ledger as an older Zanith left it: read-only commands must not need the upgrade that apply runs.
+        db.execute("ALTER TABLE _zanith_migrations DROP COLUMN kind, DROP COLUMN adopted_from, DROP COLUMN repairs");
+        Files.writeString(migrations().resolve("V2__orders.sql"), "CREATE TABLE orders (id bigint PRIMARY KEY);");
+
+        Zanith fresh = zanith(db);
+        assertThat(fresh.status().applied()).extracting(a -> a.id()).containsExactly("V1__customers");
+        assertThat(fresh.statusSummary().pending()).containsExactly("V2__orders");
+        assertThat(fresh.history()).extracting(HistoryEntry::id).containsExactly("V1__customers");
+        assertThat(fresh.plan().migrations()).extracting(MigrationPlan::id).containsExactly("V2__orders");
+        assertThat(fresh.apply(ApplyListener.NONE).succeeded()).isTrue();
+        assertThat(fresh.status().applied()).extracting(a -> a.id()).containsExactly("V1__customers", "V2__orders");
+    }
 }
