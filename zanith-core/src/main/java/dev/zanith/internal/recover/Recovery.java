@@ -772,7 +772,7 @@ public final class Recovery {
              Connection c = config.connectionSource().open()) {
             c.setAutoCommit(true);
             history.ensureTables(c);
-            new ArtifactRecorder(tables, config.artifactRetention()).completeChecksums(c);
+            new ArtifactRecorder(tables, config.artifactRetention()).completeChecksums(c, lock.fence());
             return work.run(c, lock);
         } catch (SQLException e) {
             throw new ZanithException("Recover (" + purpose + ") on " + config.connectionSource().describeTarget()

@@ -92,6 +92,24 @@ class FencedWritesTest {
         assertThat(new Repair(dev.zanith.TestSettings.of(f.config().build())).acceptChecksum("20260101000000_park").changed()).isTrue();
     }
 
+    @Test
+    void aParkedDataChecksumIsNotStoredOnceTheLockIsLost(TestDatabase db) throws Exception {
+        RecoverFixture f = parkedColumn(db);
+        db.execute("UPDATE _zanith_migration_artifacts SET checksum = NULL");
+        ArtifactRecorder recorder = new ArtifactRecorder(new AuditTables("public", "_zanith_"), Duration.ofDays(30));
+        try (Connection c = db.connect()) {
+            c.setAutoCommit(true);
+            assertThatThrownBy(() -> recorder.completeChecksums(c, tx -> {
+                throw new LockLostException("the apply lock is gone");
+            })).isInstanceOf(LockLostException.class);
+            assertThat(f.number("SELECT count(*) FROM _zanith_migration_artifacts WHERE checksum IS NULL"))
+                    .as("nothing stored without the lock").isEqualTo(1);
+
+            assertThat(recorder.completeChecksums(c, dev.zanith.internal.step.Fence.NONE)).hasSize(1);
+            assertThat(f.number("SELECT count(*) FROM _zanith_migration_artifacts WHERE checksum IS NULL")).isZero();
+        }
+    }
+
     private RecoverFixture parkedColumn(TestDatabase db) {
         RecoverFixture f = new RecoverFixture(db, dir);
         db.execute("CREATE TABLE notes (id int PRIMARY KEY, body text); INSERT INTO notes VALUES (1, 'a'), (2, 'b');");
