@@ -28,7 +28,9 @@ import dev.zanith.internal.jdbc.JdbcUrls;
 import dev.zanith.internal.introspect.IntrospectionOptions;
 import dev.zanith.internal.introspect.Introspector;
 import dev.zanith.api.migration.Migration;
+import dev.zanith.api.output.Gates;
 import dev.zanith.api.output.Plan;
+import dev.zanith.internal.plan.Planner;
 import dev.zanith.api.output.Artifact;
 import dev.zanith.api.output.ArtifactFilter;
 import dev.zanith.api.output.CleanupResult;
@@ -52,6 +54,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -78,7 +81,7 @@ public final class Zanith {
             return new Introspector(config.settings().introspectionOptions()).introspect(c);
         } catch (SQLException e) {
             throw new ZanithException("Introspection of " + config.settings().connectionSource().describeTarget()
-                    + " failed: " + e.getMessage(), e);
+                    + " failed: " + ConnectionSource.message(e), e);
         }
     }
 
@@ -96,7 +99,7 @@ public final class Zanith {
             return config.settings().planner().plan(c, files);
         } catch (SQLException e) {
             throw new ZanithException("Planning against " + config.settings().connectionSource().describeTarget() + " failed: "
-                    + e.getMessage(), e);
+                    + ConnectionSource.message(e), e);
         }
     }
 
@@ -125,6 +128,20 @@ public final class Zanith {
         return new Apply(config.settings(), listener).stopBefore(stopBefore).run();
     }
 
+    /**
+     * A what-if: {@code plan} judged by other gates, without planning again or touching the database (Zanith
+     * Studio's what-if panel). The steps, risk and preflight results are the plan's; gate results, verdict and
+     * refusal are evaluated anew.
+     *
+     * @param maxRisk      the max-risk gate (0-100), or null for none
+     * @param denyReasons  reason codes to refuse (see {@code zanith risk})
+     * @throws ZanithConfigException for a max-risk outside 0-100 or an unknown reason code (one message for all)
+     */
+    public static Plan whatIf(Plan plan, @Nullable Integer maxRisk, boolean allowDestructive,
+                              Collection<String> denyReasons) {
+        return Planner.judge(plan, Gates.of(maxRisk, allowDestructive, denyReasons));
+    }
+
     /** Applied (restores apart), pending and unfinished migrations and the apply lock's holder. */
     public StatusReport status() {
         return new Status(config.settings()).run();
@@ -141,6 +158,39 @@ public final class Zanith {
     /** Applied migrations in order with their steps, then unfinished ones. */
     public List<HistoryEntry> history() {
         return new History(config.settings()).run();
+    }
+
+    /**
+     * Records the live schema as the starting point of a database Zanith has not managed ({@code zanith baseline}):
+     * a {@code baseline} ledger row and before/after snapshots, in one transaction under the apply lock, nothing
+     * executed; migration files whose id sorts at or before it count as applied from then on (docs/ADOPTION.md).
+     *
+     * @throws ZanithConfigException for an id no migration could have
+     * @throws ZanithException       when the target already has Zanith history and the request does not allow it, or
+     *                               the ledger already holds the id
+     */
+    public dev.zanith.api.output.BaselineResult baseline(dev.zanith.api.BaselineRequest request) {
+        return new dev.zanith.internal.command.Baseline(config.settings()).run(request);
+    }
+
+    /**
+     * Takes over Flyway's or Liquibase's history ({@code zanith adopt}): every row that ran becomes an adopted ledger
+     * row with its original time, after checking it against the migration files; a dry run unless the request says
+     * execute, which writes in one transaction under the apply lock (docs/ADOPTION.md).
+     *
+     * @throws ZanithException when the history table is missing, or an execute meets rows that do not match the files
+     *                         (then nothing is written)
+     */
+    public dev.zanith.api.output.AdoptResult adopt(dev.zanith.api.AdoptRequest request) {
+        return new dev.zanith.internal.command.Adopt(config.settings()).run(request);
+    }
+
+    /**
+     * Whether the target has Zanith history and, only when it has none, which tables hold application data in the
+     * target schemas and which Flyway or Liquibase history tables the database holds. Read-only.
+     */
+    public dev.zanith.api.output.StartingPoint startingPoint() {
+        return new dev.zanith.internal.command.StartingPointQuery(config.settings()).read();
     }
 
     /** Accepts the current content of an edited, applied migration file (recorded in the ledger). */

@@ -50,6 +50,8 @@ public final class ZanithConfig {
     public static final Duration DEFAULT_LOCK_RETRY_MAX_BACKOFF = LockRetry.DEFAULT_MAX_BACKOFF;
     /** Default rows per backfill batch. */
     public static final int DEFAULT_BACKFILL_BATCH_SIZE = BackfillSettings.DEFAULT_BATCH_SIZE;
+    /** Default target duration of one backfill batch (batch sizes adapt to it). */
+    public static final Duration DEFAULT_BACKFILL_TARGET_BATCH_DURATION = BackfillSettings.DEFAULT_TARGET_BATCH_DURATION;
     /** Default pause between backfill batches. */
     public static final Duration DEFAULT_BACKFILL_PAUSE = BackfillSettings.DEFAULT_PAUSE;
     /** Default time a recovery artifact (parked column or table, archive) is kept before cleanup may purge it. */
@@ -73,7 +75,15 @@ public final class ZanithConfig {
                 new Timeouts(b.lockTimeout, b.statementTimeout, b.longStatementTimeout),
                 new Gates(b.maxRisk, b.allowDestructive, b.denyReasons), b.preflightTimeout, b.lockWait,
                 new LockRetry(b.lockRetryAttempts, b.lockRetryBackoff, b.lockRetryMaxBackoff),
-                new BackfillSettings(b.backfillBatchSize, b.backfillPause), b.artifactRetention);
+                backfillSettings(b), b.artifactRetention);
+    }
+
+    /** An explicit batch size fixes the batches, unless a target duration is set too (then it is the first size). */
+    private static BackfillSettings backfillSettings(Builder b) {
+        Duration target = b.backfillTargetBatchDuration != null ? b.backfillTargetBatchDuration
+                : b.backfillBatchSize != null ? Duration.ZERO : DEFAULT_BACKFILL_TARGET_BATCH_DURATION;
+        return new BackfillSettings(b.backfillBatchSize != null ? b.backfillBatchSize : DEFAULT_BACKFILL_BATCH_SIZE,
+                b.backfillPause, target);
     }
 
     public static Builder builder() {
@@ -192,9 +202,14 @@ public final class ZanithConfig {
         return settings.lockRetry().maxBackoff();
     }
 
-    /** Rows per backfill batch (one transaction each). */
+    /** Rows of the first backfill batch, or of every batch when the target duration is zero (one transaction each). */
     public int backfillBatchSize() {
         return settings.backfill().batchSize();
+    }
+
+    /** The duration one backfill batch aims at (batch sizes adapt to it); zero: fixed batches. */
+    public Duration backfillTargetBatchDuration() {
+        return settings.backfill().targetBatchDuration();
     }
 
     /** The pause between two backfill batches. */
@@ -242,7 +257,8 @@ public final class ZanithConfig {
         private int lockRetryAttempts = DEFAULT_LOCK_RETRY_ATTEMPTS;
         private Duration lockRetryBackoff = DEFAULT_LOCK_RETRY_BACKOFF;
         private Duration lockRetryMaxBackoff = DEFAULT_LOCK_RETRY_MAX_BACKOFF;
-        private int backfillBatchSize = DEFAULT_BACKFILL_BATCH_SIZE;
+        private Integer backfillBatchSize;
+        private Duration backfillTargetBatchDuration;
         private Duration backfillPause = DEFAULT_BACKFILL_PAUSE;
         private Duration artifactRetention = DEFAULT_ARTIFACT_RETENTION;
 
@@ -297,9 +313,22 @@ public final class ZanithConfig {
             return this;
         }
 
-        /** Rows per backfill batch, unless the operation sets its own batchSize. */
+        /**
+         * Rows per backfill batch, unless the operation sets its own batchSize: fixed batches of this size (unless
+         * {@link #backfillTargetBatchDuration} is set too, which makes it the first batch's size). Not set: batches
+         * adapt from {@value #DEFAULT_BACKFILL_BATCH_SIZE} rows to the target duration.
+         */
         public Builder backfillBatchSize(int value) {
             this.backfillBatchSize = value;
+            return this;
+        }
+
+        /**
+         * How long one backfill batch should take: batch sizes adapt after every batch (default 100 ms; zero: fixed
+         * batches of the batch size). Sizes are at most halved or doubled at a time, between 10 and 100,000 rows.
+         */
+        public Builder backfillTargetBatchDuration(Duration value) {
+            this.backfillTargetBatchDuration = value;
             return this;
         }
 
@@ -423,7 +452,10 @@ public final class ZanithConfig {
             if (lockRetryAttempts < 1) {
                 problems.add("lock retry attempts must be at least 1 (1 means no retry), not " + lockRetryAttempts);
             }
-            if (backfillBatchSize < 1) {
+            if (backfillTargetBatchDuration != null) {
+                checkDuration(problems, "backfill target batch duration", backfillTargetBatchDuration, true);
+            }
+            if (backfillBatchSize != null && backfillBatchSize < 1) {
                 problems.add("the backfill batch size must be positive, not " + backfillBatchSize);
             }
             if (!problems.isEmpty()) {

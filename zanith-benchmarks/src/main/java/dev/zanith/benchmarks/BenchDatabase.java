@@ -15,6 +15,7 @@ import java.time.format.DateTimeFormatter;
  */
 final class BenchDatabase implements AutoCloseable {
 
+    private static final java.util.concurrent.atomic.AtomicInteger SEQUENCE = new java.util.concurrent.atomic.AtomicInteger();
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss_SSS");
 
     private final ServerAddress server;
@@ -37,9 +38,18 @@ final class BenchDatabase implements AutoCloseable {
      *                          Ctrl-C hook that would race the server's own shutdown)
      */
     static BenchDatabase create(ServerAddress server, boolean keep, boolean serverOutlivesRun) throws SQLException {
-        String name = "zanith_bench_" + LocalDateTime.now().format(STAMP);
+        return create(server, keep, serverOutlivesRun, "template0");
+    }
+
+    /**
+     * A fresh database copied from {@code template} (a file-level copy: a generated schema or a filled table
+     * comes back in a second or two instead of being built again). Nobody may be connected to the template.
+     */
+    static BenchDatabase create(ServerAddress server, boolean keep, boolean serverOutlivesRun, String template)
+            throws SQLException {
+        String name = "zanith_bench_" + LocalDateTime.now().format(STAMP) + "_" + SEQUENCE.incrementAndGet();
         try (Connection c = DriverManager.getConnection(server.adminUrl()); Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE " + Identifiers.quote(name) + " TEMPLATE template0");
+            s.execute("CREATE DATABASE " + Identifiers.quote(name) + " TEMPLATE " + Identifiers.quote(template));
         }
         BenchDatabase database = new BenchDatabase(server, name, keep, !keep && serverOutlivesRun);
         if (database.hooked) {

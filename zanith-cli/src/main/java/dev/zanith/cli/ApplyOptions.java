@@ -17,11 +17,12 @@ final class ApplyOptions {
     Duration lockTimeout;
 
     @Option(names = "--statement-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "Limit for ordinary statements (0: none). Default: 1m.")
+            description = "Limit for ordinary statements, raw SQL included (0: none). Default: 1m.")
     Duration statementTimeout;
 
     @Option(names = "--long-statement-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "Limit for index builds, validation and backfill batches (0: none). Default: 6h.")
+            description = "Limit for index builds, validation, rewrites and backfill batches, in typed or raw SQL "
+                    + "steps (0: none). Default: 6h.")
     Duration longStatementTimeout;
 
     // --lock-retries was the first name; it always counted attempts, not retries, so it is kept only as an alias
@@ -35,8 +36,15 @@ final class ApplyOptions {
     Duration lockRetryBackoff;
 
     @Option(names = "--backfill-batch-size", paramLabel = "ROWS",
-            description = "Rows per backfill batch unless the operation sets batchSize. Default: 1000.")
+            description = "Rows per backfill batch unless the operation sets batchSize: fixed batches of this size "
+                    + "(the first batch's size when --backfill-target-batch-duration is given too). Default: batches "
+                    + "adapt from 1000 rows.")
     Integer backfillBatchSize;
+
+    @Option(names = "--backfill-target-batch-duration", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "How long one backfill batch should take: batch sizes adapt after every batch (0: fixed "
+                    + "batches). Default: 100ms.")
+    Duration backfillTargetBatchDuration;
 
     @Option(names = "--backfill-pause", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "Pause between backfill batches. Default: none.")
@@ -68,6 +76,9 @@ final class ApplyOptions {
         }
         if (backfillBatchSize != null) {
             builder.backfillBatchSize(backfillBatchSize);
+        }
+        if (backfillTargetBatchDuration != null) {
+            builder.backfillTargetBatchDuration(backfillTargetBatchDuration);
         }
         if (backfillPause != null) {
             builder.backfillPause(backfillPause);

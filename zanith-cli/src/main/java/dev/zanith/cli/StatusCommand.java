@@ -49,6 +49,11 @@ final class StatusCommand implements Callable<Integer> {
         console.println("applied: " + Formats.plural(applied.size(), "migration") + (applied.isEmpty() ? ""
                 : " (last: " + applied.get(applied.size() - 1).id() + " at " + applied.get(applied.size() - 1).appliedAt()
                 + ")"));
+        List<String> baselines = applied.stream().filter(AppliedMigration::baseline).map(AppliedMigration::id).toList();
+        if (!baselines.isEmpty()) {
+            console.println("baseline: " + String.join(", ", baselines) + " (migration files sorting at or before "
+                    + (baselines.size() > 1 ? "the last of them" : "it") + " count as applied; zanith history lists it)");
+        }
         List<AppliedMigration> restores = report.restores();
         if (!restores.isEmpty()) {
             console.println("restores: " + restores.size() + " (last: " + restores.get(restores.size() - 1).id() + " at "
@@ -92,8 +97,8 @@ final class StatusCommand implements Callable<Integer> {
     private static Map<String, Object> json(StatusReport report) {
         List<Object> applied = new ArrayList<>();
         for (AppliedMigration m : report.applied()) {
-            applied.add(Json.object("id", m.id(), "appliedAt", m.appliedAt(), "checksum", m.checksum(),
-                    "durationMs", m.durationMs()));
+            applied.add(Json.object("id", m.id(), "kind", m.kind().value(), "appliedAt", m.appliedAt(),
+                    "checksum", m.checksum(), "durationMs", m.durationMs()));
         }
         List<Object> restores = new ArrayList<>();
         for (AppliedMigration m : report.restores()) {

@@ -15,7 +15,8 @@ import java.util.Properties;
 @Command(name = "zanith", mixinStandardHelpOptions = true, versionProvider = ZanithCli.Version.class,
         subcommands = {InspectCommand.class, GenerateCommand.class, DiffCommand.class, PlanCommand.class,
                 VerifyCommand.class, ApplyCommand.class, StatusCommand.class, HistoryCommand.class,
-                SnapshotCommand.class, RepairCommand.class, RecoverCommand.class, RiskCommand.class},
+                SnapshotCommand.class, RepairCommand.class, RecoverCommand.class, RiskCommand.class,
+                BaselineCommand.class, AdoptCommand.class, StudioCommand.class},
         description = "Risk-gated, audited, recoverable PostgreSQL schema migrations.",
         footer = {"", "Exit codes: 0 success · 1 error · 2 usage · 3 refused by a gate.",
                 "Docs: README.md · risk table: zanith risk"})

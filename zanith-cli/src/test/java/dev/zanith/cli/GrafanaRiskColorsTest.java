@@ -73,7 +73,7 @@ class GrafanaRiskColorsTest {
     }
 
     /** The xterm color of the pill's background: the background parameter of its SGR escape sequence. */
-    private static String pillColor(RiskLevel level) {
+    static String pillColor(RiskLevel level) {
         String code = RiskPills.style(level).code;
         String[] parameters = code.substring(code.indexOf('[') + 1, code.indexOf('m')).split(";");
         for (String parameter : parameters) {

@@ -77,6 +77,27 @@ public final class TestDatabase implements AutoCloseable {
         }
     }
 
+    /**
+     * Every row of a query, each as its columns' text values joined and ended by {@code |} (a null prints as
+     * {@code null}): {@code "1|alice|"}. For comparing whole tables before and after.
+     */
+    public java.util.List<String> queryForRows(String sql) {
+        java.util.List<String> rows = new java.util.ArrayList<>();
+        try (Connection c = connect(); Statement s = c.createStatement(); java.sql.ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                StringBuilder row = new StringBuilder();
+                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                    row.append(rs.getString(i)).append('|');
+                }
+                rows.add(row.toString());
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new IllegalStateException("SQL failed in test database " + name + ": " + e.getMessage()
+                    + "\n" + sql, e);
+        }
+    }
+
     @Override
     public synchronized void close() {
         if (!closed) {

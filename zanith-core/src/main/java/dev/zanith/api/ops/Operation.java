@@ -25,15 +25,14 @@ public interface Operation {
     /**
      * Whether this step is known to take long (index builds, constraint validation, rewrites, copies, backfills): the
      * one definition, {@link Statements#longRunning()} of its rendering, which gives it the long
-     * {@code statement_timeout}; the Spring starter's {@code background-long-running} finishes the migrations from the
-     * first such step on after startup. Raw SQL is the exception: it gets the long timeout because the planner cannot
-     * tell, not because it is known to be long. The answer does not depend on the render context; an operation that
-     * cannot be rendered is not long-running (apply fails it at its step, and the plan says why).
+     * {@code statement_timeout} (every other step gets the ordinary one); the Spring starter's
+     * {@code background-long-running} finishes the migrations from the first such step on after startup. Raw SQL is
+     * no exception: its rendering is long-running when one of its statements does such work (a
+     * {@code CREATE INDEX CONCURRENTLY}, a {@code VALIDATE CONSTRAINT}, ...), so an {@code UPDATE} in a raw step
+     * gets the ordinary timeout. The answer does not depend on the render context; an operation that cannot be
+     * rendered is not long-running (apply fails it at its step, and the plan says why).
      */
     default boolean longRunning() {
-        if (kind() == OperationKind.RAW_SQL) {
-            return false;
-        }
         try {
             return render(RenderContext.preview()).longRunning();
         } catch (RuntimeException e) {

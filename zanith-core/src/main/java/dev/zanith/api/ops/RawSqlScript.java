@@ -177,17 +177,23 @@ public final class RawSqlScript {
         return Optional.ofNullable(problem);
     }
 
-    /** The statements as {@link Statements}, COPY data attached. */
+    /**
+     * The statements as {@link Statements}, COPY data attached; long-running (the long statement timeout) when one
+     * of them builds an index, validates a constraint or rewrites a table ({@link StatementKinds#longRunning}),
+     * as the typed step doing the same would be.
+     */
     Statements render() {
         List<String> sql = new ArrayList<>();
         java.util.Map<Integer, String> copyData = new java.util.HashMap<>();
+        boolean longRunning = false;
         for (SqlScript.Statement s : statements) {
+            longRunning |= StatementKinds.longRunning(s);
             if (s.copyData() != null) {
                 copyData.put(sql.size(), s.copyData());
             }
             sql.add(s.sql());
         }
-        return new Statements(sql, transactional, true, copyData);
+        return new Statements(sql, transactional, longRunning, copyData);
     }
 
     private static String transactionControlMessage(SqlScript.Statement s, TransactionControl control,

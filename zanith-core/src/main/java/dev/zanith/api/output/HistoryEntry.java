@@ -21,9 +21,15 @@ public record HistoryEntry(String id, @Nullable AppliedMigration applied, List<S
         return AppliedMigration.isRestoreId(id);
     }
 
-    /** {@code migration} or {@code restore}: what the entry records. */
+    /**
+     * What the entry records: {@code migration}, {@code restore}, {@code baseline} (zanith baseline: nothing ran) or
+     * {@code adopted} (run by Flyway or Liquibase, recorded by zanith adopt).
+     */
     public String kind() {
-        return restore() ? "restore" : "migration";
+        if (restore()) {
+            return "restore";
+        }
+        return applied == null ? "migration" : applied.kind().value();
     }
 
     /** {@code applied}, {@code failed} or {@code running} (interrupted, or running right now). */

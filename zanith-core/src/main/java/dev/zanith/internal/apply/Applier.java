@@ -1,13 +1,13 @@
 package dev.zanith.internal.apply;
 
-import dev.zanith.internal.step.BackfillSettings;
-import dev.zanith.internal.step.Fence;
 import dev.zanith.api.ApplyListener;
 import dev.zanith.api.exception.LockLostException;
 import dev.zanith.api.output.ApplyResult;
 import dev.zanith.api.output.MigrationOutcome;
 import dev.zanith.api.output.StepOutcome;
 import dev.zanith.api.output.StepRisk;
+import dev.zanith.internal.step.BackfillSettings;
+import dev.zanith.internal.step.Fence;
 import dev.zanith.internal.step.StepExecutor;
 import dev.zanith.internal.step.StepHook;
 import dev.zanith.api.exception.ZanithException;
@@ -23,6 +23,7 @@ import dev.zanith.internal.jdbc.ConnectionSource;
 import dev.zanith.internal.jdbc.Jdbc;
 import dev.zanith.internal.jdbc.OneStatement;
 import dev.zanith.internal.introspect.Introspector;
+import dev.zanith.internal.introspect.TrackedSchema;
 import dev.zanith.api.migration.Migration;
 import dev.zanith.api.ops.Backfill;
 import dev.zanith.api.ops.Operation;
@@ -46,7 +47,10 @@ import java.util.Optional;
  * "done" in the same transaction as its DDL (and the {@link StepHook}), "failed" with the error and SQLSTATE.
  * A failure stops the run and leaves the migration unrecorded; the next run resumes at the first step that is
  * not done. With snapshots on, the schema graph is stored before the first step and after the last one, the
- * latter in the same transaction as the ledger row. Backfills run in checkpointed primary-key batches; raw SQL
+ * latter in the same transaction as the ledger row. The schema is introspected in full once per run; after each
+ * migration only the tables whose catalog rows changed are read again ({@link Introspector#refresh}), and a
+ * snapshot whose graph was just stored (the "after" of one migration is the "before" of the next) is copied on the
+ * server instead of being serialized and sent again. Backfills run in checkpointed primary-key batches; raw SQL
  * as {@link RawSqlRunner} says (one transaction, or statement by statement with statement checkpoints).
  */
 public final class Applier {
@@ -188,9 +192,11 @@ public final class Applier {
             return ApplyResult.refused(decision.refusal().orElseThrow());
         }
         checkResumable(connection, pending);
+        SnapshotTrail trail = introspector == null || pending.isEmpty() ? null
+                : new SnapshotTrail(introspector.introspectTracked(connection));
         List<MigrationOutcome> outcomes = new ArrayList<>();
         for (Migration migration : pending) {
-            MigrationOutcome outcome = applyOne(connection, migration, decision);
+            MigrationOutcome outcome = applyOne(connection, migration, decision, trail);
             outcomes.add(outcome);
             if (!outcome.applied()) {
                 break;
@@ -253,7 +259,8 @@ public final class Applier {
         return new RenderContext(migration.id(), stepIndex, tablePrefix, archiveSchema);
     }
 
-    private MigrationOutcome applyOne(Connection c, Migration migration, GuardDecision decision) throws SQLException {
+    private MigrationOutcome applyOne(Connection c, Migration migration, GuardDecision decision, SnapshotTrail trail)
+            throws SQLException {
         long start = System.nanoTime();
         List<Operation> operations = migration.operations();
         Map<Integer, StepStatus> statuses = new LinkedHashMap<>();
@@ -291,7 +298,7 @@ public final class Applier {
         }
         listener.migrationStarted(migration, (int) records.stream()
                 .filter(r -> statuses.get(r.stepIndex()) != StepStatus.DONE).count());
-        snapshotBefore(c, migration);
+        snapshotBefore(c, migration, trail);
         List<StepOutcome> steps = new ArrayList<>();
         for (int i = 0; i < operations.size(); i++) {
             Operation operation = operations.get(i);
@@ -333,12 +340,16 @@ public final class Applier {
             steps.add(new StepOutcome(index, operation.kind().id(), operation.summary(), StepStatus.DONE, false, duration,
                     null, null, risk));
         }
-        SchemaGraph after = introspector == null ? null : introspector.introspect(c).graph();
-        SchemaSnapshots snapshots = new SchemaSnapshots(audit.tables());
+        SchemaGraph after = null;
+        if (trail != null) {
+            trail.schema = introspector.refresh(c, trail.schema);
+            after = trail.schema.graph();
+        }
+        SchemaGraph afterGraph = after;
         long duration = elapsedMs(start);
         fenced(c, tx -> {
-            if (after != null) {
-                snapshots.save(tx, migration.id(), SnapshotPhase.AFTER, after);
+            if (afterGraph != null) {
+                trail.store(tx, migration.id(), SnapshotPhase.AFTER, afterGraph);
             }
             audit.recordApplied(tx, migration.id(), migration.checksum(), duration, migration.description());
             return null;
@@ -371,7 +382,7 @@ public final class Applier {
             return;
         }
         if (operation instanceof RawSql raw) {
-            new RawSqlRunner(executor, new Checkpoints(audit.tables())).run(c, migration, index, raw, done, retries);
+            new RawSqlRunner(executor, new Checkpoints(audit.tables()), fence).run(c, migration, index, raw, done, retries);
             return;
         }
         Statements statements = operation.render(context);
@@ -404,7 +415,7 @@ public final class Applier {
             new Backfiller(executor, new Checkpoints(audit.tables()), backfillSettings, fence).failed(c, migration.id(), index);
         }
         if (operation instanceof RawSql raw && !raw.runsInTransaction()) {
-            new RawSqlRunner(executor, new Checkpoints(audit.tables())).failed(c, migration.id(), index);
+            new RawSqlRunner(executor, new Checkpoints(audit.tables()), fence).failed(c, migration.id(), index);
         }
         Optional<ConcurrentIndexes.Ref> built = ConcurrentIndexes.builtBy(operation);
         if (built.isPresent()) {
@@ -418,23 +429,49 @@ public final class Applier {
     }
 
     /** Stores the "before" snapshot; a resumed migration keeps (and reports) the one its first run stored. */
-    private void snapshotBefore(Connection c, Migration migration) throws SQLException {
-        if (introspector == null) {
+    private void snapshotBefore(Connection c, Migration migration, SnapshotTrail trail) throws SQLException {
+        if (trail == null) {
             return;
         }
-        SchemaSnapshots snapshots = new SchemaSnapshots(audit.tables());
-        Optional<Snapshot> earlier = snapshots.find(c, migration.id(), SnapshotPhase.BEFORE);
+        Optional<Snapshot> earlier = trail.snapshots.find(c, migration.id(), SnapshotPhase.BEFORE);
         SchemaGraph graph;
         if (earlier.isPresent()) {
             graph = earlier.get().graph();
         } else {
-            graph = introspector.introspect(c).graph();
+            graph = trail.schema.graph();
             fenced(c, tx -> {
-                snapshots.save(tx, migration.id(), SnapshotPhase.BEFORE, graph);
+                trail.store(tx, migration.id(), SnapshotPhase.BEFORE, graph);
                 return null;
             });
         }
         listener.snapshotTaken(migration, SnapshotPhase.BEFORE, graph);
+    }
+
+    /**
+     * The live schema as this run last read it, and the snapshot it last stored: a graph stored again (the same
+     * instance, as {@link Introspector#refresh} returns when nothing changed, or the "after" of the previous
+     * migration as the next one's "before") is copied on the server.
+     */
+    private final class SnapshotTrail {
+        private final SchemaSnapshots snapshots = new SchemaSnapshots(audit.tables());
+        private TrackedSchema schema;
+        private SchemaGraph storedGraph;
+        private String storedMigration;
+        private SnapshotPhase storedPhase;
+
+        SnapshotTrail(TrackedSchema schema) {
+            this.schema = schema;
+        }
+
+        void store(Connection tx, String migrationId, SnapshotPhase phase, SchemaGraph graph) throws SQLException {
+            boolean copied = graph == storedGraph && snapshots.copy(tx, migrationId, phase, storedMigration, storedPhase);
+            if (!copied) {
+                snapshots.save(tx, migrationId, phase, graph);
+            }
+            storedGraph = graph;
+            storedMigration = migrationId;
+            storedPhase = phase;
+        }
     }
 
     static long elapsedMs(long startNanos) {

@@ -1,9 +1,9 @@
 package dev.zanith.internal.apply;
 
-import dev.zanith.internal.step.BackfillSettings;
-import dev.zanith.internal.step.Fence;
 import dev.zanith.api.exception.LockLostException;
 import dev.zanith.api.output.BackfillProgress;
+import dev.zanith.internal.step.BackfillSettings;
+import dev.zanith.internal.step.Fence;
 import dev.zanith.internal.step.StepExecutor;
 import dev.zanith.api.exception.ZanithException;
 import dev.zanith.internal.audit.Checkpoint;
@@ -30,10 +30,11 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
- * Runs a {@link Backfill} in primary-key batches. Each batch selects the next rows after the cursor in key order,
- * updates them, and saves the new cursor (the batch's last key, as JSON) and the running row count in
+ * Runs a {@link Backfill} in primary-key batches. Each batch selects the next rows after the cursor in key order
+ * (a range scan of the primary key index from the cursor, never a re-scan of the rows done), updates them, and saves the new cursor (the batch's last key, as JSON) and the running row count in
  * {@code _zanith_migration_checkpoints} — all in one short transaction, so a crash can neither lose nor repeat a
- * batch: the next run continues after the last committed cursor.
+ * batch: the next run continues after the last committed cursor. Unless the step fixes its batch size, batch sizes
+ * adapt to {@link BackfillSettings#targetBatchDuration()} (measured per batch, transaction included).
  */
 final class Backfiller {
 
@@ -75,6 +76,7 @@ final class Backfiller {
             OneStatement.require(c, sql, true, "backfill of " + backfill.table() + " (step " + stepIndex + " of "
                     + migrationId + ")");
         }
+        boolean adaptive = backfill.batchSize() == null && settings.adaptive();
         int batchSize = backfill.batchSize() != null ? backfill.batchSize() : settings.batchSize();
 
         Checkpoint checkpoint = checkpoints.get(c, migrationId, stepIndex).orElse(null);
@@ -94,6 +96,8 @@ final class Backfiller {
             String previous = cursor;
             long before = processed;
             Long estimate = total;
+            int size = batchSize;
+            long batchStart = System.nanoTime();
             Batch batch = executor.inTransaction(c, true, tx -> {
                 // Before every batch, in its transaction: an applier that lost the lock updates no more rows.
                 fence.check(tx);
@@ -101,7 +105,7 @@ final class Backfiller {
                 for (int i = 0; previous != null && i < keys.size(); i++) {
                     params[i] = previous;
                 }
-                params[params.length - 1] = batchSize;
+                params[params.length - 1] = size;
                 Batch result = Jdbc.queryFirst(tx, previous == null ? firstBatch : nextBatch,
                         rs -> new Batch(rs.getLong("updated_rows"), rs.getString("last_key")), params).orElseThrow();
                 if (result.lastKey() != null) {
@@ -112,6 +116,9 @@ final class Backfiller {
             }, retries);
             batches++;
             finished = batch.lastKey() == null;
+            if (adaptive && !finished) {
+                batchSize = settings.nextBatchSize(size, System.nanoTime() - batchStart);
+            }
             if (!finished) {
                 cursor = batch.lastKey();
                 processed += batch.updated();

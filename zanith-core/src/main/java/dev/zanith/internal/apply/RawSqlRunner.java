@@ -1,5 +1,7 @@
 package dev.zanith.internal.apply;
 
+import dev.zanith.api.exception.LockLostException;
+import dev.zanith.internal.step.Fence;
 import dev.zanith.internal.step.StepExecutor;
 import dev.zanith.api.exception.ZanithException;
 import dev.zanith.internal.audit.Checkpoint;
@@ -52,10 +54,13 @@ final class RawSqlRunner {
 
     private final StepExecutor executor;
     private final Checkpoints checkpoints;
+    private final Fence fence;
 
-    RawSqlRunner(StepExecutor executor, Checkpoints checkpoints) {
+    /** {@code fence} is checked in every transaction that writes a statement checkpoint. */
+    RawSqlRunner(StepExecutor executor, Checkpoints checkpoints, Fence fence) {
         this.executor = executor;
         this.checkpoints = checkpoints;
+        this.fence = fence;
     }
 
     void run(Connection c, Migration migration, int stepIndex, RawSql raw, StepExecutor.InTransaction done,
@@ -88,7 +93,7 @@ final class RawSqlRunner {
                         + "would run them again. Put the directive back (the re-run resumes after them), or move the "
                         + "statements that did not run yet into a new migration.");
             }
-            executor.inTransaction(c, true, tx -> {
+            executor.inTransaction(c, statements.longRunning(), tx -> {
                 for (int i = 0; i < statements.sql().size(); i++) {
                     runOne(tx, migration, stepIndex, script, i, statements);
                 }
@@ -102,7 +107,10 @@ final class RawSqlRunner {
         for (int i = from; i < lexed.size(); i++) {
             int next = i + 1;
             int index = i;
-            StepExecutor.InTransaction checkpoint = tx -> save(tx, migration, stepIndex, lexed, next, Checkpoints.RUNNING);
+            StepExecutor.InTransaction checkpoint = tx -> {
+                fence.check(tx);
+                save(tx, migration, stepIndex, lexed, next, Checkpoints.RUNNING);
+            };
             SqlScript.Statement statement = lexed.get(i);
             if (StatementKinds.cannotRunInTransaction(statement) != null || StatementKinds.isCall(statement)) {
                 Optional<ConcurrentIndexes.Ref> index0 = i == from ? indexBuiltBy(c, statement) : Optional.empty();
@@ -124,7 +132,7 @@ final class RawSqlRunner {
                     throw located(e, migration, stepIndex, script, i);
                 }
             } else {
-                executor.inTransaction(c, true, tx -> {
+                executor.inTransaction(c, statements.longRunning(), tx -> {
                     runOne(tx, migration, stepIndex, script, index, statements);
                     checkpoint.run(tx);
                     return null;
@@ -141,8 +149,12 @@ final class RawSqlRunner {
     /** Marks the statement checkpoint of a failed step failed (its cursor stays where the re-run resumes). */
     void failed(Connection c, String migrationId, int stepIndex) {
         try {
-            checkpoints.setStatus(c, migrationId, stepIndex, Checkpoints.FAILED);
-        } catch (SQLException e) {
+            Jdbc.inTransaction(c, tx -> {
+                fence.check(tx);
+                checkpoints.setStatus(tx, migrationId, stepIndex, Checkpoints.FAILED);
+                return null;
+            });
+        } catch (SQLException | LockLostException e) {
             LOG.warn("Could not mark the statement checkpoint of {} step {} failed: {}", migrationId, stepIndex,
                     e.getMessage());
         }

@@ -23,7 +23,7 @@ public final class AuditTables {
         for (String table : new String[]{"migrations", "steps", "snapshots", "artifacts", "checkpoints"}) {
             names.put(table, Identifiers.qualify(schema, tableName(table)));
         }
-        for (String index : new String[]{"migrations_time_index", "steps_failed_index", "steps_kind_index", "snapshots_time_index",
+        for (String index : new String[]{"migrations_time_index", "migrations_baseline_index", "steps_failed_index", "steps_kind_index", "snapshots_time_index",
                 "artifacts_source_index", "artifacts_live_index"}) {
             names.put(index, Identifiers.quote(prefix + index.replace("_index", "_idx")));
         }

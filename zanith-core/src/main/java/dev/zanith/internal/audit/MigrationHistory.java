@@ -59,7 +59,8 @@ public final class MigrationHistory {
     private static AppliedMigration row(java.sql.ResultSet rs) throws SQLException {
         return new AppliedMigration(rs.getString("id"), rs.getString("checksum"), rs.getTimestamp("applied_at").toInstant(),
                 rs.getLong("duration_ms"), rs.getString("applied_by"), rs.getString("description"),
-                repairs(rs.getString("repairs")));
+                repairs(rs.getString("repairs")), AppliedMigration.Kind.of(rs.getString("kind")),
+                rs.getString("adopted_from"));
     }
 
     /** The most recently applied migration, restores left out; empty when none (or no ledger yet). */
@@ -72,15 +73,19 @@ public final class MigrationHistory {
      * the ledger {@link #exists exists}.
      */
     public LedgerSummary summary(Connection c, List<String> fileIds) throws SQLException {
-        return Jdbc.queryFirst(c, tables.sql("ledger-summary.sql"), rs -> new LedgerSummary(rs.getLong("migrations"),
-                        rs.getLong("restores"), Jdbc.strings(rs, "pending")), AppliedMigration.RESTORE_ID_PREFIX,
+        return Jdbc.queryFirst(c, tables.sql("ledger-summary.sql"), rs -> {
+                    Baselines baselines = Baselines.of(Jdbc.strings(rs, "baselines"));
+                    return new LedgerSummary(rs.getLong("migrations"), rs.getLong("restores"),
+                            Jdbc.strings(rs, "pending").stream().filter(id -> !baselines.covers(id)).toList());
+                }, AppliedMigration.RESTORE_ID_PREFIX,
                 AppliedMigration.RESTORE_ID_PREFIX, Jdbc.textArray(c, fileIds)).orElseThrow();
     }
 
     /**
      * @param migrations applied migrations (restores left out)
      * @param restores   restores recorded in the ledger
-     * @param notApplied the given ids the ledger does not hold, in the order given
+     * @param notApplied the given ids the ledger does not hold and no baseline covers ({@link Baselines}), in the
+     *                   order given
      */
     public record LedgerSummary(long migrations, long restores, List<String> notApplied) {
     }
@@ -94,6 +99,20 @@ public final class MigrationHistory {
     public boolean acceptChecksum(Connection c, String id, String previous, String accepted, String location)
             throws SQLException {
         return Jdbc.update(c, tables.sql("migration-repair.sql"), accepted, location, accepted, id, previous) == 1;
+    }
+
+    /**
+     * Records a ledger row for something Zanith did not run (a baseline, an adopted migration), in the caller's
+     * transaction.
+     *
+     * @param appliedAt   when it really happened (for an adopted migration: the other tool's time)
+     * @param adoptedFrom the other tool's record as JSON text, or null
+     */
+    public void recordWithoutRunning(Connection tx, String id, String checksum, java.time.Instant appliedAt,
+                                     long durationMs, String appliedBy, String description, AppliedMigration.Kind kind,
+                                     String adoptedFrom) throws SQLException {
+        Jdbc.update(tx, tables.sql("migration-insert-recorded.sql"), id, checksum,
+                java.sql.Timestamp.from(appliedAt), durationMs, appliedBy, description, kind.value(), adoptedFrom);
     }
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();

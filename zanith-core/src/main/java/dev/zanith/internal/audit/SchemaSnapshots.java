@@ -3,7 +3,9 @@ package dev.zanith.internal.audit;
 import dev.zanith.api.output.Snapshot;
 import dev.zanith.api.output.SnapshotInfo;
 import dev.zanith.api.output.SnapshotPhase;
+import dev.zanith.internal.Checksums;
 import dev.zanith.internal.jdbc.Jdbc;
+import dev.zanith.internal.sql.SqlResources;
 import dev.zanith.api.schema.SchemaGraph;
 import dev.zanith.api.schema.SchemaGraphJson;
 
@@ -23,12 +25,27 @@ public final class SchemaSnapshots {
     }
 
     /**
-     * Stores a snapshot. A second {@code before} of the same migration (a resumed run) keeps the first one, which
+     * Stores a snapshot, compressed with lz4 where the server has it (see {@code audit/snapshot-compression.sql};
+     * it changes a setting of the transaction of {@code c}, which should be one that writes audit rows). A second {@code before} of the same migration (a resumed run) keeps the first one, which
      * shows the schema before anything of the migration ran; {@code after} is replaced.
      */
     public void save(Connection c, String migrationId, SnapshotPhase phase, SchemaGraph graph) throws SQLException {
-        Jdbc.update(c, tables.sql("snapshot-insert.sql"), migrationId, phase.value(), SchemaGraphJson.toCompactJson(graph),
-                SchemaGraphJson.fingerprint(graph), graph.tables().size(), graph.columnCount());
+        String json = SchemaGraphJson.toCompactJson(graph); // serialized once: the fingerprint is its sha-256
+        Jdbc.query(c, SqlResources.get("audit/snapshot-compression.sql"), rs -> null);
+        Jdbc.update(c, tables.sql("snapshot-insert.sql"), migrationId, phase.value(), json,
+                Checksums.sha256(json), graph.tables().size(), graph.columnCount());
+    }
+
+    /**
+     * Stores a snapshot of the graph already stored as {@code fromMigrationId}/{@code fromPhase}, copied on the
+     * server (the graph is not serialized or sent again), with the conflict rule of {@link #save}.
+     *
+     * @return false when nothing was written: no such stored snapshot, or a {@code before} already stored
+     */
+    public boolean copy(Connection c, String migrationId, SnapshotPhase phase, String fromMigrationId,
+                        SnapshotPhase fromPhase) throws SQLException {
+        return Jdbc.update(c, tables.sql("snapshot-copy.sql"), migrationId, phase.value(), fromMigrationId,
+                fromPhase.value()) > 0;
     }
 
     /** Every snapshot (without graphs), oldest first; empty when the audit tables do not exist. */

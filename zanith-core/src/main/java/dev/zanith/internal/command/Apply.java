@@ -2,6 +2,7 @@ package dev.zanith.internal.command;
 
 import dev.zanith.internal.audit.MigrationState;
 import dev.zanith.internal.config.Settings;
+import dev.zanith.internal.jdbc.ConnectionSource;
 import dev.zanith.api.exception.ZanithConfigException;
 import dev.zanith.api.exception.ZanithException;
 import dev.zanith.internal.step.AdvisoryLock;
@@ -10,6 +11,8 @@ import dev.zanith.internal.apply.ApplyGuard;
 import dev.zanith.api.ApplyListener;
 import dev.zanith.api.output.ApplyResult;
 import dev.zanith.internal.apply.GuardDecision;
+import dev.zanith.internal.step.Fence;
+import dev.zanith.api.exception.LockLostException;
 import dev.zanith.internal.step.StepExecutor;
 import dev.zanith.internal.step.StepHook;
 import dev.zanith.internal.audit.AuditLog;
@@ -108,21 +111,21 @@ public final class Apply {
             } finally {
                 // Checksums of the parked data, read without holding the steps' locks (also after a failed step:
                 // the artifacts of the steps that committed need theirs).
-                completeChecksums(recorder, c);
+                completeChecksums(recorder, c, lock.fence());
             }
         } catch (SQLException e) {
             throw new ZanithException("Apply on " + config.connectionSource().describeTarget() + " failed: "
-                    + e.getMessage(), e);
+                    + ConnectionSource.message(e), e);
         }
     }
 
-    private static void completeChecksums(ArtifactRecorder recorder, Connection c) {
+    private static void completeChecksums(ArtifactRecorder recorder, Connection c, Fence fence) {
         try {
             if (!c.isClosed()) {
                 c.setAutoCommit(true);
-                recorder.completeChecksums(c);
+                recorder.completeChecksums(c, fence);
             }
-        } catch (SQLException e) {
+        } catch (SQLException | LockLostException e) {
             LOG.warn("Could not checksum recovery artifacts after apply: {}; the next apply or recover command tries "
                     + "again", e.getMessage());
         }

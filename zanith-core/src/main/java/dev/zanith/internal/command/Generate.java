@@ -104,7 +104,7 @@ public final class Generate {
                 }
             }
         } catch (SQLException e) {
-            throw new ZanithException("Reading " + target.describeTarget() + " failed: " + e.getMessage(), e);
+            throw new ZanithException("Reading " + target.describeTarget() + " failed: " + ConnectionSource.message(e), e);
         }
         if (state.pending().isEmpty()) {
             DiffResult diff = Differ.diff(live.graph(), declared, diffOptions);
@@ -129,7 +129,11 @@ public final class Generate {
             }
             String slug = request.name() != null && !request.name().isBlank() ? request.name()
                     : MigrationNames.slug(diff.operations());
-            String id = MigrationNames.id(request.now(), slug);
+            java.util.Set<String> existing = new java.util.HashSet<>();
+            state.files().forEach(f -> existing.add(f.id()));
+            // files, and the baselines (a new id must sort after them, or it counts as covered)
+            state.applied().stream().filter(dev.zanith.api.output.AppliedMigration::baseline).forEach(a -> existing.add(a.id()));
+            String id = MigrationNames.next(request.now(), slug, existing);
             String text = MigrationWriter.render(id, describe(diff.operations()), diff.operations(),
                     header(request, live, state, diff, scope), diff.renameSuspects().stream()
                             .map(r -> r.describe() + "\nif it is a rename, regenerate with: " + r.hint()).toList());

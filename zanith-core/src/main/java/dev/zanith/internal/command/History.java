@@ -2,6 +2,7 @@ package dev.zanith.internal.command;
 
 import dev.zanith.api.output.HistoryEntry;
 import dev.zanith.internal.config.Settings;
+import dev.zanith.internal.jdbc.ConnectionSource;
 import dev.zanith.api.exception.ZanithException;
 import dev.zanith.api.output.AppliedMigration;
 import dev.zanith.internal.audit.AuditLog;
@@ -48,7 +49,7 @@ public final class History {
             return entries;
         } catch (SQLException e) {
             throw new ZanithException("History of " + config.connectionSource().describeTarget() + " failed: "
-                    + e.getMessage(), e);
+                    + ConnectionSource.message(e), e);
         }
     }
 

@@ -2,12 +2,14 @@ package dev.zanith.internal.command;
 
 import dev.zanith.api.output.RepairResult;
 import dev.zanith.internal.config.Settings;
+import dev.zanith.internal.jdbc.ConnectionSource;
 import dev.zanith.api.exception.ZanithConfigException;
 import dev.zanith.api.exception.ZanithException;
 import dev.zanith.internal.step.AdvisoryLock;
 import dev.zanith.api.output.AppliedMigration;
 import dev.zanith.internal.audit.AuditTables;
 import dev.zanith.internal.audit.MigrationHistory;
+import dev.zanith.internal.jdbc.Jdbc;
 import dev.zanith.api.migration.Migration;
 
 import java.sql.Connection;
@@ -40,7 +42,7 @@ public final class Repair {
         AuditTables tables = config.auditTables();
         MigrationHistory history = new MigrationHistory(tables);
         String target = Apply.target(config);
-        try (AdvisoryLock ignored = AdvisoryLock.acquire(config.connectionSource(), tables.lockKey("apply"),
+        try (AdvisoryLock lock = AdvisoryLock.acquire(config.connectionSource(), tables.lockKey("apply"),
                 config.lockWait(), "repair", target, holder -> { });
              Connection c = config.connectionSource().open()) {
             c.setAutoCommit(true);
@@ -53,13 +55,16 @@ public final class Repair {
             if (previous.equals(file.checksum())) {
                 return new RepairResult(id, previous, previous, false, file.location());
             }
-            if (!history.acceptChecksum(c, id, previous, file.checksum(), file.location())) {
+            // behind the lock's fence: a repair whose lock session ended does not commit
+            boolean accepted = Jdbc.inTransaction(c, tx -> lock.fenced(tx, t -> history.acceptChecksum(t, id,
+                    previous, file.checksum(), file.location())));
+            if (!accepted) {
                 throw new ZanithException("The ledger row of " + id + " changed while repairing; run repair again.");
             }
             return new RepairResult(id, previous, file.checksum(), true, file.location());
         } catch (SQLException e) {
             throw new ZanithException("Repair on " + config.connectionSource().describeTarget() + " failed: "
-                    + e.getMessage(), e);
+                    + ConnectionSource.message(e), e);
         }
     }
 }

@@ -32,7 +32,7 @@ public final class SchemaSources {
             try (Connection c = connections.open()) {
                 return new Introspector(options).introspect(c).graph();
             } catch (SQLException e) {
-                throw new ZanithException("Cannot introspect " + connections.describeTarget() + ": " + e.getMessage(), e);
+                throw new ZanithException("Cannot introspect " + connections.describeTarget() + ": " + ConnectionSource.message(e), e);
             }
         }
         return DeclaredSchema.load(Path.of(source), shadow, options);

@@ -2,6 +2,7 @@ package dev.zanith.internal.command;
 
 import dev.zanith.api.output.SnapshotComparison;
 import dev.zanith.internal.config.Settings;
+import dev.zanith.internal.jdbc.ConnectionSource;
 import dev.zanith.api.exception.ZanithException;
 import dev.zanith.internal.audit.AuditTables;
 import dev.zanith.internal.audit.MigrationHistory;
@@ -95,7 +96,7 @@ public final class Snapshots {
             return work.run(c);
         } catch (SQLException e) {
             throw new ZanithException("Reading snapshots of " + config.connectionSource().describeTarget()
-                    + " failed: " + e.getMessage(), e);
+                    + " failed: " + ConnectionSource.message(e), e);
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.zanith.internal.command;
 import dev.zanith.api.output.StatusSummary;
 import dev.zanith.api.output.StatusReport;
 import dev.zanith.internal.config.Settings;
+import dev.zanith.internal.jdbc.ConnectionSource;
 import dev.zanith.api.exception.ZanithException;
 import dev.zanith.internal.step.AdvisoryLock;
 import dev.zanith.api.output.LockHolder;
@@ -19,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** {@code zanith status}: applied, pending, failed or interrupted, and who holds the apply lock. Read-only. */
@@ -46,18 +46,15 @@ public final class Status {
             List<Migration> pending = null;
             List<String> changed = List.of();
             if (files != null) {
-                Map<String, AppliedMigration> byId = applied.stream()
-                        .collect(Collectors.toMap(AppliedMigration::id, Function.identity(), (a, b) -> a));
-                pending = files.stream().filter(f -> !byId.containsKey(f.id())).toList();
-                changed = files.stream().filter(f -> byId.containsKey(f.id())
-                        && !byId.get(f.id()).checksum().equals(f.checksum())).map(Migration::id).toList();
+                pending = dev.zanith.internal.audit.MigrationState.pending(files, applied);
+                changed = dev.zanith.internal.audit.MigrationState.changed(files, applied);
                 Set<String> pendingIds = pending.stream().map(Migration::id).collect(Collectors.toSet());
                 unfinished = unfinished.stream().filter(s -> pendingIds.contains(s.migrationId())).toList();
             }
             return new StatusReport(Apply.target(config), initialized, applied, restores, pending, changed, unfinished, holder);
         } catch (SQLException e) {
             throw new ZanithException("Status of " + config.connectionSource().describeTarget() + " failed: "
-                    + e.getMessage(), e);
+                    + ConnectionSource.message(e), e);
         }
     }
 
@@ -87,7 +84,7 @@ public final class Status {
                     files == null ? null : ledger.notApplied(), failed, history.lastApplied(c).orElse(null), holder);
         } catch (SQLException e) {
             throw new ZanithException("Status of " + config.connectionSource().describeTarget() + " failed: "
-                    + e.getMessage(), e);
+                    + ConnectionSource.message(e), e);
         }
     }
 }

@@ -1,6 +1,8 @@
 package dev.zanith.internal.command;
 
+import dev.zanith.ZanithConfig;
 import dev.zanith.internal.config.Settings;
+import dev.zanith.internal.jdbc.ConnectionSource;
 import dev.zanith.api.exception.ZanithConfigException;
 import dev.zanith.api.exception.ZanithException;
 import dev.zanith.internal.audit.MigrationHistory;
@@ -9,6 +11,7 @@ import dev.zanith.internal.jdbc.Jdbc;
 import dev.zanith.internal.sql.SqlResources;
 import dev.zanith.internal.introspect.IntrospectionOptions;
 import dev.zanith.internal.introspect.Introspector;
+import dev.zanith.internal.introspect.LiveDefinitions;
 import dev.zanith.api.migration.Migration;
 import dev.zanith.api.ops.Operation;
 import dev.zanith.api.ops.RawSql;
@@ -24,9 +27,10 @@ import dev.zanith.api.schema.ServerVersion;
 import dev.zanith.api.schema.TableName;
 import dev.zanith.api.schema.TableStatistics;
 import dev.zanith.internal.shadow.DeclaredSchema;
-import dev.zanith.internal.shadow.ShadowSource;
+import dev.zanith.api.ShadowProvider;
 import dev.zanith.api.output.ObservedStep;
 import dev.zanith.api.output.Prediction;
+import dev.zanith.internal.shadow.ShadowSource;
 import dev.zanith.api.output.VerifyOutcome;
 import dev.zanith.internal.verify.Verifier;
 import dev.zanith.api.output.VerifyResult;
@@ -62,6 +66,7 @@ public final class Verify {
         ServerVersion target;
         Map<TableName, TableStatistics> statistics;
         MigrationState state;
+        LiveDefinitions definitions;
         Map<String, Prediction> predictions = new HashMap<>();
         try (Connection c = config.connectionSource().open()) {
             // Reading the catalog waits for a lock at most as long as the planner's queries may run: a session that
@@ -75,6 +80,7 @@ public final class Verify {
                 target = inspected.server();
                 statistics = inspected.statistics();
                 state = MigrationState.read(c, new MigrationHistory(config.auditTables()), files);
+                definitions = LiveDefinitions.read(c, options);
                 // The risk model's facts for each step, to compare with what the shadow shows (read-only).
                 for (PlannedStep step : config.planner().plan(c, files).steps()) {
                     if (!(step.operation() instanceof RawSql)) {
@@ -90,12 +96,12 @@ public final class Verify {
                 Jdbc.execute(c, "RESET lock_timeout");
             }
         } catch (SQLException e) {
-            throw new ZanithException("Reading " + config.connectionSource().describeTarget() + " failed: " + e.getMessage(), e);
+            throw new ZanithException("Reading " + config.connectionSource().describeTarget() + " failed: " + ConnectionSource.message(e), e);
         }
         SchemaGraph declaredGraph = declared == null ? null : DeclaredSchema.load(declared, shadow, options);
         VerifyResult result = new Verifier().verify(new Verifier.Request(live, state.pending(), declaredGraph,
                 declared == null ? null : declared.getFileName().toString(), shadow, options, config.archiveSchema(),
-                predictions, target, statistics));
+                predictions, target, statistics, definitions));
         return checkInferredOnLiveData(result, state.pending(), RiskContext.builder().server(target).live(live)
                 .statistics(statistics).build(), new Preflight(live, target, config.preflightTimeout()));
     }
@@ -146,7 +152,7 @@ public final class Verify {
             }
         } catch (SQLException e) {
             throw new ZanithException("Checking the live data of " + config.connectionSource().describeTarget()
-                    + " failed: " + e.getMessage(), e);
+                    + " failed: " + ConnectionSource.message(e), e);
         }
         return result;
     }

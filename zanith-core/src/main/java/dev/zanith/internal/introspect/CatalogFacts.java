@@ -67,6 +67,21 @@ public final class CatalogFacts {
         return result;
     }
 
+    /** An exclusion constraint (by name; its index has the same name) that covers a column of a table. */
+    public record ExclusionUse(TableName table, String column, String constraint) {
+    }
+
+    /**
+     * Every column of a table outside the system schemas that an exclusion constraint covers (its keys, or what its
+     * index's expressions and predicate mention, from {@code pg_constraint} and {@code pg_depend}): the schema graph
+     * does not model exclusion constraints yet, and a type or collation change on such a column rebuilds their index.
+     */
+    public static List<ExclusionUse> exclusionUses(Connection c) throws SQLException {
+        return Jdbc.query(c, SqlResources.get("introspect/exclusion-columns.sql"), rs -> new ExclusionUse(
+                new TableName(rs.getString("table_schema"), rs.getString("table_name")), rs.getString("column_name"),
+                rs.getString("constraint_name")));
+    }
+
     /** A view or rule ({@code schema.name}) that selects a column of a table. */
     public record ViewUse(TableName table, String column, String view) {
     }

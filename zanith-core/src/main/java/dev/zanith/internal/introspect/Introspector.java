@@ -62,22 +62,164 @@ public final class Introspector {
      * REPEATABLE READ transaction; otherwise inside the caller's transaction, leaving its settings as found.
      */
     public LiveSchema introspect(Connection connection) throws SQLException {
-        if (connection.getAutoCommit()) {
-            connection.setAutoCommit(false);
-            try {
-                Jdbc.execute(connection, "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
-                Jdbc.query(connection, SESSION, rs -> null, "pg_catalog", "off");
-                return read(connection);
-            } finally {
-                connection.rollback();
-                connection.setAutoCommit(true);
+        return inSnapshot(connection, c -> readAll(c).live());
+    }
+
+    /**
+     * Introspects as {@link #introspect} does and reads the catalog versions in the same snapshot, so that
+     * {@link #refresh} can later re-read only what changed.
+     */
+    public TrackedSchema introspectTracked(Connection connection) throws SQLException {
+        return inSnapshot(connection, c -> {
+            FullRead full = readAll(c);
+            return new TrackedSchema(full.live().graph(), full.byOid(), readVersions(c), 1);
+        });
+    }
+
+    /**
+     * The schema graph now, derived from {@code previous} by re-reading only the tables whose catalog rows changed
+     * since it was read (new or changed tables, tables referencing a changed or removed table, and tables with
+     * policies, whose expressions may name other tables). Falls back to a full read when something schema-wide
+     * changed (a schema, extension, type, function, collation or role), or a table or sequence was renamed, soft
+     * dropped or restored. The result equals what {@link #introspect} reads at the same moment. Transactions as for
+     * {@link #introspect}.
+     *
+     * @param previous a reading by {@link #introspectTracked} or an earlier refresh, with the same options
+     */
+    public TrackedSchema refresh(Connection connection, TrackedSchema previous) throws SQLException {
+        return inSnapshot(connection, c -> {
+            CatalogVersions now = readVersions(c);
+            CatalogVersions before = previous.versions();
+            if (now.equals(before)) {
+                return previous;
             }
+            if (!now.global().equals(before.global()) || renamed(before, now)) {
+                FullRead full = readAll(c);
+                return new TrackedSchema(full.live().graph(), full.byOid(), now, previous.fullReads() + 1);
+            }
+            return readChanged(c, previous, now);
+        });
+    }
+
+    private static boolean renamed(CatalogVersions before, CatalogVersions now) {
+        for (Map.Entry<Long, CatalogVersions.TableVersion> entry : now.tables().entrySet()) {
+            CatalogVersions.TableVersion earlier = before.tables().get(entry.getKey());
+            if (earlier != null && !earlier.sameIdentity(entry.getValue())) {
+                return true;
+            }
+        }
+        for (Map.Entry<Long, String> entry : now.sequences().entrySet()) {
+            String earlier = before.sequences().get(entry.getKey());
+            if (earlier != null && !earlier.equals(entry.getValue())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private TrackedSchema readChanged(Connection c, TrackedSchema previous, CatalogVersions now) throws SQLException {
+        CatalogVersions before = previous.versions();
+        Set<Long> visible = new java.util.LinkedHashSet<>();
+        now.tables().forEach((oid, version) -> {
+            if (!version.hidden()) {
+                visible.add(oid);
+            }
+        });
+        Set<Long> reread = new java.util.HashSet<>();
+        Set<TableName> touched = new java.util.HashSet<>();
+        for (long oid : visible) {
+            CatalogVersions.TableVersion earlier = before.tables().get(oid);
+            CatalogVersions.TableVersion current = now.tables().get(oid);
+            if (earlier == null || !earlier.version().equals(current.version()) || !previous.tablesByOid().containsKey(oid)) {
+                reread.add(oid);
+                touched.add(new TableName(current.schema(), current.name()));
+            }
+        }
+        for (Map.Entry<Long, Table> entry : previous.tablesByOid().entrySet()) {
+            if (!visible.contains(entry.getKey())) {
+                touched.add(new TableName(entry.getValue().schema(), entry.getValue().name())); // dropped
+            }
+        }
+        if (!touched.isEmpty()) {
+            for (Map.Entry<Long, Table> entry : previous.tablesByOid().entrySet()) {
+                Table table = entry.getValue();
+                boolean references = table.foreignKeys().stream().anyMatch(fk ->
+                        touched.contains(new TableName(fk.referencedSchema(), fk.referencedTable())));
+                // A policy's expressions may name any table or column: re-read them whenever anything changed.
+                if ((references || !table.policies().isEmpty()) && visible.contains(entry.getKey())) {
+                    reread.add(entry.getKey());
+                }
+            }
+        }
+        Map<Long, TableParts> parts = new LinkedHashMap<>();
+        Map<String, SequenceOptions> identityOptions = new HashMap<>();
+        List<Sequence> sequences = new ArrayList<>();
+        List<String> schemas = previous.graph().schemas();
+        if (!reread.isEmpty()) {
+            Object oids = Jdbc.longArray(c, new ArrayList<>(reread));
+            Jdbc.query(c, SqlResources.get("introspect/tables-by-oid.sql"), rs -> {
+                parts.put(rs.getLong("table_oid"), new TableParts(rs));
+                return null;
+            }, oids);
+            int version = Jdbc.queryFirst(c, SqlResources.get("introspect/server.sql"), rs -> rs.getInt("version_num"))
+                    .orElseThrow();
+            readColumns(c, oids, parts);
+            Map<String, String> gates = versionGates(new ServerVersion(version));
+            readConstraints(c, oids, parts, gates, options.excludedPrefix());
+            readIndexes(c, oids, parts, gates, options.excludedPrefix());
+            readPolicies(c, oids, parts);
+        }
+        Set<Long> included = new java.util.HashSet<>(visible);
+        readSequences(c, schemas, included, sequences, identityOptions);
+        Map<Long, Table> byOid = new HashMap<>();
+        List<Table> tables = new ArrayList<>(visible.size());
+        for (long oid : visible) {
+            TableParts fresh = parts.get(oid);
+            Table table = fresh != null ? fresh.build(oid, identityOptions, options.excludedPrefix())
+                    : previous.tablesByOid().get(oid);
+            byOid.put(oid, table);
+            tables.add(table);
+        }
+        SchemaGraph old = previous.graph();
+        SchemaGraph graph = new SchemaGraph(schemas, old.extensions(), old.enums(), sequences, tables);
+        return new TrackedSchema(graph, byOid, now, previous.fullReads());
+    }
+
+    private CatalogVersions readVersions(Connection c) throws SQLException {
+        Object schemas = Jdbc.textArray(c, options.schemas());
+        String global = Jdbc.queryFirst(c, SqlResources.get("introspect/catalog-versions-global.sql"),
+                rs -> rs.getString("version"), schemas).orElseThrow();
+        Map<Long, CatalogVersions.TableVersion> tables = new HashMap<>();
+        Jdbc.query(c, SqlResources.get("introspect/catalog-versions-tables.sql"), rs -> {
+            tables.put(rs.getLong("table_oid"), new CatalogVersions.TableVersion(rs.getString("schema_name"),
+                    rs.getString("table_name"), rs.getBoolean("hidden"), rs.getString("version")));
+            return null;
+        }, schemas, options.excludedPrefix());
+        Map<Long, String> sequences = new HashMap<>();
+        Jdbc.query(c, SqlResources.get("introspect/catalog-versions-sequences.sql"), rs -> {
+            sequences.put(rs.getLong("sequence_oid"), rs.getString("sequence_name"));
+            return null;
+        }, schemas);
+        return new CatalogVersions(global, tables, sequences);
+    }
+
+    /**
+     * Runs {@code work} in one snapshot: with auto-commit on, in its own read-only REPEATABLE READ transaction;
+     * otherwise inside the caller's transaction, leaving its settings as found.
+     */
+    private static <T> T inSnapshot(Connection connection, Jdbc.SqlWork<T> work) throws SQLException {
+        if (connection.getAutoCommit()) {
+            return Jdbc.rolledBack(connection, c -> {
+                Jdbc.execute(c, "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+                Jdbc.query(c, SESSION, rs -> null, "pg_catalog", "off");
+                return work.run(c);
+            });
         }
         String[] previous = Jdbc.queryFirst(connection, "SELECT current_setting('search_path'), current_setting('jit')",
                 rs -> new String[]{rs.getString(1), rs.getString(2)}).orElseThrow();
         Jdbc.query(connection, SESSION, rs -> null, "pg_catalog", "off");
         try {
-            return read(connection);
+            return work.run(connection);
         } finally {
             Jdbc.query(connection, SESSION, rs -> null, previous[0], previous[1]);
         }
@@ -93,15 +235,11 @@ public final class Introspector {
      */
     public static Optional<Table> readTable(Connection connection, TableName name) throws SQLException {
         if (connection.getAutoCommit()) {
-            connection.setAutoCommit(false);
-            try {
-                Jdbc.execute(connection, "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
-                Jdbc.query(connection, "SELECT set_config('search_path', 'pg_catalog', true)", rs -> null);
-                return readOneTable(connection, name);
-            } finally {
-                connection.rollback();
-                connection.setAutoCommit(true);
-            }
+            return Jdbc.rolledBack(connection, c -> {
+                Jdbc.execute(c, "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+                Jdbc.query(c, "SELECT set_config('search_path', 'pg_catalog', true)", rs -> null);
+                return readOneTable(c, name);
+            });
         }
         String searchPath = Jdbc.queryFirst(connection, "SELECT current_setting('search_path')", rs -> rs.getString(1))
                 .orElse("");
@@ -148,7 +286,10 @@ public final class Introspector {
         return Map.of("nulls_not_distinct", version.atLeast(15) ? "i.indnullsnotdistinct" : "false");
     }
 
-    private LiveSchema read(Connection c) throws SQLException {
+    private record FullRead(LiveSchema live, Map<Long, Table> byOid) {
+    }
+
+    private FullRead readAll(Connection c) throws SQLException {
         record Server(int version, String database) {
         }
         Server server = Jdbc.queryFirst(c, SqlResources.get("introspect/server.sql"),
@@ -196,6 +337,26 @@ public final class Introspector {
             readIndexes(c, oids, tables, gates, options.excludedPrefix());
             readPolicies(c, oids, tables);
         }
+        readSequences(c, schemas, tables.keySet(), sequences, identityOptions);
+
+        List<Table> built = new ArrayList<>(tables.size());
+        Map<Long, Table> byOid = new HashMap<>();
+        for (Map.Entry<Long, TableParts> entry : tables.entrySet()) {
+            Table table = entry.getValue().build(entry.getKey(), identityOptions, options.excludedPrefix());
+            built.add(table);
+            byOid.put(entry.getKey(), table);
+        }
+        SchemaGraph graph = new SchemaGraph(schemas, extensions, enums, sequences, built);
+        return new FullRead(new LiveSchema(server.database(), version, graph, statistics), byOid);
+    }
+
+    /**
+     * Reads the sequences of {@code schemas}: the identity options of the included tables' identity columns go into
+     * {@code identityOptions} (key {@code oid/column}), every other sequence not owned by a parked column into
+     * {@code sequences}.
+     */
+    private void readSequences(Connection c, List<String> schemas, Set<Long> includedTables, List<Sequence> sequences,
+                               Map<String, SequenceOptions> identityOptions) throws SQLException {
         Jdbc.query(c, SqlResources.get("introspect/sequences.sql"), rs -> {
             SequenceOptions seqOptions = new SequenceOptions(rs.getString("data_type"), rs.getLong("start_value"),
                     rs.getLong("increment_by"), rs.getLong("min_value"), rs.getLong("max_value"),
@@ -204,10 +365,10 @@ public final class Introspector {
             long owner = rs.getLong("owner_table_oid");
             String ownerColumn = rs.getString("owner_column");
             // A sequence owned by a parked (soft-dropped) column belongs to Zanith, like the column.
-            boolean ownerIncluded = dependency != null && tables.containsKey(owner)
+            boolean ownerIncluded = dependency != null && includedTables.contains(owner)
                     && (options.excludedPrefix().isEmpty() || ownerColumn == null
                     || !ownerColumn.startsWith(options.excludedPrefix()));
-            boolean ownerParked = dependency != null && tables.containsKey(owner) && !ownerIncluded;
+            boolean ownerParked = dependency != null && includedTables.contains(owner) && !ownerIncluded;
             if ("i".equals(dependency)) {
                 if (ownerIncluded) {
                     identityOptions.put(owner + "/" + rs.getString("owner_column"), seqOptions);
@@ -219,13 +380,6 @@ public final class Introspector {
             }
             return null;
         }, Jdbc.textArray(c, schemas));
-
-        List<Table> built = new ArrayList<>(tables.size());
-        for (Map.Entry<Long, TableParts> entry : tables.entrySet()) {
-            built.add(entry.getValue().build(entry.getKey(), identityOptions, options.excludedPrefix()));
-        }
-        SchemaGraph graph = new SchemaGraph(schemas, extensions, enums, sequences, built);
-        return new LiveSchema(server.database(), version, graph, statistics);
     }
 
     /**

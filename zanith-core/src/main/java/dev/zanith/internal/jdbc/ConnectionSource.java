@@ -26,6 +26,14 @@ public final class ConnectionSource {
      */
     public static final long CONNECT_TIMEOUT_SECONDS = 10;
 
+    /**
+     * Seconds a URL-based connection waits for the server to answer before giving up (pgjdbc's {@code socketTimeout};
+     * {@code ?socketTimeout=N} in the URL wins, 0 meaning none): a server that stops answering cannot hang Zanith's
+     * own catalog, lock and audit work. A migration step's statements run without it
+     * ({@link Jdbc#withoutNetworkTimeout}), bounded by their {@code statement_timeout}.
+     */
+    public static final long SOCKET_TIMEOUT_SECONDS = 120;
+
     private ConnectionSource(DataSource dataSource, String url, String user, String password) {
         this.dataSource = dataSource;
         this.url = url;
@@ -64,6 +72,7 @@ public final class ConnectionSource {
             // and the whole login (startup, authentication) are bounded. A parameter in the URL wins over these.
             props.setProperty("connectTimeout", Long.toString(CONNECT_TIMEOUT_SECONDS));
             props.setProperty("loginTimeout", Long.toString(CONNECT_TIMEOUT_SECONDS));
+            props.setProperty("socketTimeout", Long.toString(SOCKET_TIMEOUT_SECONDS));
             return DriverManager.getConnection(url, props);
         } catch (SQLException e) {
             throw new ZanithException(describe(e), e);
@@ -97,6 +106,30 @@ public final class ConnectionSource {
         return new ConnectionSource(null, JdbcUrls.withDatabase(url, database), user, password);
     }
 
+    /**
+     * The message of a failure on one of Zanith's connections: the server's own message, or, when the server
+     * stopped answering (the socket timeout ran out), what happened and how to change the limit instead of the
+     * driver's "An I/O error occurred while sending to the backend".
+     */
+    public static String message(Exception e) {
+        if (hasSocketTimeout(e)) {
+            return "the server stopped answering (no reply within the socket timeout, " + SOCKET_TIMEOUT_SECONDS
+                    + " s unless ?socketTimeout=SECONDS in the URL says otherwise). Check that the server is up and not "
+                    + "overloaded, and that nothing between here and it dropped the connection; then run the command "
+                    + "again.";
+        }
+        return e.getMessage();
+    }
+
+    private static boolean hasSocketTimeout(Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.SocketTimeoutException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The target for messages: the URL without credentials, or "the application's DataSource". */
     public String describeTarget() {
         return url == null ? "the application's DataSource" : JdbcUrls.redact(url);
@@ -112,6 +145,9 @@ public final class ConnectionSource {
         if (state.equals("3D000")) {
             return "Database does not exist at " + target + ": " + e.getMessage()
                     + ". Create it, or fix the database name in the URL.";
+        }
+        if (hasSocketTimeout(e)) {
+            return "Cannot connect to " + target + ": " + message(e);
         }
         if (e.getMessage() != null && e.getMessage().contains("timed out")) {
             return "Cannot connect to " + target + ": the server did not answer within the connect timeout ("

@@ -73,10 +73,20 @@ public final class Jdbc {
      * Executes one statement of a script exactly as written: JDBC escape processing off (a {@code {fn ...}} in a
      * string stays as it is), and a {@code COPY ... FROM STDIN} fed {@code copyData} through pgjdbc's CopyManager.
      *
+     * <p>Runs without the connection's socket timeout ({@link #withoutNetworkTimeout}).
+     *
      * @param copyData the data lines of a COPY FROM STDIN (text or CSV, as the statement says); null for any
      *                 other statement
      */
     public static void executeStatement(Connection c, String sql, String copyData) throws SQLException {
+        // a migration's (or a declared schema's) own SQL: bounded by its statement timeout, not the socket timeout
+        withoutNetworkTimeout(c, conn -> {
+            send(conn, sql, copyData);
+            return null;
+        });
+    }
+
+    private static void send(Connection c, String sql, String copyData) throws SQLException {
         if (copyData != null) {
             try {
                 c.unwrap(org.postgresql.PGConnection.class).getCopyAPI()
@@ -90,6 +100,60 @@ public final class Jdbc {
             s.setEscapeProcessing(false);
             s.execute(sql);
         }
+    }
+
+    /**
+     * Runs {@code work} with no network timeout on {@code c}, restoring the one it had afterwards. Zanith's own
+     * connections carry a socket read timeout ({@link ConnectionSource#SOCKET_TIMEOUT_SECONDS}, or
+     * {@code ?socketTimeout=} in the URL) so that a server that stops answering cannot hang its catalog and audit
+     * work; a migration step's statements and other work on the data (a backfill batch, a restore, a checksum of
+     * parked rows) may legitimately run for hours and are bounded by their {@code statement_timeout} instead.
+     */
+    public static <T> T withoutNetworkTimeout(Connection c, SqlWork<T> work) throws SQLException {
+        int previous = c.getNetworkTimeout();
+        if (previous == 0) {
+            return work.run(c);
+        }
+        c.setNetworkTimeout(Runnable::run, 0);
+        T result;
+        try {
+            result = work.run(c);
+        } catch (SQLException | RuntimeException | Error e) {
+            try {
+                if (!c.isClosed()) {
+                    c.setNetworkTimeout(Runnable::run, previous);
+                }
+            } catch (SQLException restoreFailure) {
+                e.addSuppressed(restoreFailure);
+            }
+            throw e;
+        }
+        c.setNetworkTimeout(Runnable::run, previous);
+        return result;
+    }
+
+    /**
+     * Runs {@code work} in a transaction that is always rolled back (for reads), then puts auto-commit back. When
+     * {@code work} fails, its error is what is thrown: a rollback that fails too (the connection is gone) is only
+     * added to it as suppressed, so the real cause (a timeout, the server's error) is not hidden.
+     */
+    public static <T> T rolledBack(Connection c, SqlWork<T> work) throws SQLException {
+        c.setAutoCommit(false);
+        T result;
+        try {
+            result = work.run(c);
+        } catch (SQLException | RuntimeException | Error e) {
+            try {
+                c.rollback();
+                c.setAutoCommit(true);
+            } catch (SQLException cleanupFailure) {
+                e.addSuppressed(cleanupFailure);
+            }
+            throw e;
+        }
+        c.rollback();
+        c.setAutoCommit(true);
+        return result;
     }
 
     /** Runs {@code work} in one transaction, committing on success and rolling back on any failure. */

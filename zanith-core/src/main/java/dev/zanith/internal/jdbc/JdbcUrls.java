@@ -151,4 +151,21 @@ public final class JdbcUrls {
     public static String redact(String url) {
         return url.replaceAll("(?i)(password=)[^&]*", "$1***").replaceAll("(://[^:/@]+:)[^@/]*@", "$1***@");
     }
+
+    /**
+     * {@code url} with its password left out (a {@code password=} parameter, or the password of
+     * {@code user:password@}), for a command line a message tells someone to run: the password then comes from
+     * {@code --password} or {@code ZANITH_PASSWORD}.
+     */
+    public static String withoutPassword(String url) {
+        String base = url.replaceAll("(://[^:/@]+):[^@/]*@", "$1@");
+        int query = base.indexOf('?');
+        if (query < 0) {
+            return base;
+        }
+        String params = java.util.Arrays.stream(base.substring(query + 1).split("&"))
+                .filter(p -> !p.toLowerCase(java.util.Locale.ROOT).startsWith("password="))
+                .collect(java.util.stream.Collectors.joining("&"));
+        return base.substring(0, query) + (params.isEmpty() ? "" : "?" + params);
+    }
 }

@@ -46,6 +46,32 @@ public final class MigrationNames {
         return TIMESTAMP.format(now) + "_" + sanitize(slug);
     }
 
+    private static final java.util.regex.Pattern FLYWAY_VERSIONED = java.util.regex.Pattern.compile("V(\\d+)(?:[._]\\d+)*__.*");
+
+    /**
+     * The id of a new migration that sorts after every id in {@code existing} (files and ledger rows, restores
+     * ignored), so that it runs last and no baseline covers it: {@code <UTC timestamp>_<slug>}; where the newest
+     * existing id is a Flyway-style {@code V<major>[.<minor>…]__<text>} (which sorts after any timestamp, since
+     * a letter sorts after a digit), {@code V<major + 1>__<slug>} instead, following the project's own naming.
+     *
+     * @throws ZanithException when the newest existing id sorts after a timestamp and is not Flyway-style (name the
+     *                         migration yourself)
+     */
+    public static String next(Instant now, String slug, java.util.Collection<String> existing) {
+        String timestamped = id(now, slug);
+        java.util.Optional<String> newest = existing.stream().filter(e -> !dev.zanith.api.output.AppliedMigration.isRestoreId(e)).max(NaturalOrder.INSTANCE);
+        if (newest.isEmpty() || NaturalOrder.INSTANCE.compare(timestamped, newest.get()) > 0) {
+            return timestamped;
+        }
+        java.util.regex.Matcher flyway = FLYWAY_VERSIONED.matcher(newest.get());
+        if (flyway.matches()) {
+            return "V" + new java.math.BigInteger(flyway.group(1)).add(java.math.BigInteger.ONE) + "__" + sanitize(slug);
+        }
+        throw new dev.zanith.api.exception.ZanithException("The newest migration id '" + newest.get() + "' sorts after '"
+                + timestamped + "', so a new migration named by timestamp would run before it (or be covered by a "
+                + "baseline). Name the new file so that it sorts last.");
+    }
+
     /** A slug describing the operations: the most telling one, "and_more" when there are others. */
     public static String slug(List<Operation> operations) {
         List<Operation> telling = operations.stream().filter(o -> NAMING_ORDER.contains(o.kind()))

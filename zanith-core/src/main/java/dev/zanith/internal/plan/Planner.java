@@ -1,7 +1,7 @@
 package dev.zanith.internal.plan;
 
-import dev.zanith.api.output.Gates;
 import dev.zanith.api.output.GateResult;
+import dev.zanith.api.output.Gates;
 import dev.zanith.api.output.MigrationPlan;
 import dev.zanith.api.output.Plan;
 import dev.zanith.api.output.PlannedStep;
@@ -123,9 +123,14 @@ public final class Planner {
         boolean ledger = history.exists(c);
         AuditLog audit = new AuditLog(auditTables);
 
-        RiskContext ctx = RiskContext.builder().server(live.server()).live(live.graph()).statistics(live.statistics())
-                .volatility(volatility(c, state.pending())).domains(CatalogFacts.domains(c)).views(CatalogFacts.viewUses(c))
-                .utcSession(isUtc(session.timeZone())).build();
+        RiskContext.Builder facts = RiskContext.builder().server(live.server()).live(live.graph())
+                .statistics(live.statistics()).utcSession(isUtc(session.timeZone()));
+        if (!state.pending().isEmpty()) {
+            // Catalog facts only the classification of pending steps reads: nothing pending, nothing to read.
+            facts.volatility(volatility(c, state.pending())).domains(CatalogFacts.domains(c))
+                    .views(CatalogFacts.viewUses(c)).exclusions(CatalogFacts.exclusionUses(c));
+        }
+        RiskContext ctx = facts.build();
         Preflight preflight = new Preflight(live.graph(), live.server(), timeout);
         Map<DataRef, Optional<Boolean>> measured = new HashMap<>();
         List<MigrationPlan> migrations = new ArrayList<>();
@@ -251,5 +256,16 @@ public final class Planner {
     }
 
     private record Session(boolean readOnly, String timeZone) {
+    }
+
+    /**
+     * The same plan judged by other gates (a what-if): the steps, their risk and their preflight results stay as
+     * planned; the gate results, verdict and refusal are evaluated again for {@code gates}. Reads and writes nothing.
+     */
+    public static Plan judge(Plan plan, Gates gates) {
+        List<GateResult> results = GateKeeper.evaluate(plan.toRun(), gates);
+        Refusal refusal = GateKeeper.refusal(results);
+        return new Plan(plan.database(), plan.server(), plan.fingerprint(), plan.readOnly(), plan.plannedAt(), gates,
+                plan.migrations(), results, refusal == null ? Verdict.GREEN : Verdict.REFUSED, refusal, plan.warnings());
     }
 }

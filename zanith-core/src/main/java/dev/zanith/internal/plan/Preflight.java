@@ -496,7 +496,8 @@ public final class Preflight {
     private <T> T guarded(Connection c, Jdbc.SqlWork<T> work) throws SQLException, ProbeFailure {
         Savepoint savepoint = c.setSavepoint();
         try {
-            T result = work.run(c);
+            // a probe reads the data, bounded by the preflight statement timeout rather than the socket timeout
+            T result = Jdbc.withoutNetworkTimeout(c, work);
             c.releaseSavepoint(savepoint);
             return result;
         } catch (SQLException e) {

@@ -5,6 +5,7 @@ import dev.zanith.api.output.Artifact;
 import dev.zanith.api.output.ArtifactDefinition;
 import dev.zanith.api.output.ArtifactType;
 import dev.zanith.api.exception.ZanithException;
+import dev.zanith.internal.step.Fence;
 import dev.zanith.internal.step.StepHook;
 import dev.zanith.internal.audit.AuditTables;
 import dev.zanith.internal.audit.SchemaSnapshots;
@@ -134,19 +135,21 @@ public final class ArtifactRecorder implements StepHook {
      * Computes and stores the checksum of every live artifact that has none yet (recorded by this run, or left by
      * an interrupted one), each in its own short transaction that locks nothing but ACCESS SHARE.
      *
-     * @param c a connection in auto-commit mode
+     * @param c     a connection in auto-commit mode
+     * @param fence the apply lock's fence: each checksum commits only while the lock is still held
      * @return the ids checksummed
+     * @throws dev.zanith.api.exception.LockLostException when the lock was lost (what committed before stays)
      */
-    public List<String> completeChecksums(Connection c) throws SQLException {
+    public List<String> completeChecksums(Connection c, Fence fence) throws SQLException {
         List<String> done = new ArrayList<>();
         for (Artifact a : artifacts.unsummed(c)) {
             try {
-                Jdbc.inTransaction(c, tx -> {
-                    ParkedChecksum sum = ParkedData.checksum(tx, ParkedData.select(a.type(), a.sourceColumn(),
+                Jdbc.inTransaction(c, tx -> fence.around(tx, t -> {
+                    ParkedChecksum sum = ParkedData.checksum(t, ParkedData.select(a.type(), a.sourceColumn(),
                             a.definition()));
-                    artifacts.storeChecksum(tx, a.id(), sum);
+                    artifacts.storeChecksum(t, a.id(), sum);
                     return null;
-                });
+                }));
                 done.add(a.id());
             } catch (SQLException e) {
                 LOG.warn("Could not checksum the parked data of artifact {} ({}): {}; the next apply or recover "

@@ -66,10 +66,11 @@ final class ParkedData {
 
     /** The checksum of the rows of {@code select}, in the caller's transaction (one pass, constant memory). */
     static ParkedChecksum checksum(Connection c, String select) throws SQLException {
-        return withPinnedSettings(c, () -> Jdbc.queryFirst(c,
+        // reads every parked row, which may take long: no socket timeout (see Jdbc.withoutNetworkTimeout)
+        return Jdbc.withoutNetworkTimeout(c, conn -> withPinnedSettings(conn, () -> Jdbc.queryFirst(conn,
                 SqlResources.render("recover/checksum.sql", Map.of("source", select)),
                 rs -> new ParkedChecksum(rs.getLong("row_count"), rs.getString("hash_sum"), rs.getLong("data_bytes")))
-                .orElseThrow());
+                .orElseThrow()));
     }
 
     /** Work to run with the text-shaping settings pinned (LOCAL to the caller's transaction), then put back. */

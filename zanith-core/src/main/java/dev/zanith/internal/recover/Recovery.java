@@ -14,6 +14,7 @@ import dev.zanith.api.output.Inspection;
 import dev.zanith.api.output.PurgeResult;
 import dev.zanith.api.output.RestoreResult;
 import dev.zanith.internal.config.Settings;
+import dev.zanith.internal.jdbc.ConnectionSource;
 import dev.zanith.api.exception.ZanithConfigException;
 import dev.zanith.api.exception.ZanithException;
 import dev.zanith.internal.step.AdvisoryLock;
@@ -157,10 +158,10 @@ public final class Recovery {
      *                          it is now)
      */
     public RestoreResult restore(String artifactId, boolean acceptChangedData) {
-        return underLock("recover", c -> {
+        return underLock("recover", (c, lock) -> {
             StepExecutor executor = new StepExecutor(config.timeouts(), config.lockRetry());
-            return executor.inTransaction(c, true, tx -> restoreIn(tx, artifactId, acceptChangedData),
-                    StepExecutor.RetryListener.NONE);
+            return executor.inTransaction(c, true, tx -> lock.fenced(tx, t -> restoreIn(t, artifactId,
+                    acceptChangedData)), StepExecutor.RetryListener.NONE);
         });
     }
 
@@ -451,9 +452,10 @@ public final class Recovery {
      * its row goes. Purging an artifact that is not there changes nothing.
      */
     public PurgeResult purge(String artifactId) {
-        return underLock("recover", c -> {
+        return underLock("recover", (c, lock) -> {
             StepExecutor executor = new StepExecutor(config.timeouts(), config.lockRetry());
-            return executor.inTransaction(c, true, tx -> purgeIn(tx, artifactId), StepExecutor.RetryListener.NONE);
+            return executor.inTransaction(c, true, tx -> lock.fenced(tx, t -> purgeIn(t, artifactId)),
+                    StepExecutor.RetryListener.NONE);
         });
     }
 
@@ -509,19 +511,21 @@ public final class Recovery {
             return read(c -> new CleanupResult(true, exists(c) ? artifacts.due(c, olderThan) : List.of(), List.of(),
                     Map.of()));
         }
-        return underLock("recover cleanup", c -> {
+        return underLock("recover cleanup", (c, lock) -> {
             List<Artifact> due = artifacts.due(c, olderThan);
             StepExecutor executor = new StepExecutor(config.timeouts(), config.lockRetry());
             List<PurgeResult> purged = new ArrayList<>();
             Map<String, String> failed = new LinkedHashMap<>();
             for (Artifact a : due) {
                 try {
-                    PurgeResult result = executor.inTransaction(c, true, tx -> purgeIn(tx, a.id()),
-                            StepExecutor.RetryListener.NONE);
+                    PurgeResult result = executor.inTransaction(c, true, tx -> lock.fenced(tx,
+                            t -> purgeIn(t, a.id())), StepExecutor.RetryListener.NONE);
                     if (result.found()) {
                         purged.add(result);
                     }
                 } catch (SQLException | ZanithException e) {
+                    // a lost lock stops the cleanup: another apply, repair or restore may own the artifacts now
+                    lock.verifyHeld();
                     failed.put(a.id(), e.getMessage());
                 }
             }
@@ -734,7 +738,7 @@ public final class Recovery {
             return work.run(c);
         } catch (SQLException e) {
             throw new ZanithException("Reading recovery artifacts on " + config.connectionSource().describeTarget()
-                    + " failed: " + e.getMessage(), e);
+                    + " failed: " + ConnectionSource.message(e), e);
         }
     }
 
@@ -749,20 +753,30 @@ public final class Recovery {
         }
     }
 
-    /** Runs {@code work} under the apply lock (as apply, repair and other recover verbs take it). */
-    private <T> T underLock(String purpose, Work<T> work) {
+    /** Work under the apply lock, given the lock to fence every transaction it commits with. */
+    @FunctionalInterface
+    private interface LockedWork<T> {
+        T run(Connection c, AdvisoryLock lock) throws SQLException;
+    }
+
+    /**
+     * Runs {@code work} under the apply lock (as apply, repair and other recover verbs take it); every transaction
+     * {@code work} commits goes through the lock's fence ({@link AdvisoryLock#fenced}), so a restore or purge whose
+     * lock session ended does not commit.
+     */
+    private <T> T underLock(String purpose, LockedWork<T> work) {
         MigrationHistory history = new MigrationHistory(tables);
         String target = tables.schema() + "." + tables.prefix() + "* on " + config.connectionSource().describeTarget();
-        try (AdvisoryLock ignored = AdvisoryLock.acquire(config.connectionSource(), tables.lockKey("apply"),
+        try (AdvisoryLock lock = AdvisoryLock.acquire(config.connectionSource(), tables.lockKey("apply"),
                 config.lockWait(), purpose, target, holder -> { });
              Connection c = config.connectionSource().open()) {
             c.setAutoCommit(true);
             history.ensureTables(c);
-            new ArtifactRecorder(tables, config.artifactRetention()).completeChecksums(c);
-            return work.run(c);
+            new ArtifactRecorder(tables, config.artifactRetention()).completeChecksums(c, lock.fence());
+            return work.run(c, lock);
         } catch (SQLException e) {
             throw new ZanithException("Recover (" + purpose + ") on " + config.connectionSource().describeTarget()
-                    + " failed: " + e.getMessage(), e);
+                    + " failed: " + ConnectionSource.message(e), e);
         }
     }
 }

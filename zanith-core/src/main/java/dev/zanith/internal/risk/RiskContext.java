@@ -45,6 +45,8 @@ public final class RiskContext {
     private final Map<String, CatalogFacts.Domain> domains;
     /** Live column → the views and rules that select it. */
     private final Map<DataRef, List<String>> views;
+    /** Live column → the exclusion constraints that cover it. */
+    private final Map<DataRef, List<String>> exclusions;
     private final Map<DataRef, Boolean> holdsData;
     private final boolean utcSession;
     /** Current name → live name, for tables that exist in the live database. */
@@ -55,7 +57,7 @@ public final class RiskContext {
 
     private RiskContext(ServerVersion server, SchemaGraph graph, Map<TableName, TableStatistics> statistics,
                         Map<String, Volatility> volatility, Map<String, CatalogFacts.Domain> domains,
-                        Map<DataRef, List<String>> views,
+                        Map<DataRef, List<String>> views, Map<DataRef, List<String>> exclusions,
                         Map<DataRef, Boolean> holdsData, boolean utcSession,
                         Map<TableName, TableName> liveTables, Map<DataRef, DataRef> liveColumns,
                         List<Operation> earlier) {
@@ -65,6 +67,7 @@ public final class RiskContext {
         this.volatility = volatility;
         this.domains = domains;
         this.views = views;
+        this.exclusions = exclusions;
         this.holdsData = holdsData;
         this.utcSession = utcSession;
         this.liveTables = liveTables;
@@ -224,28 +227,54 @@ public final class RiskContext {
         return live == null ? List.of() : views.getOrDefault(live, List.of());
     }
 
+    /**
+     * The exclusion constraints (by name, from {@code pg_constraint}) that cover a column of the live database, by
+     * its name as of this step; empty for a column this plan adds or none covers.
+     */
+    public List<String> exclusionsOn(TableName table, String column) {
+        DataRef live = liveColumns.get(DataRef.column(table, column));
+        return live == null ? List.of() : exclusions.getOrDefault(live, List.of());
+    }
+
+    /** The same context knowing more exclusion constraints on live columns (see {@link #exclusionsOn}). */
+    public RiskContext withExclusions(List<CatalogFacts.ExclusionUse> uses) {
+        return new RiskContext(server, graph, statistics, volatility, domains, views, exclusionMap(exclusions, uses),
+                holdsData, utcSession, liveTables, liveColumns, earlier);
+    }
+
+    private static Map<DataRef, List<String>> exclusionMap(Map<DataRef, List<String>> known,
+                                                           List<CatalogFacts.ExclusionUse> uses) {
+        return byColumn(known, uses, u -> DataRef.column(u.table(), u.column()), CatalogFacts.ExclusionUse::constraint);
+    }
+
+    /** {@code known} with each use's name added under its column. */
+    private static <U> Map<DataRef, List<String>> byColumn(Map<DataRef, List<String>> known, List<U> uses,
+                                                           java.util.function.Function<U, DataRef> column,
+                                                           java.util.function.Function<U, String> name) {
+        Map<DataRef, List<String>> out = new HashMap<>(known);
+        for (U use : uses) {
+            List<String> names = new ArrayList<>(out.getOrDefault(column.apply(use), List.of()));
+            names.add(name.apply(use));
+            out.put(column.apply(use), List.copyOf(names));
+        }
+        return Map.copyOf(out);
+    }
+
     /** The same context knowing more views and rules that select live columns (see {@link #viewsUsing}). */
     public RiskContext withViews(List<CatalogFacts.ViewUse> uses) {
-        return new RiskContext(server, graph, statistics, volatility, domains, viewMap(views, uses), holdsData,
+        return new RiskContext(server, graph, statistics, volatility, domains, viewMap(views, uses), exclusions, holdsData,
                 utcSession, liveTables, liveColumns, earlier);
     }
 
     private static Map<DataRef, List<String>> viewMap(Map<DataRef, List<String>> known, List<CatalogFacts.ViewUse> uses) {
-        Map<DataRef, List<String>> out = new HashMap<>(known);
-        for (CatalogFacts.ViewUse use : uses) {
-            DataRef column = DataRef.column(use.table(), use.column());
-            List<String> names = new ArrayList<>(out.getOrDefault(column, List.of()));
-            names.add(use.view());
-            out.put(column, List.copyOf(names));
-        }
-        return Map.copyOf(out);
+        return byColumn(known, uses, u -> DataRef.column(u.table(), u.column()), CatalogFacts.ViewUse::view);
     }
 
     /** The same context knowing the volatility of more functions (names as {@link FunctionCalls} reports them). */
     public RiskContext withVolatility(Map<String, Volatility> more) {
         Map<String, Volatility> all = new HashMap<>(volatility);
         all.putAll(more);
-        return new RiskContext(server, graph, statistics, Map.copyOf(all), domains, views, holdsData, utcSession, liveTables,
+        return new RiskContext(server, graph, statistics, Map.copyOf(all), domains, views, exclusions, holdsData, utcSession, liveTables,
                 liveColumns, earlier);
     }
 
@@ -253,7 +282,7 @@ public final class RiskContext {
     public RiskContext withHoldsData(DataRef live, boolean value) {
         Map<DataRef, Boolean> facts = new HashMap<>(holdsData);
         facts.put(live, value);
-        return new RiskContext(server, graph, statistics, volatility, domains, views, Map.copyOf(facts), utcSession, liveTables,
+        return new RiskContext(server, graph, statistics, volatility, domains, views, exclusions, Map.copyOf(facts), utcSession, liveTables,
                 liveColumns, earlier);
     }
 
@@ -287,7 +316,7 @@ public final class RiskContext {
         }
         List<Operation> next = new ArrayList<>(earlier);
         next.add(op);
-        return new RiskContext(server, SchemaEffect.apply(graph, op), statistics, volatility, domains, views, holdsData, utcSession,
+        return new RiskContext(server, SchemaEffect.apply(graph, op), statistics, volatility, domains, views, exclusions, holdsData, utcSession,
                 tables == liveTables ? tables : Map.copyOf(tables), columns == liveColumns ? columns : Map.copyOf(columns),
                 List.copyOf(next));
     }
@@ -301,6 +330,7 @@ public final class RiskContext {
         private Map<String, CatalogFacts.Domain> domains = Map.of();
         private Map<DataRef, Boolean> holdsData = Map.of();
         private List<CatalogFacts.ViewUse> views = List.of();
+        private List<CatalogFacts.ExclusionUse> exclusions = List.of();
         private boolean utcSession;
 
         private Builder() {
@@ -340,6 +370,12 @@ public final class RiskContext {
             return this;
         }
 
+        /** The exclusion constraints that cover live columns; see {@link #exclusionsOn}. */
+        public Builder exclusions(List<CatalogFacts.ExclusionUse> value) {
+            this.exclusions = List.copyOf(value);
+            return this;
+        }
+
         public Builder holdsData(Map<DataRef, Boolean> value) {
             this.holdsData = Map.copyOf(value);
             return this;
@@ -360,7 +396,7 @@ public final class RiskContext {
                     columns.put(ref, ref);
                 }
             }
-            return new RiskContext(server, live, statistics, volatility, domains, viewMap(Map.of(), views), holdsData,
+            return new RiskContext(server, live, statistics, volatility, domains, viewMap(Map.of(), views), exclusionMap(Map.of(), exclusions), holdsData,
                     utcSession, Map.copyOf(tables),
                     Map.copyOf(columns), List.of());
         }

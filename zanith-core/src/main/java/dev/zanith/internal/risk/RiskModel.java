@@ -648,8 +648,11 @@ public final class RiskModel {
         // Context: without a rewrite, PostgreSQL still rebuilds the indexes whose operator class or collation the
         // change alters, and re-checks every CHECK constraint that mentions the column, under ACCESS EXCLUSIVE.
         boolean collationChanges = live.isPresent() && !sameCollation(op.collation(), live.get().collation());
-        List<String> rebuilt = rewrite || !(collationChanges || change.operatorClassChanges()) ? List.of()
-                : indexesOn(t, op.column());
+        List<String> rebuilt = new ArrayList<>();
+        if (!rewrite && (collationChanges || change.operatorClassChanges())) {
+            rebuilt.addAll(indexesOn(t, op.column()));
+            rebuilt.addAll(s.context.exclusionsOn(table, op.column())); // not in the graph: from pg_constraint
+        }
         List<String> rechecked = rewrite ? List.of() : checksOn(t, op.column());
         String held = rewrite ? TableLock.REWRITE : !rebuilt.isEmpty() ? TableLock.BUILD
                 : !rechecked.isEmpty() ? TableLock.SCAN : TableLock.BRIEF;

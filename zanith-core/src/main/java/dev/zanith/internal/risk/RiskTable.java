@@ -4,9 +4,10 @@ import dev.zanith.api.risk.Assessment;
 import dev.zanith.api.risk.DataRef;
 import dev.zanith.api.risk.ReasonCode;
 import dev.zanith.api.risk.RiskLevel;
-import dev.zanith.api.risk.RiskTableRow;
 import dev.zanith.api.risk.SizeTier;
+import dev.zanith.api.risk.TableLock;
 import dev.zanith.api.risk.Volatility;
+import dev.zanith.api.risk.RiskTableRow;
 import dev.zanith.internal.risk.RiskContext;
 import dev.zanith.internal.risk.RiskModel;
 import dev.zanith.internal.introspect.CatalogFacts;
@@ -101,6 +102,17 @@ public final class RiskTable {
     public static final String POSITIVE_AMOUNT = "public.positive_amount";
     /** A domain without constraints in the published context: {@code CREATE DOMAIN public.amount AS numeric(12,4)}. */
     public static final String AMOUNT = "public.amount";
+
+    /**
+     * The rows of the observation matrix beyond the published table's: context rules the sample table does not show,
+     * named as the matrix names them (a test holds the matrix to this list).
+     */
+    public static final List<String> OBSERVED_CONTEXT_RULES = List.of(
+            "alterColumnType (timestamp to timestamptz in UTC, indexed: operator class changes)",
+            "alterColumnType (timestamp to timestamptz in UTC, no index)",
+            "alterColumnType (a view selects the column: refused)",
+            "alterColumnType (collation change, column in an exclusion constraint: its index is rebuilt)",
+            "alterColumnType (binary-coercible widening, column in an exclusion constraint: nothing rebuilt)");
 
     private static final Map<SizeTier, TableStatistics> SIZES = Map.of(
             SizeTier.EMPTY, new TableStatistics(0, 16_384),
@@ -240,7 +252,7 @@ public final class RiskTable {
                 s("", new DropUniqueConstraint(t, "users_handle_key", null)),
                 s("", new DropForeignKey(ORDERS, "orders_user_fk", null)),
                 s("", new DropCheckConstraint(t, "users_age_check", null)),
-                s("", new DropExtension("pg_trgm", null)),
+                s("", new DropExtension("pg_trgm", null), new CreateExtension("pg_trgm", null)),
                 s("", new DropEnum(new TableName("public", "mood"), null)),
                 s("", new DropSequence(new TableName("public", "invoice_numbers"), null)),
                 s("", new dev.zanith.api.ops.DropSchema("legacy")),
@@ -329,7 +341,9 @@ public final class RiskTable {
                         + "(`now()`) does not.",
                 "**What else is on the table** (from the live catalog): a type or collation change that "
                         + "rewrites no row still rebuilds every index on the column whose collation or operator class "
-                        + "changes (collation changes; timestamp ↔ timestamptz), and re-checks every CHECK constraint "
+                        + "changes (collation changes; timestamp ↔ timestamptz) — an exclusion constraint's index "
+                        + "included (`pg_constraint`; the schema graph does not model exclusion constraints yet) — and "
+                        + "re-checks every CHECK constraint "
                         + "that mentions the column, under ACCESS EXCLUSIVE and scored by size; a type change "
                         + "re-creates the foreign keys on the column — its own and other tables' that reference it — "
                         + "locking the other table ACCESS EXCLUSIVE (through its re-validation scan when values are "
@@ -371,16 +385,28 @@ public final class RiskTable {
                 .append(contextRules().stream().map(rule -> "- " + rule + "\n").collect(Collectors.joining()))
                 .append("\n")
                 .append("## Observed, not assumed\n\n")
-                .append("Every row below except `createExtension`, `dropExtension` and `rawSql` (an extension may not be "
-                        + "installable on the test server; raw SQL predicts nothing) is run by the observation matrix "
-                        + "(`RiskObservationTest`) on a real server — PostgreSQL 18 in the test command, 15 in CI — "
-                        + "against tables of 3,000 rows, classified for that server's version. A second session reads "
-                        + "the lock mode held or awaited on each table (`pg_locks`); `relfilenode` shows whether the "
-                        + "table and each of its indexes were rewritten; `pg_stat_xact_user_tables` (or "
-                        + "`pg_stat_user_tables` after `pg_stat_force_next_flush()` for steps outside a transaction) "
-                        + "shows whether rows were read. The lock column's hold (brief · scan · build · rewrite), the "
-                        + "rewrite column, the `rebuilds_index` code and the scan fact must all equal what was "
-                        + "observed; any disagreement fails the build and becomes a row.\n\n")
+                .append("Every one of the ").append(rows().size()).append(" rows below is a row of the observation "
+                        + "matrix (`RiskObservationTest`, one reported test per row, named after it), and so are ")
+                .append(OBSERVED_CONTEXT_RULES.size()).append(" context rules the sample table does not show (")
+                .append(OBSERVED_CONTEXT_RULES.stream().map(r -> "`" + r + "`").collect(Collectors.joining(", ")))
+                .append("): ").append(rows().size() + OBSERVED_CONTEXT_RULES.size())
+                .append(" rows, each run on a real server — PostgreSQL 18 in the test command, 15 in CI — against "
+                        + "tables of 3,000 rows and classified for that server's version. A test compares this page's "
+                        + "rows with the matrix's, so a new operation kind or variant without its observation fails the "
+                        + "build. A second session reads the lock mode held or awaited on each table (`pg_locks`); "
+                        + "`relfilenode` shows whether the table and each of its indexes were rewritten; "
+                        + "`pg_stat_xact_user_tables` (or `pg_stat_user_tables` after `pg_stat_force_next_flush()` for "
+                        + "steps outside a transaction) shows whether rows were read. **Observed-verified facts**: the "
+                        + "lock mode on every table (the target, a foreign key's other table), the lock column's hold "
+                        + "(brief · scan · build · rewrite), the rewrite column, the `rebuilds_index` code, the scan "
+                        + "fact, and for the rows the server refuses or fails on populated tables (a view or generated "
+                        + "column over the column; a required column without a default) the failure itself. Not "
+                        + "observed: scores, levels and the by-size columns (judgements on top of those facts), "
+                        + "`breaksClients` and `dataLoss`. `createExtension` and `dropExtension` are observed with "
+                        + "`pg_trgm` (skipped, by assumption, where the server lacks it). `rawSql` claims nothing before "
+                        + "it is rehearsed: its row checks that no lock the sample was seen taking scores above the "
+                        + "published `unknown` by the rule verify's derivation uses. Any disagreement fails the build "
+                        + "and becomes a row.\n\n")
                 .append("## Raw SQL: derived from what was observed\n\n")
                 .append("Hand-written SQL scores ").append(RiskModel.RAW_SQL_SCORE)
                 .append(" until `zanith verify` (or `zanith plan --observe`) rehearses it on a shadow. There a "
@@ -395,9 +421,14 @@ public final class RiskTable {
                         + "`pg_proc`, sizes from the live tables — and (b) every lock it held, scored by mode × table size "
                         + "× what the statement did under it, in the bands of the table below: so `REINDEX` is not safe, "
                         + "and `ADD CONSTRAINT … NOT VALID` followed by `VALIDATE` in the same file holds ACCESS "
-                        + "EXCLUSIVE through the scan. Statements about objects the shadow does not recreate (functions, "
-                        + "triggers, rules, domains, views, partitions, clustering) are named in the verdict's warnings "
-                        + "and keep the level at least unknown. The inferred operations get their typed twins' read-only "
+                        + "EXCLUSIVE through the scan. The shadow has what the schema graph does not model yet from the live "
+                        + "catalog's own definitions — domains, functions and procedures (`pg_get_functiondef`), views "
+                        + "and materialized views (`pg_get_viewdef`, empty) with their indexes, triggers "
+                        + "(`pg_get_triggerdef`, enabled state included) and each table's clustered index — so "
+                        + "statements touching them are rehearsed against them. What it still lacks — partitioned tables "
+                        + "and partitions (the schema graph's later issue), rules, event triggers, aggregates, and any "
+                        + "definition that failed to recreate — is named in the verdict's warnings; a statement that "
+                        + "names it is not rehearsed and keeps the level at least unknown. The inferred operations get their typed twins' read-only "
                         + "checks against the live data; a step that leaves a transaction open fails.\n\n")
                 .append("## Operations\n\nBase: an existing `public.users` of ~20,000 rows on PostgreSQL 14+. "
                         + "`by size` is the score on an empty · small · large (2M rows) · huge (50M rows) table; "

@@ -110,7 +110,7 @@ final class TemporaryDatabaseShadowProvider implements ShadowSource {
                     + "(a private PostgreSQL server) or --shadow <url> of an empty database you may use.", e);
         }
         return new ZanithException("Cannot create the temporary shadow database " + database + " on "
-                + target.describeTarget() + ": " + e.getMessage() + ". Use --shadow embedded or --shadow <url> "
+                + target.describeTarget() + ": " + ConnectionSource.message(e) + ". Use --shadow embedded or --shadow <url> "
                 + "of an empty database instead.", e);
     }
 

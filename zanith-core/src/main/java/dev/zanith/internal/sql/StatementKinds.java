@@ -117,6 +117,53 @@ public final class StatementKinds {
         }
     }
 
+    /**
+     * Whether {@code statement} does the kind of work that makes a typed step long-running: an index build
+     * ({@code CREATE [UNIQUE] INDEX}, {@code REINDEX}), a constraint check over existing rows
+     * ({@code ALTER TABLE ... VALIDATE CONSTRAINT}; {@code ADD PRIMARY KEY}, {@code UNIQUE}, {@code FOREIGN KEY},
+     * {@code REFERENCES} or {@code CHECK} without {@code NOT VALID}), a rewrite ({@code ALTER TABLE ... TYPE},
+     * {@code CLUSTER}, {@code VACUUM}) or {@code REFRESH MATERIALIZED VIEW}. A raw SQL step with such a statement
+     * renders as long-running, which is what decides its statement timeout (see the ops package's
+     * {@code Operation.longRunning()}); anything else (an UPDATE, a DO block, ...) gets the ordinary one.
+     */
+    public static boolean longRunning(SqlScript.Statement statement) {
+        List<String> w = statement.words(Integer.MAX_VALUE);
+        if (w.isEmpty()) {
+            return false;
+        }
+        String second = w.size() > 1 ? w.get(1) : "";
+        String third = w.size() > 2 ? w.get(2) : "";
+        return switch (w.get(0)) {
+            case "create" -> second.equals("index") || (second.equals("unique") && third.equals("index"));
+            case "reindex", "cluster", "vacuum" -> true;
+            case "refresh" -> second.equals("materialized");
+            case "alter" -> second.equals("table") && alterTableScansRows(w);
+            default -> false;
+        };
+    }
+
+    private static boolean alterTableScansRows(List<String> w) {
+        boolean notValid = false;
+        for (int i = 0; i + 1 < w.size(); i++) {
+            if (w.get(i).equals("not") && w.get(i + 1).equals("valid")) {
+                notValid = true;
+            }
+        }
+        for (int i = 0; i < w.size(); i++) {
+            String word = w.get(i);
+            String next = i + 1 < w.size() ? w.get(i + 1) : "";
+            if (word.equals("validate") && next.equals("constraint") || word.equals("type")) {
+                return true;
+            }
+            if (!notValid && (word.equals("primary") && next.equals("key") || word.equals("unique")
+                    || word.equals("foreign") && next.equals("key") || word.equals("references")
+                    || word.equals("check"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether {@code statement} is a {@code CALL} (a procedure may commit, which only autocommit allows). */
     public static boolean isCall(SqlScript.Statement statement) {
         List<String> w = statement.words(1);

@@ -38,9 +38,11 @@ public final class AdvisoryLock implements AutoCloseable {
     private final String target;
     private final long waitedMs;
     private final int pid;
+    private final String purpose;
 
-    private AdvisoryLock(Connection connection, long key, String target, long waitedMs, int pid) {
+    private AdvisoryLock(Connection connection, long key, String target, long waitedMs, int pid, String purpose) {
         this.connection = connection;
+        this.purpose = purpose;
         this.key = key;
         this.target = target;
         this.waitedMs = waitedMs;
@@ -84,13 +86,13 @@ public final class AdvisoryLock implements AutoCloseable {
             }
             int pid = Jdbc.queryFirst(c, "SELECT pg_backend_pid()", rs -> rs.getInt(1)).orElseThrow();
             drainFencedWriters(c, key);
-            return new AdvisoryLock(c, key, target, (System.nanoTime() - start) / 1_000_000, pid);
+            return new AdvisoryLock(c, key, target, (System.nanoTime() - start) / 1_000_000, pid, purpose);
         } catch (SQLException | RuntimeException e) {
             close(c, e);
             if (e instanceof ZanithException z) {
                 throw z;
             }
-            throw new ZanithException("Could not take the " + purpose + " lock on " + target + ": " + e.getMessage(), e);
+            throw new ZanithException("Could not take the " + purpose + " lock on " + target + ": " + ConnectionSource.message(e), e);
         }
     }
 
@@ -136,11 +138,26 @@ public final class AdvisoryLock implements AutoCloseable {
         };
     }
 
+    /**
+     * Runs {@code work} in the open transaction of {@code tx} behind this lock's {@link #fence() fence}
+     * ({@link Fence#around}: checked before the work and right before the caller commits).
+     *
+     * @throws LockLostException when this lock's session no longer holds the lock (roll back, write nothing more)
+     */
+    public <T> T fenced(Connection tx, Jdbc.SqlWork<T> work) throws SQLException {
+        return fence().around(tx, work);
+    }
+
     private LockLostException lost(SQLException cause) {
-        return new LockLostException("The apply lock on " + target + " was lost while applying (its session "
-                + pid + " ended" + (cause == null ? "" : ": " + cause.getMessage()) + "); stopped without writing "
-                + "anything more, since another apply may own the steps now. Run apply again: it resumes where the "
-                + "last committed step or batch left off.", cause);
+        String ended = "its session " + pid + " ended" + (cause == null ? "" : ": " + cause.getMessage());
+        if (purpose.equals("apply")) {
+            return new LockLostException("The apply lock on " + target + " was lost while applying (" + ended
+                    + "); stopped without writing anything more, since another apply may own the steps now. Run apply "
+                    + "again: it resumes where the last committed step or batch left off.", cause);
+        }
+        return new LockLostException("The apply lock on " + target + " was lost while running " + purpose + " ("
+                + ended + "); nothing of this " + purpose + " was committed, since another apply, repair or restore may "
+                + "own the audit tables now. Run it again.", cause);
     }
 
     private static boolean tryLock(Connection c, long key) throws SQLException {

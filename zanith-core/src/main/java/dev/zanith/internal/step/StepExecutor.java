@@ -79,6 +79,15 @@ public final class StepExecutor {
      */
     public void execute(Connection c, Statements statements, BeforeAttempt beforeAttempt, InTransaction beforeCommit,
                         RetryListener retries) throws SQLException {
+        // a step may run for hours: its statement_timeout bounds it, not the connection's socket timeout
+        Jdbc.withoutNetworkTimeout(c, conn -> {
+            run(conn, statements, beforeAttempt, beforeCommit, retries);
+            return null;
+        });
+    }
+
+    private void run(Connection c, Statements statements, BeforeAttempt beforeAttempt, InTransaction beforeCommit,
+                     RetryListener retries) throws SQLException {
         if (statements.transactional()) {
             inTransaction(c, statements.longRunning(), tx -> {
                 for (int i = 0; i < statements.sql().size(); i++) {
@@ -122,16 +131,17 @@ public final class StepExecutor {
 
     /**
      * Runs {@code work} in one transaction with this executor's timeouts set LOCAL, retrying the whole transaction
-     * when it loses a fight for a lock. For units of a step that are not plain statements (backfill batches).
+     * when it loses a fight for a lock. For units of a step that are not plain statements (backfill batches). Like
+     * {@link #execute}, without the connection's socket timeout: the statement timeout bounds it.
      */
     public <T> T inTransaction(Connection c, boolean longRunning, Jdbc.SqlWork<T> work, RetryListener retries)
             throws SQLException {
         String statementTimeout = statementTimeout(longRunning);
         String lockTimeout = Timeouts.millis(timeouts.lockTimeout());
-        return withRetries(attempt -> Jdbc.inTransaction(c, tx -> {
+        return Jdbc.withoutNetworkTimeout(c, conn -> withRetries(attempt -> Jdbc.inTransaction(conn, tx -> {
             setLimits(tx, lockTimeout, statementTimeout, true);
             return work.run(tx);
-        }), retries);
+        }), retries));
     }
 
     @FunctionalInterface

@@ -7,8 +7,9 @@ import java.time.Duration;
  * other query on the table behind it; statement timeouts bound the work itself.
  *
  * @param lockTimeout          how long a step may wait for a lock before giving up (and retrying)
- * @param statementTimeout     limit for ordinary statements
- * @param longStatementTimeout limit for index builds, validation, copies and backfill batches (zero: none)
+ * @param statementTimeout     limit for ordinary statements (any step, raw SQL included, that is not long-running)
+ * @param longStatementTimeout limit for long-running steps ({@code Operation.longRunning()}: index builds,
+ *                             validation, rewrites, copies) and backfill batches (zero: none)
  */
 public record Timeouts(Duration lockTimeout, Duration statementTimeout, Duration longStatementTimeout) {
 

@@ -4,6 +4,7 @@ import dev.zanith.api.DiffOptions;
 import dev.zanith.internal.diff.Differ;
 import dev.zanith.api.DropStrategy;
 import dev.zanith.internal.introspect.CatalogFacts;
+import dev.zanith.internal.introspect.LiveDefinitions;
 import dev.zanith.api.ops.AddColumn;
 import dev.zanith.api.ops.AddIndex;
 import dev.zanith.api.ops.AddPrimaryKey;
@@ -48,32 +49,38 @@ import java.util.regex.Pattern;
 final class RawSqlDerivation {
 
     /**
-     * Statements about kinds of object the shadow does not recreate from the live schema (the schema graph has no
-     * functions, procedures, triggers, rules, domains, views, partitions or clustering): on the shadow they fail or
-     * touch nothing, so what they would lock or change on the live database was not observed.
+     * Statements about kinds of object the shadow never recreates (rules, event triggers, aggregates, partitions:
+     * neither the schema graph nor the live catalog's definitions verify replays cover them): on the shadow they fail
+     * or touch nothing, so what they would lock or change on the live database was not observed.
      */
     private static final Pattern UNREHEARSABLE = Pattern.compile(
-            "^\\s*(?:(?:ALTER|DROP|COMMENT\\s+ON)\\s+(?:FUNCTION|PROCEDURE|ROUTINE|AGGREGATE|TRIGGER|EVENT\\s+TRIGGER|RULE"
-                    + "|DOMAIN|VIEW|MATERIALIZED\\s+VIEW)\\b"
-                    + "|CREATE\\s+(?:OR\\s+REPLACE\\s+)?(?:CONSTRAINT\\s+)?(?:TRIGGER|RULE)\\b"
-                    + "|REFRESH\\s+MATERIALIZED\\s+VIEW\\b"
-                    + "|CLUSTER\\b"
-                    + "|ALTER\\s+TABLE\\b.*?\\b(?:(?:ENABLE|DISABLE)\\s+(?:ALWAYS\\s+|REPLICA\\s+)?TRIGGER|CLUSTER\\s+ON"
-                    + "|SET\\s+WITHOUT\\s+CLUSTER|ATTACH\\s+PARTITION|DETACH\\s+PARTITION)\\b"
+            "^\\s*(?:(?:ALTER|DROP|COMMENT\\s+ON)\\s+(?:AGGREGATE|EVENT\\s+TRIGGER|RULE)\\b"
+                    + "|CREATE\\s+(?:OR\\s+REPLACE\\s+)?(?:RULE|EVENT\\s+TRIGGER|AGGREGATE)\\b"
+                    + "|ALTER\\s+TABLE\\b.*?\\b(?:ATTACH\\s+PARTITION|DETACH\\s+PARTITION)\\b"
                     + "|CREATE\\s+TABLE\\b.*?\\bPARTITION\\s+OF\\b)",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
-    /** Why the shadow cannot rehearse {@code sql} faithfully, or null when it can. */
-    static String unrehearsable(String sql) {
+    /**
+     * Why the shadow cannot rehearse {@code sql} faithfully, or null when it can: a statement of a kind the shadow
+     * never has, or one that names an object of the live database the shadow lacks ({@code missing}: partitioned
+     * tables, or a definition that could not be recreated).
+     */
+    static String unrehearsable(String sql, List<LiveDefinitions.Definition> missing) {
         String text = sql.replaceAll("(?s)/\\*.*?\\*/", " ").replaceAll("--[^\\n]*", " ");
-        Matcher m = UNREHEARSABLE.matcher(text);
-        if (!m.find()) {
-            return null;
-        }
         String statement = text.trim().replaceAll("\\s+", " ");
-        return (statement.length() > 80 ? statement.substring(0, 77) + "..." : statement)
-                + ": the shadow does not recreate the live database's functions, triggers, rules, domains, views, "
-                + "partitions or clustering, so what this statement locks and changes there was not observed";
+        statement = statement.length() > 80 ? statement.substring(0, 77) + "..." : statement;
+        if (UNREHEARSABLE.matcher(text).find()) {
+            return statement + ": the shadow has no rules, event triggers, aggregates or partitions, so what this "
+                    + "statement locks and changes there was not observed";
+        }
+        for (LiveDefinitions.Definition object : missing) {
+            if (Pattern.compile("(?<![\\w$])\"?" + Pattern.quote(object.name()) + "\"?(?![\\w$])",
+                    Pattern.CASE_INSENSITIVE).matcher(text).find()) {
+                return statement + ": it names " + object.object() + ", which the shadow lacks, so what this statement "
+                        + "locks and changes there was not observed";
+            }
+        }
+        return null;
     }
 
     /** Volatility and domains as the catalog (the shadow's) has them. */

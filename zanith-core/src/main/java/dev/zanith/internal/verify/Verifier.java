@@ -1,8 +1,8 @@
 package dev.zanith.internal.verify;
 
-import dev.zanith.api.output.Prediction;
 import dev.zanith.api.output.Difference;
 import dev.zanith.api.output.ObservedStep;
+import dev.zanith.api.output.Prediction;
 import dev.zanith.api.output.VerifyOutcome;
 import dev.zanith.api.output.VerifyResult;
 import dev.zanith.api.exception.ZanithException;
@@ -10,6 +10,7 @@ import dev.zanith.internal.sql.SqlScript;
 import dev.zanith.internal.sql.StatementErrors;
 import dev.zanith.internal.introspect.CatalogFacts;
 import dev.zanith.internal.introspect.IntrospectionOptions;
+import dev.zanith.internal.introspect.LiveDefinitions;
 import dev.zanith.api.migration.Migration;
 import dev.zanith.api.ops.Operation;
 import dev.zanith.api.ops.RawSql;
@@ -23,6 +24,7 @@ import dev.zanith.api.schema.SchemaGraph;
 import dev.zanith.api.schema.TableName;
 import dev.zanith.api.schema.TableStatistics;
 import dev.zanith.internal.shadow.Shadow;
+import dev.zanith.api.ShadowProvider;
 import dev.zanith.internal.shadow.ShadowSource;
 
 import java.sql.Connection;
@@ -46,19 +48,22 @@ public final class Verifier {
      * @param live     the live schema the pending migrations start from
      * @param declared the declared schema to compare with, or null to compare with the steps' expected result
      * @param declaredLabel how to name the declared schema in output (its file name)
+     * @param definitions what the live database has beyond the graph (functions, domains, views, triggers,
+     *                    clustering; partitioned tables named), recreated in the shadow from the live catalog
      */
     public record Request(SchemaGraph live, List<Migration> pending, SchemaGraph declared, String declaredLabel,
                           ShadowSource shadow, IntrospectionOptions options, String archiveSchema,
                           Map<String, Prediction> predictions, ServerVersion target,
-                          Map<TableName, TableStatistics> statistics) {
+                          Map<TableName, TableStatistics> statistics, LiveDefinitions definitions) {
 
         public Request {
             statistics = statistics == null ? Map.of() : Map.copyOf(statistics);
+            definitions = definitions == null ? LiveDefinitions.none() : definitions;
         }
 
         public Request(SchemaGraph live, List<Migration> pending, SchemaGraph declared, String declaredLabel,
                        ShadowSource shadow, IntrospectionOptions options, String archiveSchema) {
-            this(live, pending, declared, declaredLabel, shadow, options, archiveSchema, Map.of(), null, Map.of());
+            this(live, pending, declared, declaredLabel, shadow, options, archiveSchema, Map.of(), null, Map.of(), null);
         }
     }
 
@@ -83,8 +88,11 @@ public final class Verifier {
         String shadowDescription;
         try (Shadow shadow = request.shadow().open()) {
             shadowDescription = shadow.describe();
-            ShadowReplay replay = new ShadowReplay(shadow, request.options());
+            ShadowReplay replay = new ShadowReplay(shadow, request.options(), request.definitions());
             replay.recreate(request.live());
+            // Never "safe" by absence: what the shadow lacks is said in the verdict.
+            replay.notRecreated().forEach(what -> warnings.add("the shadow lacks " + what
+                    + ": steps that touch it were not rehearsed with it"));
             ServerVersion server = replay.introspect().server();
             majorVersionWarning(request.target(), server).ifPresent(warnings::add);
             StepObserver observer = new StepObserver(shadow.connections(), shadow.mapping(),
@@ -193,7 +201,7 @@ public final class Verifier {
             long duration = 0;
             StepObserver.Facts failed = null;
             for (int i = 0; i < all.sql().size(); i++) {
-                String unrehearsable = RawSqlDerivation.unrehearsable(all.sql().get(i));
+                String unrehearsable = RawSqlDerivation.unrehearsable(all.sql().get(i), replay.missing());
                 StepObserver.Facts facts = observer.run(c, all.only(i));
                 if (unrehearsable != null) {
                     notRehearsed(migration, index, unrehearsable, facts, derivation, warnings);
@@ -227,7 +235,7 @@ public final class Verifier {
         SchemaGraph before = schemaInTransaction(c, replay);
         RawSqlDerivation derivation = new RawSqlDerivation(risk, before, catalog);
         for (int i = 0; i < all.sql().size(); i++) {
-            String unrehearsable = RawSqlDerivation.unrehearsable(all.sql().get(i));
+            String unrehearsable = RawSqlDerivation.unrehearsable(all.sql().get(i), replay.missing());
             Savepoint savepoint = unrehearsable == null ? null : c.setSavepoint();
             StepObserver.Facts facts = transaction.execute(all.sql().get(i), all.copyData(i));
             if (savepoint != null) {
@@ -271,7 +279,9 @@ public final class Verifier {
     /** The expected graph as PostgreSQL spells it: built in a second shadow and read back. */
     private static SchemaGraph normalize(SchemaGraph expected, Request request) {
         try (Shadow shadow = request.shadow().open()) {
-            ShadowReplay replay = new ShadowReplay(shadow, request.options());
+            // Column types and defaults may use the live database's domains and functions.
+            ShadowReplay replay = new ShadowReplay(shadow, request.options(), new LiveDefinitions(
+                    request.definitions().beforeTables(), List.of(), List.of()));
             replay.recreate(expected);
             return replay.introspect().graph();
         }

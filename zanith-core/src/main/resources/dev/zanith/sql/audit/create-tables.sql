@@ -95,3 +95,10 @@ ALTER TABLE {snapshots} ADD COLUMN IF NOT EXISTS id bigint GENERATED ALWAYS AS I
 -- Who restored an artifact, and the ledger id of the restore (zanith recover restore-column / restore-table).
 ALTER TABLE {artifacts} ADD COLUMN IF NOT EXISTS restored_by text;
 ALTER TABLE {artifacts} ADD COLUMN IF NOT EXISTS restore_id text;
+-- What a ledger row records: a migration Zanith ran, a baseline (zanith baseline: the live schema taken as the
+-- starting point, nothing executed; files whose id sorts at or before it count as applied) or a migration another
+-- tool ran (zanith adopt flyway|liquibase), with that tool's own record of it in adopted_from.
+ALTER TABLE {migrations} ADD COLUMN IF NOT EXISTS kind text NOT NULL DEFAULT 'migration'
+    CHECK (kind IN ('migration', 'baseline', 'adopted'));
+ALTER TABLE {migrations} ADD COLUMN IF NOT EXISTS adopted_from jsonb;
+CREATE INDEX IF NOT EXISTS {migrations_baseline_index} ON {migrations} (id) WHERE kind = 'baseline';

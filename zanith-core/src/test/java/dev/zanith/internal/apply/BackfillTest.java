@@ -1,6 +1,7 @@
 package dev.zanith.internal.apply;
 
 import dev.zanith.api.output.BackfillProgress;
+import dev.zanith.internal.step.BackfillSettings;
 import dev.zanith.internal.step.StepHook;
 import dev.zanith.testsupport.RealPostgres;
 import dev.zanith.testsupport.TestDatabase;
@@ -89,5 +90,63 @@ class BackfillTest {
         assertThat(f.rows("SELECT n, count(*) AS rows FROM items GROUP BY n"))
                 .as("no row skipped, none updated twice").containsExactly(Map.of("n", 1, "rows", 50L));
         assertThat(f.value("SELECT processed_rows FROM _zanith_migration_checkpoints")).isEqualTo(50L);
+    }
+
+    @Test
+    void batchSizesGrowTowardsTheTargetDurationAndEveryRowIsUpdatedOnce(TestDatabase db) {
+        db.execute("""
+                CREATE TABLE readings (id int PRIMARY KEY, raw int NOT NULL, scaled int, touched int NOT NULL DEFAULT 0);
+                INSERT INTO readings (id, raw) SELECT g, g FROM generate_series(1, 1270) g;
+                """);
+        ApplyFixture f = new ApplyFixture(db, dir).migration("20260101000000_scale", """
+                  - backfill:
+                      table: public.readings
+                      set: {scaled: raw * 2, touched: touched + 1}
+                      where: scaled IS NULL
+                """);
+        // A target no batch of this size comes near: every batch doubles, 10, 20, 40, ... 640 rows (1,270 in 7).
+        ApplyFixture.Recorder run = f.apply(f.config().backfillBatchSize(10)
+                .backfillTargetBatchDuration(java.time.Duration.ofMinutes(1)).build(), ApplyGuard.ALLOW_ALL, StepHook.NONE);
+
+        assertThat(run.result.succeeded()).as(run.events.toString()).isTrue();
+        assertThat(run.progress).extracting(BackfillProgress::processedRows)
+                .containsExactly(10L, 30L, 70L, 150L, 310L, 630L, 1270L, 1270L);
+        assertThat(f.value("SELECT count(*) FROM readings WHERE touched = 1 AND scaled = raw * 2")).isEqualTo(1270L);
+        assertThat(f.value("SELECT processed_rows FROM _zanith_migration_checkpoints")).isEqualTo(1270L);
+    }
+
+    @Test
+    void batchSizesShrinkWhenBatchesTakeLongerThanTheTarget(TestDatabase db) {
+        db.execute("""
+                CREATE TABLE slow (id int PRIMARY KEY, v int, touched int NOT NULL DEFAULT 0);
+                INSERT INTO slow (id) SELECT g FROM generate_series(1, 60) g;
+                """);
+        // Every row costs 2 ms (pg_sleep in the SET expression): a 1 ms target halves each batch down to the floor.
+        ApplyFixture f = new ApplyFixture(db, dir).migration("20260101000000_slow", """
+                  - backfill:
+                      table: public.slow
+                      set: {v: "id + (pg_sleep(0.002) IS NULL)::int", touched: touched + 1}
+                      where: v IS NULL
+                """);
+        ApplyFixture.Recorder run = f.apply(f.config().backfillBatchSize(40)
+                .backfillTargetBatchDuration(java.time.Duration.ofMillis(1)).build(), ApplyGuard.ALLOW_ALL, StepHook.NONE);
+
+        assertThat(run.result.succeeded()).as(run.events.toString()).isTrue();
+        assertThat(run.progress).extracting(BackfillProgress::processedRows).startsWith(40L, 60L, 60L);
+        assertThat(f.value("SELECT count(*) FROM slow WHERE touched = 1 AND v = id")).isEqualTo(60L);
+    }
+
+    @Test
+    void nextBatchSizeScalesTowardsTheTargetWithinBounds() {
+        BackfillSettings settings = new BackfillSettings(1000, java.time.Duration.ZERO, java.time.Duration.ofMillis(100));
+        long ms = 1_000_000L;
+        assertThat(settings.nextBatchSize(1000, 50 * ms)).isEqualTo(2000);
+        assertThat(settings.nextBatchSize(1000, 10 * ms)).as("at most doubled").isEqualTo(2000);
+        assertThat(settings.nextBatchSize(1000, 125 * ms)).isEqualTo(800);
+        assertThat(settings.nextBatchSize(1000, 900 * ms)).as("at most halved").isEqualTo(500);
+        assertThat(settings.nextBatchSize(12, 900 * ms)).as("floor").isEqualTo(BackfillSettings.MIN_ADAPTIVE_BATCH);
+        assertThat(settings.nextBatchSize(90_000, ms)).as("ceiling").isEqualTo(BackfillSettings.MAX_ADAPTIVE_BATCH);
+        assertThat(BackfillSettings.defaults().adaptive()).isTrue();
+        assertThat(new BackfillSettings(1000, java.time.Duration.ZERO).adaptive()).isFalse();
     }
 }

@@ -78,6 +78,42 @@ class LockLossTest {
     }
 
     @Test
+    void terminatingTheLockSessionStopsAStatementByStatementSqlFileAndNoStatementRunsTwice(TestDatabase db)
+            throws Exception {
+        int statements = 200;
+        db.execute("CREATE TABLE log (k int NOT NULL)");
+        StringBuilder sql = new StringBuilder("-- zanith:transaction=none\n");
+        for (int k = 1; k <= statements; k++) {
+            sql.append("INSERT INTO log SELECT ").append(k).append(" FROM pg_sleep(0.005);\n");
+        }
+        java.nio.file.Files.writeString(dir.resolve("V1__log.sql"), sql);
+        ApplyFixture f = new ApplyFixture(db, dir);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<ApplyFixture.Recorder> first = pool.submit(() -> f.apply());
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (processed(f) < 20) {
+                assertThat(System.nanoTime()).as("the first apply ran 20 statements").isLessThan(deadline);
+                Thread.sleep(2);
+            }
+            Object terminated = f.value("SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' "
+                    + "AND objsubid = 1 AND granted AND database = (SELECT oid FROM pg_database "
+                    + "WHERE datname = current_database())");
+            assertThat(terminated).isEqualTo(true);
+
+            ApplyFixture.Recorder second = f.apply();
+
+            assertThatThrownBy(() -> first.get(60, TimeUnit.SECONDS)).hasCauseInstanceOf(LockLostException.class);
+            assertThat(second.result.succeeded()).as(second.events.toString()).isTrue();
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(f.rows("SELECT count(*) AS n, count(DISTINCT k) AS distinct_k FROM log"))
+                .containsExactly(java.util.Map.of("n", (long) statements, "distinct_k", (long) statements));
+        assertThat(f.statuses("V1__log")).containsExactly("done");
+    }
+
+    @Test
     void aWriterThatLostTheLockCannotCommitAndTheNextOwnerWaitsForOneInFlight(TestDatabase db) throws Exception {
         ConnectionSource source = ConnectionSource.of(db.jdbcUrl(), db.user(), db.password());
         long key = new AuditTables("public", "_zanith_").lockKey("apply");

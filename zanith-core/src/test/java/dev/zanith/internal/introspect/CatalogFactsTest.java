@@ -49,4 +49,20 @@ class CatalogFactsTest {
                     new CatalogFacts.ViewUse(users, "nickname", "public.nicknames"));
         }
     }
+
+    @Test
+    void exclusionUsesNameEveryColumnAnExclusionConstraintCovers(TestDatabase db) throws Exception {
+        try (Connection c = db.connect()) {
+            Jdbc.execute(c, """
+                    CREATE TABLE public.rooms (id bigint, code text, during int4range, note text, free boolean,
+                      CONSTRAINT rooms_code_excl EXCLUDE USING btree (code WITH =),
+                      CONSTRAINT rooms_during_excl EXCLUDE USING gist (during WITH &&) WHERE (free));
+                    """);
+            TableName rooms = new TableName("public", "rooms");
+            assertThat(CatalogFacts.exclusionUses(c)).containsExactlyInAnyOrder(
+                    new CatalogFacts.ExclusionUse(rooms, "code", "rooms_code_excl"),
+                    new CatalogFacts.ExclusionUse(rooms, "during", "rooms_during_excl"),
+                    new CatalogFacts.ExclusionUse(rooms, "free", "rooms_during_excl"));
+        }
+    }
 }

@@ -82,6 +82,30 @@ class PlannerTest {
         assertThat(snapshot(db)).isEqualTo(before);
     }
 
+    @Test
+    void whatIfJudgesTheSamePlanByOtherGatesAndWritesNothing(TestDatabase db) throws Exception {
+        db.execute(SCHEMA);
+        Plan plan = plan(db, b -> b, List.of(migration("20260101000000_a", new DropColumn(T, "legacy", null))));
+        String before = snapshot(db);
+        assertThat(plan.refusal().gate()).isEqualTo(GateResult.ALLOW_DESTRUCTIVE);
+
+        Plan consenting = Zanith.whatIf(plan, null, true, List.of());
+        assertThat(consenting.verdict()).isEqualTo(Verdict.GREEN);
+        assertThat(consenting.refusal()).isNull();
+        assertThat(consenting.gates().allowDestructive()).isTrue();
+        assertThat(consenting.steps()).isEqualTo(plan.steps());
+        assertThat(consenting.fingerprint()).isEqualTo(plan.fingerprint());
+        assertThat(consenting.plannedAt()).isEqualTo(plan.plannedAt());
+
+        Plan strict = Zanith.whatIf(plan, 10, true, List.of());
+        assertThat(strict.refusal().gate()).isEqualTo(GateResult.MAX_RISK);
+        assertThat(Zanith.whatIf(plan, null, true, List.of("drops_column_with_data")).refusal().gate())
+                .isEqualTo(GateResult.DENY_REASONS);
+        assertThatThrownBy(() -> Zanith.whatIf(plan, 101, false, List.of("no_such_reason")))
+                .isInstanceOf(ZanithConfigException.class).hasMessageContaining("101").hasMessageContaining("no_such_reason");
+        assertThat(snapshot(db)).isEqualTo(before);
+    }
+
     /** Catalog fingerprint, data, audit tables and the session's own settings, as text. */
     private static String snapshot(TestDatabase db) throws Exception {
         try (Connection c = db.connect(); Statement s = c.createStatement()) {

@@ -9,6 +9,7 @@ import dev.zanith.internal.introspect.Introspector;
 import dev.zanith.api.risk.LockMode;
 import dev.zanith.api.schema.SchemaGraph;
 import dev.zanith.internal.shadow.DeclaredSchema;
+import dev.zanith.api.ShadowProvider;
 import dev.zanith.internal.shadow.ShadowSource;
 import dev.zanith.internal.shadow.ShadowProviders;
 import dev.zanith.testsupport.RealPostgres;
@@ -68,6 +69,32 @@ class SchemaShadowTest {
         assertThat(shadowSchemas(db)).as("nothing persists").isZero();
         assertThat(live(db).table(new dev.zanith.api.schema.TableName("public", "users")).orElseThrow().columns())
                 .as("the real table is untouched").hasSize(4);
+    }
+
+    /**
+     * The schema shadow cannot recreate the live catalog's definitions under its shadow schema's name: the verdict
+     * names each one, and a statement about one is not rehearsed (never "safe" by absence).
+     */
+    @Test
+    void namesTheLiveDefinitionsItCannotRecreate(TestDatabase db) throws Exception {
+        db.execute("""
+                CREATE TABLE users (id bigint PRIMARY KEY, n integer);
+                CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
+                CREATE TRIGGER users_touch BEFORE UPDATE ON users FOR EACH ROW EXECUTE FUNCTION touch();
+                """);
+        dev.zanith.internal.introspect.LiveDefinitions definitions;
+        try (Connection c = db.connect()) {
+            definitions = dev.zanith.internal.introspect.LiveDefinitions.read(c, IntrospectionOptions.defaults());
+        }
+        VerifyResult result = new Verifier().verify(new Verifier.Request(live(db), List.of(migration("1_raw",
+                "--sql\nDROP TRIGGER users_touch ON users;\n")), null, null, schemaShadow(db),
+                IntrospectionOptions.defaults(), "zanith_archive", java.util.Map.of(), null, java.util.Map.of(), definitions));
+        assertThat(result.verdict()).as("%s", result.failedStep()).isEqualTo(VerifyOutcome.VERIFIED);
+        assertThat(result.warnings()).anyMatch(w -> w.startsWith("the shadow lacks function touch() (the schema shadow "
+                + "cannot recreate it"));
+        assertThat(result.warnings()).anyMatch(w -> w.startsWith("the shadow lacks trigger users_touch on public.users"));
+        assertThat(result.steps().get(0).derivedLevel()).startsWith("unknown 55").contains("1 statement(s) not rehearsed");
+        assertThat(shadowSchemas(db)).isZero();
     }
 
     @Test

@@ -14,6 +14,7 @@ import dev.zanith.api.ops.RenderContext;
 import dev.zanith.api.risk.LockMode;
 import dev.zanith.api.schema.SchemaGraph;
 import dev.zanith.internal.shadow.DeclaredSchema;
+import dev.zanith.api.ShadowProvider;
 import dev.zanith.internal.shadow.ShadowSource;
 import dev.zanith.internal.shadow.ShadowProviders;
 import dev.zanith.testsupport.RealPostgres;
@@ -257,7 +258,7 @@ class VerifierTest {
         VerifyResult result = new Verifier().verify(new Verifier.Request(live, List.of(migration("1_a", """
                   - addColumn: {table: users, column: {name: last_login, type: timestamptz}}
                 """)), null, null, ShadowProviders.temporaryDatabase(ConnectionSource.of(db.jdbcUrl(), null, null)),
-                IntrospectionOptions.defaults(), RenderContext.DEFAULT_ARCHIVE_SCHEMA, java.util.Map.of(), server, java.util.Map.of()));
+                IntrospectionOptions.defaults(), RenderContext.DEFAULT_ARCHIVE_SCHEMA, java.util.Map.of(), server, java.util.Map.of(), null));
         assertThat(result.verdict()).isEqualTo(VerifyOutcome.VERIFIED);
         assertThat(result.warnings()).isEmpty();
     }

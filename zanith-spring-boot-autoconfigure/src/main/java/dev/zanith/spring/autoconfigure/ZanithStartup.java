@@ -44,6 +44,7 @@ final class ZanithStartup implements ZanithMigrationStrategy {
             LOG.info("Zanith is off at startup (zanith.mode=off)");
             return;
         }
+        new StartingPointCheck(properties).check(zanith);
         Plan plan = migrator.plan();
         if (plan.toRun().isEmpty()) {
             LOG.info("Zanith: schema up to date, nothing pending");

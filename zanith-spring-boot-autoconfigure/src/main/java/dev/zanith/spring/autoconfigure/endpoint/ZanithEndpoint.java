@@ -2,19 +2,18 @@ package dev.zanith.spring.autoconfigure.endpoint;
 
 import dev.zanith.api.output.SnapshotComparison;
 import dev.zanith.api.output.StatusSummary;
-import dev.zanith.api.output.HistoryEntry;
 import dev.zanith.Zanith;
 import dev.zanith.api.exception.ZanithException;
 import dev.zanith.api.output.ApplyResult;
 import dev.zanith.api.output.AppliedMigration;
 import dev.zanith.api.output.Snapshot;
-import dev.zanith.api.output.StepRow;
 import dev.zanith.api.output.Plan;
 import dev.zanith.api.output.PlanJson;
 import dev.zanith.api.output.RecoverJson;
 import dev.zanith.spring.autoconfigure.StarterMessages;
 import dev.zanith.spring.autoconfigure.ZanithMigrator;
 import dev.zanith.spring.autoconfigure.ZanithRuntime;
+import dev.zanith.studio.AuditJson;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.actuate.endpoint.Access;
 import org.springframework.boot.actuate.endpoint.annotation.DeleteOperation;
@@ -24,7 +23,6 @@ import org.springframework.boot.actuate.endpoint.annotation.Selector;
 import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -85,7 +83,7 @@ public class ZanithEndpoint {
         overview.put("lastApplied", last == null ? null : object("id", last.id(), "appliedAt",
                 last.appliedAt().toString(), "durationMs", last.durationMs()));
         overview.put("lastRun", runtime.lastRun() == null ? null : runtime.lastRun().toString());
-        overview.put("failedSteps", status.failedSteps().stream().map(ZanithEndpoint::step).toList());
+        overview.put("failedSteps", status.failedSteps().stream().map(AuditJson::step).toList());
         overview.put("liveArtifacts", zanith.liveArtifacts());
         Plan plan = runtime.lastPlan();
         if (plan != null) {
@@ -108,7 +106,7 @@ public class ZanithEndpoint {
     @ReadOperation
     public WebEndpointResponse<Object> section(@Selector String section, @Nullable Boolean refresh) {
         return switch (section) {
-            case "history" -> ok(zanith.history().stream().map(ZanithEndpoint::migration).toList());
+            case "history" -> ok(zanith.history().stream().map(AuditJson::migration).toList());
             case "risk" -> ok(PlanJson.tree(Boolean.TRUE.equals(refresh) ? migrator.plan() : migrator.lastPlan()));
             case "artifacts" -> ok(zanith.artifacts().stream().map(RecoverJson::artifact).toList());
             case "snapshots" -> ok(zanith.snapshots());
@@ -120,7 +118,7 @@ public class ZanithEndpoint {
     public WebEndpointResponse<Object> item(@Selector String section, @Selector String id) {
         return switch (section) {
             case "history" -> zanith.history().stream().filter(e -> e.id().equals(id)).findFirst()
-                    .<WebEndpointResponse<Object>>map(e -> ok(migrationWithSteps(e)))
+                    .<WebEndpointResponse<Object>>map(e -> ok(AuditJson.migrationWithSteps(e)))
                     .orElseGet(() -> notFound("No migration or restore '" + id + "' in the history of " + target()
                             + "; GET /actuator/zanith/history lists them."));
             case "artifacts" -> zanith.artifact(id).<WebEndpointResponse<Object>>map(a -> ok(inspection(id)))
@@ -267,45 +265,5 @@ public class ZanithEndpoint {
             map.put((String) keysAndValues[i], keysAndValues[i + 1]);
         }
         return map;
-    }
-
-    private static Map<String, Object> migration(HistoryEntry entry) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", entry.id());
-        m.put("kind", entry.kind());
-        m.put("status", entry.status());
-        m.put("appliedAt", entry.applied() == null ? null : entry.applied().appliedAt().toString());
-        m.put("durationMs", entry.applied() == null ? null : entry.applied().durationMs());
-        m.put("steps", entry.steps().size());
-        m.put("worstRisk", entry.steps().stream().filter(s -> s.riskScore() != null)
-                .max(Comparator.comparingInt(StepRow::riskScore))
-                .map(s -> s.riskLevel() + " " + s.riskScore()).orElse(null));
-        return m;
-    }
-
-    private static Map<String, Object> migrationWithSteps(HistoryEntry entry) {
-        Map<String, Object> m = migration(entry);
-        m.put("steps", entry.steps().stream().map(ZanithEndpoint::step).toList());
-        return m;
-    }
-
-    private static Map<String, Object> step(StepRow row) {
-        Map<String, Object> s = new LinkedHashMap<>();
-        s.put("migrationId", row.migrationId());
-        s.put("stepIndex", row.stepIndex());
-        s.put("operationKind", row.operationKind());
-        s.put("status", row.status().value());
-        s.put("summary", row.summary());
-        s.put("riskLevel", row.riskLevel());
-        s.put("riskScore", row.riskScore());
-        s.put("reasons", row.reasons());
-        s.put("sql", row.sql());
-        s.put("error", row.error());
-        s.put("sqlState", row.sqlState());
-        s.put("durationMs", row.durationMs());
-        s.put("attempts", row.attempts());
-        s.put("startedAt", row.startedAt() == null ? null : row.startedAt().toString());
-        s.put("finishedAt", row.finishedAt() == null ? null : row.finishedAt().toString());
-        return s;
     }
 }

@@ -1,0 +1,14 @@
+-- The given tables, as tables.sql reads them but without statistics: for re-reading only the tables a migration
+-- touched. Parameter: table oids (bigint[]).
+SELECT c.oid                          AS table_oid,
+       n.nspname                      AS schema_name,
+       c.relname                      AS table_name,
+       c.relpersistence = 'u'         AS unlogged,
+       c.relrowsecurity               AS rls_enabled,
+       c.relforcerowsecurity          AS rls_forced,
+       d.description                  AS comment
+FROM pg_catalog.pg_class c
+JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+LEFT JOIN pg_catalog.pg_description d
+       ON d.objoid = c.oid AND d.classoid = 'pg_catalog.pg_class'::regclass AND d.objsubid = 0
+WHERE c.oid = ANY (?::bigint[]::oid[])
