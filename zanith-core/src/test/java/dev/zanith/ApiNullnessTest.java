@@ -38,8 +38,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The API's nullness claims hold for what the engine returns: every API record the facade hands out in plan, apply
- * (and its listener), status, history, snapshots, verify, generate and recover, walked through its lists, maps and
- * optionals, holds null only in components marked {@code @Nullable}.
+ * (and its listener), status, history, snapshots, verify, generate, diff, recover, baseline, adopt and the risk
+ * table, walked through its lists, maps and optionals, holds null only in components marked {@code @Nullable}.
  */
 @RealPostgres
 class ApiNullnessTest {
@@ -176,6 +176,44 @@ class ApiNullnessTest {
         assertThat(walk.types).contains(dev.zanith.api.output.VerifyResult.class, dev.zanith.api.output.ObservedStep.class,
                 dev.zanith.api.output.GenerateResult.class, dev.zanith.api.output.DiffResult.class);
         assertThat(walk.nullSeen).contains("VerifyResult.failedStep");
+    }
+
+    @Test
+    void adoptAndStartingPointHoldNullOnlyWhereStated(TestDatabase db) throws IOException {
+        Path m = Files.createDirectories(dir.resolve("migrations"));
+        Files.writeString(m.resolve("V1__legacy.sql"), "CREATE TABLE legacy (id int);");
+        Files.writeString(m.resolve("V2__items.sql"), "CREATE TABLE items (id int);");
+        Files.writeString(m.resolve("R__items_view.sql"), "CREATE OR REPLACE VIEW items_view AS SELECT id FROM items;");
+        org.flywaydb.core.Flyway.configure().dataSource(db.jdbcUrl(), null, null).locations("filesystem:" + m)
+                .load().migrate();
+        Zanith zanith = new Zanith(config(db).build());
+        Walk walk = new Walk();
+
+        walk.visit(zanith.startingPoint(), "startingPoint");
+        walk.visit(zanith.adopt(new dev.zanith.api.AdoptRequest(dev.zanith.api.output.MigrationTool.FLYWAY, null, null,
+                false)), "adopt dry run");
+        walk.visit(zanith.adopt(new dev.zanith.api.AdoptRequest(dev.zanith.api.output.MigrationTool.FLYWAY, null, null,
+                true)), "adopt");
+        walk.visit(zanith.history(), "history after adopt");
+        walk.visit(zanith.status(), "status after adopt");
+
+        walk.assertClean();
+        assertThat(walk.types).contains(dev.zanith.api.output.StartingPoint.class, dev.zanith.api.output.AdoptResult.class,
+                dev.zanith.api.output.AdoptEntry.class, dev.zanith.api.output.AppliedMigration.class);
+    }
+
+    @Test
+    void baselineHoldsNullOnlyWhereStated(TestDatabase db) {
+        db.execute("CREATE TABLE accounts (id bigint PRIMARY KEY, name text);");
+        Zanith zanith = new Zanith(ZanithConfig.builder().url(db.jdbcUrl()).build());
+        Walk walk = new Walk();
+
+        walk.visit(zanith.baseline(new dev.zanith.api.BaselineRequest(null, null, false)), "baseline");
+        walk.visit(zanith.history(), "history after baseline");
+
+        walk.assertClean();
+        assertThat(walk.types).contains(dev.zanith.api.output.BaselineResult.class);
+        assertThat(walk.nullSeen).contains("BaselineResult.pending", "AppliedMigration.adoptedFrom");
     }
 
     @Test
