@@ -9,6 +9,7 @@ import dev.zanith.api.ops.Operation;
 import dev.zanith.api.schema.SchemaGraph;
 
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /** Progress of an apply, for terminals, logs and metrics. Every method has a no-op default. */
 public interface ApplyListener {
@@ -36,7 +37,7 @@ public interface ApplyListener {
     }
 
     /** A step an earlier run already completed (↻), with its risk (null when none was supplied). */
-    default void stepSkipped(Migration migration, int stepIndex, Operation operation, StepRisk risk) {
+    default void stepSkipped(Migration migration, int stepIndex, Operation operation, @Nullable StepRisk risk) {
         stepSkipped(migration, stepIndex, operation);
     }
 
@@ -44,7 +45,7 @@ public interface ApplyListener {
     }
 
     /** A step starts, with its risk (null when the pre-apply check supplied none). */
-    default void stepStarted(Migration migration, int stepIndex, Operation operation, StepRisk risk) {
+    default void stepStarted(Migration migration, int stepIndex, Operation operation, @Nullable StepRisk risk) {
         stepStarted(migration, stepIndex, operation);
     }
 

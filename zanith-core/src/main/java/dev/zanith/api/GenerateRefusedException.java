@@ -4,6 +4,7 @@ import dev.zanith.api.exception.ZanithException;
 import dev.zanith.api.output.Difference;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code generate} wrote no file because the migration it would have written was proven wrong on the shadow:
@@ -16,7 +17,7 @@ public final class GenerateRefusedException extends ZanithException {
 
     private final transient List<Difference> differences;
 
-    public GenerateRefusedException(String message, List<Difference> differences, Throwable cause) {
+    public GenerateRefusedException(String message, List<Difference> differences, @Nullable Throwable cause) {
         super(message, cause);
         this.differences = List.copyOf(differences);
     }

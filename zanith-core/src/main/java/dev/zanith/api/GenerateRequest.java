@@ -4,6 +4,7 @@ import dev.zanith.api.output.Scope;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * @param declared      the declared schema file (.sql, .json, .yaml)
@@ -14,12 +15,12 @@ import java.util.List;
  * @param schemas       the schemas to manage when given explicitly ({@code --schemas}), or null for the schemas
  *                      the declared file creates or uses (see {@link Scope})
  */
-public record GenerateRequest(Path declared, Path migrations, String name, DiffOptions diffOptions, ShadowProvider shadow,
-                      Instant now, List<String> schemas) {
+public record GenerateRequest(Path declared, Path migrations, @Nullable String name, DiffOptions diffOptions,
+                              ShadowProvider shadow, Instant now, @Nullable List<String> schemas) {
 
     /** A request whose scope is read from the declared file. */
-    public GenerateRequest(Path declared, Path migrations, String name, DiffOptions diffOptions, ShadowProvider shadow,
-                   Instant now) {
+    public GenerateRequest(Path declared, Path migrations, @Nullable String name, DiffOptions diffOptions,
+                           ShadowProvider shadow, Instant now) {
         this(declared, migrations, name, diffOptions, shadow, now, null);
     }
 }

@@ -5,4 +5,7 @@
  * the schema and operation model, migration sources, the risk vocabulary and every result. Nothing under {@code
  * dev.zanith.internal} is API.
  */
+@NullMarked
 package dev.zanith.api;
+
+import org.jspecify.annotations.NullMarked;

@@ -2,13 +2,15 @@ package dev.zanith.api.ops;
 
 import dev.zanith.internal.sql.Identifiers;
 import dev.zanith.api.schema.TableName;
+import org.jspecify.annotations.Nullable;
 
 /**
  * ALTER TYPE ... ADD VALUE, optionally BEFORE or AFTER an existing value.
  *
  * @param enumType the enum's qualified name
  */
-public record AddEnumValue(TableName enumType, String value, String before, String after) implements Operation {
+public record AddEnumValue(TableName enumType, String value, @Nullable String before, @Nullable String after)
+        implements Operation {
 
     public AddEnumValue {
         Require.present(enumType, "addEnumValue", "enumType");
@@ -24,7 +26,7 @@ public record AddEnumValue(TableName enumType, String value, String before, Stri
     }
 
     @Override
-    public TableName target() {
+    public @Nullable TableName target() {
         return null;
     }
 

@@ -3,12 +3,13 @@ package dev.zanith.api.ops;
 import dev.zanith.internal.sql.Identifiers;
 import dev.zanith.api.schema.PrimaryKey;
 import dev.zanith.api.schema.TableName;
+import org.jspecify.annotations.Nullable;
 
 /**
  * ALTER TABLE ... ADD PRIMARY KEY; with {@code usingIndex} it adopts a unique index built beforehand
  * (concurrently), so the table is only locked for a moment.
  */
-public record AddPrimaryKey(TableName table, PrimaryKey primaryKey, String usingIndex) implements Operation {
+public record AddPrimaryKey(TableName table, PrimaryKey primaryKey, @Nullable String usingIndex) implements Operation {
 
     public AddPrimaryKey {
         Require.present(table, "addPrimaryKey", "table");

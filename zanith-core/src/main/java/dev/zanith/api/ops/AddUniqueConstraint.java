@@ -3,12 +3,14 @@ package dev.zanith.api.ops;
 import dev.zanith.internal.sql.Identifiers;
 import dev.zanith.api.schema.TableName;
 import dev.zanith.api.schema.UniqueConstraint;
+import org.jspecify.annotations.Nullable;
 
 /**
  * ALTER TABLE ... ADD CONSTRAINT ... UNIQUE; with {@code usingIndex} it adopts a unique index built
  * concurrently beforehand instead of building one under an ACCESS EXCLUSIVE lock.
  */
-public record AddUniqueConstraint(TableName table, UniqueConstraint constraint, String usingIndex) implements Operation {
+public record AddUniqueConstraint(TableName table, UniqueConstraint constraint, @Nullable String usingIndex)
+        implements Operation {
 
     public AddUniqueConstraint {
         Require.present(table, "addUniqueConstraint", "table");

@@ -1,14 +1,15 @@
 package dev.zanith.api.ops;
 
 import dev.zanith.api.schema.TableName;
+import org.jspecify.annotations.Nullable;
 
 /**
  * ALTER COLUMN ... TYPE, optionally with a COLLATE and a USING conversion.
  *
  * @param fromType the type before, for review, reversal and risk (null when unknown)
  */
-public record AlterColumnType(TableName table, String column, String type, String collation, String using,
-                              String fromType) implements Operation {
+public record AlterColumnType(TableName table, String column, String type, @Nullable String collation,
+                              @Nullable String using, @Nullable String fromType) implements Operation {
 
     public AlterColumnType {
         Require.present(table, "alterColumnType", "table");

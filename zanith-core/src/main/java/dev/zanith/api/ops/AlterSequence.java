@@ -3,14 +3,16 @@ package dev.zanith.api.ops;
 import dev.zanith.internal.sql.Identifiers;
 import dev.zanith.api.schema.SequenceOptions;
 import dev.zanith.api.schema.TableName;
+import org.jspecify.annotations.Nullable;
 
 /**
  * ALTER SEQUENCE: new options (when given) and ownership ({@code ownedByTable}/{@code ownedByColumn}, in the
  * sequence's schema; both null means OWNED BY NONE).
  */
-public record AlterSequence(TableName sequence, SequenceOptions options, String ownedByTable, String ownedByColumn,
-                            SequenceOptions previousOptions, String previousOwnedByTable,
-                            String previousOwnedByColumn) implements Operation {
+public record AlterSequence(TableName sequence, @Nullable SequenceOptions options, @Nullable String ownedByTable,
+                            @Nullable String ownedByColumn, @Nullable SequenceOptions previousOptions,
+                            @Nullable String previousOwnedByTable, @Nullable String previousOwnedByColumn)
+        implements Operation {
 
     public AlterSequence {
         Require.present(sequence, "alterSequence", "sequence");
@@ -25,7 +27,7 @@ public record AlterSequence(TableName sequence, SequenceOptions options, String 
     }
 
     @Override
-    public TableName target() {
+    public @Nullable TableName target() {
         return null;
     }
 

@@ -5,6 +5,7 @@ import dev.zanith.api.schema.Column;
 import dev.zanith.api.schema.TableName;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Copies primary key + values of a column into the archive schema, then drops the column. Restore re-adds
@@ -13,7 +14,7 @@ import java.util.List;
  *
  * @param primaryKey the table's primary key columns, which the archive is keyed by
  */
-public record ArchiveColumn(TableName table, String column, Column definition, List<String> primaryKey)
+public record ArchiveColumn(TableName table, String column, @Nullable Column definition, List<String> primaryKey)
         implements Operation {
 
     public ArchiveColumn {

@@ -3,9 +3,10 @@ package dev.zanith.api.ops;
 import dev.zanith.internal.sql.Identifiers;
 import dev.zanith.api.schema.Table;
 import dev.zanith.api.schema.TableName;
+import org.jspecify.annotations.Nullable;
 
 /** Moves a table into the archive schema (freeing its name); restore moves it back. */
-public record ArchiveTable(TableName table, Table definition) implements Operation {
+public record ArchiveTable(TableName table, @Nullable Table definition) implements Operation {
 
     public ArchiveTable {
         Require.present(table, "archiveTable", "table");

@@ -6,6 +6,7 @@ import dev.zanith.api.schema.TableName;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Updates existing rows in primary-key batches, each batch its own short transaction, resumable after a
@@ -15,7 +16,8 @@ import java.util.stream.Collectors;
  * @param where     which rows need it (SQL condition), or null for every row
  * @param batchSize rows per batch, or null for the configured default
  */
-public record Backfill(TableName table, Map<String, String> set, String where, Integer batchSize) implements Operation {
+public record Backfill(TableName table, Map<String, String> set, @Nullable String where, @Nullable Integer batchSize)
+        implements Operation {
 
     public Backfill {
         Require.present(table, "backfill", "table");

@@ -5,6 +5,7 @@ import dev.zanith.api.schema.EnumType;
 import dev.zanith.api.schema.TableName;
 
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /** CREATE TYPE ... AS ENUM. */
 public record CreateEnum(EnumType enumType) implements Operation {
@@ -19,7 +20,7 @@ public record CreateEnum(EnumType enumType) implements Operation {
     }
 
     @Override
-    public TableName target() {
+    public @Nullable TableName target() {
         return null;
     }
 

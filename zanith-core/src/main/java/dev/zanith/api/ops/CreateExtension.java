@@ -2,9 +2,10 @@ package dev.zanith.api.ops;
 
 import dev.zanith.internal.sql.Identifiers;
 import dev.zanith.api.schema.TableName;
+import org.jspecify.annotations.Nullable;
 
 /** CREATE EXTENSION (idempotent). */
-public record CreateExtension(String name, String schema) implements Operation {
+public record CreateExtension(String name, @Nullable String schema) implements Operation {
 
     public CreateExtension {
         Require.present(name, "createExtension", "name");
@@ -16,7 +17,7 @@ public record CreateExtension(String name, String schema) implements Operation {
     }
 
     @Override
-    public TableName target() {
+    public @Nullable TableName target() {
         return null;
     }
 

@@ -2,6 +2,7 @@ package dev.zanith.api.ops;
 
 import dev.zanith.internal.sql.Identifiers;
 import dev.zanith.api.schema.TableName;
+import org.jspecify.annotations.Nullable;
 
 /** CREATE SCHEMA. */
 public record CreateSchema(String schema) implements Operation {
@@ -16,7 +17,7 @@ public record CreateSchema(String schema) implements Operation {
     }
 
     @Override
-    public TableName target() {
+    public @Nullable TableName target() {
         return null;
     }
 

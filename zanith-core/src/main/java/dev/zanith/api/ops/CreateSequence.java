@@ -3,9 +3,11 @@ package dev.zanith.api.ops;
 import dev.zanith.internal.sql.Identifiers;
 import dev.zanith.api.schema.Sequence;
 import dev.zanith.api.schema.TableName;
+import org.jspecify.annotations.Nullable;
 
 /** CREATE SEQUENCE with every option explicit; ownership is set by {@link AlterSequence} once the table exists. */
-public record CreateSequence(Sequence sequence, TableName continueFromTable, String continueFromColumn)
+public record CreateSequence(Sequence sequence, @Nullable TableName continueFromTable,
+                             @Nullable String continueFromColumn)
         implements Operation {
 
     public CreateSequence {
@@ -26,7 +28,7 @@ public record CreateSequence(Sequence sequence, TableName continueFromTable, Str
     }
 
     @Override
-    public TableName target() {
+    public @Nullable TableName target() {
         return null;
     }
 

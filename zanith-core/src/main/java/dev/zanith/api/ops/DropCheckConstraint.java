@@ -3,9 +3,11 @@ package dev.zanith.api.ops;
 import dev.zanith.internal.sql.Identifiers;
 import dev.zanith.api.schema.CheckConstraint;
 import dev.zanith.api.schema.TableName;
+import org.jspecify.annotations.Nullable;
 
 /** ALTER TABLE ... DROP CONSTRAINT of a check constraint. */
-public record DropCheckConstraint(TableName table, String name, CheckConstraint definition) implements Operation {
+public record DropCheckConstraint(TableName table, String name, @Nullable CheckConstraint definition)
+        implements Operation {
 
     public DropCheckConstraint {
         Require.present(table, "dropCheckConstraint", "table");

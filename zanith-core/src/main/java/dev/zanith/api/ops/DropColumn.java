@@ -3,9 +3,10 @@ package dev.zanith.api.ops;
 import dev.zanith.internal.sql.Identifiers;
 import dev.zanith.api.schema.Column;
 import dev.zanith.api.schema.TableName;
+import org.jspecify.annotations.Nullable;
 
 /** ALTER TABLE ... DROP COLUMN — permanent; prefer softDropColumn or archiveColumn. */
-public record DropColumn(TableName table, String column, Column definition) implements Operation {
+public record DropColumn(TableName table, String column, @Nullable Column definition) implements Operation {
 
     public DropColumn {
         Require.present(table, "dropColumn", "table");

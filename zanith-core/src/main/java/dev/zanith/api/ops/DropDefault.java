@@ -1,9 +1,10 @@
 package dev.zanith.api.ops;
 
 import dev.zanith.api.schema.TableName;
+import org.jspecify.annotations.Nullable;
 
 /** ALTER COLUMN ... DROP DEFAULT. */
-public record DropDefault(TableName table, String column, String previous) implements Operation {
+public record DropDefault(TableName table, String column, @Nullable String previous) implements Operation {
 
     public DropDefault {
         Require.present(table, "dropDefault", "table");

@@ -2,9 +2,10 @@ package dev.zanith.api.ops;
 
 import dev.zanith.api.schema.EnumType;
 import dev.zanith.api.schema.TableName;
+import org.jspecify.annotations.Nullable;
 
 /** DROP TYPE of an enum no column uses any more. */
-public record DropEnum(TableName enumType, EnumType definition) implements Operation {
+public record DropEnum(TableName enumType, @Nullable EnumType definition) implements Operation {
 
     public DropEnum {
         Require.present(enumType, "dropEnum", "enumType");
@@ -16,7 +17,7 @@ public record DropEnum(TableName enumType, EnumType definition) implements Opera
     }
 
     @Override
-    public TableName target() {
+    public @Nullable TableName target() {
         return null;
     }
 

@@ -2,9 +2,10 @@ package dev.zanith.api.ops;
 
 import dev.zanith.internal.sql.Identifiers;
 import dev.zanith.api.schema.TableName;
+import org.jspecify.annotations.Nullable;
 
 /** DROP EXTENSION (without CASCADE: objects still using it make it fail rather than vanish). */
-public record DropExtension(String name, String schema) implements Operation {
+public record DropExtension(String name, @Nullable String schema) implements Operation {
 
     public DropExtension {
         Require.present(name, "dropExtension", "name");
@@ -16,7 +17,7 @@ public record DropExtension(String name, String schema) implements Operation {
     }
 
     @Override
-    public TableName target() {
+    public @Nullable TableName target() {
         return null;
     }
 

@@ -5,9 +5,10 @@ import dev.zanith.api.schema.ForeignKey;
 import dev.zanith.api.schema.TableName;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** ALTER TABLE ... DROP CONSTRAINT of a foreign key. */
-public record DropForeignKey(TableName table, String name, ForeignKey definition) implements Operation {
+public record DropForeignKey(TableName table, String name, @Nullable ForeignKey definition) implements Operation {
 
     public DropForeignKey {
         Require.present(table, "dropForeignKey", "table");

@@ -2,9 +2,10 @@ package dev.zanith.api.ops;
 
 import dev.zanith.api.schema.Identity;
 import dev.zanith.api.schema.TableName;
+import org.jspecify.annotations.Nullable;
 
 /** ALTER COLUMN ... DROP IDENTITY (the column keeps its values, loses its generator). */
-public record DropIdentity(TableName table, String column, Identity previous) implements Operation {
+public record DropIdentity(TableName table, String column, @Nullable Identity previous) implements Operation {
 
     public DropIdentity {
         Require.present(table, "dropIdentity", "table");

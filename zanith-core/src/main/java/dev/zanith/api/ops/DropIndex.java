@@ -3,9 +3,11 @@ package dev.zanith.api.ops;
 import dev.zanith.internal.sql.Identifiers;
 import dev.zanith.api.schema.Index;
 import dev.zanith.api.schema.TableName;
+import org.jspecify.annotations.Nullable;
 
 /** DROP INDEX [CONCURRENTLY] (IF EXISTS, so a retry after a half-done attempt is harmless). */
-public record DropIndex(TableName table, String name, Index definition, boolean concurrently) implements Operation {
+public record DropIndex(TableName table, String name, @Nullable Index definition, boolean concurrently)
+        implements Operation {
 
     public DropIndex {
         Require.present(table, "dropIndex", "table");

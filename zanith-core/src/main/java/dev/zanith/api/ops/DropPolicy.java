@@ -3,9 +3,10 @@ package dev.zanith.api.ops;
 import dev.zanith.internal.sql.Identifiers;
 import dev.zanith.api.schema.Policy;
 import dev.zanith.api.schema.TableName;
+import org.jspecify.annotations.Nullable;
 
 /** DROP POLICY. */
-public record DropPolicy(TableName table, String name, Policy definition) implements Operation {
+public record DropPolicy(TableName table, String name, @Nullable Policy definition) implements Operation {
 
     public DropPolicy {
         Require.present(table, "dropPolicy", "table");

@@ -3,9 +3,10 @@ package dev.zanith.api.ops;
 import dev.zanith.internal.sql.Identifiers;
 import dev.zanith.api.schema.PrimaryKey;
 import dev.zanith.api.schema.TableName;
+import org.jspecify.annotations.Nullable;
 
 /** ALTER TABLE ... DROP CONSTRAINT of the primary key. */
-public record DropPrimaryKey(TableName table, String name, PrimaryKey definition) implements Operation {
+public record DropPrimaryKey(TableName table, String name, @Nullable PrimaryKey definition) implements Operation {
 
     public DropPrimaryKey {
         Require.present(table, "dropPrimaryKey", "table");

@@ -2,6 +2,7 @@ package dev.zanith.api.ops;
 
 import dev.zanith.internal.sql.Identifiers;
 import dev.zanith.api.schema.TableName;
+import org.jspecify.annotations.Nullable;
 
 /**
  * DROP SCHEMA, never CASCADE: the steps before it have dropped what the schema held, so it fails rather than
@@ -19,7 +20,7 @@ public record DropSchema(String schema) implements Operation {
     }
 
     @Override
-    public TableName target() {
+    public @Nullable TableName target() {
         return null;
     }
 

@@ -2,9 +2,10 @@ package dev.zanith.api.ops;
 
 import dev.zanith.api.schema.Sequence;
 import dev.zanith.api.schema.TableName;
+import org.jspecify.annotations.Nullable;
 
 /** DROP SEQUENCE. */
-public record DropSequence(TableName sequence, Sequence definition) implements Operation {
+public record DropSequence(TableName sequence, @Nullable Sequence definition) implements Operation {
 
     public DropSequence {
         Require.present(sequence, "dropSequence", "sequence");
@@ -16,7 +17,7 @@ public record DropSequence(TableName sequence, Sequence definition) implements O
     }
 
     @Override
-    public TableName target() {
+    public @Nullable TableName target() {
         return null;
     }
 

@@ -2,9 +2,10 @@ package dev.zanith.api.ops;
 
 import dev.zanith.api.schema.Table;
 import dev.zanith.api.schema.TableName;
+import org.jspecify.annotations.Nullable;
 
 /** DROP TABLE — permanent; {@code definition} (when known) lets the reversal re-create its shape. */
-public record DropTable(TableName table, Table definition) implements Operation {
+public record DropTable(TableName table, @Nullable Table definition) implements Operation {
 
     public DropTable {
         Require.present(table, "dropTable", "table");

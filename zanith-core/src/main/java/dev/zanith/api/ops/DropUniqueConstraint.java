@@ -3,9 +3,11 @@ package dev.zanith.api.ops;
 import dev.zanith.internal.sql.Identifiers;
 import dev.zanith.api.schema.TableName;
 import dev.zanith.api.schema.UniqueConstraint;
+import org.jspecify.annotations.Nullable;
 
 /** ALTER TABLE ... DROP CONSTRAINT of a unique constraint (its index goes with it). */
-public record DropUniqueConstraint(TableName table, String name, UniqueConstraint definition) implements Operation {
+public record DropUniqueConstraint(TableName table, String name, @Nullable UniqueConstraint definition)
+        implements Operation {
 
     public DropUniqueConstraint {
         Require.present(table, "dropUniqueConstraint", "table");

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import dev.zanith.api.schema.TableName;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One typed schema change: what a migration file lists, what the risk model classifies and what the runner
@@ -16,7 +17,7 @@ public interface Operation {
     OperationKind kind();
 
     /** The table this operation touches, or null for schema-level operations (extensions, enums, ...). */
-    TableName target();
+    @Nullable TableName target();
 
     /** The SQL that performs it, with how it must run. */
     Statements render(RenderContext context);

@@ -2,6 +2,7 @@ package dev.zanith.api.ops;
 
 import dev.zanith.api.exception.ZanithException;
 import dev.zanith.api.schema.TableName;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Hand-written SQL the planner cannot reason about (reviewed by hand; verify classifies it by observation). How it
@@ -10,7 +11,7 @@ import dev.zanith.api.schema.TableName;
  * @param transactional whether it runs in one transaction; null means decided by the SQL's header directive
  *                      ({@value RawSqlScript#DIRECTIVE} opts out; otherwise one transaction)
  */
-public record RawSql(String sql, Boolean transactional) implements Operation {
+public record RawSql(String sql, @Nullable Boolean transactional) implements Operation {
 
     public RawSql {
         Require.present(sql, "rawSql", "sql");
@@ -22,7 +23,7 @@ public record RawSql(String sql, Boolean transactional) implements Operation {
     }
 
     @Override
-    public TableName target() {
+    public @Nullable TableName target() {
         return null;
     }
 

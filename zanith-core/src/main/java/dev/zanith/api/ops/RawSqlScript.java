@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How a raw SQL script runs, decided before anything runs from its lexed statements ({@link SqlScript}) and its
@@ -50,10 +51,10 @@ public final class RawSqlScript {
     private final SqlScript script;
     private final boolean transactional;
     private final List<SqlScript.Statement> statements;
-    private final Problem problem;
+    private final @Nullable Problem problem;
 
     private RawSqlScript(SqlScript script, boolean transactional, List<SqlScript.Statement> statements,
-                         Problem problem) {
+                         @Nullable Problem problem) {
         this.script = script;
         this.transactional = transactional;
         this.statements = List.copyOf(statements);
@@ -66,7 +67,7 @@ public final class RawSqlScript {
      * @param transactional a YAML step's explicit choice; null means the header directive decides (a transaction
      *                      unless it says {@value #DIRECTIVE})
      */
-    public static RawSqlScript of(String sql, Boolean transactional) {
+    public static RawSqlScript of(String sql, @Nullable Boolean transactional) {
         SqlScript script = SqlScript.parse(sql);
         List<SqlScript.Statement> all = script.statements();
         int headerEnd = all.isEmpty() ? sql.length() : all.get(0).offset();

@@ -2,6 +2,7 @@ package dev.zanith.api.ops;
 
 import dev.zanith.internal.sql.Identifiers;
 import dev.zanith.api.schema.TableName;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Rewrites a table completely (every row copied, every index rebuilt) under an ACCESS EXCLUSIVE lock:
@@ -10,7 +11,7 @@ import dev.zanith.api.schema.TableName;
  *
  * @param orderByIndex an index to physically order the rows by, or null
  */
-public record RebuildTable(TableName table, String orderByIndex) implements Operation {
+public record RebuildTable(TableName table, @Nullable String orderByIndex) implements Operation {
 
     public RebuildTable {
         Require.present(table, "rebuildTable", "table");

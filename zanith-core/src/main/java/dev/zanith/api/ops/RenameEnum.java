@@ -2,6 +2,7 @@ package dev.zanith.api.ops;
 
 import dev.zanith.internal.sql.Identifiers;
 import dev.zanith.api.schema.TableName;
+import org.jspecify.annotations.Nullable;
 
 /**
  * ALTER TYPE ... RENAME TO: the last step of replacing an enum whose values were removed or reordered (the
@@ -21,7 +22,7 @@ public record RenameEnum(TableName enumType, String newName) implements Operatio
     }
 
     @Override
-    public TableName target() {
+    public @Nullable TableName target() {
         return null;
     }
 

@@ -2,6 +2,7 @@ package dev.zanith.api.ops;
 
 import dev.zanith.internal.sql.Identifiers;
 import dev.zanith.api.schema.TableName;
+import org.jspecify.annotations.Nullable;
 
 /** ALTER SEQUENCE ... RENAME TO (defaults using it follow, as they reference it by oid). */
 public record RenameSequence(TableName sequence, String newName) implements Operation {
@@ -17,7 +18,7 @@ public record RenameSequence(TableName sequence, String newName) implements Oper
     }
 
     @Override
-    public TableName target() {
+    public @Nullable TableName target() {
         return null;
     }
 

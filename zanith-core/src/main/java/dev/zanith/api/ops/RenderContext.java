@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What rendering needs beyond the operation itself: where the step sits (so parked names are unique and
@@ -49,7 +50,7 @@ public record RenderContext(String migrationId, int stepIndex, String tablePrefi
      * The archive table's name for a column or table: {@code <table>__<column>__<tag>}. A long base is cut so
      * that the tag always survives: two steps archiving from the same long-named table never collide.
      */
-    public String archiveName(String table, String column) {
+    public String archiveName(String table, @Nullable String column) {
         String suffix = "__" + stepTag();
         return truncate(column == null ? table : table + "__" + column, MAX_IDENTIFIER_BYTES - suffix.length())
                 + suffix;

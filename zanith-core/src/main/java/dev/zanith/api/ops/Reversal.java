@@ -1,6 +1,7 @@
 package dev.zanith.api.ops;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What undoes an operation, shown for review.
@@ -8,7 +9,7 @@ import java.util.List;
  * @param operations the operations that undo it (empty when it cannot be undone)
  * @param note       why it cannot be undone, or what the undo does not bring back; null when exact
  */
-public record Reversal(List<Operation> operations, String note) {
+public record Reversal(List<Operation> operations, @Nullable String note) {
 
     public Reversal {
         operations = List.copyOf(operations);

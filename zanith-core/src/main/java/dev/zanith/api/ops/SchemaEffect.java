@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one model of what an operation does to a schema graph, computed without a database. The risk model uses
@@ -284,7 +285,7 @@ public final class SchemaEffect {
 
     /** Identity options as PostgreSQL fills them in: the type's range unless given. */
     private static SequenceOptions identityOptions(String columnType, dev.zanith.api.schema.Identity identity,
-                                                   dev.zanith.api.schema.Identity previous) {
+                                                   dev.zanith.api.schema.@Nullable Identity previous) {
         if (identity.sequence() != null) {
             return identity.sequence();
         }

@@ -2,6 +2,7 @@ package dev.zanith.api.ops;
 
 import dev.zanith.internal.sql.Identifiers;
 import dev.zanith.api.schema.TableName;
+import org.jspecify.annotations.Nullable;
 
 /**
  * COMMENT ON a table, a column or a type; a null comment removes it.
@@ -10,7 +11,8 @@ import dev.zanith.api.schema.TableName;
  * @param object the table (or type) name
  * @param column the column, for {@code on: column}
  */
-public record SetComment(String on, TableName object, String column, String comment, String previous) implements Operation {
+public record SetComment(String on, TableName object, @Nullable String column, @Nullable String comment,
+                         @Nullable String previous) implements Operation {
 
     public SetComment {
         Require.present(on, "setComment", "on");
@@ -29,7 +31,7 @@ public record SetComment(String on, TableName object, String column, String comm
     }
 
     @Override
-    public TableName target() {
+    public @Nullable TableName target() {
         return on.equals("type") ? null : object;
     }
 

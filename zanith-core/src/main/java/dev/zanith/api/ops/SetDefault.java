@@ -1,9 +1,11 @@
 package dev.zanith.api.ops;
 
 import dev.zanith.api.schema.TableName;
+import org.jspecify.annotations.Nullable;
 
 /** ALTER COLUMN ... SET DEFAULT; {@code previous} (when known) is what the reversal restores. */
-public record SetDefault(TableName table, String column, String expression, String previous) implements Operation {
+public record SetDefault(TableName table, String column, String expression, @Nullable String previous)
+        implements Operation {
 
     public SetDefault {
         Require.present(table, "setDefault", "table");

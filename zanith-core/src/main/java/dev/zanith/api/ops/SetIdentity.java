@@ -6,9 +6,11 @@ import dev.zanith.api.schema.TableName;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** Makes a column an identity column ({@code previous} null) or changes its generation and sequence options. */
-public record SetIdentity(TableName table, String column, Identity identity, Identity previous, TableName continueFrom)
+public record SetIdentity(TableName table, String column, Identity identity, @Nullable Identity previous,
+                          @Nullable TableName continueFrom)
         implements Operation {
 
     public SetIdentity {
@@ -18,7 +20,7 @@ public record SetIdentity(TableName table, String column, Identity identity, Ide
     }
 
     /** An identity added or changed without taking over a sequence's position. */
-    public SetIdentity(TableName table, String column, Identity identity, Identity previous) {
+    public SetIdentity(TableName table, String column, Identity identity, @Nullable Identity previous) {
         this(table, column, identity, previous, null);
     }
 

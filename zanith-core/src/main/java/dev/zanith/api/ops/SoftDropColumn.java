@@ -6,12 +6,13 @@ import dev.zanith.api.schema.TableName;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Parks a column under a reserved name instead of dropping it: its data stays, restorable in one command.
  * NOT NULL and the default are dropped from the parked column so inserts that omit it keep working.
  */
-public record SoftDropColumn(TableName table, String column, Column definition) implements Operation {
+public record SoftDropColumn(TableName table, String column, @Nullable Column definition) implements Operation {
 
     public SoftDropColumn {
         Require.present(table, "softDropColumn", "table");

@@ -3,9 +3,10 @@ package dev.zanith.api.ops;
 import dev.zanith.internal.sql.Identifiers;
 import dev.zanith.api.schema.Table;
 import dev.zanith.api.schema.TableName;
+import org.jspecify.annotations.Nullable;
 
 /** Parks a table under a reserved name instead of dropping it; its indexes and constraints go with it. */
-public record SoftDropTable(TableName table, Table definition) implements Operation {
+public record SoftDropTable(TableName table, @Nullable Table definition) implements Operation {
 
     public SoftDropTable {
         Require.present(table, "softDropTable", "table");

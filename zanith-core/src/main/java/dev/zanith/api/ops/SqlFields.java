@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The fields of typed operations whose text goes into the rendered SQL as written (expressions, index keys,
@@ -140,13 +141,13 @@ public final class SqlFields {
         add(fields, path + ".withCheck", policy.withCheck(), false);
     }
 
-    private static void sequence(List<Field> fields, String path, SequenceOptions options) {
+    private static void sequence(List<Field> fields, String path, @Nullable SequenceOptions options) {
         if (options != null) {
             add(fields, path + ".dataType", options.dataType(), false);
         }
     }
 
-    private static void add(List<Field> fields, String path, String text, boolean keyword) {
+    private static void add(List<Field> fields, String path, @Nullable String text, boolean keyword) {
         if (text != null) {
             fields.add(new Field(path, text, keyword));
         }

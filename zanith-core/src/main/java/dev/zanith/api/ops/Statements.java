@@ -2,6 +2,7 @@ package dev.zanith.api.ops;
 
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The SQL of one operation and how it must run.
@@ -28,7 +29,7 @@ public record Statements(List<String> sql, boolean transactional, boolean longRu
     }
 
     /** The COPY data of statement {@code index}, or null when it is not a COPY FROM STDIN. */
-    public String copyData(int index) {
+    public @Nullable String copyData(int index) {
         return copyData.get(index);
     }
 

@@ -17,7 +17,7 @@ import java.util.Locale;
  *                    docs/ADOPTION.md); null otherwise
  */
 public record AppliedMigration(String id, String checksum, Instant appliedAt, long durationMs, String appliedBy,
-                               String description, List<ChecksumRepair> repairs, Kind kind,
+                               @Nullable String description, List<ChecksumRepair> repairs, Kind kind,
                                @Nullable String adoptedFrom) {
 
     /**

@@ -1,7 +1,6 @@
 package dev.zanith.api.output;
 
 import dev.zanith.api.output.StepStatus;
-import org.jspecify.annotations.NullMarked;
 import org.jspecify.annotations.Nullable;
 
 import java.util.List;
@@ -13,7 +12,6 @@ import java.util.Optional;
  *
  * @param refusal why the pre-apply check refused, or null
  */
-@NullMarked
 public record ApplyResult(List<MigrationOutcome> migrations, @Nullable String refusal) {
 
     public ApplyResult {

@@ -3,6 +3,7 @@ package dev.zanith.api.output;
 import dev.zanith.api.schema.TableName;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One row of {@code _zanith_migration_artifacts}: what a destructive step left behind and how to bring it back.
@@ -21,9 +22,10 @@ import java.time.Instant;
  * @param restoreId    the ledger id of the restore ({@code recover:<id>:<time>}), when restored
  */
 public record Artifact(String id, String migrationId, int stepIndex, ArtifactType type, TableName source,
-                       String sourceColumn, String physicalName, ArtifactDefinition definition, String checksum,
-                       Long rowCount, Long sizeBytes, String recoverySql, Instant createdAt, Instant expiresAt,
-                       ArtifactStatus status, Instant statusChangedAt, String restoredBy, String restoreId) {
+                       @Nullable String sourceColumn, String physicalName, ArtifactDefinition definition,
+                       @Nullable String checksum, @Nullable Long rowCount, @Nullable Long sizeBytes, String recoverySql,
+                       Instant createdAt, @Nullable Instant expiresAt, ArtifactStatus status, Instant statusChangedAt,
+                       @Nullable String restoredBy, @Nullable String restoreId) {
 
     /** {@code public.users.email} or {@code public.users}. */
     public String sourceName() {

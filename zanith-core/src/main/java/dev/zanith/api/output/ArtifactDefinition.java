@@ -4,6 +4,7 @@ import dev.zanith.api.schema.Column;
 import dev.zanith.api.schema.Table;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What an artifact's {@code definition} (jsonb) holds: where the data is parked and everything restore needs to
@@ -24,9 +25,9 @@ import java.util.List;
  *                     order restore re-creates them
  * @param notes        what could not be captured, for people
  */
-public record ArtifactDefinition(String format, String parkedSchema, String parkedTable, String parkedColumn,
-                                 Column column, Table table, List<String> primaryKey, List<RenamedObject> renamed,
-                                 List<Dependent> dependents, List<String> notes) {
+public record ArtifactDefinition(String format, String parkedSchema, String parkedTable, @Nullable String parkedColumn,
+                                 @Nullable Column column, @Nullable Table table, List<String> primaryKey,
+                                 List<RenamedObject> renamed, List<Dependent> dependents, List<String> notes) {
 
     /** The value of {@code format}. */
     public static final String FORMAT = "zanith.artifact/1";
@@ -62,6 +63,7 @@ public record ArtifactDefinition(String format, String parkedSchema, String park
      * @param origin   {@code dropped_earlier} (by an earlier step of the migration), {@code dropped_with_column}
      *                 (archive_column) or {@code dropped_when_parked} (it could have rejected inserts)
      */
-    public record Dependent(String kind, String table, String name, String sql, String fallback, String origin) {
+    public record Dependent(String kind, String table, String name, String sql, @Nullable String fallback,
+                            String origin) {
     }
 }

@@ -1,5 +1,7 @@
 package dev.zanith.api.output;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Which artifacts {@code recover list} shows; null fields match anything.
  *
@@ -8,7 +10,8 @@ package dev.zanith.api.output;
  * @param column source column name
  * @param type   artifact type
  */
-public record ArtifactFilter(String schema, String table, String column, ArtifactType type) {
+public record ArtifactFilter(@Nullable String schema, @Nullable String table, @Nullable String column,
+                             @Nullable ArtifactType type) {
 
     /** Every artifact. */
     public static ArtifactFilter all() {

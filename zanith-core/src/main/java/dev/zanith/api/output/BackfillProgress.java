@@ -3,6 +3,7 @@ package dev.zanith.api.output;
 import dev.zanith.api.schema.TableName;
 
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where a backfill stands after a batch.
@@ -13,8 +14,8 @@ import java.time.Duration;
  * @param eta            the estimated time left, or null when unknown
  * @param finished       whether this was the last batch
  */
-public record BackfillProgress(TableName table, long processedRows, Long estimatedTotal, long batches,
-                               double rowsPerSecond, Duration eta, boolean finished) {
+public record BackfillProgress(TableName table, long processedRows, @Nullable Long estimatedTotal, long batches,
+                               double rowsPerSecond, @Nullable Duration eta, boolean finished) {
 
     /** Completion from 0 to 1, or -1 when the total is unknown. */
     public double fraction() {

@@ -1,5 +1,7 @@
 package dev.zanith.api.output;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One way the shadow differs from what was expected.
  *
@@ -9,7 +11,8 @@ package dev.zanith.api.output;
  * @param expected the expected value, or null
  * @param actual   the value on the shadow, or null
  */
-public record Difference(String model, String field, String aspect, String expected, String actual) {
+public record Difference(String model, @Nullable String field, String aspect, @Nullable String expected,
+                         @Nullable String actual) {
 
     public String describe() {
         String where = field == null ? model : model + "." + field;

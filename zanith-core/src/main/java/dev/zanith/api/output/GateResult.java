@@ -1,6 +1,7 @@
 package dev.zanith.api.output;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One gate's outcome.
@@ -10,7 +11,8 @@ import java.util.List;
  * @param offenders the steps that made it refuse (empty unless refused)
  * @param fix       how to get past it (null unless refused)
  */
-public record GateResult(String gate, Status status, String message, List<PlannedStep> offenders, String fix) {
+public record GateResult(String gate, Status status, String message, List<PlannedStep> offenders,
+                         @Nullable String fix) {
 
     /** How a gate came out. */
     public enum Status {

@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The budget a plan is checked against, after preflight: a maximum score, consent to lose data, and reason
@@ -17,7 +18,7 @@ import java.util.TreeSet;
  * @param allowDestructive consent to steps that can lose data
  * @param denyReasons      reason codes that refuse a step outright
  */
-public record Gates(Integer maxRisk, boolean allowDestructive, Set<String> denyReasons) {
+public record Gates(@Nullable Integer maxRisk, boolean allowDestructive, Set<String> denyReasons) {
 
     public Gates {
         denyReasons = denyReasons == null ? Set.of() : Set.copyOf(new TreeSet<>(denyReasons));
@@ -29,7 +30,7 @@ public record Gates(Integer maxRisk, boolean allowDestructive, Set<String> denyR
     }
 
     /** Problems with these settings, for {@link dev.zanith.ZanithConfig}'s one-message validation. */
-    public static List<String> problems(Integer maxRisk, Collection<String> denyReasons) {
+    public static List<String> problems(@Nullable Integer maxRisk, @Nullable Collection<String> denyReasons) {
         List<String> problems = new ArrayList<>();
         if (maxRisk != null && (maxRisk < 0 || maxRisk > 100)) {
             problems.add("max risk must be between 0 and 100, not " + maxRisk);
@@ -44,7 +45,8 @@ public record Gates(Integer maxRisk, boolean allowDestructive, Set<String> denyR
     }
 
     /** Validated gates; a usage error lists every problem. */
-    public static Gates of(Integer maxRisk, boolean allowDestructive, Collection<String> denyReasons) {
+    public static Gates of(@Nullable Integer maxRisk, boolean allowDestructive,
+                           @Nullable Collection<String> denyReasons) {
         List<String> problems = problems(maxRisk, denyReasons);
         if (!problems.isEmpty()) {
             throw new ZanithConfigException("Invalid gates: " + String.join("; ", problems) + ".");

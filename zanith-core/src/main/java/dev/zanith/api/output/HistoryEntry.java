@@ -3,13 +3,14 @@ package dev.zanith.api.output;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One migration in the history.
  *
  * @param applied its ledger row, or null when it started but did not finish (failed or interrupted)
  */
-public record HistoryEntry(String id, AppliedMigration applied, List<StepRow> steps) {
+public record HistoryEntry(String id, @Nullable AppliedMigration applied, List<StepRow> steps) {
 
     public HistoryEntry {
         steps = List.copyOf(steps);

@@ -1,6 +1,7 @@
 package dev.zanith.api.output;
 
 import dev.zanith.api.output.ParkedChecksum;
+import org.jspecify.annotations.Nullable;
 
 
 /**
@@ -12,6 +13,6 @@ import dev.zanith.api.output.ParkedChecksum;
  * @param checksumMatches whether it matches the stored one; null when not recomputed
  * @param restore         what restore would do (or why it would not), in one sentence
  */
-public record Inspection(Artifact artifact, boolean dataPresent, ParkedChecksum currentChecksum, Boolean checksumMatches,
-                         String restore) {
+public record Inspection(Artifact artifact, boolean dataPresent, @Nullable ParkedChecksum currentChecksum,
+                         @Nullable Boolean checksumMatches, String restore) {
 }

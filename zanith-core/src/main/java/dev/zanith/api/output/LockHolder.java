@@ -1,6 +1,7 @@
 package dev.zanith.api.output;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The session holding Zanith's apply lock, from {@code pg_locks} and {@code pg_stat_activity}.
@@ -8,8 +9,8 @@ import java.time.Instant;
  * @param applicationName e.g. {@code zanith apply pid 4242@ci-runner-7} (what Zanith sets on its lock session)
  * @param clientAddress   null for a local socket or when not visible to this user
  */
-public record LockHolder(int pid, String applicationName, String user, String clientAddress, Instant since,
-                         String state) {
+public record LockHolder(int pid, @Nullable String applicationName, @Nullable String user,
+                         @Nullable String clientAddress, @Nullable Instant since, @Nullable String state) {
 
     /** One line for messages: "pid 4242 (zanith apply pid 77@ci-7, user deploy, from 10.0.0.7, connected 2026-...)". */
     public String describe() {

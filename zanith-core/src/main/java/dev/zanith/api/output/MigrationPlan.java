@@ -2,9 +2,10 @@ package dev.zanith.api.output;
 
 import dev.zanith.api.output.RiskProfile;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** The planned steps of one pending migration, with its risk profile (worst and total score). */
-public record MigrationPlan(String id, String description, String location, List<PlannedStep> steps)
+public record MigrationPlan(String id, @Nullable String description, String location, List<PlannedStep> steps)
         implements RiskProfile {
 
     public MigrationPlan {

@@ -6,6 +6,7 @@ import dev.zanith.api.risk.LockMode;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a step really did on the shadow, and what the risk model predicted.
@@ -28,9 +29,10 @@ import java.util.Set;
  */
 public record ObservedStep(String migrationId, int stepIndex, String operationKind, String summary,
                            Map<String, LockMode> tableLocks, boolean lockObserved, Set<String> rewrittenTables,
-                           Set<String> rebuiltIndexes, Set<String> scannedTables, List<String> inferredKinds,
-                           List<dev.zanith.api.ops.Operation> inferred, String derivedLevel,
-                           Prediction predicted, List<String> mismatches, long durationMs, String error, String sqlState) {
+                           Set<String> rebuiltIndexes, @Nullable Set<String> scannedTables, List<String> inferredKinds,
+                           List<dev.zanith.api.ops.Operation> inferred, @Nullable String derivedLevel,
+                           @Nullable Prediction predicted, List<String> mismatches, long durationMs,
+                           @Nullable String error, @Nullable String sqlState) {
 
     public ObservedStep {
         tableLocks = Map.copyOf(tableLocks);
@@ -47,7 +49,7 @@ public record ObservedStep(String migrationId, int stepIndex, String operationKi
     }
 
     /** The strongest lock over all tables, or null. */
-    public LockMode strongestLock() {
+    public @Nullable LockMode strongestLock() {
         return tableLocks.values().stream().reduce(LockMode::strongest).orElse(null);
     }
 
@@ -56,7 +58,7 @@ public record ObservedStep(String migrationId, int stepIndex, String operationKi
     }
 
     /** The same step with a prediction and what it got wrong. */
-    public ObservedStep withPrediction(Prediction prediction) {
+    public ObservedStep withPrediction(@Nullable Prediction prediction) {
         return new ObservedStep(migrationId, stepIndex, operationKind, summary, tableLocks, lockObserved, rewrittenTables,
                 rebuiltIndexes, scannedTables, inferredKinds, inferred, derivedLevel, prediction, compare(prediction), durationMs,
                 error, sqlState);
@@ -69,7 +71,7 @@ public record ObservedStep(String migrationId, int stepIndex, String operationKi
                 message, state);
     }
 
-    private List<String> compare(Prediction prediction) {
+    private List<String> compare(@Nullable Prediction prediction) {
         if (prediction == null || failed()) {
             return List.of();
         }

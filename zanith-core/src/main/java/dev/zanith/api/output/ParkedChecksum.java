@@ -1,5 +1,7 @@
 package dev.zanith.api.output;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The checksum of parked data: how many rows, and the sum of a 64-bit hash of each row's text form. Order and
  * physical layout do not matter; any changed, added or removed row changes it.
@@ -19,7 +21,7 @@ public record ParkedChecksum(long rows, String hashSum, long bytes) {
     }
 
     /** Whether this matches what was stored: the same checksum and the same row count. */
-    public boolean matches(String checksum, Long rowCount) {
+    public boolean matches(@Nullable String checksum, @Nullable Long rowCount) {
         return value().equals(checksum) && rowCount != null && rowCount == rows;
     }
 
@@ -28,7 +30,7 @@ public record ParkedChecksum(long rows, String hashSum, long bytes) {
         return describe(value(), rows);
     }
 
-    public static String describe(String checksum, Long rows) {
+    public static String describe(@Nullable String checksum, @Nullable Long rows) {
         return String.format(java.util.Locale.ROOT, "%,d rows, checksum %s", rows == null ? 0 : rows, checksum);
     }
 }

@@ -4,7 +4,6 @@ import dev.zanith.api.output.Gates;
 import dev.zanith.api.output.RiskProfile;
 import dev.zanith.api.schema.LiveSchema;
 import dev.zanith.api.schema.ServerVersion;
-import org.jspecify.annotations.NullMarked;
 import org.jspecify.annotations.Nullable;
 
 import java.time.Instant;
@@ -22,7 +21,6 @@ import java.util.Optional;
  * @param refusal     why it is refused, or null when GREEN
  * @param warnings    things worth knowing that do not refuse (inconclusive preflight checks, ...)
  */
-@NullMarked
 public record Plan(String database, ServerVersion server, String fingerprint, boolean readOnly, Instant plannedAt,
                    Gates gates, List<MigrationPlan> migrations, List<GateResult> gateResults, Verdict verdict,
                    @Nullable Refusal refusal, List<String> warnings) implements RiskProfile {

@@ -9,6 +9,7 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The stable JSON form of a {@link Plan}, for CI (documented in docs/PLAN-JSON.md). Every key is always
@@ -155,7 +156,7 @@ public final class PlanJson {
         }
     }
 
-    private static void tri(ObjectNode node, String key, Boolean value) {
+    private static void tri(ObjectNode node, String key, @Nullable Boolean value) {
         if (value == null) {
             node.putNull(key);
         } else {

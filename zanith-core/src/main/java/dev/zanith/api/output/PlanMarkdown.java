@@ -5,6 +5,7 @@ import dev.zanith.api.risk.TableLock;
 
 import java.util.List;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /** A plan as a pull-request comment: verdict, one table row per step, the gates. */
 public final class PlanMarkdown {
@@ -71,7 +72,7 @@ public final class PlanMarkdown {
         }).collect(Collectors.joining("<br>"));
     }
 
-    private static String cell(String text) {
+    private static String cell(@Nullable String text) {
         return text == null ? "" : text.replace("|", "\\|").replace("\n", " ");
     }
 

@@ -1,6 +1,7 @@
 package dev.zanith.api.output;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a purge did.
@@ -9,7 +10,8 @@ import java.util.List;
  * @param statements what dropped the parked data (empty for a restored or rebuild_table artifact, whose row only
  *                   goes)
  */
-public record PurgeResult(String artifactId, ArtifactType type, String source, boolean found, List<String> statements) {
+public record PurgeResult(String artifactId, @Nullable ArtifactType type, @Nullable String source, boolean found,
+                          List<String> statements) {
 
     public PurgeResult {
         statements = List.copyOf(statements);

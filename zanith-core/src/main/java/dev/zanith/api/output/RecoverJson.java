@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON shape of artifacts and recovery results, as plain maps and lists (key order fixed, nulls kept), so
@@ -17,7 +18,7 @@ public final class RecoverJson {
     }
 
     /** One artifact's row. */
-    public static Map<String, Object> artifact(Artifact a) {
+    public static Map<String, @Nullable Object> artifact(Artifact a) {
         return object("id", a.id(), "type", a.type().id(), "status", a.status().value(),
                 "migrationId", a.migrationId(), "stepIndex", a.stepIndex(), "sourceSchema", a.source().schema(),
                 "sourceTable", a.source().name(), "sourceColumn", a.sourceColumn(), "physicalName", a.physicalName(),
@@ -27,9 +28,9 @@ public final class RecoverJson {
     }
 
     /** One artifact in detail: its row, whether its data is there, what restore would do, and its definition. */
-    public static Map<String, Object> inspection(Inspection inspection) {
+    public static Map<String, @Nullable Object> inspection(Inspection inspection) {
         Artifact a = inspection.artifact();
-        Map<String, Object> json = artifact(a);
+        Map<String, @Nullable Object> json = artifact(a);
         json.put("dataPresent", inspection.dataPresent());
         json.put("restore", inspection.restore());
         json.put("currentChecksum", inspection.currentChecksum() == null ? null : inspection.currentChecksum().value());
@@ -41,7 +42,7 @@ public final class RecoverJson {
     }
 
     /** What a restore did. */
-    public static Map<String, Object> restore(RestoreResult r) {
+    public static Map<String, @Nullable Object> restore(RestoreResult r) {
         return object("artifactId", r.artifactId(), "type", r.type() == null ? null : r.type().id(),
                 "source", r.source(), "restored", r.restored(), "restoreId", r.restoreId(),
                 "restoredRows", r.restoredRows(), "rowsWithoutValue", r.rowsWithoutValue(),
@@ -50,18 +51,18 @@ public final class RecoverJson {
     }
 
     /** What a purge did. */
-    public static Map<String, Object> purge(PurgeResult p) {
+    public static Map<String, @Nullable Object> purge(PurgeResult p) {
         return object("artifactId", p.artifactId(), "type", p.type() == null ? null : p.type().id(),
                 "source", p.source(), "found", p.found(), "statements", p.statements());
     }
 
     /** What a cleanup purged, or with a dry run would purge. */
-    public static Map<String, Object> cleanup(CleanupResult result) {
+    public static Map<String, @Nullable Object> cleanup(CleanupResult result) {
         return object("dryRun", result.dryRun(), "due", result.due().stream().map(Artifact::id).toList(),
                 "purged", result.purged().stream().map(PurgeResult::artifactId).toList(), "failed", result.failed());
     }
 
-    private static Map<String, Object> definition(ArtifactDefinition d) {
+    private static Map<String, @Nullable Object> definition(ArtifactDefinition d) {
         List<Object> dependents = d.dependents().stream().<Object>map(dep -> object("kind", dep.kind(),
                 "table", dep.table(), "name", dep.name(), "sql", dep.sql(), "origin", dep.origin())).toList();
         List<Object> renamed = d.renamed().stream().<Object>map(r -> object("kind", r.kind(), "schema", r.schema(),
@@ -80,12 +81,12 @@ public final class RecoverJson {
                 + (c.generated() != null ? " GENERATED ALWAYS AS (" + c.generated().expression() + ")" : "");
     }
 
-    private static String text(Instant instant) {
+    private static @Nullable String text(@Nullable Instant instant) {
         return instant == null ? null : instant.toString();
     }
 
-    private static Map<String, Object> object(Object... keysAndValues) {
-        Map<String, Object> map = new LinkedHashMap<>();
+    private static Map<String, @Nullable Object> object(@Nullable Object... keysAndValues) {
+        Map<String, @Nullable Object> map = new LinkedHashMap<>();
         for (int i = 0; i < keysAndValues.length; i += 2) {
             map.put((String) keysAndValues[i], keysAndValues[i + 1]);
         }

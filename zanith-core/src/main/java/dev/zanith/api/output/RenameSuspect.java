@@ -1,6 +1,7 @@
 package dev.zanith.api.output;
 
 import dev.zanith.api.schema.TableName;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A drop and an add that look like a rename (same type, same table), which Zanith never guesses: the user
@@ -10,7 +11,7 @@ import dev.zanith.api.schema.TableName;
  * @param before the dropped name
  * @param after  the added name
  */
-public record RenameSuspect(TableName table, String before, String after) {
+public record RenameSuspect(@Nullable TableName table, String before, String after) {
 
     /** The {@code --rename} flag that would turn the drop + add into a rename. */
     public String hint() {

@@ -1,6 +1,7 @@
 package dev.zanith.api.output;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a restore did.
@@ -20,7 +21,7 @@ import java.util.List;
  */
 public record RestoreResult(String artifactId, ArtifactType type, String source, boolean restored,
                             List<String> statements, long restoredRows, long rowsWithoutValue, long filledWithDefault,
-                            long orphanedValues, List<String> warnings, String restoreId, long durationMs) {
+                            long orphanedValues, List<String> warnings, @Nullable String restoreId, long durationMs) {
 
     public RestoreResult {
         statements = List.copyOf(statements);

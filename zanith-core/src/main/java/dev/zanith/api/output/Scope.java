@@ -9,6 +9,7 @@ import dev.zanith.api.schema.Table;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The schemas a diff manages. By default they are the schemas the declared schema creates or has objects in
@@ -31,7 +32,7 @@ public record Scope(List<String> schemas, boolean explicit) {
      * @param explicit the schemas given explicitly, or null to take the declared schema's own
      * @throws ZanithConfigException naming every declared table, enum or sequence outside an explicit scope
      */
-    public static Scope of(SchemaGraph declared, List<String> explicit) {
+    public static Scope of(SchemaGraph declared, @Nullable List<String> explicit) {
         if (explicit == null) {
             TreeSet<String> used = new TreeSet<>(declared.schemas());
             used.remove("public"); // exists in every database: "used" only when it holds something

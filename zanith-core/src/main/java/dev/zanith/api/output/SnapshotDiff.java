@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What changed between two schema snapshots, in the seeds' words: which models (tables) and fields (columns)
@@ -34,7 +35,7 @@ public record SnapshotDiff(List<ModelChange> models, List<String> others) {
     }
 
     /** A field (column) that changed; {@code before}/{@code after} describe it, null on the side it is missing. */
-    public record FieldChange(String field, Change change, String before, String after) {
+    public record FieldChange(String field, Change change, @Nullable String before, @Nullable String after) {
     }
 
     /**

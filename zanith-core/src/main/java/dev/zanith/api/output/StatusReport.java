@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where a target stands.
@@ -17,9 +18,9 @@ import java.util.stream.Collectors;
  * @param unfinished  step rows of migrations that started but are not applied (failed or interrupted)
  * @param lockHolder  the session applying right now, if any
  */
-public record StatusReport(String target, boolean initialized, List<AppliedMigration> applied, List<AppliedMigration> restores,
-                     List<Migration> pending, List<String> changed, List<StepRow> unfinished,
-                     Optional<LockHolder> lockHolder) {
+public record StatusReport(String target, boolean initialized, List<AppliedMigration> applied,
+                           List<AppliedMigration> restores, @Nullable List<Migration> pending, List<String> changed,
+                           List<StepRow> unfinished, Optional<LockHolder> lockHolder) {
 
     /** Unfinished step rows grouped by migration id, in order. */
     public Map<String, List<StepRow>> unfinishedByMigration() {

@@ -2,6 +2,7 @@ package dev.zanith.api.output;
 
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where a target stands, in numbers, read with a bounded amount of work whatever the length of the history:
@@ -17,8 +18,9 @@ import java.util.Optional;
  * @param lastApplied   the latest applied migration, or null
  * @param lockHolder    the session applying right now, if any
  */
-public record StatusSummary(String target, boolean initialized, long applied, long restores, List<String> pending,
-                      List<StepRow> failedSteps, AppliedMigration lastApplied, Optional<LockHolder> lockHolder) {
+public record StatusSummary(String target, boolean initialized, long applied, long restores,
+                            @Nullable List<String> pending, List<StepRow> failedSteps,
+                            @Nullable AppliedMigration lastApplied, Optional<LockHolder> lockHolder) {
 
     public StatusSummary {
         pending = pending == null ? null : List.copyOf(pending);

@@ -1,6 +1,5 @@
 package dev.zanith.api.output;
 
-import org.jspecify.annotations.NullMarked;
 import org.jspecify.annotations.Nullable;
 
 import java.util.List;
@@ -12,7 +11,6 @@ import java.util.List;
  * @param failedStep   the step that failed (verdict FAILED), else null
  * @param warnings     what makes the rehearsal less telling, e.g. a shadow of another PostgreSQL major version
  */
-@NullMarked
 public record VerifyResult(VerifyOutcome verdict, List<ObservedStep> steps, List<Difference> differences, String shadow,
                            String comparedWith, @Nullable ObservedStep failedStep, long durationMs,
                            List<String> warnings) {

@@ -3,6 +3,7 @@ package dev.zanith.api.risk;
 import dev.zanith.api.ops.OperationKind;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The risk model's verdict on one operation in its context.
@@ -14,7 +15,7 @@ import java.util.List;
  * @param hint    the safer way to do the same thing, or null when there is none
  */
 public record Assessment(OperationKind kind, RiskLevel level, int score, List<ReasonCode> reasons, Facts facts,
-                         List<String> notes, String hint) {
+                         List<String> notes, @Nullable String hint) {
 
     public Assessment {
         reasons = List.copyOf(reasons);

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A column type reduced to what risk needs: its canonical name ({@code character varying}, whatever the
@@ -87,13 +88,13 @@ public record ColumnType(String base, List<Integer> modifiers, boolean array) {
     }
 
     /** The length limit of varchar(n), char(n) or bit varying(n), if any. */
-    public Integer length() {
+    public @Nullable Integer length() {
         return (base.equals("character varying") || base.equals("character") || base.equals("bit varying")
                 || base.equals("bit")) && !modifiers.isEmpty() ? modifiers.get(0) : null;
     }
 
     /** Fractional-seconds precision of time, timestamp and interval types, if constrained. */
-    public Integer timePrecision() {
+    public @Nullable Integer timePrecision() {
         boolean temporal = base.startsWith("timestamp") || base.startsWith("time ") || base.equals("interval");
         return temporal && !modifiers.isEmpty() ? modifiers.get(0) : null;
     }

@@ -2,6 +2,7 @@ package dev.zanith.api.risk;
 
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a step does to the database, behind its level and score. The booleans are null only where the model
@@ -14,8 +15,8 @@ import java.util.Optional;
  * @param breaksClients whether clients written against the old shape can fail (renames, drops, stricter rules)
  * @param dataLoss      whether stored values can be lost
  */
-public record Facts(List<TableLock> locks, Boolean rewrite, Boolean scan, boolean transactional,
-                    Boolean breaksClients, Boolean dataLoss) {
+public record Facts(List<TableLock> locks, @Nullable Boolean rewrite, @Nullable Boolean scan, boolean transactional,
+                    @Nullable Boolean breaksClients, @Nullable Boolean dataLoss) {
 
     public Facts {
         locks = List.copyOf(locks);

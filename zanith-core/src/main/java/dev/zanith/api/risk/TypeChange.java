@@ -1,6 +1,7 @@
 package dev.zanith.api.risk;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What ALTER COLUMN ... TYPE does to existing values, from the old and new type. Verified against a real
@@ -31,7 +32,8 @@ public record TypeChange(ColumnType from, ColumnType to, Kind kind, boolean rewr
      * @param utcSession whether the session time zone is UTC, which lets PostgreSQL 12+ switch between
      *                   timestamp and timestamptz without a rewrite
      */
-    public static TypeChange of(String fromType, String toType, String using, boolean pg12, boolean utcSession) {
+    public static TypeChange of(String fromType, String toType, @Nullable String using, boolean pg12,
+                                boolean utcSession) {
         ColumnType from = ColumnType.parse(fromType);
         ColumnType to = ColumnType.parse(toType);
         TypeChange change = classify(from, to, pg12, utcSession);

@@ -2,6 +2,7 @@ package dev.zanith.api.schema;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A CHECK constraint. {@code expression} is as {@code pg_get_expr()} prints it (usually parenthesized).
@@ -23,7 +24,8 @@ public record CheckConstraint(String name, String expression, boolean validated,
     /** Reads a check; left out, {@code validated} means validated. */
     @JsonCreator
     static CheckConstraint json(@JsonProperty("name") String name, @JsonProperty("expression") String expression,
-                                @JsonProperty("validated") Boolean validated, @JsonProperty("noInherit") boolean noInherit) {
+                                @JsonProperty("validated") @Nullable Boolean validated,
+                                @JsonProperty("noInherit") boolean noInherit) {
         return new CheckConstraint(name, expression, validated == null || validated, noInherit);
     }
 }

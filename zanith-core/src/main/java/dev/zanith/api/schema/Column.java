@@ -1,5 +1,7 @@
 package dev.zanith.api.schema;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A column (a "field"). {@code type} is exactly as {@code format_type()} prints it with only
  * {@code pg_catalog} on the search path, so user types are schema-qualified ({@code public.mood}).
@@ -10,8 +12,9 @@ package dev.zanith.api.schema;
  * @param collation         the collation when it differs from the type's default, or null
  * @param comment           the column comment, or null
  */
-public record Column(String name, String type, boolean notNull, String defaultExpression, Identity identity,
-                     GeneratedColumn generated, String collation, String comment) {
+public record Column(String name, String type, boolean notNull, @Nullable String defaultExpression,
+                     @Nullable Identity identity, @Nullable GeneratedColumn generated, @Nullable String collation,
+                     @Nullable String comment) {
 
     public Column {
         Lists.require(name, "column name");
@@ -27,7 +30,7 @@ public record Column(String name, String type, boolean notNull, String defaultEx
         return new Column(name, type, value, defaultExpression, identity, generated, collation, comment);
     }
 
-    public Column withDefault(String expression) {
+    public Column withDefault(@Nullable String expression) {
         return new Column(name, type, notNull, expression, identity, generated, collation, comment);
     }
 
@@ -39,7 +42,7 @@ public record Column(String name, String type, boolean notNull, String defaultEx
         return new Column(newName, type, notNull, defaultExpression, identity, generated, collation, comment);
     }
 
-    public Column withComment(String newComment) {
+    public Column withComment(@Nullable String newComment) {
         return new Column(name, type, notNull, defaultExpression, identity, generated, collation, newComment);
     }
 }

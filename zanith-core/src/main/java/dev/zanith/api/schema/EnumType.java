@@ -3,9 +3,10 @@ package dev.zanith.api.schema;
 import dev.zanith.internal.sql.Identifiers;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** An enum type; {@code values} are in their sort order. */
-public record EnumType(String schema, String name, List<String> values, String comment) {
+public record EnumType(String schema, String name, List<String> values, @Nullable String comment) {
 
     public EnumType {
         Lists.require(schema, "enum schema");

@@ -1,6 +1,7 @@
 package dev.zanith.api.schema;
 
 import dev.zanith.internal.sql.Identifiers;
+import org.jspecify.annotations.Nullable;
 
 /** Rewrites SQL expression text the way PostgreSQL would print it after a column rename. */
 public final class Expressions {
@@ -12,7 +13,7 @@ public final class Expressions {
      * Replaces unqualified identifier tokens equal to {@code from} with {@code to} (quoted as needed), leaving
      * string literals, qualified names ({@code x.from}) and function names alone.
      */
-    public static String renameIdentifier(String expression, String from, String to) {
+    public static @Nullable String renameIdentifier(@Nullable String expression, String from, String to) {
         if (expression == null) {
             return null;
         }

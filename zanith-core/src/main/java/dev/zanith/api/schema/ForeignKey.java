@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A FOREIGN KEY constraint (a "relation edge").
@@ -41,13 +42,14 @@ public record ForeignKey(String name, List<String> columns, String referencedSch
     /** Reads a foreign key; left out, {@code validated} means validated. */
     @JsonCreator
     static ForeignKey json(@JsonProperty("name") String name, @JsonProperty("columns") List<String> columns,
-                           @JsonProperty("referencedSchema") String referencedSchema,
+                           @JsonProperty("referencedSchema") @Nullable String referencedSchema,
                            @JsonProperty("referencedTable") String referencedTable,
                            @JsonProperty("referencedColumns") List<String> referencedColumns,
-                           @JsonProperty("onUpdate") String onUpdate, @JsonProperty("onDelete") String onDelete,
-                           @JsonProperty("match") String match, @JsonProperty("deferrable") boolean deferrable,
+                           @JsonProperty("onUpdate") @Nullable String onUpdate,
+                           @JsonProperty("onDelete") @Nullable String onDelete,
+                           @JsonProperty("match") @Nullable String match, @JsonProperty("deferrable") boolean deferrable,
                            @JsonProperty("initiallyDeferred") boolean initiallyDeferred,
-                           @JsonProperty("validated") Boolean validated) {
+                           @JsonProperty("validated") @Nullable Boolean validated) {
         return new ForeignKey(name, columns, referencedSchema == null ? "public" : referencedSchema, referencedTable,
                 referencedColumns, onUpdate, onDelete, match, deferrable, initiallyDeferred, validated == null || validated);
     }

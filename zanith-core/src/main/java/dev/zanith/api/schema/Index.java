@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An index that does not back a constraint.
@@ -17,7 +18,8 @@ import java.util.List;
  * @param valid             false for an index left INVALID by a failed concurrent build
  */
 public record Index(String name, boolean unique, String method, List<String> keys, List<String> include,
-                    boolean nullsNotDistinct, String predicate, List<String> storageParameters, boolean valid) {
+                    boolean nullsNotDistinct, @Nullable String predicate, List<String> storageParameters,
+                    boolean valid) {
 
     public Index {
         Lists.require(name, "index name");
@@ -33,12 +35,12 @@ public record Index(String name, boolean unique, String method, List<String> key
     /** Reads an index; left out, {@code valid} means valid. */
     @JsonCreator
     static Index json(@JsonProperty("name") String name, @JsonProperty("unique") boolean unique,
-                      @JsonProperty("method") String method, @JsonProperty("keys") List<String> keys,
-                      @JsonProperty("include") List<String> include,
+                      @JsonProperty("method") @Nullable String method, @JsonProperty("keys") List<String> keys,
+                      @JsonProperty("include") @Nullable List<String> include,
                       @JsonProperty("nullsNotDistinct") boolean nullsNotDistinct,
-                      @JsonProperty("predicate") String predicate,
-                      @JsonProperty("storageParameters") List<String> storageParameters,
-                      @JsonProperty("valid") Boolean valid) {
+                      @JsonProperty("predicate") @Nullable String predicate,
+                      @JsonProperty("storageParameters") @Nullable List<String> storageParameters,
+                      @JsonProperty("valid") @Nullable Boolean valid) {
         return new Index(name, unique, method, keys, include, nullsNotDistinct, predicate, storageParameters,
                 valid == null || valid);
     }

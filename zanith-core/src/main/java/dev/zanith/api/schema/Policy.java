@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A row level security policy.
@@ -13,8 +14,8 @@ import java.util.List;
  * @param using     the USING expression, or null
  * @param withCheck the WITH CHECK expression, or null
  */
-public record Policy(String name, String command, boolean permissive, List<String> roles, String using,
-                     String withCheck) {
+public record Policy(String name, String command, boolean permissive, List<String> roles, @Nullable String using,
+                     @Nullable String withCheck) {
 
     public Policy {
         Lists.require(name, "policy name");
@@ -24,9 +25,10 @@ public record Policy(String name, String command, boolean permissive, List<Strin
 
     /** Reads a policy; left out, {@code permissive} means PERMISSIVE, as in CREATE POLICY. */
     @JsonCreator
-    static Policy json(@JsonProperty("name") String name, @JsonProperty("command") String command,
-                       @JsonProperty("permissive") Boolean permissive, @JsonProperty("roles") List<String> roles,
-                       @JsonProperty("using") String using, @JsonProperty("withCheck") String withCheck) {
+    static Policy json(@JsonProperty("name") String name, @JsonProperty("command") @Nullable String command,
+                       @JsonProperty("permissive") @Nullable Boolean permissive,
+                       @JsonProperty("roles") @Nullable List<String> roles, @JsonProperty("using") @Nullable String using,
+                       @JsonProperty("withCheck") @Nullable String withCheck) {
         return new Policy(name, command, permissive == null || permissive, roles, using, withCheck);
     }
 }

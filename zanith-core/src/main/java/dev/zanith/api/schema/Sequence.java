@@ -1,5 +1,7 @@
 package dev.zanith.api.schema;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A sequence that is not an identity column's (those live on {@link Column#identity()}); typically a
  * {@code serial} column's, owned by that column.
@@ -7,8 +9,8 @@ package dev.zanith.api.schema;
  * @param ownedByTable  the owning table (same schema) or null
  * @param ownedByColumn the owning column or null
  */
-public record Sequence(String schema, String name, SequenceOptions options, String ownedByTable,
-                       String ownedByColumn) {
+public record Sequence(String schema, String name, SequenceOptions options, @Nullable String ownedByTable,
+                       @Nullable String ownedByColumn) {
 
     public Sequence {
         Lists.require(schema, "sequence schema");

@@ -3,15 +3,16 @@ package dev.zanith.api.schema;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A table (a "model"). Columns keep their physical order; constraints, indexes and policies are sorted by
  * name so that the same table always has the same form.
  */
-public record Table(String schema, String name, boolean unlogged, List<Column> columns, PrimaryKey primaryKey,
+public record Table(String schema, String name, boolean unlogged, List<Column> columns, @Nullable PrimaryKey primaryKey,
                     List<UniqueConstraint> uniqueConstraints, List<CheckConstraint> checkConstraints,
                     List<ForeignKey> foreignKeys, List<Index> indexes, boolean rlsEnabled, boolean rlsForced,
-                    List<Policy> policies, String comment) {
+                    List<Policy> policies, @Nullable String comment) {
 
     public Table {
         Lists.require(schema, "table schema");
@@ -47,7 +48,7 @@ public record Table(String schema, String name, boolean unlogged, List<Column> c
                 foreignKeys, indexes, rlsEnabled, rlsForced, policies, comment);
     }
 
-    public Table withPrimaryKey(PrimaryKey newPrimaryKey) {
+    public Table withPrimaryKey(@Nullable PrimaryKey newPrimaryKey) {
         return new Table(schema, name, unlogged, columns, newPrimaryKey, uniqueConstraints, checkConstraints,
                 foreignKeys, indexes, rlsEnabled, rlsForced, policies, comment);
     }
@@ -82,7 +83,7 @@ public record Table(String schema, String name, boolean unlogged, List<Column> c
                 indexes, rlsEnabled, rlsForced, values, comment);
     }
 
-    public Table withComment(String value) {
+    public Table withComment(@Nullable String value) {
         return new Table(schema, name, unlogged, columns, primaryKey, uniqueConstraints, checkConstraints, foreignKeys,
                 indexes, rlsEnabled, rlsForced, policies, value);
     }
