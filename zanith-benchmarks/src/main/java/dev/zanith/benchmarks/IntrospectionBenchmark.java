@@ -72,22 +72,34 @@ public final class IntrospectionBenchmark implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        // The embedded server logs through slf4j; its start-up chatter is not part of the report.
+        run(commandLine(), args);
+    }
+
+    /** Runs a benchmark command and exits with its code; the embedded server's slf4j start-up chatter stays quiet. */
+    static void run(CommandLine commandLine, String[] args) {
         if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         }
-        System.exit(commandLine().execute(args));
+        System.exit(commandLine.execute(args));
     }
 
     static CommandLine commandLine() {
-        return new CommandLine(new IntrospectionBenchmark())
+        return commandLine(new IntrospectionBenchmark(), "zanith-bench");
+    }
+
+    /**
+     * A benchmark's command line: a usage error prints one line naming {@code name} and exits 2, any other failure
+     * prints {@link #describe} and exits 1 (never a stack trace).
+     */
+    static CommandLine commandLine(Object command, String name) {
+        return new CommandLine(command)
                 .setParameterExceptionHandler((e, args) -> {
-                    e.getCommandLine().getErr().println("zanith-bench: " + e.getMessage()
-                            + " (zanith-bench --help shows the options)");
+                    e.getCommandLine().getErr().println(name + ": " + e.getMessage()
+                            + " (" + name + " --help shows the options)");
                     return 2;
                 })
                 .setExecutionExceptionHandler((e, cmd, parseResult) -> {
-                    cmd.getErr().println("zanith-bench: " + describe(e));
+                    cmd.getErr().println(name + ": " + describe(e));
                     return 1;
                 });
     }

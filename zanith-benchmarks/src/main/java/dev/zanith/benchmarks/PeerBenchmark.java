@@ -113,23 +113,11 @@ public final class PeerBenchmark implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
-            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-        }
-        System.exit(commandLine().execute(args));
+        IntrospectionBenchmark.run(commandLine(), args);
     }
 
     static CommandLine commandLine() {
-        return new CommandLine(new PeerBenchmark())
-                .setParameterExceptionHandler((e, args) -> {
-                    e.getCommandLine().getErr().println("zanith-bench peers: " + e.getMessage()
-                            + " (zanith-bench peers --help shows the options)");
-                    return 2;
-                })
-                .setExecutionExceptionHandler((e, cmd, parseResult) -> {
-                    cmd.getErr().println("zanith-bench peers: " + IntrospectionBenchmark.describe(e));
-                    return 1;
-                });
+        return IntrospectionBenchmark.commandLine(new PeerBenchmark(), "zanith-bench peers");
     }
 
     @Override
