@@ -5,7 +5,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A CHECK constraint. {@code expression} is as {@code pg_get_expr()} prints it (usually parenthesized).
+ * A CHECK constraint. {@code expression} is as {@code pg_get_expr()} prints it (usually parenthesized), in the one
+ * spelling of {@code CheckExpressions} where PostgreSQL prints the same constraint two ways.
  *
  * @param validated false for a constraint added {@code NOT VALID} and not yet validated
  */
@@ -14,6 +15,7 @@ public record CheckConstraint(String name, String expression, boolean validated,
     public CheckConstraint {
         Lists.require(name, "check constraint name");
         Lists.require(expression, "check expression of " + name);
+        expression = CheckExpressions.canonical(expression);
     }
 
     /** The same constraint marked validated (operations carry validity in their own {@code notValid}). */

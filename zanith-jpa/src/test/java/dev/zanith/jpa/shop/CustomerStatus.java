@@ -1,0 +1,5 @@
+package dev.zanith.jpa.shop;
+
+public enum CustomerStatus {
+    ACTIVE, SUSPENDED
+}

@@ -1,0 +1,5 @@
+package dev.zanith.jpa.shoprenamed;
+
+public enum OrderStatus {
+    PLACED, PAID, SHIPPED, CANCELLED
+}
