@@ -3,6 +3,7 @@ package dev.zanith.jpa;
 import dev.zanith.Zanith;
 import dev.zanith.ZanithConfig;
 import dev.zanith.api.ApplyListener;
+import dev.zanith.api.BaselineRequest;
 import dev.zanith.api.DiffOptions;
 import dev.zanith.api.DropStrategy;
 import dev.zanith.api.GenerateRequest;
@@ -130,6 +131,24 @@ class EntityMigrationsTest {
         assertThat(db.queryForRows("SELECT display_name FROM customers")).containsExactly("Ada|");
         db.execute("INSERT INTO purchase_orders (customer_id, status, total, placed_at, version) "
                 + "SELECT id, 'CANCELLED', 1, now(), 0 FROM customers");
+        assertThat(generate(zanith, SHOP_V2, migrations()).nothingToDo()).isTrue();
+    }
+
+    /** A database Hibernate created (ddl-auto), baselined: nothing is missing, then only the model's change is. */
+    @Test
+    void afterABaselineOfWhatHibernateCreatedOnlyTheModelsChangeIsGenerated(TestDatabase db) throws Exception {
+        Zanith zanith = zanith(db, migrations());
+        db.execute(SHOP.createScript(zanith.inspect().server()));
+        zanith.baseline(new BaselineRequest(null, null, false));
+
+        assertThat(generate(zanith, SHOP, migrations()).nothingToDo()).isTrue();
+        GenerateResult change = generate(zanith, SHOP_V2, migrations(),
+                RenameHint.parse("customers.full_name=customers.display_name"));
+        assertThat(change.operations()).extracting(Operation::summary).anyMatch(s -> s.contains("phone"))
+                .anyMatch(s -> s.contains("display_name")).noneMatch(s -> s.contains("create table"));
+        assertThat(kinds(change)).doesNotContain(OperationKind.CREATE_TABLE, OperationKind.CREATE_SEQUENCE,
+                OperationKind.ADD_FOREIGN_KEY, OperationKind.SOFT_DROP_COLUMN);
+        assertThat(zanith.apply(ApplyListener.NONE).succeeded()).isTrue();
         assertThat(generate(zanith, SHOP_V2, migrations()).nothingToDo()).isTrue();
     }
 
