@@ -232,6 +232,8 @@ public final class EntityModel {
         settings.put(AvailableSettings.HBM2DDL_DELIMITER, ";");
         settings.put(AvailableSettings.FORMAT_SQL, false);
         settings.put(AvailableSettings.HBM2DDL_HALT_ON_ERROR, true);
+        // an entity's @Table(schema = ...) brings its CREATE SCHEMA, so the script runs on an empty shadow
+        settings.put(AvailableSettings.JAKARTA_HBM2DDL_CREATE_SCHEMAS, true);
         SchemaManagementToolCoordinator.process(metadata, registry, settings, DelayedDropRegistryNotAvailableImpl.INSTANCE);
         return script.toString();
     }

@@ -134,6 +134,20 @@ class EntityMigrationsTest {
         assertThat(generate(zanith, SHOP_V2, migrations()).nothingToDo()).isTrue();
     }
 
+    @Test
+    void anEntityInASchemaOfItsOwnBringsTheSchema(TestDatabase db) throws Exception {
+        Zanith zanith = zanith(db, migrations());
+
+        GenerateResult result = generate(zanith, EntityModel.packages("dev.zanith.jpa.billing"), migrations());
+
+        assertThat(result.scope().schemas()).contains("billing");
+        assertThat(Files.readString(dir.resolve("target/zanith/entities.sql"))).contains("create schema billing;");
+        assertThat(zanith.apply(ApplyListener.NONE).succeeded()).isTrue();
+        assertThat(db.queryForLong("SELECT count(*) FROM information_schema.columns WHERE table_schema = 'billing' "
+                + "AND table_name = 'invoice' AND column_name = 'amount_due'")).isOne();
+        assertThat(generate(zanith, EntityModel.packages("dev.zanith.jpa.billing"), migrations()).nothingToDo()).isTrue();
+    }
+
     /** A database Hibernate created (ddl-auto), baselined: nothing is missing, then only the model's change is. */
     @Test
     void afterABaselineOfWhatHibernateCreatedOnlyTheModelsChangeIsGenerated(TestDatabase db) throws Exception {
