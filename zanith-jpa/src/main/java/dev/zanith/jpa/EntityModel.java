@@ -1,9 +1,9 @@
 package dev.zanith.jpa;
 
 import dev.zanith.api.exception.ZanithConfigException;
-import dev.zanith.api.exception.ZanithException;
 import dev.zanith.api.schema.ServerVersion;
 import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.PersistenceException;
 import org.hibernate.HibernateException;
 import org.hibernate.boot.Metadata;
 import org.hibernate.boot.MetadataSources;
@@ -168,7 +168,14 @@ public final class EntityModel {
     public String createScript(ServerVersion server) {
         try {
             if (entityManagerFactory != null) {
-                SessionFactoryImplementor factory = entityManagerFactory.unwrap(SessionFactoryImplementor.class);
+                SessionFactoryImplementor factory;
+                try {
+                    factory = entityManagerFactory.unwrap(SessionFactoryImplementor.class);
+                } catch (PersistenceException e) {
+                    throw new ZanithConfigException("The EntityManagerFactory is not Hibernate's (" + e.getMessage()
+                            + "): zanith-jpa exports Hibernate's schema. Use EntityModel.packages with the entity "
+                            + "packages instead.");
+                }
                 Metadata metadata = MetadataCapture.of(factory);
                 if (metadata == null) {
                     throw new ZanithConfigException("The EntityManagerFactory was built before zanith-jpa was on the "
