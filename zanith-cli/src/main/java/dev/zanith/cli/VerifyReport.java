@@ -1,5 +1,6 @@
 package dev.zanith.cli;
 
+import dev.zanith.api.output.text.VerifyText;
 import dev.zanith.api.output.Difference;
 import dev.zanith.api.output.ObservedStep;
 import dev.zanith.api.output.VerifyResult;
@@ -7,9 +8,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-import dev.zanith.api.risk.LockMode;
 
-import java.util.Map;
 import java.util.TreeMap;
 
 /** The four output forms of a verify: text, JSON (stable, for CI), markdown (a PR comment) and JUnit XML. */
@@ -19,81 +18,6 @@ final class VerifyReport {
     static final int JSON_FORMAT_VERSION = 1;
 
     private VerifyReport() {
-    }
-
-    static String text(VerifyResult r, Console console) {
-        StringBuilder out = new StringBuilder();
-        out.append("Verify on ").append(r.shadow()).append(", compared with ").append(r.comparedWith()).append('\n');
-        for (String warning : r.warnings()) {
-            out.append(console.style("warning: " + warning, Console.Style.YELLOW)).append('\n');
-        }
-        for (ObservedStep s : r.steps()) {
-            String sigil = s.failed() ? console.style(Sigils.FAILED, Console.Style.RED) : console.style(Sigils.DONE, Console.Style.GREEN);
-            out.append(String.format("  %s %s #%02d %-20s %s%n", sigil, s.migrationId(), s.stepIndex(), s.operationKind(), s.summary()));
-            if (s.predicted() != null) {
-                out.append("       predicted: ").append(locks(s.predicted().locks(), true)).append(" · ")
-                        .append(Boolean.TRUE.equals(s.predicted().rewrite()) ? "rewrite" : "no rewrite").append(" · ")
-                        .append(s.predicted().level()).append('\n');
-            }
-            out.append("       observed:  ").append(locks(s)).append(" · ")
-                    .append(s.rewrote() ? "rewrites " + String.join(", ", new java.util.TreeSet<>(s.rewrittenTables())) : "no rewrite")
-                    .append(" · ").append(Formats.millis(s.durationMs()));
-            if (!s.inferredKinds().isEmpty()) {
-                out.append(" · amounts to ").append(String.join(", ", s.inferredKinds()));
-            }
-            if (s.derivedLevel() != null) {
-                out.append(" · derived level ").append(s.derivedLevel());
-            }
-            out.append('\n');
-            for (String mismatch : s.mismatches()) {
-                out.append("       ").append(console.style("⚠ prediction differs: " + mismatch, Console.Style.YELLOW_BOLD)).append('\n');
-            }
-            if (s.failed()) {
-                out.append("       error: ").append(s.error()).append(s.sqlState() != null ? " [" + s.sqlState() + "]" : "").append('\n');
-            }
-        }
-        for (Difference d : r.differences()) {
-            out.append("  drift: ").append(d.describe()).append('\n');
-        }
-        out.append(verdictLine(r, console)).append('\n');
-        return out.toString();
-    }
-
-    static String verdictLine(VerifyResult r, Console console) {
-        String verdict = switch (r.verdict()) {
-            case VERIFIED -> console.style("VERIFIED", Console.Style.BLACK_ON_GREEN);
-            case DRIFT -> console.style("DRIFT", Console.Style.BLACK_ON_YELLOW);
-            case FAILED -> console.style("FAILED", Console.Style.WHITE_ON_RED);
-            case NOTHING_PENDING -> console.style("NOTHING_PENDING", Console.Style.WHITE_ON_GRAY);
-        };
-        String detail = switch (r.verdict()) {
-            case VERIFIED -> Formats.plural(r.steps().size(), "step") + " rehearsed, result matches";
-            case DRIFT -> Formats.plural(r.differences().size(), "difference") + " from " + r.comparedWith();
-            case FAILED -> "step " + r.failedStep().stepIndex() + " of " + r.failedStep().migrationId() + " fails on the shadow";
-            case NOTHING_PENDING -> "no pending migrations";
-        };
-        return verdict + " · " + detail + " · " + Formats.millis(r.durationMs());
-    }
-
-    private static String locks(ObservedStep s) {
-        if (s.tableLocks().isEmpty() && !s.lockObserved()) {
-            return "locks not observed (finished without waiting)";
-        }
-        return locks(s.tableLocks(), false);
-    }
-
-    private static String locks(Map<String, LockMode> locks, boolean predicted) {
-        if (locks.isEmpty()) {
-            return predicted ? "no table locks" : "no table locks";
-        }
-        StringBuilder out = new StringBuilder();
-        for (Map.Entry<String, LockMode> lock : new TreeMap<>(locks).entrySet()) {
-            if (out.length() > 0) {
-                out.append(", ");
-            }
-            out.append(lock.getValue().sql()).append(" on ").append(lock.getKey());
-        }
-        return out.toString();
     }
 
     static String json(VerifyResult r) {
@@ -181,8 +105,8 @@ final class VerifyReport {
                         .append(s.failed() ? "❌ " : "").append(escape(s.summary()))
                         .append(s.inferredKinds().isEmpty() ? "" : " (amounts to " + String.join(", ", s.inferredKinds()) + ")")
                         .append(" | ").append(s.predicted() == null ? (s.derivedLevel() != null ? "raw SQL → " + escape(s.derivedLevel()) : "–")
-                                : escape(locks(s.predicted().locks(), true)) + " / " + (Boolean.TRUE.equals(s.predicted().rewrite()) ? "yes" : "no"))
-                        .append(" | ").append(s.mismatches().isEmpty() ? "" : "⚠️ ").append(escape(locks(s))).append(" / ")
+                                : escape(VerifyText.locks(s.predicted().locks())) + " / " + (Boolean.TRUE.equals(s.predicted().rewrite()) ? "yes" : "no"))
+                        .append(" | ").append(s.mismatches().isEmpty() ? "" : "⚠️ ").append(escape(VerifyText.observedLocks(s))).append(" / ")
                         .append(s.rewrote() ? "yes" : "no").append(" | ").append(s.durationMs()).append(" ms |\n");
             }
             out.append('\n');
