@@ -3,6 +3,7 @@ package dev.zanith.cli;
 import dev.zanith.Zanith;
 import dev.zanith.ZanithConfig;
 import dev.zanith.api.output.VerifyResult;
+import dev.zanith.api.output.text.VerifyReport;
 import dev.zanith.api.output.text.VerifyText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -11,6 +11,7 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -135,6 +136,20 @@ abstract class AbstractZanithMojo extends AbstractMojo {
         }
         String fromEnvironment = environment.apply(variable);
         return fromEnvironment == null || fromEnvironment.isBlank() ? null : fromEnvironment;
+    }
+
+    /** Writes a report to {@code file} (parent directories created), and says so in the log. */
+    void write(File file, String document) throws MojoExecutionException {
+        try {
+            Path parent = file.toPath().toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Files.writeString(file.toPath(), document);
+            getLog().info("Written to " + file);
+        } catch (IOException e) {
+            throw new MojoExecutionException("Cannot write <outputFile> " + file + ": " + e.getMessage());
+        }
     }
 
     /** A duration parameter ({@code 500ms}, {@code 2s}, {@code 10m}, {@code 1h}, {@code 30d}), or null when unset. */

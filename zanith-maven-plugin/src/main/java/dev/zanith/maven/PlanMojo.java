@@ -17,8 +17,6 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -73,7 +71,7 @@ public final class PlanMojo extends AbstractGatedMojo {
             out.print(document);
         }
         if (outputFile != null) {
-            write(document != null ? document : textOf(plan, config, observed));
+            write(outputFile, document != null ? document : textOf(plan, config, observed));
         }
         Refusal refusal = plan.refusal();
         if (refusal != null) {
@@ -85,17 +83,5 @@ public final class PlanMojo extends AbstractGatedMojo {
         StringBuilder text = new StringBuilder();
         PlanText.print(plan, config.emptySourceNote().orElse(null), observed, TextOutput.into(text));
         return text.toString();
-    }
-
-    private void write(String document) throws MojoExecutionException {
-        try {
-            if (outputFile.getParentFile() != null) {
-                Files.createDirectories(outputFile.getParentFile().toPath());
-            }
-            Files.writeString(outputFile.toPath(), document);
-            getLog().info("Plan written to " + outputFile);
-        } catch (IOException e) {
-            throw new MojoExecutionException("Cannot write <outputFile> " + outputFile + ": " + e.getMessage());
-        }
     }
 }

@@ -67,6 +67,36 @@ class GoalsTest {
     }
 
     @Test
+    void planAndVerifyWriteTheirJsonAndJUnitFormsAndApplyHoldsToTheSavedPlansFingerprint(TestDatabase db)
+            throws Exception {
+        Path migrations = Files.createDirectories(project.resolve("migrations"));
+        Files.writeString(migrations.resolve("V1__orders.sql"), "CREATE TABLE orders (id bigint PRIMARY KEY);");
+        PlanMojo plan = goal(new PlanMojo(), Map.of("ZANITH_URL", db.jdbcUrl(), "ZANITH_MIGRATIONS", "migrations"));
+        plan.format = "json";
+        plan.outputFile = project.resolve("target/plan.json").toFile();
+        plan.execute();
+        assertThat(Files.readString(plan.outputFile.toPath())).contains("\"formatVersion\" : 1")
+                .contains("\"verdict\" : \"GREEN\"").contains("\"fingerprint\" : \"sha256:");
+
+        VerifyMojo verify = goal(new VerifyMojo(), Map.of("ZANITH_URL", db.jdbcUrl(), "ZANITH_MIGRATIONS", "migrations"));
+        verify.shadow = "database";
+        verify.format = "junit";
+        verify.outputFile = project.resolve("target/verify.xml").toFile();
+        verify.execute();
+        assertThat(Files.readString(verify.outputFile.toPath())).contains("<testsuite name=\"zanith verify\"")
+                .contains("failures=\"0\" errors=\"0\"");
+
+        db.execute("CREATE TABLE drifted (id int)");
+        ApplyMojo stale = goal(new ApplyMojo(), Map.of("ZANITH_URL", db.jdbcUrl(), "ZANITH_MIGRATIONS", "migrations"));
+        stale.plan = plan.outputFile;
+        assertThatThrownBy(stale::execute).as("the live schema changed since the plan was saved")
+                .isInstanceOf(org.apache.maven.plugin.MojoFailureException.class)
+                .hasMessageStartingWith("apply refused, nothing was applied: ");
+        assertThat(db.queryForLong("SELECT count(*) FROM information_schema.tables WHERE table_name = 'orders'"))
+                .isZero();
+    }
+
+    @Test
     void generateTakesItsDeclaredSchemaFromASourceOnThePluginClassPath(TestDatabase db) throws Exception {
         db.execute("CREATE TABLE customers (id bigint PRIMARY KEY, name text NOT NULL)");
         GenerateMojo generate = generate(db);

@@ -1,6 +1,5 @@
-package dev.zanith.cli;
+package dev.zanith.api.output.text;
 
-import dev.zanith.api.output.text.VerifyText;
 import dev.zanith.api.output.Difference;
 import dev.zanith.api.output.ObservedStep;
 import dev.zanith.api.output.VerifyResult;
@@ -8,24 +7,30 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-
 import java.util.TreeMap;
 
-/** The four output forms of a verify: text, JSON (stable, for CI), markdown (a PR comment) and JUnit XML. */
-final class VerifyReport {
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The machine-readable forms of a verify, as {@code zanith verify --format} and {@code zanith:verify} write them:
+ * JSON (stable, for CI), Markdown (a pull-request comment) and JUnit XML (for a CI's test report). The text form is
+ * {@link VerifyText}.
+ */
+public final class VerifyReport {
 
     /** Version of the JSON shape; bump on incompatible changes. */
-    static final int JSON_FORMAT_VERSION = 1;
+    public static final int JSON_FORMAT_VERSION = 1;
 
     private VerifyReport() {
     }
 
-    static String json(VerifyResult r) {
+    /** Pretty-printed JSON with a trailing newline; every key always present. */
+    public static String json(VerifyResult r) {
         JsonMapper mapper = JsonMapper.builder().build();
         ObjectNode root = mapper.createObjectNode();
         root.put("formatVersion", JSON_FORMAT_VERSION);
         root.put("verdict", r.verdict().name());
-        root.put("exitCode", ExitCodes.of(r.verdict()));
+        root.put("exitCode", r.verdict().exitCode());
         root.put("shadow", r.shadow());
         root.put("comparedWith", r.comparedWith());
         root.put("durationMs", r.durationMs());
@@ -84,7 +89,8 @@ final class VerifyReport {
         return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
     }
 
-    static String markdown(VerifyResult r) {
+    /** A Markdown comment: verdict, one table row per step, the failure and the drift. */
+    public static String markdown(VerifyResult r) {
         StringBuilder out = new StringBuilder();
         String icon = switch (r.verdict()) {
             case VERIFIED -> "✅";
@@ -123,7 +129,8 @@ final class VerifyReport {
         return out.toString();
     }
 
-    static String junit(VerifyResult r) {
+    /** A JUnit XML test suite: one test case per step, one for the comparison. */
+    public static String junit(VerifyResult r) {
         int failures = r.verdict() == dev.zanith.api.output.VerifyOutcome.DRIFT ? 1 : 0;
         int errors = r.failedStep() != null ? 1 : 0;
         StringBuilder out = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
@@ -150,11 +157,11 @@ final class VerifyReport {
         return out.toString();
     }
 
-    private static String escape(String text) {
+    private static String escape(@Nullable String text) {
         return text == null ? "" : text.replace("|", "\\|").replace("\n", " ");
     }
 
-    private static String xml(String text) {
+    private static String xml(@Nullable String text) {
         return text == null ? "" : text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }
