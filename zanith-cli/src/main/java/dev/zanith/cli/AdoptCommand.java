@@ -1,5 +1,6 @@
 package dev.zanith.cli;
 
+import dev.zanith.api.output.text.Json;
 import dev.zanith.api.output.text.TextStyle;
 import dev.zanith.api.output.text.Sigils;
 import dev.zanith.api.AdoptRequest;

@@ -1,5 +1,7 @@
 package dev.zanith.cli;
 
+import dev.zanith.api.output.text.StatusJson;
+import dev.zanith.api.output.text.Json;
 import dev.zanith.api.output.text.TextStyle;
 import dev.zanith.api.output.text.Formats;
 import dev.zanith.api.output.text.Sigils;
@@ -116,13 +118,6 @@ final class HistoryCommand implements Callable<Integer> {
                 "worstRiskScore", entry.worstStep().map(StepRow::riskScore).orElse(null),
                 "worstRiskLevel", entry.worstStep().map(StepRow::riskLevel).orElse(null),
                 "totalRiskScore", entry.totalRisk(),
-                "steps", entry.steps().stream().map(HistoryCommand::stepJson).toList());
-    }
-
-    static Map<String, Object> stepJson(StepRow s) {
-        return Json.object("stepIndex", s.stepIndex(), "operationKind", s.operationKind(), "status", s.status().value(),
-                "summary", s.summary(), "sql", s.sql(), "riskLevel", s.riskLevel(), "riskScore", s.riskScore(),
-                "reasons", s.reasons(), "error", s.error(), "sqlState", s.sqlState(), "durationMs", s.durationMs(),
-                "startedAt", s.startedAt(), "finishedAt", s.finishedAt(), "attempts", s.attempts());
+                "steps", entry.steps().stream().map(StatusJson::step).toList());
     }
 }

@@ -94,6 +94,13 @@ class GoalsTest {
                 .hasMessageStartingWith("apply refused, nothing was applied: ");
         assertThat(db.queryForLong("SELECT count(*) FROM information_schema.tables WHERE table_name = 'orders'"))
                 .isZero();
+
+        StatusMojo status = goal(new StatusMojo(), Map.of("ZANITH_URL", db.jdbcUrl(), "ZANITH_MIGRATIONS", "migrations"));
+        status.format = "json";
+        status.outputFile = project.resolve("target/status.json").toFile();
+        status.execute();
+        assertThat(Files.readString(status.outputFile.toPath())).contains("\"pending\" : [ \"V1__orders\" ]")
+                .contains("\"lockHolder\" : null");
     }
 
     @Test
