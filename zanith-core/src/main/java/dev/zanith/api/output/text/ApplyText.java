@@ -35,6 +35,7 @@ public final class ApplyText implements ApplyListener {
     private long lastProgress;
     private boolean barShown;
 
+    /** A listener printing to {@code out}; give it to one apply only (it keeps the current step's state). */
     public ApplyText(TextOutput out) {
         this.out = out;
     }

@@ -10,6 +10,7 @@ public final class BaselineText {
     private BaselineText() {
     }
 
+    /** Prints what was recorded and, with migrations configured, which files count as applied and which are pending. */
     public static void print(BaselineResult result, TextOutput out) {
         out.println(out.style(Sigils.DONE, TextStyle.GREEN) + " Baseline " + result.id() + " recorded on "
                 + result.target() + ": " + result.tables() + " table(s), schema fingerprint "

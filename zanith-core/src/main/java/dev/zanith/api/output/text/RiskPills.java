@@ -9,10 +9,12 @@ public final class RiskPills {
     private RiskPills() {
     }
 
+    /** The pill of an assessed step: {@code [HIGH 72]}, or the level's colors where they show. */
     public static String of(Styler styler, Assessment assessment) {
         return of(styler, assessment.level(), assessment.score());
     }
 
+    /** The pill of a level and score (0-100). */
     public static String of(Styler styler, RiskLevel level, int score) {
         String text = level.name() + " " + score;
         return styler.color() ? styler.style(" " + text + " ", style(level)) : "[" + text + "]";

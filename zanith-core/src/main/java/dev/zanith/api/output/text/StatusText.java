@@ -18,6 +18,7 @@ public final class StatusText {
     private StatusText() {
     }
 
+    /** Prints {@code report}, one line per fact, to {@code out}. */
     public static void print(StatusReport report, TextOutput out) {
         out.println(out.style(report.target(), TextStyle.BOLD));
         if (!report.initialized()) {
