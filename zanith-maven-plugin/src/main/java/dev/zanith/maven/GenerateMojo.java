@@ -9,6 +9,8 @@ import dev.zanith.api.RenameHint;
 import dev.zanith.api.exception.ZanithConfigException;
 import dev.zanith.api.output.GenerateResult;
 import dev.zanith.api.output.text.GenerateText;
+import dev.zanith.jpa.EntityMigrations;
+import dev.zanith.jpa.EntityModel;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -16,6 +18,9 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 
 import java.io.File;
 import java.io.IOException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -29,8 +34,9 @@ import java.util.TreeMap;
 /**
  * {@code zanith:generate}: compare the declared schema with the live database (plus pending migrations) and write the
  * difference as a new migration file, proven on a shadow before it is written; what {@code zanith generate} does.
- * The declared schema is a file ({@code <declared>}) or comes from a {@link DeclaredSchemaSource} on the plugin's
- * class path ({@code <declaredSource>}); the project's compile class path is resolved for such a source.
+ * The declared schema is a file ({@code <declared>}), the JPA entities of the project's compiled classes
+ * ({@code <entityPackages>}, through zanith-jpa), or comes from a {@link DeclaredSchemaSource} on the plugin's class
+ * path ({@code <declaredSource>}); the project's compile class path is resolved for the last two.
  */
 @Mojo(name = "generate", threadSafe = true, requiresDependencyResolution = ResolutionScope.COMPILE)
 public final class GenerateMojo extends AbstractShadowMojo {
@@ -46,6 +52,21 @@ public final class GenerateMojo extends AbstractShadowMojo {
     /** Settings for the {@code declaredSource}, passed to it as they are. */
     @Parameter
     Map<String, String> declaredSourceOptions;
+
+    /**
+     * Take the declared schema from the JPA entities in these packages (and below) of the project's compiled classes:
+     * what Hibernate would create for them (zanith-jpa), written to {@code target/zanith/entities.sql}.
+     */
+    @Parameter(property = "zanith.entity-packages")
+    List<String> entityPackages;
+
+    /** With {@code <entityPackages>}: the physical naming strategy's class. Default: Spring Boot's. */
+    @Parameter(property = "zanith.physical-naming-strategy")
+    String physicalNamingStrategy;
+
+    /** With {@code <entityPackages>}: the implicit naming strategy's class. Default: Spring Boot's. */
+    @Parameter(property = "zanith.implicit-naming-strategy")
+    String implicitNamingStrategy;
 
     /** Name the migration. Default: derived from its operations. */
     @Parameter(property = "zanith.name")
@@ -84,26 +105,36 @@ public final class GenerateMojo extends AbstractShadowMojo {
         }
         DiffOptions options = new DiffOptions(strategy,
                 (renames == null ? List.<String>of() : renames).stream().map(RenameHint::parse).toList());
-        Path declaredFile = declaredSchema();
         ZanithConfig config = configBuilder().build();
+        Zanith zanith = new Zanith(config);
+        Path declaredFile = declaredSchema(zanith);
         // without <schemas> the declared schema says which schemas it is about, as in the CLI
-        GenerateResult result = new Zanith(config).generate(new GenerateRequest(declaredFile, directory, name, options,
+        GenerateResult result = zanith.generate(new GenerateRequest(declaredFile, directory, name, options,
                 shadowProvider(config), Instant.now(), schemas == null || schemas.isEmpty() ? null : schemas));
         GenerateText.print(result, declaredFile.toString(), "mvn zanith:plan", out);
     }
 
-    /** The declared schema file: {@code <declared>}, or written by the chosen {@link DeclaredSchemaSource}. */
-    private Path declaredSchema() throws MojoExecutionException {
-        if (declared != null && declaredSource != null) {
-            throw new ZanithConfigException("generate takes one declared schema: <declared> or <declaredSource>, not both.");
+    /**
+     * The declared schema file: {@code <declared>}, the entities' script ({@code <entityPackages>}), or written by the
+     * chosen {@link DeclaredSchemaSource}.
+     */
+    private Path declaredSchema(Zanith zanith) throws MojoExecutionException {
+        boolean entities = entityPackages != null && !entityPackages.isEmpty();
+        if ((declared != null ? 1 : 0) + (declaredSource != null ? 1 : 0) + (entities ? 1 : 0) > 1) {
+            throw new ZanithConfigException("generate takes one declared schema: <declared>, <declaredSource> or "
+                    + "<entityPackages>, not several.");
         }
         if (declared != null) {
             return declared.toPath();
         }
+        if (entities) {
+            return entitySchema(zanith);
+        }
         if (declaredSource == null) {
             throw new ZanithConfigException("generate needs the declared schema: <declared>FILE</declared> "
-                    + "(-Dzanith.declared=FILE: a .sql file of CREATE statements, or a schema graph .json/.yaml), or "
-                    + "<declaredSource>NAME</declaredSource> for a source on the plugin's class path.");
+                    + "(-Dzanith.declared=FILE: a .sql file of CREATE statements, or a schema graph .json/.yaml), "
+                    + "<entityPackages> (-Dzanith.entity-packages=com.example.domain: the JPA entities in the project's "
+                    + "classes), or <declaredSource>NAME</declaredSource> for a source on the plugin's class path.");
         }
         Map<String, DeclaredSchemaSource> sources = new TreeMap<>();
         ServiceLoader.load(DeclaredSchemaSource.class, getClass().getClassLoader())
@@ -132,5 +163,37 @@ public final class GenerateMojo extends AbstractShadowMojo {
         } catch (IllegalArgumentException e) {
             throw new ZanithConfigException("The declared-schema source '" + declaredSource + "': " + e.getMessage());
         }
+    }
+
+    /**
+     * Writes what Hibernate would create for the entities in {@code <entityPackages>} to
+     * {@code target/zanith/entities.sql}. The project's classes are loaded beside the plugin's (its Hibernate, JPA
+     * and Spring Boot naming classes come first, so the entities are read with the ones zanith-jpa was built with).
+     */
+    private Path entitySchema(Zanith zanith) throws MojoExecutionException {
+        Path script = (buildDirectory == null ? project().resolve("target") : buildDirectory.toPath())
+                .resolve("zanith").resolve("entities.sql");
+        List<URL> urls = new ArrayList<>();
+        try {
+            for (String element : classpathElements == null ? List.<String>of() : classpathElements) {
+                urls.add(Path.of(element).toUri().toURL());
+            }
+        } catch (MalformedURLException e) {
+            throw new MojoExecutionException("The project's class path has an entry that is not a path: " + e.getMessage());
+        }
+        try (URLClassLoader classes = new URLClassLoader(urls.toArray(URL[]::new), getClass().getClassLoader())) {
+            EntityModel model = EntityModel.packages(entityPackages.toArray(String[]::new)).withClassLoader(classes);
+            if (physicalNamingStrategy != null) {
+                model = model.withPhysicalNamingStrategy(physicalNamingStrategy);
+            }
+            if (implicitNamingStrategy != null) {
+                model = model.withImplicitNamingStrategy(implicitNamingStrategy);
+            }
+            EntityMigrations.writeDeclaredSchema(zanith, model, script);
+        } catch (IOException e) {
+            throw new MojoExecutionException("Could not close the project's class loader: " + e.getMessage());
+        }
+        getLog().info("Declared schema from the entities in " + String.join(", ", entityPackages) + ": " + script);
+        return script;
     }
 }

@@ -142,6 +142,24 @@ class GoalsTest {
                         + "<declaredSourceOptions><tables>a,b</tables></declaredSourceOptions>");
     }
 
+    @Test
+    void generateFromEntityPackagesSaysWhatIsWrongInOneMessage(TestDatabase db) {
+        GenerateMojo both = generate(db);
+        both.entityPackages = List.of("com.example.shop");
+        both.declared = project.resolve("schema.sql").toFile();
+        assertThatThrownBy(both::execute).isInstanceOf(MojoExecutionException.class)
+                .hasMessage("generate takes one declared schema: <declared>, <declaredSource> or <entityPackages>, "
+                        + "not several.");
+
+        GenerateMojo empty = generate(db);
+        empty.entityPackages = List.of("com.example.nothing");
+        empty.classpathElements = List.of(project.resolve("target/classes").toString());
+        assertThatThrownBy(empty::execute).isInstanceOf(MojoExecutionException.class)
+                .hasMessageStartingWith("No @Entity, @Embeddable, @MappedSuperclass or @Converter class in "
+                        + "com.example.nothing (nor below).");
+        assertThat(project.resolve("migrations")).doesNotExist();
+    }
+
     private GenerateMojo generate(TestDatabase db) {
         GenerateMojo generate = goal(new GenerateMojo(), Map.of());
         generate.url = db.jdbcUrl();

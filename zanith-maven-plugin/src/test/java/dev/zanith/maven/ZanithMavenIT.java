@@ -120,6 +120,120 @@ class ZanithMavenIT {
                 + "AND column_name = 'email'")).as("generate and verify write nothing to the target").isZero();
     }
 
+    /**
+     * A JPA application's project: generate compiles nothing itself, so the build compiles the entities, then
+     * {@code zanith:generate} takes them as the declared schema (Spring Boot's naming), writes the migration, apply
+     * applies it, and generate again finds nothing; a rename comes through {@code <renames>}.
+     */
+    @Test
+    void generateTakesTheProjectsCompiledEntitiesAsTheDeclaredSchema(TestDatabase db) throws Exception {
+        writeJpaPom();
+        entity("Customer", """
+                @Entity
+                @Table(name = "customers", uniqueConstraints = @UniqueConstraint(columnNames = "email"))
+                public class Customer {
+                    @Id @GeneratedValue(strategy = GenerationType.IDENTITY) Long id;
+                    @Column(nullable = false) String email;
+                    String fullName;
+                    @Enumerated(EnumType.STRING) Status status;
+                    @Version long version;
+                    public enum Status { ACTIVE, SUSPENDED }
+                }
+                """);
+        Result first = mvn(Map.of(), "compile", "zanith:generate", "zanith:apply", "-Dzanith.url=" + db.jdbcUrl(),
+                "-Dzanith.entity-packages=it.shop", "-Dzanith.name=customers");
+        assertThat(first.exitCode()).as(first.output()).isZero();
+        assertThat(first.output())
+                .contains("[INFO] Declared schema from the entities in it.shop: ")
+                .containsPattern("\\[INFO] Wrote \\S+_customers\\.yaml")
+                .contains("[INFO] Applied 1 migration.")
+                .contains("BUILD SUCCESS");
+        assertThat(Files.readString(project.resolve("target/zanith/entities.sql")))
+                .contains("create table customers (").contains("full_name varchar(255)");
+        assertThat(db.queryForLong("SELECT count(*) FROM information_schema.columns WHERE table_name = 'customers' "
+                + "AND column_name IN ('email', 'full_name', 'status', 'version')")).isEqualTo(4);
+
+        entity("Customer", """
+                @Entity
+                @Table(name = "customers", uniqueConstraints = @UniqueConstraint(columnNames = "email"))
+                public class Customer {
+                    @Id @GeneratedValue(strategy = GenerationType.IDENTITY) Long id;
+                    @Column(nullable = false) String email;
+                    String displayName;
+                    @Enumerated(EnumType.STRING) Status status;
+                    @Version long version;
+                    public enum Status { ACTIVE, SUSPENDED }
+                }
+                """);
+        db.execute("INSERT INTO customers (email, full_name, version) VALUES ('ada@example.com', 'Ada', 0)");
+        Result renamed = mvn(Map.of(), "compile", "zanith:generate", "zanith:apply", "-Dzanith.url=" + db.jdbcUrl(),
+                "-Dzanith.entity-packages=it.shop", "-Dzanith.renames=customers.full_name=customers.display_name");
+        assertThat(renamed.exitCode()).as(renamed.output()).isZero();
+        assertThat(renamed.output()).contains("rename column public.customers.full_name to display_name")
+                .contains("[INFO] Applied 1 migration.")
+                .contains("BUILD SUCCESS");
+        assertThat(db.queryForRows("SELECT display_name FROM customers")).containsExactly("Ada|");
+        assertNoStackTrace(renamed);
+
+        Result again = mvn(Map.of(), "zanith:generate", "-Dzanith.url=" + db.jdbcUrl(), "-Dzanith.entity-packages=it.shop");
+        assertThat(again.exitCode()).as(again.output()).isZero();
+        assertThat(again.output()).contains("[INFO] Nothing to do");
+        try (Stream<Path> files = Files.list(project.resolve("db/migrations"))) {
+            assertThat(files).as("generate after apply wrote nothing").hasSize(2);
+        }
+    }
+
+    private void writeJpaPom() throws IOException {
+        Files.writeString(project.resolve("pom.xml"), """
+                <project xmlns="http://maven.apache.org/POM/4.0.0">
+                  <modelVersion>4.0.0</modelVersion>
+                  <groupId>it.zanith</groupId>
+                  <artifactId>shop</artifactId>
+                  <version>1</version>
+                  <properties>
+                    <project.build.sourceEncoding>UTF-8</project.build.sourceEncoding>
+                  </properties>
+                  <dependencies>
+                    <dependency>
+                      <groupId>jakarta.persistence</groupId>
+                      <artifactId>jakarta.persistence-api</artifactId>
+                      <version>%s</version>
+                    </dependency>
+                  </dependencies>
+                  <build>
+                    <plugins>
+                      <plugin>
+                        <artifactId>maven-resources-plugin</artifactId>
+                        <version>3.5.0</version>
+                      </plugin>
+                      <plugin>
+                        <artifactId>maven-compiler-plugin</artifactId>
+                        <version>3.16.0</version>
+                        <configuration><release>17</release></configuration>
+                      </plugin>
+                      <plugin>
+                        <groupId>dev.zanith</groupId>
+                        <artifactId>zanith-maven-plugin</artifactId>
+                        <version>%s</version>
+                        <configuration>
+                          <migrations>db/migrations</migrations>
+                          <shadow>database</shadow>
+                        </configuration>
+                      </plugin>
+                    </plugins>
+                  </build>
+                </project>
+                """.formatted(jakarta.persistence.Entity.class.getPackage().getImplementationVersion(),
+                System.getProperty("zanith.it.plugin.version")));
+        Files.createDirectories(project.resolve("db/migrations"));
+    }
+
+    private void entity(String name, String body) throws IOException {
+        Path source = project.resolve("src/main/java/it/shop/" + name + ".java");
+        Files.createDirectories(source.getParent());
+        Files.writeString(source, "package it.shop;\n\nimport jakarta.persistence.*;\n\n" + body);
+    }
+
     private static void assertNoStackTrace(Result result) {
         assertThat(result.output()).doesNotContain("\tat ").doesNotContain("Exception:")
                 .doesNotContain("dev.zanith.internal");
