@@ -62,6 +62,10 @@ import dev.zanith.api.ops.SoftDropColumn;
 import dev.zanith.api.ops.SoftDropTable;
 import dev.zanith.api.ops.ValidateConstraint;
 import dev.zanith.api.schema.CheckConstraint;
+import dev.zanith.api.schema.Domain;
+import dev.zanith.api.schema.DomainConstraint;
+import dev.zanith.api.schema.TypeAttribute;
+import dev.zanith.api.ops.CreateDomain;
 import dev.zanith.api.schema.Column;
 import dev.zanith.api.schema.EnumType;
 import dev.zanith.api.schema.ForeignKey;
@@ -196,6 +200,28 @@ public final class RiskTable {
                         false), null, null)), List.of(users, orders));
     }
 
+    /** A domain over text that the samples give to {@code users.nickname} ({@link #labelColumn}). */
+    private static final Domain LABEL = new Domain("public", "label", "text", null, null, false, List.of());
+    private static final DomainConstraint LABEL_CHECK = new DomainConstraint("label_length",
+            "CHECK ((length(VALUE) < 100))", true);
+    private static final dev.zanith.api.schema.CompositeType ADDRESS = new dev.zanith.api.schema.CompositeType("public",
+            "address", List.of(new TypeAttribute("street", "text", null), new TypeAttribute("zip", "integer", null)));
+    private static final dev.zanith.api.schema.RangeType FLOAT_RANGE = new dev.zanith.api.schema.RangeType("public",
+            "floatrange", "double precision", "pg_catalog.float8_ops", null, null, "pg_catalog.float8mi",
+            "floatmultirange");
+    private static final String CODE_EXCLUSION = "EXCLUDE USING btree (code WITH =)";
+    private static final dev.zanith.api.schema.StatisticsObject AGE_BALANCE = new dev.zanith.api.schema.StatisticsObject(
+            "public", "users_age_balance", "public", "users",
+            "CREATE STATISTICS public.users_age_balance (dependencies) ON age, balance FROM public.users");
+
+    /** Setup: {@link #LABEL} created and {@code users.nickname} converted to it (the same base type: no rewrite). */
+    private static Operation[] labelColumn(Operation... then) {
+        List<Operation> setup = new ArrayList<>(List.of(new CreateDomain(LABEL), new AlterColumnType(TABLE, "nickname",
+                LABEL.sqlName(), null, null, "text")));
+        setup.addAll(List.of(then));
+        return setup.toArray(Operation[]::new);
+    }
+
     private record Sample(String variant, Operation operation, List<Operation> setup) {
     }
 
@@ -310,7 +336,41 @@ public final class RiskTable {
                 s("VACUUM FULL", new RebuildTable(t, null)),
                 s("CLUSTER", new RebuildTable(t, "users_pkey")),
                 s("", new ValidateConstraint(ORDERS, "orders_user_fk")),
-                s("", new RawSql("UPDATE users SET code = upper(code);", null)));
+                s("", new RawSql("UPDATE users SET code = upper(code);", null)),
+                s("", new CreateDomain(new Domain("public", "email_address", "text", null, null, false,
+                        List.of(new DomainConstraint("email_address_check", "CHECK ((VALUE ~~ '%@%'::text))", true))))),
+                s("", new dev.zanith.api.ops.DropDomain(LABEL.qualifiedName(), LABEL), new CreateDomain(LABEL)),
+                s("", new dev.zanith.api.ops.SetDomainDefault(LABEL.qualifiedName(), "'none'::text", null),
+                        new CreateDomain(LABEL)),
+                s("set, columns use it", new dev.zanith.api.ops.SetDomainNotNull(LABEL.qualifiedName(), true),
+                        labelColumn()),
+                s("drop", new dev.zanith.api.ops.SetDomainNotNull(LABEL.qualifiedName(), false),
+                        new CreateDomain(LABEL.withNotNull(true))),
+                s("NOT VALID, columns use it", new dev.zanith.api.ops.AddDomainConstraint(LABEL.qualifiedName(),
+                        LABEL_CHECK, true), labelColumn()),
+                s("validated, columns use it", new dev.zanith.api.ops.AddDomainConstraint(LABEL.qualifiedName(),
+                        LABEL_CHECK, false), labelColumn()),
+                s("columns use it", new dev.zanith.api.ops.ValidateDomainConstraint(LABEL.qualifiedName(),
+                        LABEL_CHECK.name()), labelColumn(new dev.zanith.api.ops.AddDomainConstraint(
+                        LABEL.qualifiedName(), LABEL_CHECK, true))),
+                s("", new dev.zanith.api.ops.DropDomainConstraint(LABEL.qualifiedName(), LABEL_CHECK.name(), LABEL_CHECK),
+                        new CreateDomain(LABEL.withConstraints(List.of(LABEL_CHECK)))),
+                s("", new dev.zanith.api.ops.CreateCompositeType(ADDRESS)),
+                s("", new dev.zanith.api.ops.DropCompositeType(ADDRESS.qualifiedName(), ADDRESS),
+                        new dev.zanith.api.ops.CreateCompositeType(ADDRESS)),
+                s("", new dev.zanith.api.ops.AddTypeAttribute(ADDRESS.qualifiedName(),
+                        new TypeAttribute("country", "text", null)), new dev.zanith.api.ops.CreateCompositeType(ADDRESS)),
+                s("no column uses the type", new dev.zanith.api.ops.DropTypeAttribute(ADDRESS.qualifiedName(), "zip",
+                        null), new dev.zanith.api.ops.CreateCompositeType(ADDRESS)),
+                s("", new dev.zanith.api.ops.CreateRangeType(FLOAT_RANGE)),
+                s("", new dev.zanith.api.ops.DropRangeType(FLOAT_RANGE.qualifiedName(), FLOAT_RANGE),
+                        new dev.zanith.api.ops.CreateRangeType(FLOAT_RANGE)),
+                s("", new dev.zanith.api.ops.AddExclusionConstraint(t, "users_code_excl", CODE_EXCLUSION)),
+                s("", new dev.zanith.api.ops.DropExclusionConstraint(t, "users_code_excl", CODE_EXCLUSION),
+                        new dev.zanith.api.ops.AddExclusionConstraint(t, "users_code_excl", CODE_EXCLUSION)),
+                s("", new dev.zanith.api.ops.CreateStatistics(AGE_BALANCE)),
+                s("", new dev.zanith.api.ops.DropStatistics(AGE_BALANCE.qualifiedName(), AGE_BALANCE),
+                        new dev.zanith.api.ops.CreateStatistics(AGE_BALANCE)));
         List<Sample> ordered = new ArrayList<>(samples);
         ordered.sort(java.util.Comparator.comparing(sample -> sample.operation.kind()));
         return ordered;
