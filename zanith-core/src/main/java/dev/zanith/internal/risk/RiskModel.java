@@ -1151,7 +1151,7 @@ public final class RiskModel {
         }
         s.scan(true).lock(table, LockMode.ACCESS_EXCLUSIVE, TableLock.BUILD)
                 .note("builds the constraint's index over every row while holding ACCESS EXCLUSIVE: reads and writes wait")
-                .sized(table, 5, 45, 75, 85);
+                .sized(table, 5, 45, 72, 79);
     }
 
     private static void rawSql(Scoring s, RawSql op) {

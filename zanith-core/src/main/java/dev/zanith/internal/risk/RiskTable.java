@@ -402,7 +402,7 @@ public final class RiskTable {
                 "**What else is on the table** (from the live catalog): a type or collation change that "
                         + "rewrites no row still rebuilds every index on the column whose collation or operator class "
                         + "changes (collation changes; timestamp ↔ timestamptz) — an exclusion constraint's index "
-                        + "included (`pg_constraint`; the schema graph does not model exclusion constraints yet) — and "
+                        + "included (`pg_constraint`) — and "
                         + "re-checks every CHECK constraint "
                         + "that mentions the column, under ACCESS EXCLUSIVE and scored by size; a type change "
                         + "re-creates the foreign keys on the column — its own and other tables' that reference it — "
@@ -414,6 +414,12 @@ public final class RiskTable {
                         + "that a generated column computes from, or that a view, materialized view or rule selects "
                         + "(`pg_depend` on `pg_rewrite`), is refused by the server (SQLSTATE 0A000) after it takes ACCESS "
                         + "EXCLUSIVE: the lock is `refused`, the step fails and changes nothing (high).",
+                "**Domains and composite types** (from the schema graph): adding a CHECK to a domain, validating "
+                        + "one or setting NOT NULL checks every value stored in the columns of the domain, locking "
+                        + "each table with such a column SHARE through the scan (writes wait; observed on 15), and SHARE "
+                        + "UPDATE EXCLUSIVE for VALIDATE from 18; added `NOT VALID` it locks no table. Dropping an "
+                        + "attribute of a composite type that a column holding data uses loses the attribute's values "
+                        + "(destructive).",
                 "**Data**: drops are `*_with_data` (destructive) only when the column or table holds data; "
                         + "online-safe renderings (CONCURRENTLY, NOT VALID + VALIDATE, USING INDEX) score lower than "
                         + "their blocking forms.");
@@ -482,7 +488,7 @@ public final class RiskTable {
                         + "× what the statement did under it, in the bands of the table below: so `REINDEX` is not safe, "
                         + "and `ADD CONSTRAINT … NOT VALID` followed by `VALIDATE` in the same file holds ACCESS "
                         + "EXCLUSIVE through the scan. The shadow has what the schema graph does not model yet from the live "
-                        + "catalog's own definitions — domains, functions and procedures (`pg_get_functiondef`), views "
+                        + "catalog's own definitions — functions and procedures (`pg_get_functiondef`), views "
                         + "and materialized views (`pg_get_viewdef`, empty) with their indexes, triggers "
                         + "(`pg_get_triggerdef`, enabled state included) and each table's clustered index — so "
                         + "statements touching them are rehearsed against them. What it still lacks — partitioned tables "
