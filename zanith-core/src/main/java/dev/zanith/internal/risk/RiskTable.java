@@ -416,8 +416,10 @@ public final class RiskTable {
                         + "EXCLUSIVE: the lock is `refused`, the step fails and changes nothing (high).",
                 "**Domains and composite types** (from the schema graph): adding a CHECK to a domain, validating "
                         + "one or setting NOT NULL checks every value stored in the columns of the domain, locking "
-                        + "each table with such a column SHARE through the scan (writes wait; observed on 15), and SHARE "
-                        + "UPDATE EXCLUSIVE for VALIDATE from 18; added `NOT VALID` it locks no table. Dropping an "
+                        + "each table with such a column SHARE through the scan (writes wait, reads go on; observed on "
+                        + "15 and 18, VALIDATE included: unlike a table's, a domain's VALIDATE is no weaker than its "
+                        + "ADD); added `NOT VALID` it locks no table and checks new values at once, and a failed "
+                        + "VALIDATE leaves it in place to retry. Dropping an "
                         + "attribute of a composite type that a column holding data uses loses the attribute's values "
                         + "(destructive).",
                 "**Data**: drops are `*_with_data` (destructive) only when the column or table holds data; "
