@@ -33,7 +33,8 @@ public record DropDomainConstraint(TableName domain, String name, @Nullable Doma
     @Override
     public Reversal reverse() {
         return definition == null ? Reversal.irreversible("the constraint definition is not recorded in this file")
-                : Reversal.of(new AddDomainConstraint(domain, definition, true), new ValidateDomainConstraint(domain, name));
+                : Reversal.of(new AddDomainConstraint(domain, definition, true),
+                new ValidateDomainConstraint(domain, name));
     }
 
     @Override
