@@ -20,6 +20,12 @@ public enum OperationKind {
     ADD_UNIQUE_CONSTRAINT("addUniqueConstraint", Family.ADDITIONS, AddUniqueConstraint.class),
     ADD_FOREIGN_KEY("addForeignKey", Family.ADDITIONS, AddForeignKey.class),
     ADD_CHECK_CONSTRAINT("addCheckConstraint", Family.ADDITIONS, AddCheckConstraint.class),
+    CREATE_DOMAIN("createDomain", Family.ADDITIONS, CreateDomain.class),
+    ADD_DOMAIN_CONSTRAINT("addDomainConstraint", Family.ADDITIONS, AddDomainConstraint.class),
+    CREATE_COMPOSITE_TYPE("createCompositeType", Family.ADDITIONS, CreateCompositeType.class),
+    CREATE_RANGE_TYPE("createRangeType", Family.ADDITIONS, CreateRangeType.class),
+    ADD_EXCLUSION_CONSTRAINT("addExclusionConstraint", Family.ADDITIONS, AddExclusionConstraint.class),
+    CREATE_STATISTICS("createStatistics", Family.ADDITIONS, CreateStatistics.class),
 
     DROP_TABLE("dropTable", Family.REMOVALS, DropTable.class),
     DROP_COLUMN("dropColumn", Family.REMOVALS, DropColumn.class),
@@ -32,6 +38,13 @@ public enum OperationKind {
     DROP_ENUM("dropEnum", Family.REMOVALS, DropEnum.class),
     DROP_SEQUENCE("dropSequence", Family.REMOVALS, DropSequence.class),
     DROP_SCHEMA("dropSchema", Family.REMOVALS, DropSchema.class),
+    DROP_DOMAIN("dropDomain", Family.REMOVALS, DropDomain.class),
+    DROP_DOMAIN_CONSTRAINT("dropDomainConstraint", Family.REMOVALS, DropDomainConstraint.class),
+    DROP_COMPOSITE_TYPE("dropCompositeType", Family.REMOVALS, DropCompositeType.class),
+    DROP_TYPE_ATTRIBUTE("dropTypeAttribute", Family.REMOVALS, DropTypeAttribute.class),
+    DROP_RANGE_TYPE("dropRangeType", Family.REMOVALS, DropRangeType.class),
+    DROP_EXCLUSION_CONSTRAINT("dropExclusionConstraint", Family.REMOVALS, DropExclusionConstraint.class),
+    DROP_STATISTICS("dropStatistics", Family.REMOVALS, DropStatistics.class),
 
     ALTER_COLUMN_TYPE("alterColumnType", Family.TYPE_AND_NULLABILITY, AlterColumnType.class),
     SET_NOT_NULL("setNotNull", Family.TYPE_AND_NULLABILITY, SetNotNull.class),
@@ -42,6 +55,9 @@ public enum OperationKind {
     DROP_IDENTITY("dropIdentity", Family.TYPE_AND_NULLABILITY, DropIdentity.class),
     ALTER_SEQUENCE("alterSequence", Family.TYPE_AND_NULLABILITY, AlterSequence.class),
     SET_COMMENT("setComment", Family.TYPE_AND_NULLABILITY, SetComment.class),
+    SET_DOMAIN_DEFAULT("setDomainDefault", Family.TYPE_AND_NULLABILITY, SetDomainDefault.class),
+    SET_DOMAIN_NOT_NULL("setDomainNotNull", Family.TYPE_AND_NULLABILITY, SetDomainNotNull.class),
+    ADD_TYPE_ATTRIBUTE("addTypeAttribute", Family.TYPE_AND_NULLABILITY, AddTypeAttribute.class),
 
     RENAME_TABLE("renameTable", Family.RENAMES, RenameTable.class),
     RENAME_COLUMN("renameColumn", Family.RENAMES, RenameColumn.class),
@@ -63,6 +79,7 @@ public enum OperationKind {
     BACKFILL("backfill", Family.LONG_RUNNING, Backfill.class),
     REBUILD_TABLE("rebuildTable", Family.LONG_RUNNING, RebuildTable.class),
     VALIDATE_CONSTRAINT("validateConstraint", Family.LONG_RUNNING, ValidateConstraint.class),
+    VALIDATE_DOMAIN_CONSTRAINT("validateDomainConstraint", Family.LONG_RUNNING, ValidateDomainConstraint.class),
 
     RAW_SQL("rawSql", Family.RAW, RawSql.class);
 

@@ -51,7 +51,8 @@ public final class SchemaEffect {
             return graph;
         }
         try {
-            return effect(graph, operation);
+            SchemaGraph typed = TypeEffects.apply(graph, operation);
+            return typed != null ? typed : TypeEffects.afterTableChange(graph, effect(graph, operation), operation);
         } catch (IllegalArgumentException e) {
             return graph; // e.g. a rename onto an existing column: the step fails when it runs, the graph stays put
         }

@@ -7,15 +7,24 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * An immutable model of what a database contains: schemas, extensions, enums, sequences and tables. Every
+ * An immutable model of what a database contains: schemas, extensions, enums, sequences, tables, domains, composite
+ * and range types, exclusion constraints and extended statistics. Every
  * collection is kept in one canonical order, so equal databases give equal graphs and byte-identical JSON
  * ({@link SchemaGraphJson}). Statistics live beside the graph ({@link LiveSchema}), never inside it.
  */
 @JsonIgnoreProperties({"format"})
 public record SchemaGraph(List<String> schemas, List<Extension> extensions, List<EnumType> enums,
-                          List<Sequence> sequences, List<Table> tables) {
+                          List<Sequence> sequences, List<Table> tables,
+                          List<Domain> domains, List<CompositeType> compositeTypes, List<RangeType> rangeTypes,
+                          List<ExclusionConstraint> exclusionConstraints, List<StatisticsObject> statistics) {
 
     private static final SchemaGraph EMPTY = new SchemaGraph(List.of(), List.of(), List.of(), List.of(), List.of());
+
+    /** A graph without domains, composite and range types, exclusion constraints or extended statistics. */
+    public SchemaGraph(List<String> schemas, List<Extension> extensions, List<EnumType> enums,
+                       List<Sequence> sequences, List<Table> tables) {
+        this(schemas, extensions, enums, sequences, tables, List.of(), List.of(), List.of(), List.of(), List.of());
+    }
 
     public SchemaGraph {
         schemas = Lists.sorted(schemas, String::compareTo).stream().distinct().toList();
@@ -23,6 +32,14 @@ public record SchemaGraph(List<String> schemas, List<Extension> extensions, List
         enums = Lists.sorted(enums, Comparator.comparing(EnumType::schema).thenComparing(EnumType::name));
         sequences = Lists.sorted(sequences, Comparator.comparing(Sequence::schema).thenComparing(Sequence::name));
         tables = Lists.sorted(tables, Comparator.comparing(Table::schema).thenComparing(Table::name));
+        domains = Lists.sorted(domains, Comparator.comparing(Domain::schema).thenComparing(Domain::name));
+        compositeTypes = Lists.sorted(compositeTypes, Comparator.comparing(CompositeType::schema)
+                .thenComparing(CompositeType::name));
+        rangeTypes = Lists.sorted(rangeTypes, Comparator.comparing(RangeType::schema).thenComparing(RangeType::name));
+        exclusionConstraints = Lists.sorted(exclusionConstraints, Comparator.comparing(ExclusionConstraint::schema)
+                .thenComparing(ExclusionConstraint::table).thenComparing(ExclusionConstraint::name));
+        statistics = Lists.sorted(statistics, Comparator.comparing(StatisticsObject::schema)
+                .thenComparing(StatisticsObject::name));
     }
 
     public static SchemaGraph empty() {
@@ -61,23 +78,61 @@ public record SchemaGraph(List<String> schemas, List<Extension> extensions, List
     }
 
     public SchemaGraph withTables(List<Table> newTables) {
-        return new SchemaGraph(schemas, extensions, enums, sequences, newTables);
+        return new SchemaGraph(schemas, extensions, enums, sequences, newTables, domains, compositeTypes, rangeTypes,
+                exclusionConstraints, statistics);
     }
 
     public SchemaGraph withEnums(List<EnumType> newEnums) {
-        return new SchemaGraph(schemas, extensions, newEnums, sequences, tables);
+        return new SchemaGraph(schemas, extensions, newEnums, sequences, tables, domains, compositeTypes, rangeTypes,
+                exclusionConstraints, statistics);
     }
 
     public SchemaGraph withExtensions(List<Extension> newExtensions) {
-        return new SchemaGraph(schemas, newExtensions, enums, sequences, tables);
+        return new SchemaGraph(schemas, newExtensions, enums, sequences, tables, domains, compositeTypes, rangeTypes,
+                exclusionConstraints, statistics);
     }
 
     public SchemaGraph withSequences(List<Sequence> newSequences) {
-        return new SchemaGraph(schemas, extensions, enums, newSequences, tables);
+        return new SchemaGraph(schemas, extensions, enums, newSequences, tables, domains, compositeTypes, rangeTypes,
+                exclusionConstraints, statistics);
     }
 
     public SchemaGraph withSchemas(List<String> newSchemas) {
-        return new SchemaGraph(newSchemas, extensions, enums, sequences, tables);
+        return new SchemaGraph(newSchemas, extensions, enums, sequences, tables, domains, compositeTypes, rangeTypes,
+                exclusionConstraints, statistics);
+    }
+
+    public SchemaGraph withDomains(List<Domain> values) {
+        return new SchemaGraph(schemas, extensions, enums, sequences, tables, values, compositeTypes, rangeTypes,
+                exclusionConstraints, statistics);
+    }
+
+    public SchemaGraph withCompositeTypes(List<CompositeType> values) {
+        return new SchemaGraph(schemas, extensions, enums, sequences, tables, domains, values, rangeTypes,
+                exclusionConstraints, statistics);
+    }
+
+    public SchemaGraph withRangeTypes(List<RangeType> values) {
+        return new SchemaGraph(schemas, extensions, enums, sequences, tables, domains, compositeTypes, values,
+                exclusionConstraints, statistics);
+    }
+
+    public SchemaGraph withExclusionConstraints(List<ExclusionConstraint> values) {
+        return new SchemaGraph(schemas, extensions, enums, sequences, tables, domains, compositeTypes, rangeTypes,
+                values, statistics);
+    }
+
+    public SchemaGraph withStatistics(List<StatisticsObject> values) {
+        return new SchemaGraph(schemas, extensions, enums, sequences, tables, domains, compositeTypes, rangeTypes,
+                exclusionConstraints, values);
+    }
+
+    public Optional<Domain> domain(String schema, String name) {
+        return domains.stream().filter(d -> d.schema().equals(schema) && d.name().equals(name)).findFirst();
+    }
+
+    public Optional<CompositeType> compositeType(String schema, String name) {
+        return compositeTypes.stream().filter(d -> d.schema().equals(schema) && d.name().equals(name)).findFirst();
     }
 
     static String plural(long count, String noun) {

@@ -146,12 +146,24 @@ public final class Differ {
         diffSequences();
         diffTables();
         protectForeignKeys();
+        diffTypes();
         List<Operation> all = new ArrayList<>();
         for (List<Operation> phase : List.of(setup, types, renames, dependentDrops, creates, columnChanges, constraints,
                 relations, security, columnDrops, tableDrops, lateDrops, schemaDrops)) {
             all.addAll(phase);
         }
         return new DiffResult(all, suspects, warnings, kept);
+    }
+
+    /** Domains, composite and range types, exclusion constraints and extended statistics: {@link TypeDiff}. */
+    private void diffTypes() {
+        TypeDiff.Result result = TypeDiff.diff(working, target, typesOfKeptData());
+        types.addAll(result.types());
+        dependentDrops.addAll(result.dependentDrops());
+        constraints.addAll(result.constraints());
+        tableDrops.addAll(result.drops());
+        warnings.addAll(result.warnings());
+        kept.addAll(result.kept());
     }
 
     // ---------------------------------------------------------------- rename hints

@@ -74,7 +74,8 @@ public final class CatalogFacts {
     /**
      * Every column of a table outside the system schemas that an exclusion constraint covers (its keys, or what its
      * index's expressions and predicate mention, from {@code pg_constraint} and {@code pg_depend}): the schema graph
-     * does not model exclusion constraints yet, and a type or collation change on such a column rebuilds their index.
+     * keeps an exclusion constraint as its definition text, and a type or collation change on such a column rebuilds
+     * its index.
      */
     public static List<ExclusionUse> exclusionUses(Connection c) throws SQLException {
         return Jdbc.query(c, SqlResources.get("introspect/exclusion-columns.sql"), rs -> new ExclusionUse(

@@ -181,7 +181,10 @@ public final class Introspector {
             tables.add(table);
         }
         SchemaGraph old = previous.graph();
-        SchemaGraph graph = new SchemaGraph(schemas, old.extensions(), old.enums(), sequences, tables);
+        // Types change only with the global version (a full read); exclusion constraints and statistics are re-read.
+        SchemaGraph graph = TypeCatalog.tableObjects(c, new SchemaGraph(schemas, old.extensions(), old.enums(),
+                sequences, tables).withDomains(old.domains()).withCompositeTypes(old.compositeTypes())
+                .withRangeTypes(old.rangeTypes()), schemas, options.excludedPrefix());
         return new TrackedSchema(graph, byOid, now, previous.fullReads());
     }
 
@@ -346,7 +349,8 @@ public final class Introspector {
             built.add(table);
             byOid.put(entry.getKey(), table);
         }
-        SchemaGraph graph = new SchemaGraph(schemas, extensions, enums, sequences, built);
+        SchemaGraph graph = TypeCatalog.read(c, new SchemaGraph(schemas, extensions, enums, sequences, built), schemas,
+                options.excludedPrefix());
         return new FullRead(new LiveSchema(server.database(), version, graph, statistics), byOid);
     }
 

@@ -13,14 +13,14 @@ import java.util.List;
 /**
  * What a live database has beyond the schema graph, in the live catalog's own definitions
  * ({@code pg_get_functiondef}, {@code pg_get_viewdef}, {@code pg_get_triggerdef}, {@code pg_get_indexdef},
- * {@code pg_get_constraintdef}): domains, functions and procedures, exclusion constraints, views and materialized
- * views (with their indexes), triggers (and their enabled state), and the index each table is clustered on. Verify's shadow recreates
+ * functions and procedures, views and materialized views (with their indexes), triggers (and their enabled state),
+ * and the index each table is clustered on (domains and exclusion constraints are in the graph now). Verify's shadow recreates
  * them around the schema graph so raw SQL touching them is rehearsed against them, not against their absence.
  * Partitioned tables and partitions are only named ({@link #notRecreated}): the graph does not model them yet.
  *
- * @param beforeTables  DDL to run before the graph's tables (domains, then functions: column types, defaults and
- *                      CHECKs use them), oldest object first
- * @param afterTables   DDL to run after the graph (exclusion constraints, views, materialized views and their indexes,
+ * @param beforeTables  DDL to run before the graph's tables (functions: defaults and CHECKs use them), oldest
+ *                      object first
+ * @param afterTables   DDL to run after the graph (views, materialized views and their indexes,
  *                      triggers, clustering),
  *                      oldest object first
  * @param notRecreated  objects the shadow will not have (no DDL): partitioned tables and partitions
@@ -57,27 +57,6 @@ public record LiveDefinitions(List<Definition> beforeTables, List<Definition> af
         String prefix = options.excludedPrefix();
         List<Definition> before = new ArrayList<>();
         List<Definition> after = new ArrayList<>();
-        Jdbc.query(c, SqlResources.get("introspect/replay-domains.sql"), rs -> {
-            String name = Identifiers.qualify(rs.getString("schema_name"), rs.getString("domain_name"));
-            StringBuilder sql = new StringBuilder("CREATE DOMAIN ").append(name).append(" AS ")
-                    .append(rs.getString("base_type"));
-            if (rs.getString("collation_name") != null) {
-                sql.append(" COLLATE ").append(Identifiers.qualify(rs.getString("collation_schema"),
-                        rs.getString("collation_name")));
-            }
-            if (rs.getString("default_expression") != null) {
-                sql.append(" DEFAULT ").append(rs.getString("default_expression"));
-            }
-            if (rs.getBoolean("not_null")) {
-                sql.append(" NOT NULL");
-            }
-            String[] names = (String[]) rs.getArray("constraint_names").getArray();
-            String[] definitions = (String[]) rs.getArray("constraint_definitions").getArray();
-            for (int i = 0; i < names.length; i++) {
-                sql.append(" CONSTRAINT ").append(Identifiers.quote(names[i])).append(' ').append(definitions[i]);
-            }
-            return before.add(new Definition("domain " + name, rs.getString("domain_name"), List.of(sql.toString())));
-        }, schemas);
         Jdbc.query(c, SqlResources.get("introspect/replay-functions.sql"), rs -> before.add(new Definition(
                 "function " + rs.getString("signature"), rs.getString("function_name"),
                 List.of(rs.getString("definition")))), schemas);
@@ -99,9 +78,6 @@ public record LiveDefinitions(List<Definition> beforeTables, List<Definition> af
             String table = Identifiers.qualify(rs.getString("schema_name"), rs.getString("relation_name"));
             String object = rs.getString("object_name");
             return switch (rs.getString("kind")) {
-                case "constraint" -> after.add(new Definition("exclusion constraint " + object + " on " + table, object,
-                        List.of("ALTER TABLE " + table + " ADD CONSTRAINT " + Identifiers.quote(object) + " "
-                                + rs.getString("definition"))));
                 case "index" -> after.add(new Definition("index " + object + " on " + table, object,
                         List.of(rs.getString("definition"))));
                 case "trigger" -> {
@@ -120,7 +96,7 @@ public record LiveDefinitions(List<Definition> beforeTables, List<Definition> af
                 default -> after.add(new Definition("clustering of " + table + " on " + object, object,
                         List.of("ALTER TABLE " + table + " CLUSTER ON " + Identifiers.quote(object))));
             };
-        }, prefix, schemas, prefix, schemas, prefix, schemas, prefix, schemas);
+        }, prefix, schemas, prefix, schemas, prefix, schemas);
         List<Definition> missing = Jdbc.query(c, SqlResources.get("introspect/replay-partitioned.sql"),
                 rs -> new Definition((rs.getBoolean("partitioned") ? "partitioned table " : "partition ")
                         + Identifiers.qualify(rs.getString("schema_name"), rs.getString("table_name")),

@@ -199,8 +199,8 @@ public final class RiskContext {
     }
 
     /**
-     * The domain {@code type} names (as a column type is written: {@code public.amount}, {@code amount}), from
-     * {@code pg_type} / {@code pg_constraint}: its base type under every domain layer and whether it has
+     * The domain {@code type} names (as a column type is written: {@code public.amount}, {@code amount}), from the
+     * schema graph as earlier steps leave it, else from {@code pg_type} / {@code pg_constraint}: its base type under every domain layer and whether it has
      * constraints. An unqualified name that several schemas define is constrained if any is, and has a base type
      * only if all agree. Empty when the type is not a known domain.
      */
@@ -209,13 +209,34 @@ public final class RiskContext {
             return Optional.empty();
         }
         String name = type.trim().replace("\"", "");
-        CatalogFacts.Domain qualified = domains.get(name);
+        // The graph first: it has the domains earlier steps create or change; the catalog has the rest.
+        CatalogFacts.Domain qualified = name.contains(".") ? plannedDomain(name, 0) : null;
+        if (qualified == null) {
+            qualified = domains.get(name);
+        }
         if (qualified != null || name.contains(".")) {
             return Optional.ofNullable(qualified);
         }
         return domains.entrySet().stream().filter(e -> e.getKey().endsWith("." + name)).map(Map.Entry::getValue)
                 .reduce((a, b) -> new CatalogFacts.Domain(Objects.equals(a.baseType(), b.baseType())
                         ? a.baseType() : null, a.constrained() || b.constrained()));
+    }
+
+    /**
+     * A domain an earlier step of this plan creates (the graph has it, the live catalog does not), described as the
+     * catalog would describe it: its base type under every domain layer, and whether it or a domain under it has
+     * NOT NULL or a CHECK. Null when the graph has no such domain.
+     */
+    private CatalogFacts.Domain plannedDomain(String name, int depth) {
+        dev.zanith.api.schema.Domain d = graph.domains().stream().filter(x -> x.sqlName().replace("\"", "").equals(name))
+                .findFirst().orElse(null);
+        if (d == null || depth > 16) {
+            return null;
+        }
+        CatalogFacts.Domain under = domains.containsKey(d.baseType()) ? domains.get(d.baseType())
+                : plannedDomain(d.baseType(), depth + 1);
+        boolean constrained = d.notNull() || !d.constraints().isEmpty() || (under != null && under.constrained());
+        return new CatalogFacts.Domain(under != null ? under.baseType() : d.baseType(), constrained);
     }
 
     /**

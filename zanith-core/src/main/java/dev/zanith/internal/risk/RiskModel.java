@@ -157,6 +157,30 @@ public final class RiskModel {
             case REBUILD_TABLE -> rebuildTable(s, (RebuildTable) op);
             case VALIDATE_CONSTRAINT -> validate(s, (ValidateConstraint) op);
             case RAW_SQL -> rawSql(s, (RawSql) op);
+            case CREATE_DOMAIN, CREATE_COMPOSITE_TYPE, CREATE_RANGE_TYPE -> s.reason(ReasonCode.CREATES_TYPE).score(2);
+            case DROP_DOMAIN, DROP_COMPOSITE_TYPE, DROP_RANGE_TYPE -> s.reason(ReasonCode.DROPS_TYPE)
+                    .note("fails while a column or another type still uses it").score(15);
+            case SET_DOMAIN_DEFAULT -> s.reason(ReasonCode.CHANGES_DEFAULT)
+                    .note("only values stored later get the new default; no row is touched").score(5);
+            case SET_DOMAIN_NOT_NULL -> setDomainNotNull(s, (dev.zanith.api.ops.SetDomainNotNull) op);
+            case ADD_DOMAIN_CONSTRAINT -> addDomainConstraint(s, (dev.zanith.api.ops.AddDomainConstraint) op);
+            case VALIDATE_DOMAIN_CONSTRAINT -> validateDomainConstraint(s, (dev.zanith.api.ops.ValidateDomainConstraint) op);
+            case DROP_DOMAIN_CONSTRAINT -> s.reason(ReasonCode.DROPS_DOMAIN_CONSTRAINT)
+                    .note("values the check rejected become possible").score(15);
+            case ADD_TYPE_ATTRIBUTE -> s.reason(ReasonCode.CHANGES_TYPE_ATTRIBUTE).breaksClients(true)
+                    .note("values already stored read the new attribute as NULL; no table is rewritten").score(10);
+            case DROP_TYPE_ATTRIBUTE -> dropTypeAttribute(s, (dev.zanith.api.ops.DropTypeAttribute) op);
+            case ADD_EXCLUSION_CONSTRAINT -> addExclusion(s, (dev.zanith.api.ops.AddExclusionConstraint) op);
+            case DROP_EXCLUSION_CONSTRAINT -> s.reason(ReasonCode.DROPS_EXCLUSION_CONSTRAINT)
+                    .lock(op.target(), LockMode.ACCESS_EXCLUSIVE, TableLock.BRIEF)
+                    .note("conflicting rows become possible; its index is dropped with it")
+                    .score(s.context.isNewTable(op.target()) ? 3 : 15);
+            case CREATE_STATISTICS -> s.reason(ReasonCode.CREATES_STATISTICS)
+                    .lock(op.target(), LockMode.SHARE_UPDATE_EXCLUSIVE, TableLock.BRIEF)
+                    .note("reads and writes go on; the statistics are empty until the next ANALYZE").score(3);
+            case DROP_STATISTICS -> s.reason(ReasonCode.DROPS_STATISTICS)
+                    .lock(op.target(), LockMode.SHARE_UPDATE_EXCLUSIVE, TableLock.BRIEF)
+                    .note("plans lose the estimates it gave").score(8);
         }
         return s.build();
     }
@@ -1033,6 +1057,101 @@ public final class RiskModel {
             return;
         }
         s.sized(table, 2, 10, 18, 28);
+    }
+
+    // ---- domains, composite types, exclusion constraints ---------------------------------------------------------
+
+    /** The tables with a column of {@code type} (a domain or composite type, {@code schema.name}), in the graph now. */
+    private static List<TableName> tablesUsing(Scoring s, TableName type) {
+        String sql = type.sql();
+        return s.context.graph().tables().stream().filter(t -> t.columns().stream()
+                .anyMatch(c -> c.type().equals(sql))).map(Table::qualifiedName).toList();
+    }
+
+    /**
+     * Checking the values stored in a domain's columns: observed on 15 and 18, the server locks every table with a
+     * column of the domain SHARE (writes wait, reads go on) and reads all its rows. Scored by the largest such table.
+     */
+    private static void checkDomainColumns(Scoring s, TableName domain, LockMode mode, int empty, int small, int large,
+                                           int huge) {
+        List<TableName> tables = tablesUsing(s, domain);
+        if (tables.isEmpty()) {
+            s.note("no column uses " + domain + ": there is nothing to check").score(empty);
+            return;
+        }
+        s.scan(true);
+        TableName largest = tables.get(0);
+        for (TableName table : tables) {
+            s.lock(table, mode, TableLock.SCAN);
+            if (s.context.tier(table).compareTo(s.context.tier(largest)) > 0) {
+                largest = table;
+            }
+        }
+        s.note("checks every value stored in " + String.join(", ", tables.stream().map(TableName::toString).toList())
+                + " while holding " + mode.sql() + " on " + (tables.size() == 1 ? "it" : "each"))
+                .sized(largest, empty, small, large, huge);
+    }
+
+    private static void setDomainNotNull(Scoring s, dev.zanith.api.ops.SetDomainNotNull op) {
+        if (!op.notNull()) {
+            s.reason(ReasonCode.DROPS_NOT_NULL).note("NULLs become possible in every column of the domain").score(5);
+            return;
+        }
+        s.reason(ReasonCode.CHANGES_COLUMN_NULLABLE_TO_NOT_NULL).breaksClients(true);
+        checkDomainColumns(s, op.domain(), LockMode.SHARE, 5, 40, 65, 75);
+    }
+
+    private static void addDomainConstraint(Scoring s, dev.zanith.api.ops.AddDomainConstraint op) {
+        s.reason(ReasonCode.ADDS_DOMAIN_CONSTRAINT).breaksClients(true);
+        if (op.notValid()) {
+            s.note("NOT VALID: values already stored are not checked now (no table is locked); "
+                    + "validateDomainConstraint checks them in a step of its own").score(10);
+            return;
+        }
+        checkDomainColumns(s, op.domain(), LockMode.SHARE, 5, 40, 65, 75);
+        if (!tablesUsing(s, op.domain()).isEmpty()) {
+            s.hint("add it with notValid: true, then validateDomainConstraint");
+        }
+    }
+
+    /**
+     * VALIDATE CONSTRAINT of a domain: observed on 15 and 18 to lock every table using the domain SHARE through the
+     * scan, as a validated ADD does (unlike a table's VALIDATE, which takes SHARE UPDATE EXCLUSIVE). What the split
+     * buys is that the ADD locks no table and checks new values from its commit on, and a failed validation leaves
+     * the NOT VALID constraint in place to retry.
+     */
+    private static void validateDomainConstraint(Scoring s, dev.zanith.api.ops.ValidateDomainConstraint op) {
+        s.reason(ReasonCode.VALIDATES_CONSTRAINT);
+        checkDomainColumns(s, op.domain(), LockMode.SHARE, 2, 35, 60, 70);
+    }
+
+    private static void dropTypeAttribute(Scoring s, dev.zanith.api.ops.DropTypeAttribute op) {
+        s.reason(ReasonCode.CHANGES_TYPE_ATTRIBUTE).breaksClients(true);
+        List<TableName> holding = tablesUsing(s, op.type()).stream()
+                .filter(t -> s.context.holdsData(t, null).orElse(true)).toList();
+        if (holding.isEmpty()) {
+            s.note("no column of the type holds data").score(15);
+            return;
+        }
+        s.dataLoss(true).note("the values of " + op.name() + " stored in " + String.join(", ", holding.stream()
+                        .map(TableName::toString).toList()) + " are lost")
+                .hint("copy the attribute's values out first, or keep the attribute").score(80);
+    }
+
+    /**
+     * ADD CONSTRAINT ... EXCLUDE: observed to take SHARE then ACCESS EXCLUSIVE on the table while it builds the
+     * constraint's index over every row (there is no NOT VALID or USING INDEX form).
+     */
+    private static void addExclusion(Scoring s, dev.zanith.api.ops.AddExclusionConstraint op) {
+        TableName table = op.table();
+        s.reason(ReasonCode.ADDS_EXCLUSION_CONSTRAINT).breaksClients(true);
+        if (s.context.isNewTable(table)) {
+            s.lock(table, LockMode.ACCESS_EXCLUSIVE, TableLock.BRIEF).note(s.context.sizeNote(table)).score(5);
+            return;
+        }
+        s.scan(true).lock(table, LockMode.ACCESS_EXCLUSIVE, TableLock.BUILD)
+                .note("builds the constraint's index over every row while holding ACCESS EXCLUSIVE: reads and writes wait")
+                .sized(table, 5, 45, 72, 79);
     }
 
     private static void rawSql(Scoring s, RawSql op) {

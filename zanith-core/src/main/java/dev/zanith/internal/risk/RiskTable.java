@@ -62,6 +62,10 @@ import dev.zanith.api.ops.SoftDropColumn;
 import dev.zanith.api.ops.SoftDropTable;
 import dev.zanith.api.ops.ValidateConstraint;
 import dev.zanith.api.schema.CheckConstraint;
+import dev.zanith.api.schema.Domain;
+import dev.zanith.api.schema.DomainConstraint;
+import dev.zanith.api.schema.TypeAttribute;
+import dev.zanith.api.ops.CreateDomain;
 import dev.zanith.api.schema.Column;
 import dev.zanith.api.schema.EnumType;
 import dev.zanith.api.schema.ForeignKey;
@@ -196,6 +200,28 @@ public final class RiskTable {
                         false), null, null)), List.of(users, orders));
     }
 
+    /** A domain over text that the samples give to {@code users.nickname} ({@link #labelColumn}). */
+    private static final Domain LABEL = new Domain("public", "label", "text", null, null, false, List.of());
+    private static final DomainConstraint LABEL_CHECK = new DomainConstraint("label_length",
+            "CHECK ((length(VALUE) < 100))", true);
+    private static final dev.zanith.api.schema.CompositeType ADDRESS = new dev.zanith.api.schema.CompositeType("public",
+            "address", List.of(new TypeAttribute("street", "text", null), new TypeAttribute("zip", "integer", null)));
+    private static final dev.zanith.api.schema.RangeType FLOAT_RANGE = new dev.zanith.api.schema.RangeType("public",
+            "floatrange", "double precision", "pg_catalog.float8_ops", null, null, "pg_catalog.float8mi",
+            "floatmultirange");
+    private static final String CODE_EXCLUSION = "EXCLUDE USING btree (code WITH =)";
+    private static final dev.zanith.api.schema.StatisticsObject AGE_BALANCE = new dev.zanith.api.schema.StatisticsObject(
+            "public", "users_age_balance", "public", "users",
+            "CREATE STATISTICS public.users_age_balance (dependencies) ON age, balance FROM public.users");
+
+    /** Setup: {@link #LABEL} created and {@code users.nickname} converted to it (the same base type: no rewrite). */
+    private static Operation[] labelColumn(Operation... then) {
+        List<Operation> setup = new ArrayList<>(List.of(new CreateDomain(LABEL), new AlterColumnType(TABLE, "nickname",
+                LABEL.sqlName(), null, null, "text")));
+        setup.addAll(List.of(then));
+        return setup.toArray(Operation[]::new);
+    }
+
     private record Sample(String variant, Operation operation, List<Operation> setup) {
     }
 
@@ -310,7 +336,41 @@ public final class RiskTable {
                 s("VACUUM FULL", new RebuildTable(t, null)),
                 s("CLUSTER", new RebuildTable(t, "users_pkey")),
                 s("", new ValidateConstraint(ORDERS, "orders_user_fk")),
-                s("", new RawSql("UPDATE users SET code = upper(code);", null)));
+                s("", new RawSql("UPDATE users SET code = upper(code);", null)),
+                s("", new CreateDomain(new Domain("public", "email_address", "text", null, null, false,
+                        List.of(new DomainConstraint("email_address_check", "CHECK ((VALUE ~~ '%@%'::text))", true))))),
+                s("", new dev.zanith.api.ops.DropDomain(LABEL.qualifiedName(), LABEL), new CreateDomain(LABEL)),
+                s("", new dev.zanith.api.ops.SetDomainDefault(LABEL.qualifiedName(), "'none'::text", null),
+                        new CreateDomain(LABEL)),
+                s("set, columns use it", new dev.zanith.api.ops.SetDomainNotNull(LABEL.qualifiedName(), true),
+                        labelColumn()),
+                s("drop", new dev.zanith.api.ops.SetDomainNotNull(LABEL.qualifiedName(), false),
+                        new CreateDomain(LABEL.withNotNull(true))),
+                s("NOT VALID, columns use it", new dev.zanith.api.ops.AddDomainConstraint(LABEL.qualifiedName(),
+                        LABEL_CHECK, true), labelColumn()),
+                s("validated, columns use it", new dev.zanith.api.ops.AddDomainConstraint(LABEL.qualifiedName(),
+                        LABEL_CHECK, false), labelColumn()),
+                s("columns use it", new dev.zanith.api.ops.ValidateDomainConstraint(LABEL.qualifiedName(),
+                        LABEL_CHECK.name()), labelColumn(new dev.zanith.api.ops.AddDomainConstraint(
+                        LABEL.qualifiedName(), LABEL_CHECK, true))),
+                s("", new dev.zanith.api.ops.DropDomainConstraint(LABEL.qualifiedName(), LABEL_CHECK.name(), LABEL_CHECK),
+                        new CreateDomain(LABEL.withConstraints(List.of(LABEL_CHECK)))),
+                s("", new dev.zanith.api.ops.CreateCompositeType(ADDRESS)),
+                s("", new dev.zanith.api.ops.DropCompositeType(ADDRESS.qualifiedName(), ADDRESS),
+                        new dev.zanith.api.ops.CreateCompositeType(ADDRESS)),
+                s("", new dev.zanith.api.ops.AddTypeAttribute(ADDRESS.qualifiedName(),
+                        new TypeAttribute("country", "text", null)), new dev.zanith.api.ops.CreateCompositeType(ADDRESS)),
+                s("no column uses the type", new dev.zanith.api.ops.DropTypeAttribute(ADDRESS.qualifiedName(), "zip",
+                        null), new dev.zanith.api.ops.CreateCompositeType(ADDRESS)),
+                s("", new dev.zanith.api.ops.CreateRangeType(FLOAT_RANGE)),
+                s("", new dev.zanith.api.ops.DropRangeType(FLOAT_RANGE.qualifiedName(), FLOAT_RANGE),
+                        new dev.zanith.api.ops.CreateRangeType(FLOAT_RANGE)),
+                s("", new dev.zanith.api.ops.AddExclusionConstraint(t, "users_code_excl", CODE_EXCLUSION)),
+                s("", new dev.zanith.api.ops.DropExclusionConstraint(t, "users_code_excl", CODE_EXCLUSION),
+                        new dev.zanith.api.ops.AddExclusionConstraint(t, "users_code_excl", CODE_EXCLUSION)),
+                s("", new dev.zanith.api.ops.CreateStatistics(AGE_BALANCE)),
+                s("", new dev.zanith.api.ops.DropStatistics(AGE_BALANCE.qualifiedName(), AGE_BALANCE),
+                        new dev.zanith.api.ops.CreateStatistics(AGE_BALANCE)));
         List<Sample> ordered = new ArrayList<>(samples);
         ordered.sort(java.util.Comparator.comparing(sample -> sample.operation.kind()));
         return ordered;
@@ -342,7 +402,7 @@ public final class RiskTable {
                 "**What else is on the table** (from the live catalog): a type or collation change that "
                         + "rewrites no row still rebuilds every index on the column whose collation or operator class "
                         + "changes (collation changes; timestamp ↔ timestamptz) — an exclusion constraint's index "
-                        + "included (`pg_constraint`; the schema graph does not model exclusion constraints yet) — and "
+                        + "included (`pg_constraint`) — and "
                         + "re-checks every CHECK constraint "
                         + "that mentions the column, under ACCESS EXCLUSIVE and scored by size; a type change "
                         + "re-creates the foreign keys on the column — its own and other tables' that reference it — "
@@ -354,6 +414,14 @@ public final class RiskTable {
                         + "that a generated column computes from, or that a view, materialized view or rule selects "
                         + "(`pg_depend` on `pg_rewrite`), is refused by the server (SQLSTATE 0A000) after it takes ACCESS "
                         + "EXCLUSIVE: the lock is `refused`, the step fails and changes nothing (high).",
+                "**Domains and composite types** (from the schema graph): adding a CHECK to a domain, validating "
+                        + "one or setting NOT NULL checks every value stored in the columns of the domain, locking "
+                        + "each table with such a column SHARE through the scan (writes wait, reads go on; observed on "
+                        + "15 and 18, VALIDATE included: unlike a table's, a domain's VALIDATE is no weaker than its "
+                        + "ADD); added `NOT VALID` it locks no table and checks new values at once, and a failed "
+                        + "VALIDATE leaves it in place to retry. Dropping an "
+                        + "attribute of a composite type that a column holding data uses loses the attribute's values "
+                        + "(destructive).",
                 "**Data**: drops are `*_with_data` (destructive) only when the column or table holds data; "
                         + "online-safe renderings (CONCURRENTLY, NOT VALID + VALIDATE, USING INDEX) score lower than "
                         + "their blocking forms.");
@@ -422,7 +490,7 @@ public final class RiskTable {
                         + "× what the statement did under it, in the bands of the table below: so `REINDEX` is not safe, "
                         + "and `ADD CONSTRAINT … NOT VALID` followed by `VALIDATE` in the same file holds ACCESS "
                         + "EXCLUSIVE through the scan. The shadow has what the schema graph does not model yet from the live "
-                        + "catalog's own definitions — domains, functions and procedures (`pg_get_functiondef`), views "
+                        + "catalog's own definitions — functions and procedures (`pg_get_functiondef`), views "
                         + "and materialized views (`pg_get_viewdef`, empty) with their indexes, triggers "
                         + "(`pg_get_triggerdef`, enabled state included) and each table's clustered index — so "
                         + "statements touching them are rehearsed against them. What it still lacks — partitioned tables "

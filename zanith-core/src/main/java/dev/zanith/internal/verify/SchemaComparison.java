@@ -67,6 +67,27 @@ public final class SchemaComparison {
         }, "enum ");
         named(expected.sequences(), actual.sequences(), s -> s.schema() + "." + s.name(), this::sequence, "sequence ");
         named(expected.tables(), actual.tables(), t -> t.schema() + "." + t.name(), this::table, "");
+        types(expected, actual);
+    }
+
+    /** Domains, composite and range types (by name), exclusion constraints (by table and name), statistics. */
+    private void types(SchemaGraph expected, SchemaGraph actual) {
+        named(expected.domains(), actual.domains(), d -> d.schema() + "." + d.name(),
+                (e, a) -> field("domain " + e.schema() + "." + e.name(), null, "definition", e.toString(), a.toString()),
+                "domain ");
+        named(expected.compositeTypes(), actual.compositeTypes(), t -> t.schema() + "." + t.name(),
+                (e, a) -> field("composite type " + e.schema() + "." + e.name(), null, "attributes",
+                        e.attributes().toString(), a.attributes().toString()), "composite type ");
+        named(expected.rangeTypes(), actual.rangeTypes(), r -> r.schema() + "." + r.name(),
+                (e, a) -> field("range type " + e.schema() + "." + e.name(), null, "definition", e.toString(),
+                        a.toString()), "range type ");
+        named(expected.exclusionConstraints(), actual.exclusionConstraints(),
+                x -> x.schema() + "." + x.table() + " " + x.name(),
+                (e, a) -> field(e.schema() + "." + e.table(), e.name(), "definition", e.definition(), a.definition()),
+                "exclusion constraint ");
+        named(expected.statistics(), actual.statistics(), x -> x.schema() + "." + x.name(),
+                (e, a) -> field("statistics " + e.schema() + "." + e.name(), null, "definition", e.definition(),
+                        a.definition()), "statistics ");
     }
 
     private void sequence(Sequence e, Sequence a) {

@@ -1,7 +1,7 @@
 -- One md5 over the catalog rows introspection reads that belong to no single table: schemas, extensions, the
 -- enum and domain types and the functions and collations of the introspected schemas (a renamed type, function
--- or collation changes how every column, default and expression naming it is spelled), and role names (policies
--- name roles). When this differs from an earlier reading, the whole schema is read again.
+-- or collation changes how every column, default and expression naming it is spelled), role names (policies
+-- name roles), domain constraints, the relations and attributes of composite types, and extended statistics. When this differs from an earlier reading, the whole schema is read again.
 -- Parameter: schema names (text[]).
 WITH s AS (SELECT n.oid FROM pg_catalog.pg_namespace n WHERE n.nspname = ANY (?::text[]))
 SELECT pg_catalog.md5(concat_ws('|',
@@ -16,5 +16,13 @@ SELECT pg_catalog.md5(concat_ws('|',
      FROM pg_catalog.pg_proc pr WHERE pr.pronamespace IN (SELECT oid FROM s)),
     (SELECT string_agg(co.oid || ':' || co.xmin, ',' ORDER BY co.oid)
      FROM pg_catalog.pg_collation co WHERE co.collnamespace IN (SELECT oid FROM s)),
-    (SELECT string_agg(r.oid || ':' || r.rolname, ',' ORDER BY r.oid) FROM pg_catalog.pg_roles r)
+    (SELECT string_agg(r.oid || ':' || r.rolname, ',' ORDER BY r.oid) FROM pg_catalog.pg_roles r),
+    (SELECT string_agg(k.oid || ':' || k.xmin, ',' ORDER BY k.oid)
+     FROM pg_catalog.pg_constraint k JOIN pg_catalog.pg_type t ON t.oid = k.contypid
+     WHERE t.typnamespace IN (SELECT oid FROM s)),
+    (SELECT string_agg(c.oid || ':' || c.xmin || ':' || a.attnum || ':' || a.xmin, ',' ORDER BY c.oid, a.attnum)
+     FROM pg_catalog.pg_class c JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid
+     WHERE c.relkind = 'c' AND c.relnamespace IN (SELECT oid FROM s)),
+    (SELECT string_agg(x.oid || ':' || x.xmin, ',' ORDER BY x.oid)
+     FROM pg_catalog.pg_statistic_ext x WHERE x.stxnamespace IN (SELECT oid FROM s))
 )) AS version

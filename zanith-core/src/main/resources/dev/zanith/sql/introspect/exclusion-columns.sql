@@ -1,6 +1,6 @@
 -- Every column an exclusion constraint covers (a key column, or one its index's expressions or predicate mention,
--- from pg_depend on the index): the schema graph does not model exclusion constraints yet, but a type or collation
--- change on such a column rebuilds the constraint's index (and checks it over every row) as it does any index's.
+-- from pg_depend on the index): the schema graph keeps exclusion constraints as definition text, and a type or
+-- collation change on such a column rebuilds the constraint's index (and checks it over every row) as for any index.
 SELECT DISTINCT tn.nspname AS table_schema, t.relname AS table_name, a.attname AS column_name,
        con.conname AS constraint_name
 FROM pg_catalog.pg_constraint con

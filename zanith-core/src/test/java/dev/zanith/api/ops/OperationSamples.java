@@ -92,6 +92,7 @@ public final class OperationSamples {
         m.put(OperationKind.REBUILD_TABLE, new RebuildTable(USERS, null));
         m.put(OperationKind.VALIDATE_CONSTRAINT, new ValidateConstraint(USERS, "email_shape"));
         m.put(OperationKind.RAW_SQL, new RawSql("UPDATE users SET email = lower(email);", null));
+        TypeSamples.addTo(m);
         return m;
     }
 }

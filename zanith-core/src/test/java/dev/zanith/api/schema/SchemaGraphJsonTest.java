@@ -109,4 +109,55 @@ class SchemaGraphJsonTest {
         assertThat(SchemaGraphJson.toCompactJson(SchemaGraph.empty())).isEqualTo("{\"format\":\"zanith.schema-graph/1\"}");
         assertThat(SchemaGraph.empty().summary()).isEqualTo("0 models · 0 fields · 0 relation edges");
     }
+
+    /** Domains, composite and range types, exclusion constraints and statistics round-trip in canonical order. */
+    @Test
+    void typesExclusionConstraintsAndStatisticsRoundTrip(TestDatabase db) throws Exception {
+        db.execute("""
+                CREATE SCHEMA app;
+                CREATE DOMAIN public.email AS text COLLATE "C" DEFAULT 'x@y.z' NOT NULL
+                    CONSTRAINT email_shape CHECK (VALUE LIKE '%@%');
+                ALTER DOMAIN public.email ADD CONSTRAINT email_length CHECK (length(VALUE) < 100) NOT VALID;
+                CREATE TYPE public.address AS (street text, zip varchar(10) COLLATE "C");
+                CREATE TYPE public.floatrange AS RANGE (subtype = float8, subtype_diff = float8mi);
+                CREATE TABLE public.bookings (id int, contact public.email, home public.address, during tsrange,
+                    CONSTRAINT bookings_no_overlap EXCLUDE USING gist (during WITH &&) WHERE (id > 0));
+                CREATE STATISTICS public.bookings_stats (ndistinct) ON id, lower(during) FROM public.bookings;
+                """);
+        SchemaGraph graph = introspect(db).graph();
+        assertThat(graph.domains()).singleElement().satisfies(d -> {
+            assertThat(d.baseType()).isEqualTo("text");
+            assertThat(d.collation()).isEqualTo("C");
+            assertThat(d.notNull()).isTrue();
+            assertThat(d.constraints()).extracting(DomainConstraint::name, DomainConstraint::validated)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("email_length", false),
+                            org.assertj.core.groups.Tuple.tuple("email_shape", true));
+        });
+        assertThat(graph.compositeTypes()).singleElement().extracting(CompositeType::attributes)
+                .isEqualTo(List.of(new TypeAttribute("street", "text", null),
+                        new TypeAttribute("zip", "character varying(10)", "C")));
+        assertThat(graph.rangeTypes()).singleElement().isEqualTo(new RangeType("public", "floatrange",
+                "double precision", "pg_catalog.float8_ops", null, null, "pg_catalog.float8mi", "floatmultirange"));
+        assertThat(graph.exclusionConstraints()).singleElement().extracting(ExclusionConstraint::definition)
+                .isEqualTo("EXCLUDE USING gist (during WITH &&) WHERE ((id > 0))");
+        assertThat(graph.statistics()).singleElement().extracting(StatisticsObject::definition).isEqualTo(
+                "CREATE STATISTICS public.bookings_stats (ndistinct) ON id, lower(during) FROM public.bookings");
+        String json = SchemaGraphJson.toJson(graph);
+        assertThat(SchemaGraphJson.fromJson(json, "test.json")).isEqualTo(graph);
+    }
+
+    /** A graph written before these kinds existed (no such properties) reads with none of them. */
+    @Test
+    void aGraphWrittenBeforeTypesWereModelledReadsWithNone() {
+        SchemaGraph graph = SchemaGraphJson.fromJson("""
+                {"format": "zanith.schema-graph/1", "schemas": ["public"],
+                 "tables": [{"schema": "public", "name": "t", "columns": [{"name": "id", "type": "integer"}]}]}
+                """, "old.json");
+        assertThat(graph.domains()).isEmpty();
+        assertThat(graph.compositeTypes()).isEmpty();
+        assertThat(graph.rangeTypes()).isEmpty();
+        assertThat(graph.exclusionConstraints()).isEmpty();
+        assertThat(graph.statistics()).isEmpty();
+        assertThat(graph.tables()).hasSize(1);
+    }
 }

@@ -220,4 +220,36 @@ class GenerateTest {
                 .hasMessageContaining("schema.sql:1:")
                 .hasMessageContaining("relation \"nowhere\" does not exist");
     }
+
+    /**
+     * Domains, composite and range types, exclusion constraints and statistics: generate writes them, the runner applies
+     * them, and a second generate has nothing to do. The domain's new CHECK is added NOT VALID and validated apart.
+     */
+    @Test
+    void typesExclusionConstraintsAndStatisticsAreWrittenAppliedAndThenNothingToDo(TestDatabase db) throws Exception {
+        db.execute("CREATE DOMAIN email AS text; CREATE TYPE address AS (street text);"
+                + "CREATE TABLE users (id int PRIMARY KEY, email email, home address, active tsrange);"
+                + "INSERT INTO users VALUES (1, 'a@x.io', ROW('Main St'), '[2026-01-01,2026-02-01)');");
+        String declared = "CREATE DOMAIN email AS text CONSTRAINT email_shape CHECK (VALUE LIKE '%@%');"
+                + "CREATE TYPE address AS (street text, zip text);"
+                + "CREATE TYPE floatrange AS RANGE (subtype = float8, subtype_diff = float8mi);"
+                + "CREATE TABLE users (id int PRIMARY KEY, email email, home address, active tsrange, score floatrange,"
+                + " CONSTRAINT users_active_excl EXCLUDE USING gist (active WITH &&));"
+                + "CREATE STATISTICS users_id_email ON id, email FROM users;";
+        GenerateResult result = generate(db, declared, null);
+        assertThat(result.warnings()).isEmpty();
+        assertThat(result.operations()).extracting(o -> o.kind().id()).contains("addDomainConstraint",
+                "validateDomainConstraint", "addTypeAttribute", "createRangeType", "addExclusionConstraint",
+                "createStatistics");
+        apply(db, null);
+        assertThat(generate(db, declared, null).nothingToDo()).isTrue();
+    }
+
+    /** A used domain's base type cannot change in place: generate names the difference and writes nothing. */
+    @Test
+    void aUsedDomainsBaseTypeChangeIsRefusedByName(TestDatabase db) throws Exception {
+        db.execute("CREATE DOMAIN code AS varchar(10); CREATE TABLE t (id int, c code);");
+        assertRefused(db, "CREATE DOMAIN code AS varchar(20); CREATE TABLE t (id int, c code);",
+                "domain public.code", "character varying(20)");
+    }
 }

@@ -114,4 +114,33 @@ class IncrementalIntrospectionTest {
             step(c, s, "ALTER TABLE public._zanith_clients_parked RENAME TO clients", true);
         }
     }
+
+    /**
+     * Domains, composite and range types change the global version (a full read); an exclusion constraint is a table's
+     * catalog row (read incrementally); statistics objects change the global version.
+     */
+    @Test
+    void typesExclusionConstraintsAndStatisticsAreReadAgain(TestDatabase db) throws Exception {
+        try (Connection c = db.connect()) {
+            c.setAutoCommit(true);
+            Jdbc.execute(c, BASE);
+            TrackedSchema s = introspector.introspectTracked(c);
+            s = step(c, s, "CREATE DOMAIN public.code AS text; ALTER TABLE public.notes ADD COLUMN code public.code", true);
+            s = step(c, s, "ALTER DOMAIN public.code ADD CONSTRAINT code_shape CHECK (VALUE <> '') NOT VALID", true);
+            s = step(c, s, "ALTER DOMAIN public.code VALIDATE CONSTRAINT code_shape", true);
+            s = step(c, s, "ALTER DOMAIN public.code SET DEFAULT 'x'", true);
+            s = step(c, s, "CREATE TYPE public.address AS (street text); ALTER TABLE public.notes ADD COLUMN home public.address",
+                    true);
+            s = step(c, s, "ALTER TYPE public.address ADD ATTRIBUTE zip int", true);
+            s = step(c, s, "CREATE TYPE public.floatrange AS RANGE (subtype = float8)", true);
+            s = step(c, s, "ALTER TABLE public.notes ADD COLUMN during tsrange, "
+                    + "ADD CONSTRAINT notes_no_overlap EXCLUDE USING gist (during WITH &&)", false);
+            s = step(c, s, "ALTER TABLE public.notes DROP CONSTRAINT notes_no_overlap", false);
+            s = step(c, s, "CREATE STATISTICS public.notes_stats ON id, body FROM public.notes", true);
+            assertThat(s.graph().domains()).hasSize(1);
+            assertThat(s.graph().compositeTypes().get(0).attributes()).hasSize(2);
+            assertThat(s.graph().statistics()).hasSize(1);
+            step(c, s, "DROP STATISTICS public.notes_stats", true);
+        }
+    }
 }

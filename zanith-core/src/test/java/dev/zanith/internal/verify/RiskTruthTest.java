@@ -87,9 +87,8 @@ class RiskTruthTest {
     }
 
     /**
-     * Context rule "constraints that reference it … exclusion constraints": the graph does not model exclusion
-     * constraints, yet a collation change rebuilds their index; the planner reads them from pg_constraint, and the
-     * shadow recreates them from the live catalog's definition.
+     * Context rule "constraints that reference it … exclusion constraints": a collation change rebuilds their index;
+     * the planner reads the columns they cover from pg_constraint, and the shadow recreates them from the schema graph.
      */
     @Test
     void collationChangeOnAColumnInAnExclusionConstraintRebuildsItsIndex(TestDatabase db, @TempDir Path dir)
@@ -228,7 +227,7 @@ class RiskTruthTest {
                 .hasMessageContaining("20260101000000_case.sql:1: COMMIT would end or restart the transaction");
     }
 
-    /** A live database with what the schema graph does not model: a domain, a function, triggers, clustering. */
+    /** A live database with a domain (in the graph) and what the graph does not model: functions, triggers, ... */
     private static final String BEYOND_THE_GRAPH = """
             CREATE DOMAIN positive AS integer CONSTRAINT positive_check CHECK (VALUE > 0);
             CREATE FUNCTION make_code() RETURNS text LANGUAGE sql AS $$ SELECT 'c' $$;
@@ -256,7 +255,7 @@ class RiskTruthTest {
     }
 
     /**
-     * Item 7: the shadow recreates the live catalog's own definitions of functions, domains, triggers and clustering,
+     * Item 7: the shadow recreates the live catalog's own definitions of functions, triggers and clustering,
      * so a trigger is rehearsed as the server runs it: DROP TRIGGER is observed taking ACCESS EXCLUSIVE (it was
      * observed lock-free on a shadow without the trigger).
      */
@@ -302,7 +301,7 @@ class RiskTruthTest {
         assertThat(result.failedStep().error()).contains("stock_seen_view");
     }
 
-    /** Item 7: a domain column no longer stops the shadow; a typed step on the table is rehearsed and matches. */
+    /** Item 7: a domain column no longer stops the shadow (the graph has the domain); a typed step is rehearsed. */
     @Test
     void aDomainColumnIsRecreatedFromTheLiveDomain(TestDatabase db, @TempDir Path dir) throws Exception {
         VerifyResult result = verify(db, dir, "20260101000000_case.yaml", """
