@@ -7,13 +7,14 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * An immutable model of what a database contains: schemas, extensions, enums, sequences and tables. Every
+ * An immutable model of what a database contains: schemas, extensions, enums, sequences, tables, and views and
+ * materialized views. Every
  * collection is kept in one canonical order, so equal databases give equal graphs and byte-identical JSON
  * ({@link SchemaGraphJson}). Statistics live beside the graph ({@link LiveSchema}), never inside it.
  */
 @JsonIgnoreProperties({"format"})
 public record SchemaGraph(List<String> schemas, List<Extension> extensions, List<EnumType> enums,
-                          List<Sequence> sequences, List<Table> tables) {
+                          List<Sequence> sequences, List<Table> tables, List<View> views) {
 
     private static final SchemaGraph EMPTY = new SchemaGraph(List.of(), List.of(), List.of(), List.of(), List.of());
 
@@ -23,6 +24,13 @@ public record SchemaGraph(List<String> schemas, List<Extension> extensions, List
         enums = Lists.sorted(enums, Comparator.comparing(EnumType::schema).thenComparing(EnumType::name));
         sequences = Lists.sorted(sequences, Comparator.comparing(Sequence::schema).thenComparing(Sequence::name));
         tables = Lists.sorted(tables, Comparator.comparing(Table::schema).thenComparing(Table::name));
+        views = Lists.sorted(views, Comparator.comparing(View::schema).thenComparing(View::name));
+    }
+
+    /** A graph without views. */
+    public SchemaGraph(List<String> schemas, List<Extension> extensions, List<EnumType> enums, List<Sequence> sequences,
+                       List<Table> tables) {
+        this(schemas, extensions, enums, sequences, tables, List.of());
     }
 
     public static SchemaGraph empty() {
@@ -32,6 +40,11 @@ public record SchemaGraph(List<String> schemas, List<Extension> extensions, List
     public Optional<Table> table(TableName name) {
         return tables.stream().filter(t -> t.schema().equals(name.schema()) && t.name().equals(name.name()))
                 .findFirst();
+    }
+
+    /** The view or materialized view of that name. */
+    public Optional<View> view(TableName name) {
+        return views.stream().filter(v -> v.schema().equals(name.schema()) && v.name().equals(name.name())).findFirst();
     }
 
     public Optional<EnumType> enumType(String schema, String name) {
@@ -61,23 +74,27 @@ public record SchemaGraph(List<String> schemas, List<Extension> extensions, List
     }
 
     public SchemaGraph withTables(List<Table> newTables) {
-        return new SchemaGraph(schemas, extensions, enums, sequences, newTables);
+        return new SchemaGraph(schemas, extensions, enums, sequences, newTables, views);
     }
 
     public SchemaGraph withEnums(List<EnumType> newEnums) {
-        return new SchemaGraph(schemas, extensions, newEnums, sequences, tables);
+        return new SchemaGraph(schemas, extensions, newEnums, sequences, tables, views);
     }
 
     public SchemaGraph withExtensions(List<Extension> newExtensions) {
-        return new SchemaGraph(schemas, newExtensions, enums, sequences, tables);
+        return new SchemaGraph(schemas, newExtensions, enums, sequences, tables, views);
     }
 
     public SchemaGraph withSequences(List<Sequence> newSequences) {
-        return new SchemaGraph(schemas, extensions, enums, newSequences, tables);
+        return new SchemaGraph(schemas, extensions, enums, newSequences, tables, views);
     }
 
     public SchemaGraph withSchemas(List<String> newSchemas) {
-        return new SchemaGraph(newSchemas, extensions, enums, sequences, tables);
+        return new SchemaGraph(newSchemas, extensions, enums, sequences, tables, views);
+    }
+
+    public SchemaGraph withViews(List<View> newViews) {
+        return new SchemaGraph(schemas, extensions, enums, sequences, tables, newViews);
     }
 
     static String plural(long count, String noun) {

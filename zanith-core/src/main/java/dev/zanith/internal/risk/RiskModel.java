@@ -157,6 +157,8 @@ public final class RiskModel {
             case REBUILD_TABLE -> rebuildTable(s, (RebuildTable) op);
             case VALIDATE_CONSTRAINT -> validate(s, (ValidateConstraint) op);
             case RAW_SQL -> rawSql(s, (RawSql) op);
+            case CREATE_VIEW, REPLACE_VIEW, DROP_VIEW, CREATE_MATERIALIZED_VIEW, DROP_MATERIALIZED_VIEW,
+                 REFRESH_MATERIALIZED_VIEW -> ViewRisk.classify(s, op);
         }
         return s.build();
     }
@@ -1052,7 +1054,7 @@ public final class RiskModel {
     }
 
     /** Accumulates one assessment. */
-    private static final class Scoring {
+    static final class Scoring {
         final Operation op;
         final RiskContext context;
         final Set<ReasonCode> reasons = new LinkedHashSet<>();

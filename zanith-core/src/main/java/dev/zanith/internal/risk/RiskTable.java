@@ -111,6 +111,7 @@ public final class RiskTable {
             "alterColumnType (timestamp to timestamptz in UTC, indexed: operator class changes)",
             "alterColumnType (timestamp to timestamptz in UTC, no index)",
             "alterColumnType (a view selects the column: refused)",
+            "alterColumnType (the view over the column is dropped earlier in the plan: not refused)",
             "alterColumnType (collation change, column in an exclusion constraint: its index is rebuilt)",
             "alterColumnType (binary-coercible widening, column in an exclusion constraint: nothing rebuilt)");
 
@@ -195,6 +196,28 @@ public final class RiskTable {
                 List.of(new Sequence("public", "invoice_numbers", new SequenceOptions("bigint", 1, 1, 1, Long.MAX_VALUE, 1,
                         false), null, null)), List.of(users, orders));
     }
+
+    /** The sample view: {@code public.user_emails AS SELECT id, email FROM public.users}. */
+    static final dev.zanith.api.schema.View USER_EMAILS = new dev.zanith.api.schema.View("public", "user_emails", false,
+            "SELECT users.id,\n    users.email\n   FROM public.users", List.of(
+            new dev.zanith.api.schema.View.ViewColumn("id", "bigint"),
+            new dev.zanith.api.schema.View.ViewColumn("email", "character varying(100)")), List.of(), false, List.of(),
+            List.of(new dev.zanith.api.schema.View.ViewDependency(TABLE, List.of("email", "id"))), null);
+    /** The sample view with a column appended: what CREATE OR REPLACE VIEW can do in place. */
+    static final dev.zanith.api.schema.View USER_EMAILS_WITH_NAME = new dev.zanith.api.schema.View("public",
+            "user_emails", false, "SELECT users.id,\n    users.email,\n    users.name\n   FROM public.users", List.of(
+            new dev.zanith.api.schema.View.ViewColumn("id", "bigint"),
+            new dev.zanith.api.schema.View.ViewColumn("email", "character varying(100)"),
+            new dev.zanith.api.schema.View.ViewColumn("name", "text")), List.of(), false, List.of(),
+            List.of(new dev.zanith.api.schema.View.ViewDependency(TABLE, List.of("email", "id", "name"))), null);
+    /** The sample materialized view, with the unique index REFRESH ... CONCURRENTLY needs. */
+    static final dev.zanith.api.schema.View USER_STATUSES = new dev.zanith.api.schema.View("public", "user_statuses",
+            true, "SELECT users.status,\n    count(*) AS users\n   FROM public.users\n  GROUP BY users.status", List.of(
+            new dev.zanith.api.schema.View.ViewColumn("status", "text"),
+            new dev.zanith.api.schema.View.ViewColumn("users", "bigint")), List.of(), false,
+            List.of(new Index("user_statuses_status_key", true, "btree", List.of("status"), List.of(), false, null,
+                    List.of(), true)),
+            List.of(new dev.zanith.api.schema.View.ViewDependency(TABLE, List.of("status"))), null);
 
     private record Sample(String variant, Operation operation, List<Operation> setup) {
     }
@@ -310,7 +333,20 @@ public final class RiskTable {
                 s("VACUUM FULL", new RebuildTable(t, null)),
                 s("CLUSTER", new RebuildTable(t, "users_pkey")),
                 s("", new ValidateConstraint(ORDERS, "orders_user_fk")),
-                s("", new RawSql("UPDATE users SET code = upper(code);", null)));
+                s("", new RawSql("UPDATE users SET code = upper(code);", null)),
+                s("", new dev.zanith.api.ops.CreateView(USER_EMAILS)),
+                s("appends a column", new dev.zanith.api.ops.ReplaceView(USER_EMAILS_WITH_NAME, USER_EMAILS),
+                        new dev.zanith.api.ops.CreateView(USER_EMAILS)),
+                s("", new dev.zanith.api.ops.DropView(USER_EMAILS.qualifiedName(), USER_EMAILS),
+                        new dev.zanith.api.ops.CreateView(USER_EMAILS)),
+                s("with data", new dev.zanith.api.ops.CreateMaterializedView(USER_STATUSES)),
+                s("with no data", new dev.zanith.api.ops.CreateMaterializedView(USER_STATUSES.withPopulated(false))),
+                s("", new dev.zanith.api.ops.DropMaterializedView(USER_STATUSES.qualifiedName(), USER_STATUSES),
+                        new dev.zanith.api.ops.CreateMaterializedView(USER_STATUSES)),
+                s("blocks readers", new dev.zanith.api.ops.RefreshMaterializedView(USER_STATUSES.qualifiedName(), false),
+                        new dev.zanith.api.ops.CreateMaterializedView(USER_STATUSES)),
+                s("concurrently", new dev.zanith.api.ops.RefreshMaterializedView(USER_STATUSES.qualifiedName(), true),
+                        new dev.zanith.api.ops.CreateMaterializedView(USER_STATUSES)));
         List<Sample> ordered = new ArrayList<>(samples);
         ordered.sort(java.util.Comparator.comparing(sample -> sample.operation.kind()));
         return ordered;
