@@ -389,7 +389,9 @@ public final class RiskTable {
                         + "of it, or converting to it, rewrite the table, checking every row. A type change on a column "
                         + "that a generated column computes from, or that a view, materialized view or rule selects "
                         + "(`pg_depend` on `pg_rewrite`), is refused by the server (SQLSTATE 0A000) after it takes ACCESS "
-                        + "EXCLUSIVE: the lock is `refused`, the step fails and changes nothing (high).",
+                        + "EXCLUSIVE: the lock is `refused`, the step fails and changes nothing (high). A generated "
+                        + "migration drops such a view before the type change and re-creates it after (`dropView`, "
+                        + "then `createView`): a view dropped earlier in the plan no longer refuses the change.",
                 "**Data**: drops are `*_with_data` (destructive) only when the column or table holds data; "
                         + "online-safe renderings (CONCURRENTLY, NOT VALID + VALIDATE, USING INDEX) score lower than "
                         + "their blocking forms.");
@@ -458,9 +460,9 @@ public final class RiskTable {
                         + "× what the statement did under it, in the bands of the table below: so `REINDEX` is not safe, "
                         + "and `ADD CONSTRAINT … NOT VALID` followed by `VALIDATE` in the same file holds ACCESS "
                         + "EXCLUSIVE through the scan. The shadow has what the schema graph does not model yet from the live "
-                        + "catalog's own definitions — domains, functions and procedures (`pg_get_functiondef`), views "
-                        + "and materialized views (`pg_get_viewdef`, empty) with their indexes, triggers "
-                        + "(`pg_get_triggerdef`, enabled state included) and each table's clustered index — so "
+                        + "catalog's own definitions — domains, functions and procedures (`pg_get_functiondef`), triggers "
+                        + "(`pg_get_triggerdef`, enabled state included) and each table's clustered index; views and "
+                        + "materialized views with their indexes come from the schema graph, which models them — so "
                         + "statements touching them are rehearsed against them. What it still lacks — partitioned tables "
                         + "and partitions (the schema graph's later issue), rules, event triggers, aggregates, and any "
                         + "definition that failed to recreate — is named in the verdict's warnings; a statement that "

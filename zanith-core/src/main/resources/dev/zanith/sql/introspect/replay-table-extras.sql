@@ -1,7 +1,8 @@
 -- What verify's shadow needs besides the schema graph on the tables, views and materialized views of the
--- introspected schemas (not Zanith's own: name prefix), each as the server prints it: exclusion constraints,
--- indexes of materialized views, user triggers (with their enabled state: O on, D disabled, R replica, A always), and the index each
--- table is clustered on. Parameters: excluded prefix (text), schema names (text[]), four times.
+-- introspected schemas (not Zanith's own: name prefix), each as the server prints it: exclusion constraints, user
+-- triggers (with their enabled state: O on, D disabled, R replica, A always), and the index each table or
+-- materialized view is clustered on (materialized views and their indexes come from the schema graph).
+-- Parameters: excluded prefix (text), schema names (text[]), three times.
 SELECT n.nspname AS schema_name, c.relname AS relation_name, 'constraint' AS kind, k.conname AS object_name,
        pg_catalog.pg_get_constraintdef(k.oid) AS definition, NULL AS enabled, 0 AS phase, k.oid AS ordinal
 FROM pg_catalog.pg_constraint k
@@ -11,16 +12,6 @@ CROSS JOIN (SELECT ?::text AS prefix) p
 WHERE k.contype = 'x'
   AND c.relkind = 'r'
   AND NOT c.relispartition
-  AND n.nspname = ANY (?::text[])
-  AND (p.prefix = '' OR left(c.relname, length(p.prefix)) <> p.prefix)
-UNION ALL
-SELECT n.nspname, c.relname, 'index', ic.relname, pg_catalog.pg_get_indexdef(i.indexrelid), NULL, 1, i.indexrelid
-FROM pg_catalog.pg_index i
-JOIN pg_catalog.pg_class c ON c.oid = i.indrelid
-JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
-JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-CROSS JOIN (SELECT ?::text AS prefix) p
-WHERE c.relkind = 'm'
   AND n.nspname = ANY (?::text[])
   AND (p.prefix = '' OR left(c.relname, length(p.prefix)) <> p.prefix)
 UNION ALL
