@@ -96,6 +96,22 @@ class ViewIntrospectionTest {
     }
 
     @Test
+    void snapshotDiffsNameViewChanges(TestDatabase db) throws Exception {
+        db.execute(SCHEMA);
+        try (Connection c = db.connect()) {
+            SchemaGraph before = read(c);
+            Jdbc.execute(c, "DROP VIEW big_paid; CREATE VIEW recent AS SELECT id FROM orders WHERE id > 10;"
+                    + "REFRESH MATERIALIZED VIEW stats");
+            List<String> lines = dev.zanith.api.output.SnapshotDiff.between(before, read(c)).others();
+            assertThat(lines).hasSize(3).contains("view public.big_paid: removed");
+            assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("view public.recent: added (view) SELECT")
+                    .contains("FROM public.orders"));
+            assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("view public.stats: changed (materialized view)")
+                    .contains("WITH NO DATA -- per status ->").endsWith("[indexes: stats_status] -- per status"));
+        }
+    }
+
+    @Test
     void aRefreshAfterAViewOnlyChangeReadsTheViewsAgain(TestDatabase db) throws Exception {
         db.execute("CREATE TABLE orders (id bigint PRIMARY KEY, total numeric(12,2));");
         Introspector introspector = new Introspector(IntrospectionOptions.defaults());
