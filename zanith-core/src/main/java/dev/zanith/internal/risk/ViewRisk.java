@@ -105,6 +105,10 @@ final class ViewRisk {
     }
 
     private static void reads(RiskModel.Scoring s, List<View.ViewDependency> relations, String held) {
+        if (relations.isEmpty() && !(s.op instanceof RefreshMaterializedView)) {
+            s.note("the step does not list what its query reads (dependsOn): the tables it names are locked ACCESS "
+                    + "SHARE too, and this plan cannot name them");
+        }
         for (View.ViewDependency dependency : relations) {
             s.lock(dependency.relation(), LockMode.ACCESS_SHARE, held);
         }
