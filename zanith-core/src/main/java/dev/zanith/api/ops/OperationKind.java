@@ -26,6 +26,8 @@ public enum OperationKind {
     CREATE_RANGE_TYPE("createRangeType", Family.ADDITIONS, CreateRangeType.class),
     ADD_EXCLUSION_CONSTRAINT("addExclusionConstraint", Family.ADDITIONS, AddExclusionConstraint.class),
     CREATE_STATISTICS("createStatistics", Family.ADDITIONS, CreateStatistics.class),
+    CREATE_VIEW("createView", Family.ADDITIONS, CreateView.class),
+    CREATE_MATERIALIZED_VIEW("createMaterializedView", Family.ADDITIONS, CreateMaterializedView.class),
 
     DROP_TABLE("dropTable", Family.REMOVALS, DropTable.class),
     DROP_COLUMN("dropColumn", Family.REMOVALS, DropColumn.class),
@@ -45,6 +47,8 @@ public enum OperationKind {
     DROP_RANGE_TYPE("dropRangeType", Family.REMOVALS, DropRangeType.class),
     DROP_EXCLUSION_CONSTRAINT("dropExclusionConstraint", Family.REMOVALS, DropExclusionConstraint.class),
     DROP_STATISTICS("dropStatistics", Family.REMOVALS, DropStatistics.class),
+    DROP_VIEW("dropView", Family.REMOVALS, DropView.class),
+    DROP_MATERIALIZED_VIEW("dropMaterializedView", Family.REMOVALS, DropMaterializedView.class),
 
     ALTER_COLUMN_TYPE("alterColumnType", Family.TYPE_AND_NULLABILITY, AlterColumnType.class),
     SET_NOT_NULL("setNotNull", Family.TYPE_AND_NULLABILITY, SetNotNull.class),
@@ -58,6 +62,7 @@ public enum OperationKind {
     SET_DOMAIN_DEFAULT("setDomainDefault", Family.TYPE_AND_NULLABILITY, SetDomainDefault.class),
     SET_DOMAIN_NOT_NULL("setDomainNotNull", Family.TYPE_AND_NULLABILITY, SetDomainNotNull.class),
     ADD_TYPE_ATTRIBUTE("addTypeAttribute", Family.TYPE_AND_NULLABILITY, AddTypeAttribute.class),
+    REPLACE_VIEW("replaceView", Family.TYPE_AND_NULLABILITY, ReplaceView.class),
 
     RENAME_TABLE("renameTable", Family.RENAMES, RenameTable.class),
     RENAME_COLUMN("renameColumn", Family.RENAMES, RenameColumn.class),
@@ -80,6 +85,7 @@ public enum OperationKind {
     REBUILD_TABLE("rebuildTable", Family.LONG_RUNNING, RebuildTable.class),
     VALIDATE_CONSTRAINT("validateConstraint", Family.LONG_RUNNING, ValidateConstraint.class),
     VALIDATE_DOMAIN_CONSTRAINT("validateDomainConstraint", Family.LONG_RUNNING, ValidateDomainConstraint.class),
+    REFRESH_MATERIALIZED_VIEW("refreshMaterializedView", Family.LONG_RUNNING, RefreshMaterializedView.class),
 
     RAW_SQL("rawSql", Family.RAW, RawSql.class);
 

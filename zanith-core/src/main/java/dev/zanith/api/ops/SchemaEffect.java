@@ -59,6 +59,10 @@ public final class SchemaEffect {
     }
 
     private static SchemaGraph effect(SchemaGraph graph, Operation operation) {
+        Optional<SchemaGraph> onViews = ViewEffects.apply(graph, operation);
+        if (onViews.isPresent()) {
+            return onViews.get();
+        }
         if (operation instanceof CreateSchema o) {
             List<String> schemas = new ArrayList<>(graph.schemas());
             schemas.add(o.schema());

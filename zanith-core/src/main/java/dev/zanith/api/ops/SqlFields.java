@@ -8,6 +8,7 @@ import dev.zanith.api.schema.Index;
 import dev.zanith.api.schema.Policy;
 import dev.zanith.api.schema.SequenceOptions;
 import dev.zanith.api.schema.Table;
+import dev.zanith.api.schema.View;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -29,12 +30,18 @@ public final class SqlFields {
      *                {@code set.score}, {@code index.keys[2]}
      * @param text    the SQL text
      * @param keyword true for keyword fields (words only), false for expressions, keys and types
+     * @param query   true for a view's query (one query: commas allowed, a second statement not)
      */
-    public record Field(String path, String text, boolean keyword) {
+    public record Field(String path, String text, boolean keyword, boolean query) {
+
+        public Field(String path, String text, boolean keyword) {
+            this(path, text, keyword, false);
+        }
 
         /** Why the text is not one fragment of its kind, or empty. */
         public Optional<String> problem() {
-            return keyword ? SqlFragments.wordsProblem(text) : SqlFragments.problem(text);
+            return keyword ? SqlFragments.wordsProblem(text)
+                    : query ? SqlFragments.queryProblem(text) : SqlFragments.problem(text);
         }
     }
 
@@ -81,6 +88,12 @@ public final class SqlFields {
             sequence(fields, "sequence.options", op.sequence().options());
         } else if (operation instanceof AlterSequence op) {
             sequence(fields, "options", op.options());
+        } else if (operation instanceof CreateView op) {
+            view(fields, "view", op.view());
+        } else if (operation instanceof ReplaceView op) {
+            view(fields, "view", op.view());
+        } else if (operation instanceof CreateMaterializedView op) {
+            view(fields, "view", op.view());
         }
         return fields;
     }
@@ -139,6 +152,16 @@ public final class SqlFields {
         add(fields, path + ".command", policy.command(), true);
         add(fields, path + ".using", policy.using(), false);
         add(fields, path + ".withCheck", policy.withCheck(), false);
+    }
+
+    private static void view(List<Field> fields, String path, View view) {
+        fields.add(new Field(path + ".definition", view.definition(), false, true));
+        for (int i = 0; i < view.options().size(); i++) {
+            add(fields, path + ".options[" + i + "]", view.options().get(i), false);
+        }
+        for (int i = 0; i < view.indexes().size(); i++) {
+            index(fields, path + ".indexes[" + i + "]", view.indexes().get(i));
+        }
     }
 
     private static void sequence(List<Field> fields, String path, @Nullable SequenceOptions options) {

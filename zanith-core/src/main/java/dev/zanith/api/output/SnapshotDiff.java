@@ -90,7 +90,29 @@ public record SnapshotDiff(List<ModelChange> models, List<String> others) {
                 byName(to.enums(), e -> e.schema() + "." + e.name()), e -> "(" + String.join(", ", e.values()) + ")");
         compare(others, "sequence", byName(from.sequences(), s -> s.schema() + "." + s.name()),
                 byName(to.sequences(), s -> s.schema() + "." + s.name()), s -> s.options().toString());
+        compare(others, "view", byName(from.views(), v -> v.schema() + "." + v.name()),
+                byName(to.views(), v -> v.schema() + "." + v.name()), SnapshotDiff::describe);
         return new SnapshotDiff(models, others);
+    }
+
+    /** One line per view: {@code (materialized view) SELECT ... [WITH (...)] [indexes: a, b] [WITH NO DATA] -- comment}. */
+    public static String describe(dev.zanith.api.schema.View view) {
+        StringBuilder out = new StringBuilder("(").append(view.kindName()).append(") ")
+                .append(view.definition().replaceAll("\\s+", " "));
+        if (!view.options().isEmpty()) {
+            out.append(" WITH (").append(String.join(", ", view.options())).append(')');
+        }
+        if (!view.indexes().isEmpty()) {
+            out.append(" [indexes: ").append(view.indexes().stream().map(dev.zanith.api.schema.Index::name)
+                    .collect(java.util.stream.Collectors.joining(", "))).append(']');
+        }
+        if (view.withNoData()) {
+            out.append(" WITH NO DATA");
+        }
+        if (view.comment() != null) {
+            out.append(" -- ").append(view.comment());
+        }
+        return out.toString();
     }
 
     /** One line per column: {@code bigint NOT NULL DEFAULT 0}. */

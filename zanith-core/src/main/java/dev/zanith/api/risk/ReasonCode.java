@@ -74,7 +74,11 @@ public enum ReasonCode {
     ARCHIVES_TABLE(Family.SAFE_ALTERNATIVES, "restorable", false),
     REBUILDS_INDEX(Family.LONG_RUNNING, "index rebuilt under lock", false),
     VALIDATES_CONSTRAINT(Family.LONG_RUNNING, "online scan", false),
-    OVERWRITES_COLUMN_VALUES(Family.LONG_RUNNING, "old values lost", false);
+    OVERWRITES_COLUMN_VALUES(Family.LONG_RUNNING, "old values lost", false),
+    CREATES_VIEW(Family.ADDITIONS, "new view", false),
+    DROPS_VIEW(Family.REMOVALS, "breaks readers", false),
+    REPLACES_VIEW(Family.TYPE_AND_NULLABILITY, "readers wait briefly", false),
+    REFRESHES_MATERIALIZED_VIEW(Family.LONG_RUNNING, "runs the query under lock", false);
 
     private final Family family;
     private final String tag;

@@ -7,23 +7,28 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * An immutable model of what a database contains: schemas, extensions, enums, sequences, tables, domains, composite
- * and range types, exclusion constraints and extended statistics. Every
- * collection is kept in one canonical order, so equal databases give equal graphs and byte-identical JSON
- * ({@link SchemaGraphJson}). Statistics live beside the graph ({@link LiveSchema}), never inside it.
+ * An immutable model of what a database contains: schemas, extensions, enums, sequences, tables (partitioned ones
+ * with their partitions), domains, composite and range types, exclusion constraints, extended statistics, views and
+ * materialized views, routines (functions and procedures), triggers and the migration role's event triggers, the
+ * privileges granted on objects ({@link Grant}), the migration role's default privileges ({@link DefaultPrivilege})
+ * and the comments on objects without a comment field ({@link ObjectComment}). Every collection is kept in one
+ * canonical order, so equal databases give equal graphs and byte-identical JSON ({@link SchemaGraphJson}); a list
+ * missing from JSON written before its kind was modelled reads as empty. Statistics live beside the graph
+ * ({@link LiveSchema}), never inside it.
  */
 @JsonIgnoreProperties({"format"})
-public record SchemaGraph(List<String> schemas, List<Extension> extensions, List<EnumType> enums,
-                          List<Sequence> sequences, List<Table> tables,
-                          List<Domain> domains, List<CompositeType> compositeTypes, List<RangeType> rangeTypes,
-                          List<ExclusionConstraint> exclusionConstraints, List<StatisticsObject> statistics) {
+public record SchemaGraph(List<String> schemas, List<Extension> extensions, List<EnumType> enums, List<Sequence> sequences,
+                          List<Table> tables, List<Domain> domains, List<CompositeType> compositeTypes,
+                          List<RangeType> rangeTypes, List<ExclusionConstraint> exclusionConstraints,
+                          List<StatisticsObject> statistics, List<View> views) {
 
     private static final SchemaGraph EMPTY = new SchemaGraph(List.of(), List.of(), List.of(), List.of(), List.of());
 
-    /** A graph without domains, composite and range types, exclusion constraints or extended statistics. */
-    public SchemaGraph(List<String> schemas, List<Extension> extensions, List<EnumType> enums,
-                       List<Sequence> sequences, List<Table> tables) {
-        this(schemas, extensions, enums, sequences, tables, List.of(), List.of(), List.of(), List.of(), List.of());
+    /** A graph of schemas, extensions, enums, sequences and tables only. */
+    public SchemaGraph(List<String> schemas, List<Extension> extensions, List<EnumType> enums, List<Sequence> sequences,
+                       List<Table> tables) {
+        this(schemas, extensions, enums, sequences, tables, List.of(), List.of(), List.of(), List.of(), List.of(),
+            List.of());
     }
 
     public SchemaGraph {
@@ -33,13 +38,13 @@ public record SchemaGraph(List<String> schemas, List<Extension> extensions, List
         sequences = Lists.sorted(sequences, Comparator.comparing(Sequence::schema).thenComparing(Sequence::name));
         tables = Lists.sorted(tables, Comparator.comparing(Table::schema).thenComparing(Table::name));
         domains = Lists.sorted(domains, Comparator.comparing(Domain::schema).thenComparing(Domain::name));
-        compositeTypes = Lists.sorted(compositeTypes, Comparator.comparing(CompositeType::schema)
-                .thenComparing(CompositeType::name));
+        compositeTypes = Lists.sorted(compositeTypes, Comparator.comparing(CompositeType::schema).thenComparing(CompositeType::name));
         rangeTypes = Lists.sorted(rangeTypes, Comparator.comparing(RangeType::schema).thenComparing(RangeType::name));
         exclusionConstraints = Lists.sorted(exclusionConstraints, Comparator.comparing(ExclusionConstraint::schema)
                 .thenComparing(ExclusionConstraint::table).thenComparing(ExclusionConstraint::name));
         statistics = Lists.sorted(statistics, Comparator.comparing(StatisticsObject::schema)
                 .thenComparing(StatisticsObject::name));
+        views = Lists.sorted(views, Comparator.comparing(View::schema).thenComparing(View::name));
     }
 
     public static SchemaGraph empty() {
@@ -79,52 +84,57 @@ public record SchemaGraph(List<String> schemas, List<Extension> extensions, List
 
     public SchemaGraph withTables(List<Table> newTables) {
         return new SchemaGraph(schemas, extensions, enums, sequences, newTables, domains, compositeTypes, rangeTypes,
-                exclusionConstraints, statistics);
+                exclusionConstraints, statistics, views);
     }
 
     public SchemaGraph withEnums(List<EnumType> newEnums) {
         return new SchemaGraph(schemas, extensions, newEnums, sequences, tables, domains, compositeTypes, rangeTypes,
-                exclusionConstraints, statistics);
+                exclusionConstraints, statistics, views);
     }
 
     public SchemaGraph withExtensions(List<Extension> newExtensions) {
         return new SchemaGraph(schemas, newExtensions, enums, sequences, tables, domains, compositeTypes, rangeTypes,
-                exclusionConstraints, statistics);
+                exclusionConstraints, statistics, views);
     }
 
     public SchemaGraph withSequences(List<Sequence> newSequences) {
         return new SchemaGraph(schemas, extensions, enums, newSequences, tables, domains, compositeTypes, rangeTypes,
-                exclusionConstraints, statistics);
+                exclusionConstraints, statistics, views);
     }
 
     public SchemaGraph withSchemas(List<String> newSchemas) {
         return new SchemaGraph(newSchemas, extensions, enums, sequences, tables, domains, compositeTypes, rangeTypes,
-                exclusionConstraints, statistics);
+                exclusionConstraints, statistics, views);
     }
 
     public SchemaGraph withDomains(List<Domain> values) {
         return new SchemaGraph(schemas, extensions, enums, sequences, tables, values, compositeTypes, rangeTypes,
-                exclusionConstraints, statistics);
+                exclusionConstraints, statistics, views);
     }
 
     public SchemaGraph withCompositeTypes(List<CompositeType> values) {
         return new SchemaGraph(schemas, extensions, enums, sequences, tables, domains, values, rangeTypes,
-                exclusionConstraints, statistics);
+                exclusionConstraints, statistics, views);
     }
 
     public SchemaGraph withRangeTypes(List<RangeType> values) {
         return new SchemaGraph(schemas, extensions, enums, sequences, tables, domains, compositeTypes, values,
-                exclusionConstraints, statistics);
+                exclusionConstraints, statistics, views);
     }
 
     public SchemaGraph withExclusionConstraints(List<ExclusionConstraint> values) {
-        return new SchemaGraph(schemas, extensions, enums, sequences, tables, domains, compositeTypes, rangeTypes,
-                values, statistics);
+        return new SchemaGraph(schemas, extensions, enums, sequences, tables, domains, compositeTypes, rangeTypes, values,
+                statistics, views);
     }
 
     public SchemaGraph withStatistics(List<StatisticsObject> values) {
         return new SchemaGraph(schemas, extensions, enums, sequences, tables, domains, compositeTypes, rangeTypes,
-                exclusionConstraints, values);
+                exclusionConstraints, values, views);
+    }
+
+    public SchemaGraph withViews(List<View> values) {
+        return new SchemaGraph(schemas, extensions, enums, sequences, tables, domains, compositeTypes, rangeTypes,
+                exclusionConstraints, statistics, values);
     }
 
     public Optional<Domain> domain(String schema, String name) {
@@ -133,6 +143,11 @@ public record SchemaGraph(List<String> schemas, List<Extension> extensions, List
 
     public Optional<CompositeType> compositeType(String schema, String name) {
         return compositeTypes.stream().filter(d -> d.schema().equals(schema) && d.name().equals(name)).findFirst();
+    }
+
+    /** The view or materialized view of that name. */
+    public Optional<View> view(TableName name) {
+        return views.stream().filter(v -> v.schema().equals(name.schema()) && v.name().equals(name.name())).findFirst();
     }
 
     static String plural(long count, String noun) {

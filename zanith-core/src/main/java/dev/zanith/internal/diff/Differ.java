@@ -87,9 +87,9 @@ import java.util.stream.Collectors;
 
 /**
  * Compares two schema graphs and returns the typed operations that turn the first into the second:
- * deterministic, ordered so that every operation finds what it needs (schemas and extensions, then types,
- * renames, dependent drops, new tables, column changes, constraints and indexes, foreign keys, row level
- * security, and finally drops), and online-safe where the table already exists (indexes built concurrently,
+ * deterministic, ordered so that every operation finds what it needs (schemas and extensions, then view drops,
+ * types, renames, dependent drops, new tables, column changes, constraints and indexes, foreign keys, row level
+ * security, drops, and finally views created or replaced: see {@link ViewDiff}), and online-safe where the table already exists (indexes built concurrently,
  * checks and foreign keys added NOT VALID then validated, NOT NULL proven by a validated check, unique
  * constraints adopted from a concurrently built index). Diffing a graph with itself yields nothing.
  */
@@ -133,6 +133,7 @@ public final class Differ {
     }
 
     private DiffResult run(SchemaGraph from, SchemaGraph to) {
+        ViewDiff.Result views = ViewDiff.diff(from, to);
         working = from;
         target = to;
         for (RenameHint hint : options.renames()) {
@@ -148,8 +149,8 @@ public final class Differ {
         protectForeignKeys();
         diffTypes();
         List<Operation> all = new ArrayList<>();
-        for (List<Operation> phase : List.of(setup, types, renames, dependentDrops, creates, columnChanges, constraints,
-                relations, security, columnDrops, tableDrops, lateDrops, schemaDrops)) {
+        for (List<Operation> phase : List.of(setup, views.before(), types, renames, dependentDrops, creates, columnChanges,
+                constraints, relations, security, columnDrops, tableDrops, lateDrops, schemaDrops, views.after())) {
             all.addAll(phase);
         }
         return new DiffResult(all, suspects, warnings, kept);

@@ -22,6 +22,7 @@ import dev.zanith.api.schema.Table;
 import dev.zanith.api.schema.TableName;
 import dev.zanith.api.schema.TableStatistics;
 import dev.zanith.api.schema.UniqueConstraint;
+import dev.zanith.api.schema.View;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -91,7 +92,11 @@ public final class Introspector {
             CatalogVersions now = readVersions(c);
             CatalogVersions before = previous.versions();
             if (now.equals(before)) {
-                return previous;
+                // Views are not in the table versions: they are read again, whole (a few set-based queries).
+                List<View> views = ViewCatalog.read(c, previous.graph().schemas(), options.excludedPrefix(),
+                        serverVersion(c));
+                return views.equals(previous.graph().views()) ? previous : new TrackedSchema(
+                        previous.graph().withViews(views), previous.tablesByOid(), now, previous.fullReads());
             }
             if (!now.global().equals(before.global()) || renamed(before, now)) {
                 FullRead full = readAll(c);
@@ -184,7 +189,8 @@ public final class Introspector {
         // Types change only with the global version (a full read); exclusion constraints and statistics are re-read.
         SchemaGraph graph = TypeCatalog.tableObjects(c, new SchemaGraph(schemas, old.extensions(), old.enums(),
                 sequences, tables).withDomains(old.domains()).withCompositeTypes(old.compositeTypes())
-                .withRangeTypes(old.rangeTypes()), schemas, options.excludedPrefix());
+                .withRangeTypes(old.rangeTypes()), schemas, options.excludedPrefix())
+                .withViews(ViewCatalog.read(c, schemas, options.excludedPrefix(), serverVersion(c)));
         return new TrackedSchema(graph, byOid, now, previous.fullReads());
     }
 
@@ -285,7 +291,12 @@ public final class Introspector {
     }
 
     /** Catalog columns that exist only from some version on, as the SQL resources' placeholders. */
-    private static Map<String, String> versionGates(ServerVersion version) {
+    private static ServerVersion serverVersion(Connection c) throws SQLException {
+        return new ServerVersion(Jdbc.queryFirst(c, SqlResources.get("introspect/server.sql"), rs -> rs.getInt("version_num"))
+                .orElseThrow());
+    }
+
+    static Map<String, String> versionGates(ServerVersion version) {
         return Map.of("nulls_not_distinct", version.atLeast(15) ? "i.indnullsnotdistinct" : "false");
     }
 
@@ -350,7 +361,7 @@ public final class Introspector {
             byOid.put(entry.getKey(), table);
         }
         SchemaGraph graph = TypeCatalog.read(c, new SchemaGraph(schemas, extensions, enums, sequences, built), schemas,
-                options.excludedPrefix());
+                options.excludedPrefix()).withViews(ViewCatalog.read(c, schemas, options.excludedPrefix(), version));
         return new FullRead(new LiveSchema(server.database(), version, graph, statistics), byOid);
     }
 
@@ -471,14 +482,18 @@ public final class Introspector {
             if (rs.getBoolean("on_parked")) {
                 return null;
             }
-            TableParts table = tables.get(rs.getLong("table_oid"));
-            String method = rs.getString("method");
-            table.indexes.add(new Index(rs.getString("index_name"), rs.getBoolean("is_unique"), method,
-                    IndexDefinitions.keys(rs.getString("definition"), method), Jdbc.strings(rs, "include_columns"),
-                    rs.getBoolean("nulls_not_distinct"), rs.getString("predicate"),
-                    Jdbc.strings(rs, "storage_parameters"), rs.getBoolean("is_valid")));
+            tables.get(rs.getLong("table_oid")).indexes.add(index(rs));
             return null;
         }, prefix, oids);
+    }
+
+    /** One row of {@code introspect/indexes.sql} as an index (tables' and materialized views' alike). */
+    static Index index(ResultSet rs) throws SQLException {
+        String method = rs.getString("method");
+        return new Index(rs.getString("index_name"), rs.getBoolean("is_unique"), method,
+                IndexDefinitions.keys(rs.getString("definition"), method), Jdbc.strings(rs, "include_columns"),
+                rs.getBoolean("nulls_not_distinct"), rs.getString("predicate"),
+                Jdbc.strings(rs, "storage_parameters"), rs.getBoolean("is_valid"));
     }
 
     private static void readPolicies(Connection c, Object oids, Map<Long, TableParts> tables) throws SQLException {

@@ -13,16 +13,15 @@ import java.util.List;
 /**
  * What a live database has beyond the schema graph, in the live catalog's own definitions
  * ({@code pg_get_functiondef}, {@code pg_get_viewdef}, {@code pg_get_triggerdef}, {@code pg_get_indexdef},
- * functions and procedures, views and materialized views (with their indexes), triggers (and their enabled state),
- * and the index each table is clustered on (domains and exclusion constraints are in the graph now). Verify's shadow recreates
- * them around the schema graph so raw SQL touching them is rehearsed against them, not against their absence.
+ * {@code pg_get_constraintdef}): domains, functions and procedures, exclusion constraints, triggers (and their
+ * enabled state), and the index each table is clustered on. Verify's shadow recreates them around the schema graph
+ * so raw SQL touching them is rehearsed against them, not against their absence. Views and materialized views (with
+ * their indexes) are not among them: the schema graph models them, so the shadow gets them from the graph.
  * Partitioned tables and partitions are only named ({@link #notRecreated}): the graph does not model them yet.
  *
- * @param beforeTables  DDL to run before the graph's tables (functions: defaults and CHECKs use them), oldest
- *                      object first
- * @param afterTables   DDL to run after the graph (views, materialized views and their indexes,
- *                      triggers, clustering),
- *                      oldest object first
+ * @param beforeTables  DDL to run before the graph's tables (domains, then functions: column types, defaults and
+ *                      CHECKs use them), oldest object first
+ * @param afterTables   DDL to run after the graph (exclusion constraints, triggers, clustering), oldest object first
  * @param notRecreated  objects the shadow will not have (no DDL): partitioned tables and partitions
  */
 public record LiveDefinitions(List<Definition> beforeTables, List<Definition> afterTables, List<Definition> notRecreated) {
@@ -60,26 +59,10 @@ public record LiveDefinitions(List<Definition> beforeTables, List<Definition> af
         Jdbc.query(c, SqlResources.get("introspect/replay-functions.sql"), rs -> before.add(new Definition(
                 "function " + rs.getString("signature"), rs.getString("function_name"),
                 List.of(rs.getString("definition")))), schemas);
-        Jdbc.query(c, SqlResources.get("introspect/replay-views.sql"), rs -> {
-            String name = Identifiers.qualify(rs.getString("schema_name"), rs.getString("view_name"));
-            boolean materialized = rs.getBoolean("materialized");
-            String with = rs.getString("options");
-            String query = rs.getString("query").strip();
-            if (query.endsWith(";")) {
-                query = query.substring(0, query.length() - 1);
-            }
-            String sql = "CREATE " + (materialized ? "MATERIALIZED VIEW " : "VIEW ") + name
-                    + (with == null || with.isEmpty() ? "" : " WITH (" + with + ")") + " AS " + query
-                    + (materialized ? " WITH NO DATA" : "");
-            return after.add(new Definition((materialized ? "materialized view " : "view ") + name,
-                    rs.getString("view_name"), List.of(sql)));
-        }, prefix, schemas);
         Jdbc.query(c, SqlResources.get("introspect/replay-table-extras.sql"), rs -> {
             String table = Identifiers.qualify(rs.getString("schema_name"), rs.getString("relation_name"));
             String object = rs.getString("object_name");
             return switch (rs.getString("kind")) {
-                case "index" -> after.add(new Definition("index " + object + " on " + table, object,
-                        List.of(rs.getString("definition"))));
                 case "trigger" -> {
                     List<String> sql = new ArrayList<>(List.of(rs.getString("definition")));
                     String state = switch (rs.getString("enabled")) {
@@ -96,7 +79,7 @@ public record LiveDefinitions(List<Definition> beforeTables, List<Definition> af
                 default -> after.add(new Definition("clustering of " + table + " on " + object, object,
                         List.of("ALTER TABLE " + table + " CLUSTER ON " + Identifiers.quote(object))));
             };
-        }, prefix, schemas, prefix, schemas, prefix, schemas);
+        }, prefix, schemas, prefix, schemas);
         List<Definition> missing = Jdbc.query(c, SqlResources.get("introspect/replay-partitioned.sql"),
                 rs -> new Definition((rs.getBoolean("partitioned") ? "partitioned table " : "partition ")
                         + Identifiers.qualify(rs.getString("schema_name"), rs.getString("table_name")),

@@ -245,7 +245,17 @@ public final class RiskContext {
      */
     public List<String> viewsUsing(TableName table, String column) {
         DataRef live = liveColumns.get(DataRef.column(table, column));
-        return live == null ? List.of() : views.getOrDefault(live, List.of());
+        if (live == null) {
+            return List.of();
+        }
+        // A view an earlier step of this plan drops no longer holds the column (the differ drops it first).
+        java.util.Set<String> dropped = new java.util.HashSet<>();
+        for (Operation op : earlier) {
+            if (op instanceof dev.zanith.api.ops.DropView || op instanceof dev.zanith.api.ops.DropMaterializedView) {
+                dropped.add(op.target().schema() + "." + op.target().name());
+            }
+        }
+        return views.getOrDefault(live, List.of()).stream().filter(v -> !dropped.contains(v)).toList();
     }
 
     /**

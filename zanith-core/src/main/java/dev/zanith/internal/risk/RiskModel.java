@@ -181,6 +181,8 @@ public final class RiskModel {
             case DROP_STATISTICS -> s.reason(ReasonCode.DROPS_STATISTICS)
                     .lock(op.target(), LockMode.SHARE_UPDATE_EXCLUSIVE, TableLock.BRIEF)
                     .note("plans lose the estimates it gave").score(8);
+            case CREATE_VIEW, REPLACE_VIEW, DROP_VIEW, CREATE_MATERIALIZED_VIEW, DROP_MATERIALIZED_VIEW,
+                 REFRESH_MATERIALIZED_VIEW -> ViewRisk.classify(s, op);
         }
         return s.build();
     }
@@ -1171,7 +1173,7 @@ public final class RiskModel {
     }
 
     /** Accumulates one assessment. */
-    private static final class Scoring {
+    static final class Scoring {
         final Operation op;
         final RiskContext context;
         final Set<ReasonCode> reasons = new LinkedHashSet<>();

@@ -115,6 +115,7 @@ public final class RiskTable {
             "alterColumnType (timestamp to timestamptz in UTC, indexed: operator class changes)",
             "alterColumnType (timestamp to timestamptz in UTC, no index)",
             "alterColumnType (a view selects the column: refused)",
+            "alterColumnType (the view over the column is dropped earlier in the plan: not refused)",
             "alterColumnType (collation change, column in an exclusion constraint: its index is rebuilt)",
             "alterColumnType (binary-coercible widening, column in an exclusion constraint: nothing rebuilt)");
 
@@ -221,6 +222,28 @@ public final class RiskTable {
         setup.addAll(List.of(then));
         return setup.toArray(Operation[]::new);
     }
+
+    /** The sample view: {@code public.user_emails AS SELECT id, email FROM public.users}. */
+    static final dev.zanith.api.schema.View USER_EMAILS = new dev.zanith.api.schema.View("public", "user_emails", false,
+            "SELECT users.id,\n    users.email\n   FROM public.users", List.of(
+            new dev.zanith.api.schema.View.ViewColumn("id", "bigint"),
+            new dev.zanith.api.schema.View.ViewColumn("email", "character varying(100)")), List.of(), false, List.of(),
+            List.of(new dev.zanith.api.schema.View.ViewDependency(TABLE, List.of("email", "id"))), null);
+    /** The sample view with a column appended: what CREATE OR REPLACE VIEW can do in place. */
+    static final dev.zanith.api.schema.View USER_EMAILS_WITH_NAME = new dev.zanith.api.schema.View("public",
+            "user_emails", false, "SELECT users.id,\n    users.email,\n    users.name\n   FROM public.users", List.of(
+            new dev.zanith.api.schema.View.ViewColumn("id", "bigint"),
+            new dev.zanith.api.schema.View.ViewColumn("email", "character varying(100)"),
+            new dev.zanith.api.schema.View.ViewColumn("name", "text")), List.of(), false, List.of(),
+            List.of(new dev.zanith.api.schema.View.ViewDependency(TABLE, List.of("email", "id", "name"))), null);
+    /** The sample materialized view, with the unique index REFRESH ... CONCURRENTLY needs. */
+    static final dev.zanith.api.schema.View USER_STATUSES = new dev.zanith.api.schema.View("public", "user_statuses",
+            true, "SELECT users.status,\n    count(*) AS users\n   FROM public.users\n  GROUP BY users.status", List.of(
+            new dev.zanith.api.schema.View.ViewColumn("status", "text"),
+            new dev.zanith.api.schema.View.ViewColumn("users", "bigint")), List.of(), false,
+            List.of(new Index("user_statuses_status_key", true, "btree", List.of("status"), List.of(), false, null,
+                    List.of(), true)),
+            List.of(new dev.zanith.api.schema.View.ViewDependency(TABLE, List.of("status"))), null);
 
     private record Sample(String variant, Operation operation, List<Operation> setup) {
     }
@@ -370,7 +393,20 @@ public final class RiskTable {
                         new dev.zanith.api.ops.AddExclusionConstraint(t, "users_code_excl", CODE_EXCLUSION)),
                 s("", new dev.zanith.api.ops.CreateStatistics(AGE_BALANCE)),
                 s("", new dev.zanith.api.ops.DropStatistics(AGE_BALANCE.qualifiedName(), AGE_BALANCE),
-                        new dev.zanith.api.ops.CreateStatistics(AGE_BALANCE)));
+                        new dev.zanith.api.ops.CreateStatistics(AGE_BALANCE)),
+                s("", new dev.zanith.api.ops.CreateView(USER_EMAILS)),
+                s("appends a column", new dev.zanith.api.ops.ReplaceView(USER_EMAILS_WITH_NAME, USER_EMAILS),
+                        new dev.zanith.api.ops.CreateView(USER_EMAILS)),
+                s("", new dev.zanith.api.ops.DropView(USER_EMAILS.qualifiedName(), USER_EMAILS),
+                        new dev.zanith.api.ops.CreateView(USER_EMAILS)),
+                s("with data", new dev.zanith.api.ops.CreateMaterializedView(USER_STATUSES)),
+                s("with no data", new dev.zanith.api.ops.CreateMaterializedView(USER_STATUSES.withPopulated(false))),
+                s("", new dev.zanith.api.ops.DropMaterializedView(USER_STATUSES.qualifiedName(), USER_STATUSES),
+                        new dev.zanith.api.ops.CreateMaterializedView(USER_STATUSES)),
+                s("blocks readers", new dev.zanith.api.ops.RefreshMaterializedView(USER_STATUSES.qualifiedName(), false),
+                        new dev.zanith.api.ops.CreateMaterializedView(USER_STATUSES)),
+                s("concurrently", new dev.zanith.api.ops.RefreshMaterializedView(USER_STATUSES.qualifiedName(), true),
+                        new dev.zanith.api.ops.CreateMaterializedView(USER_STATUSES)));
         List<Sample> ordered = new ArrayList<>(samples);
         ordered.sort(java.util.Comparator.comparing(sample -> sample.operation.kind()));
         return ordered;
@@ -413,7 +449,9 @@ public final class RiskTable {
                         + "of it, or converting to it, rewrite the table, checking every row. A type change on a column "
                         + "that a generated column computes from, or that a view, materialized view or rule selects "
                         + "(`pg_depend` on `pg_rewrite`), is refused by the server (SQLSTATE 0A000) after it takes ACCESS "
-                        + "EXCLUSIVE: the lock is `refused`, the step fails and changes nothing (high).",
+                        + "EXCLUSIVE: the lock is `refused`, the step fails and changes nothing (high). A generated "
+                        + "migration drops such a view before the type change and re-creates it after (`dropView`, "
+                        + "then `createView`): a view dropped earlier in the plan no longer refuses the change.",
                 "**Domains and composite types** (from the schema graph): adding a CHECK to a domain, validating "
                         + "one or setting NOT NULL checks every value stored in the columns of the domain, locking "
                         + "each table with such a column SHARE through the scan (writes wait, reads go on; observed on "
@@ -490,9 +528,9 @@ public final class RiskTable {
                         + "× what the statement did under it, in the bands of the table below: so `REINDEX` is not safe, "
                         + "and `ADD CONSTRAINT … NOT VALID` followed by `VALIDATE` in the same file holds ACCESS "
                         + "EXCLUSIVE through the scan. The shadow has what the schema graph does not model yet from the live "
-                        + "catalog's own definitions — functions and procedures (`pg_get_functiondef`), views "
-                        + "and materialized views (`pg_get_viewdef`, empty) with their indexes, triggers "
-                        + "(`pg_get_triggerdef`, enabled state included) and each table's clustered index — so "
+                        + "catalog's own definitions — functions and procedures (`pg_get_functiondef`), triggers "
+                        + "(`pg_get_triggerdef`, enabled state included) and each table's clustered index; views and "
+                        + "materialized views with their indexes come from the schema graph, which models them — so "
                         + "statements touching them are rehearsed against them. What it still lacks — partitioned tables "
                         + "and partitions (the schema graph's later issue), rules, event triggers, aggregates, and any "
                         + "definition that failed to recreate — is named in the verdict's warnings; a statement that "

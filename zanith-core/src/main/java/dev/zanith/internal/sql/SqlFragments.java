@@ -29,6 +29,19 @@ public final class SqlFragments {
      * @return a phrase such as {@code "has a ';' outside quotes at character 7"} (1-based), without the field name
      */
     public static Optional<String> problem(String text) {
+        return check(text, false);
+    }
+
+    /**
+     * Why {@code text} is not one self-contained query (a view's {@code SELECT ...}), or empty when it is: the rules of
+     * {@link #problem} except that commas are allowed (select lists, FROM lists), since the query is the last thing
+     * in its place but for what Zanith appends ({@code WITH NO DATA}).
+     */
+    public static Optional<String> queryProblem(String text) {
+        return check(text, true);
+    }
+
+    private static Optional<String> check(String text, boolean commas) {
         if (text == null) {
             return Optional.empty();
         }
@@ -83,7 +96,7 @@ public final class SqlFragments {
                             + "not open");
                 }
                 i++;
-            } else if (ch == ',' && depth == 0) {
+            } else if (ch == ',' && depth == 0 && !commas) {
                 return Optional.of("has a ',' outside parentheses at character " + at + ": a field holds exactly one "
                         + "expression (write a list as separate entries)");
             } else if (ch == '\0') {

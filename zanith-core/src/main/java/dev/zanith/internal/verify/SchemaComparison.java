@@ -11,6 +11,7 @@ import dev.zanith.api.schema.SchemaGraph;
 import dev.zanith.api.schema.Sequence;
 import dev.zanith.api.schema.Table;
 import dev.zanith.api.schema.UniqueConstraint;
+import dev.zanith.api.schema.View;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -68,6 +69,7 @@ public final class SchemaComparison {
         named(expected.sequences(), actual.sequences(), s -> s.schema() + "." + s.name(), this::sequence, "sequence ");
         named(expected.tables(), actual.tables(), t -> t.schema() + "." + t.name(), this::table, "");
         types(expected, actual);
+        named(expected.views(), actual.views(), v -> v.schema() + "." + v.name(), this::view, "view ");
     }
 
     /** Domains, composite and range types (by name), exclusion constraints (by table and name), statistics. */
@@ -88,6 +90,21 @@ public final class SchemaComparison {
         named(expected.statistics(), actual.statistics(), x -> x.schema() + "." + x.name(),
                 (e, a) -> field("statistics " + e.schema() + "." + e.name(), null, "definition", e.definition(),
                         a.definition()), "statistics ");
+    }
+
+    private void view(View e, View a) {
+        String model = e.schema() + "." + e.name();
+        field(model, null, "kind", e.kindName(), a.kindName());
+        field(model, null, "definition", e.definition(), a.definition());
+        field(model, null, "columns", e.columns().toString(), a.columns().toString());
+        field(model, null, "options", String.join(", ", e.options()), String.join(", ", a.options()));
+        // A materialized view that holds rows satisfies one declared WITH NO DATA (the differ never empties one).
+        if (!e.withNoData() && a.withNoData()) {
+            field(model, null, "populated", "populated", "not populated (WITH NO DATA)");
+        }
+        named(e.indexes(), a.indexes(), Index::name,
+                (x, y) -> field(model, x.name(), "definition", x.asValid().toString(), y.asValid().toString()), model, "index ");
+        field(model, null, "comment", e.comment(), a.comment());
     }
 
     private void sequence(Sequence e, Sequence a) {

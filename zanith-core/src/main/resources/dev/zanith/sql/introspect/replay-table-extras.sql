@@ -1,19 +1,10 @@
 -- What verify's shadow needs besides the schema graph on the tables, views and materialized views of the
--- introspected schemas (not Zanith's own: name prefix), each as the server prints it: indexes of materialized
--- views, user triggers (with their enabled state: O on, D disabled, R replica, A always), and the index each table is
--- clustered on. Parameters: excluded prefix (text), schema names (text[]), three times.
-SELECT n.nspname AS schema_name, c.relname AS relation_name, 'index' AS kind, ic.relname AS object_name,
-       pg_catalog.pg_get_indexdef(i.indexrelid) AS definition, NULL AS enabled, 1 AS phase, i.indexrelid AS ordinal
-FROM pg_catalog.pg_index i
-JOIN pg_catalog.pg_class c ON c.oid = i.indrelid
-JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
-JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-CROSS JOIN (SELECT ?::text AS prefix) p
-WHERE c.relkind = 'm'
-  AND n.nspname = ANY (?::text[])
-  AND (p.prefix = '' OR left(c.relname, length(p.prefix)) <> p.prefix)
-UNION ALL
-SELECT n.nspname, c.relname, 'trigger', t.tgname, pg_catalog.pg_get_triggerdef(t.oid), t.tgenabled::text, 2, t.oid
+-- introspected schemas (not Zanith's own: name prefix), each as the server prints it: user triggers (with their
+-- enabled state: O on, D disabled, R replica, A always), and the index each table or materialized view is clustered
+-- on (exclusion constraints, materialized views and their indexes come from the schema graph).
+-- Parameters: excluded prefix (text), schema names (text[]), twice.
+SELECT n.nspname AS schema_name, c.relname AS relation_name, 'trigger' AS kind, t.tgname AS object_name,
+       pg_catalog.pg_get_triggerdef(t.oid) AS definition, t.tgenabled::text AS enabled, 2 AS phase, t.oid AS ordinal
 FROM pg_catalog.pg_trigger t
 JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace

@@ -13,6 +13,7 @@ import dev.zanith.api.schema.SequenceOptions;
 import dev.zanith.api.schema.Table;
 import dev.zanith.api.schema.TableName;
 import dev.zanith.api.schema.UniqueConstraint;
+import dev.zanith.api.schema.View;
 
 import java.util.EnumMap;
 import java.util.List;
@@ -31,6 +32,24 @@ public final class OperationSamples {
     private static final Table TABLE = new Table("public", "users", false,
             List.of(new Column("id", "bigint", true, null, new Identity(Identity.Generation.ALWAYS, BIGINT), null, null, null), EMAIL),
             PrimaryKey.of("users_pkey", List.of("id")), List.of(), List.of(), List.of(), List.of(), false, false, List.of(), null);
+
+    private static final View.ViewDependency READS_USERS = new View.ViewDependency(USERS, List.of("email", "id"));
+    private static final View ACTIVE_USERS = new View("public", "active_users", false,
+            "SELECT users.id,\n    users.email\n   FROM public.users\n  WHERE (users.email IS NOT NULL)",
+            List.of(new View.ViewColumn("id", "bigint"), new View.ViewColumn("email", "text")),
+            List.of("security_barrier=true"), false, List.of(), List.of(READS_USERS), "users who can sign in");
+    private static final View ACTIVE_USERS_WITH_NAME = new View("public", "active_users", false,
+            "SELECT users.id,\n    users.email,\n    users.name\n   FROM public.users\n  WHERE (users.email IS NOT NULL)",
+            List.of(new View.ViewColumn("id", "bigint"), new View.ViewColumn("email", "text"),
+                    new View.ViewColumn("name", "text")),
+            List.of("security_barrier=true"), false, List.of(),
+            List.of(new View.ViewDependency(USERS, List.of("email", "id", "name"))), "users who can sign in");
+    private static final View DOMAINS = new View("public", "email_domains", true,
+            "SELECT split_part(users.email, '@'::text, 2) AS domain,\n    count(*) AS users\n   FROM public.users\n"
+                    + "  GROUP BY (split_part(users.email, '@'::text, 2))",
+            List.of(new View.ViewColumn("domain", "text"), new View.ViewColumn("users", "bigint")), List.of(), false,
+            List.of(new Index("email_domains_domain", true, "btree", List.of("domain"), List.of(), false, null, List.of(),
+                    true)), List.of(new View.ViewDependency(USERS, List.of("email"))), null);
 
     private OperationSamples() {
     }
@@ -93,6 +112,12 @@ public final class OperationSamples {
         m.put(OperationKind.VALIDATE_CONSTRAINT, new ValidateConstraint(USERS, "email_shape"));
         m.put(OperationKind.RAW_SQL, new RawSql("UPDATE users SET email = lower(email);", null));
         TypeSamples.addTo(m);
+        m.put(OperationKind.CREATE_VIEW, new CreateView(ACTIVE_USERS));
+        m.put(OperationKind.REPLACE_VIEW, new ReplaceView(ACTIVE_USERS_WITH_NAME, ACTIVE_USERS));
+        m.put(OperationKind.DROP_VIEW, new DropView(ACTIVE_USERS.qualifiedName(), ACTIVE_USERS));
+        m.put(OperationKind.CREATE_MATERIALIZED_VIEW, new CreateMaterializedView(DOMAINS));
+        m.put(OperationKind.DROP_MATERIALIZED_VIEW, new DropMaterializedView(DOMAINS.qualifiedName(), DOMAINS));
+        m.put(OperationKind.REFRESH_MATERIALIZED_VIEW, new RefreshMaterializedView(DOMAINS.qualifiedName(), true));
         return m;
     }
 }

@@ -19,7 +19,8 @@ final class AcceptanceCases {
     static List<AcceptanceCase> all() {
         List<AcceptanceCase> all = new java.util.ArrayList<>(tables());
         all.addAll(TypeAcceptanceCases.all());
-        return all;
+        all.addAll(ViewAcceptanceCases.all());
+        return List.copyOf(all);
     }
 
     private static List<AcceptanceCase> tables() {

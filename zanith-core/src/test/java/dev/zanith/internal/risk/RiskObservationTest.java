@@ -15,6 +15,7 @@ import dev.zanith.internal.jdbc.Jdbc;
 import dev.zanith.api.ops.AddColumn;
 import dev.zanith.api.ops.AddIndex;
 import dev.zanith.api.ops.AlterColumnType;
+import dev.zanith.api.ops.DropView;
 import dev.zanith.api.ops.Operation;
 import dev.zanith.api.ops.OperationKind;
 import dev.zanith.api.ops.RawSql;
@@ -110,6 +111,12 @@ class RiskObservationTest {
             new Case("alterColumnType (a view selects the column: refused)",
                     new AlterColumnType(RiskTable.TABLE, "nickname", "character varying(100)", null, null, null),
                     List.of(new RawSql("CREATE VIEW public.user_nicknames AS SELECT id, nickname FROM public.users", true)),
+                    false, List.of(new CatalogFacts.ViewUse(RiskTable.TABLE, "nickname", "public.user_nicknames")),
+                    List.of()),
+            new Case("alterColumnType (the view over the column is dropped earlier in the plan: not refused)",
+                    new AlterColumnType(RiskTable.TABLE, "nickname", "character varying(100)", null, null, null),
+                    List.of(new RawSql("CREATE VIEW public.user_nicknames AS SELECT id, nickname FROM public.users", true),
+                            new DropView(new TableName("public", "user_nicknames"), null)),
                     false, List.of(new CatalogFacts.ViewUse(RiskTable.TABLE, "nickname", "public.user_nicknames")),
                     List.of()),
             new Case("alterColumnType (collation change, column in an exclusion constraint: its index is rebuilt)",
@@ -432,7 +439,7 @@ class RiskObservationTest {
         Jdbc.query(c, "SELECT c.oid::bigint, c.relname, c.relkind::text, c.relfilenode::bigint, "
                 + "coalesce(t.relname, c.relname) FROM pg_class c LEFT JOIN pg_index i ON i.indexrelid = c.oid "
                 + "LEFT JOIN pg_class t ON t.oid = i.indrelid WHERE c.relnamespace = 'public'::regnamespace "
-                + "AND c.relkind IN ('r', 'i')", rs -> out.put(rs.getLong(1), new Relation(rs.getString(2),
+                + "AND c.relkind IN ('r', 'i', 'v', 'm')", rs -> out.put(rs.getLong(1), new Relation(rs.getString(2),
                 rs.getString(3), rs.getLong(4), new TableName("public", rs.getString(5)))));
         return out;
     }
@@ -472,7 +479,8 @@ class RiskObservationTest {
         Jdbc.query(observer, "SELECT relation::bigint, mode FROM pg_locks WHERE pid = ? AND locktype = 'relation'",
                 rs -> {
                     Relation relation = before.get(rs.getLong(1));
-                    if (relation != null && relation.kind().equals("r")) {
+                    // Tables, views and materialized views: view steps lock the view itself.
+                    if (relation != null && List.of("r", "v", "m").contains(relation.kind())) {
                         locks.merge(relation.table(), LockMode.fromPgLocks(rs.getString(2)).orElseThrow(),
                                 LockMode::strongest);
                     }

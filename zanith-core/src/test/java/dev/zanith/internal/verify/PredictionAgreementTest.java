@@ -78,6 +78,16 @@ class PredictionAgreementTest {
                 Arguments.of("soft drop a table: locked under its old name", "  - softDropTable: {table: orders}"),
                 Arguments.of("archive a table: moved to another schema", "  - archiveTable: {table: orders}"),
                 Arguments.of("rename a table", "  - renameTable: {table: orders, newName: purchases}"),
+                Arguments.of("views: create, replace appending a column, comment, drop", """
+                          - createView: {view: {schema: public, name: user_names, definition: "SELECT id, name FROM public.users", dependsOn: [{relation: public.users, columns: [id, name]}]}}
+                          - replaceView: {view: {schema: public, name: user_names, definition: "SELECT id, name, email FROM public.users", dependsOn: [{relation: public.users, columns: [email, id, name]}]}}
+                          - setComment: {on: view, object: public.user_names, comment: names}
+                          - dropView: {view: public.user_names}"""),
+                Arguments.of("materialized views: create with data, refresh, refresh concurrently, drop", """
+                          - createMaterializedView: {view: {schema: public, name: name_counts, materialized: true, definition: "SELECT name, count(*) AS n FROM public.users GROUP BY name", indexes: [{name: name_counts_name, unique: true, keys: [name]}], dependsOn: [{relation: public.users, columns: [name]}]}}
+                          - refreshMaterializedView: {view: public.name_counts}
+                          - refreshMaterializedView: {view: public.name_counts, concurrently: true}
+                          - dropMaterializedView: {view: public.name_counts}"""),
                 Arguments.of("drop not null and defaults", """
                           - dropNotNull: {table: users, column: email}
                           - setDefault: {table: users, column: n, expression: "0"}
