@@ -20,6 +20,8 @@ public enum OperationKind {
     ADD_UNIQUE_CONSTRAINT("addUniqueConstraint", Family.ADDITIONS, AddUniqueConstraint.class),
     ADD_FOREIGN_KEY("addForeignKey", Family.ADDITIONS, AddForeignKey.class),
     ADD_CHECK_CONSTRAINT("addCheckConstraint", Family.ADDITIONS, AddCheckConstraint.class),
+    CREATE_FUNCTION("createFunction", Family.ADDITIONS, CreateFunction.class),
+    CREATE_TRIGGER("createTrigger", Family.ADDITIONS, CreateTrigger.class),
 
     DROP_TABLE("dropTable", Family.REMOVALS, DropTable.class),
     DROP_COLUMN("dropColumn", Family.REMOVALS, DropColumn.class),
@@ -32,6 +34,8 @@ public enum OperationKind {
     DROP_ENUM("dropEnum", Family.REMOVALS, DropEnum.class),
     DROP_SEQUENCE("dropSequence", Family.REMOVALS, DropSequence.class),
     DROP_SCHEMA("dropSchema", Family.REMOVALS, DropSchema.class),
+    DROP_FUNCTION("dropFunction", Family.REMOVALS, DropFunction.class),
+    DROP_TRIGGER("dropTrigger", Family.REMOVALS, DropTrigger.class),
 
     ALTER_COLUMN_TYPE("alterColumnType", Family.TYPE_AND_NULLABILITY, AlterColumnType.class),
     SET_NOT_NULL("setNotNull", Family.TYPE_AND_NULLABILITY, SetNotNull.class),
@@ -42,6 +46,10 @@ public enum OperationKind {
     DROP_IDENTITY("dropIdentity", Family.TYPE_AND_NULLABILITY, DropIdentity.class),
     ALTER_SEQUENCE("alterSequence", Family.TYPE_AND_NULLABILITY, AlterSequence.class),
     SET_COMMENT("setComment", Family.TYPE_AND_NULLABILITY, SetComment.class),
+    REPLACE_FUNCTION("replaceFunction", Family.TYPE_AND_NULLABILITY, ReplaceFunction.class),
+    REPLACE_TRIGGER("replaceTrigger", Family.TYPE_AND_NULLABILITY, ReplaceTrigger.class),
+    ENABLE_TRIGGER("enableTrigger", Family.TYPE_AND_NULLABILITY, EnableTrigger.class),
+    DISABLE_TRIGGER("disableTrigger", Family.TYPE_AND_NULLABILITY, DisableTrigger.class),
 
     RENAME_TABLE("renameTable", Family.RENAMES, RenameTable.class),
     RENAME_COLUMN("renameColumn", Family.RENAMES, RenameColumn.class),

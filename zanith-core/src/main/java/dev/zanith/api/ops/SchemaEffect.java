@@ -51,7 +51,7 @@ public final class SchemaEffect {
             return graph;
         }
         try {
-            return effect(graph, operation);
+            return RoutineEffect.carryTriggers(graph, operation, effect(graph, operation));
         } catch (IllegalArgumentException e) {
             return graph; // e.g. a rename onto an existing column: the step fails when it runs, the graph stays put
         }
@@ -260,7 +260,8 @@ public final class SchemaEffect {
         if (operation instanceof Backfill || operation instanceof RebuildTable) {
             return graph;
         }
-        throw new IllegalArgumentException("no computed effect for " + operation.kind());
+        return RoutineEffect.of(graph, operation)
+                .orElseThrow(() -> new IllegalArgumentException("no computed effect for " + operation.kind()));
     }
 
     private static SchemaGraph addColumn(SchemaGraph graph, TableName table, Column column) {

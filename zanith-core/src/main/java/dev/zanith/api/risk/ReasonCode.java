@@ -67,7 +67,15 @@ public enum ReasonCode {
     ARCHIVES_TABLE(Family.SAFE_ALTERNATIVES, "restorable", false),
     REBUILDS_INDEX(Family.LONG_RUNNING, "index rebuilt under lock", false),
     VALIDATES_CONSTRAINT(Family.LONG_RUNNING, "online scan", false),
-    OVERWRITES_COLUMN_VALUES(Family.LONG_RUNNING, "old values lost", false);
+    OVERWRITES_COLUMN_VALUES(Family.LONG_RUNNING, "old values lost", false),
+    CREATES_FUNCTION(Family.ADDITIONS, "new routine", false),
+    ADDS_TRIGGER(Family.ADDITIONS, "writes do more", false),
+    DROPS_FUNCTION(Family.REMOVALS, "callers fail", false),
+    DROPS_TRIGGER(Family.REMOVALS, "side effects stop", false),
+    REPLACES_FUNCTION(Family.TYPE_AND_NULLABILITY, "callers see new behaviour", false),
+    FUNCTION_CHANGE_NOT_RECHECKED(Family.TYPE_AND_NULLABILITY, "stored results not re-checked", false),
+    REPLACES_TRIGGER(Family.TYPE_AND_NULLABILITY, "writes behave differently", false),
+    CHANGES_TRIGGER_STATE(Family.TYPE_AND_NULLABILITY, "side effects start or stop", false);
 
     private final Family family;
     private final String tag;

@@ -7,15 +7,23 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * An immutable model of what a database contains: schemas, extensions, enums, sequences and tables. Every
+ * An immutable model of what a database contains: schemas, extensions, enums, sequences, tables, routines
+ * (functions and procedures) and triggers. Every
  * collection is kept in one canonical order, so equal databases give equal graphs and byte-identical JSON
  * ({@link SchemaGraphJson}). Statistics live beside the graph ({@link LiveSchema}), never inside it.
  */
 @JsonIgnoreProperties({"format"})
 public record SchemaGraph(List<String> schemas, List<Extension> extensions, List<EnumType> enums,
-                          List<Sequence> sequences, List<Table> tables) {
+                          List<Sequence> sequences, List<Table> tables, List<Routine> routines,
+                          List<Trigger> triggers) {
 
     private static final SchemaGraph EMPTY = new SchemaGraph(List.of(), List.of(), List.of(), List.of(), List.of());
+
+    /** A graph without routines and triggers. */
+    public SchemaGraph(List<String> schemas, List<Extension> extensions, List<EnumType> enums, List<Sequence> sequences,
+                       List<Table> tables) {
+        this(schemas, extensions, enums, sequences, tables, List.of(), List.of());
+    }
 
     public SchemaGraph {
         schemas = Lists.sorted(schemas, String::compareTo).stream().distinct().toList();
@@ -23,6 +31,10 @@ public record SchemaGraph(List<String> schemas, List<Extension> extensions, List
         enums = Lists.sorted(enums, Comparator.comparing(EnumType::schema).thenComparing(EnumType::name));
         sequences = Lists.sorted(sequences, Comparator.comparing(Sequence::schema).thenComparing(Sequence::name));
         tables = Lists.sorted(tables, Comparator.comparing(Table::schema).thenComparing(Table::name));
+        routines = Lists.sorted(routines, Comparator.comparing(Routine::schema).thenComparing(Routine::name)
+                .thenComparing(Routine::signature));
+        triggers = Lists.sorted(triggers, Comparator.comparing(Trigger::schema).thenComparing(Trigger::table)
+                .thenComparing(Trigger::name));
     }
 
     public static SchemaGraph empty() {
@@ -61,23 +73,41 @@ public record SchemaGraph(List<String> schemas, List<Extension> extensions, List
     }
 
     public SchemaGraph withTables(List<Table> newTables) {
-        return new SchemaGraph(schemas, extensions, enums, sequences, newTables);
+        return new SchemaGraph(schemas, extensions, enums, sequences, newTables, routines, triggers);
     }
 
     public SchemaGraph withEnums(List<EnumType> newEnums) {
-        return new SchemaGraph(schemas, extensions, newEnums, sequences, tables);
+        return new SchemaGraph(schemas, extensions, newEnums, sequences, tables, routines, triggers);
     }
 
     public SchemaGraph withExtensions(List<Extension> newExtensions) {
-        return new SchemaGraph(schemas, newExtensions, enums, sequences, tables);
+        return new SchemaGraph(schemas, newExtensions, enums, sequences, tables, routines, triggers);
     }
 
     public SchemaGraph withSequences(List<Sequence> newSequences) {
-        return new SchemaGraph(schemas, extensions, enums, newSequences, tables);
+        return new SchemaGraph(schemas, extensions, enums, newSequences, tables, routines, triggers);
     }
 
     public SchemaGraph withSchemas(List<String> newSchemas) {
-        return new SchemaGraph(newSchemas, extensions, enums, sequences, tables);
+        return new SchemaGraph(newSchemas, extensions, enums, sequences, tables, routines, triggers);
+    }
+
+    public SchemaGraph withRoutines(List<Routine> newRoutines) {
+        return new SchemaGraph(schemas, extensions, enums, sequences, tables, newRoutines, triggers);
+    }
+
+    public SchemaGraph withTriggers(List<Trigger> newTriggers) {
+        return new SchemaGraph(schemas, extensions, enums, sequences, tables, routines, newTriggers);
+    }
+
+    /** The routine with this {@link Routine#signature()}. */
+    public Optional<Routine> routine(String signature) {
+        return routines.stream().filter(r -> r.signature().equals(signature)).findFirst();
+    }
+
+    /** The triggers on {@code table}. */
+    public List<Trigger> triggers(TableName table) {
+        return triggers.stream().filter(t -> t.qualifiedTable().equals(table)).toList();
     }
 
     static String plural(long count, String noun) {

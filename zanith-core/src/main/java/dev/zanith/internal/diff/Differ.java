@@ -144,8 +144,11 @@ public final class Differ {
         diffEnums();
         findImplicitSequences();
         diffSequences();
+        RoutineDiff routineDiff = new RoutineDiff(types, dependentDrops, security, lateDrops);
+        working = routineDiff.routines(working, target);
         diffTables();
         protectForeignKeys();
+        routineDiff.triggers(working, target);
         List<Operation> all = new ArrayList<>();
         for (List<Operation> phase : List.of(setup, types, renames, dependentDrops, creates, columnChanges, constraints,
                 relations, security, columnDrops, tableDrops, lateDrops, schemaDrops)) {

@@ -181,7 +181,9 @@ public final class Introspector {
             tables.add(table);
         }
         SchemaGraph old = previous.graph();
-        SchemaGraph graph = new SchemaGraph(schemas, old.extensions(), old.enums(), sequences, tables);
+        // Routines are schema-wide (a change reads everything again); triggers are few: read them all again.
+        SchemaGraph graph = new SchemaGraph(schemas, old.extensions(), old.enums(), sequences, tables, old.routines(),
+                RoutineCatalog.triggers(c, schemas, options.excludedPrefix()));
         return new TrackedSchema(graph, byOid, now, previous.fullReads());
     }
 
@@ -346,7 +348,8 @@ public final class Introspector {
             built.add(table);
             byOid.put(entry.getKey(), table);
         }
-        SchemaGraph graph = new SchemaGraph(schemas, extensions, enums, sequences, built);
+        SchemaGraph graph = new SchemaGraph(schemas, extensions, enums, sequences, built,
+                RoutineCatalog.routines(c, schemas), RoutineCatalog.triggers(c, schemas, options.excludedPrefix()));
         return new FullRead(new LiveSchema(server.database(), version, graph, statistics), byOid);
     }
 

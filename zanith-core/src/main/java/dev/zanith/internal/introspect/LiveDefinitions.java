@@ -12,14 +12,14 @@ import java.util.List;
 
 /**
  * What a live database has beyond the schema graph, in the live catalog's own definitions
- * ({@code pg_get_functiondef}, {@code pg_get_viewdef}, {@code pg_get_triggerdef}, {@code pg_get_indexdef},
- * {@code pg_get_constraintdef}): domains, functions and procedures, exclusion constraints, views and materialized
- * views (with their indexes), triggers (and their enabled state), and the index each table is clustered on. Verify's shadow recreates
+ * ({@code pg_get_viewdef}, {@code pg_get_triggerdef}, {@code pg_get_indexdef}, {@code pg_get_constraintdef}):
+ * domains, exclusion constraints, views and materialized views (with their indexes and triggers, enabled state
+ * included), and the index each table is clustered on. Functions, procedures and the triggers on tables are in the
+ * schema graph (the shadow builds them from it), so they are not replayed here. Verify's shadow recreates
  * them around the schema graph so raw SQL touching them is rehearsed against them, not against their absence.
  * Partitioned tables and partitions are only named ({@link #notRecreated}): the graph does not model them yet.
  *
- * @param beforeTables  DDL to run before the graph's tables (domains, then functions: column types, defaults and
- *                      CHECKs use them), oldest object first
+ * @param beforeTables  DDL to run before the graph's tables (domains: column types use them), oldest object first
  * @param afterTables   DDL to run after the graph (exclusion constraints, views, materialized views and their indexes,
  *                      triggers, clustering),
  *                      oldest object first
@@ -78,9 +78,6 @@ public record LiveDefinitions(List<Definition> beforeTables, List<Definition> af
             }
             return before.add(new Definition("domain " + name, rs.getString("domain_name"), List.of(sql.toString())));
         }, schemas);
-        Jdbc.query(c, SqlResources.get("introspect/replay-functions.sql"), rs -> before.add(new Definition(
-                "function " + rs.getString("signature"), rs.getString("function_name"),
-                List.of(rs.getString("definition")))), schemas);
         Jdbc.query(c, SqlResources.get("introspect/replay-views.sql"), rs -> {
             String name = Identifiers.qualify(rs.getString("schema_name"), rs.getString("view_name"));
             boolean materialized = rs.getBoolean("materialized");

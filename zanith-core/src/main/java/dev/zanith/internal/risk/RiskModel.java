@@ -157,6 +157,8 @@ public final class RiskModel {
             case REBUILD_TABLE -> rebuildTable(s, (RebuildTable) op);
             case VALIDATE_CONSTRAINT -> validate(s, (ValidateConstraint) op);
             case RAW_SQL -> rawSql(s, (RawSql) op);
+            case CREATE_FUNCTION, REPLACE_FUNCTION, DROP_FUNCTION, CREATE_TRIGGER, REPLACE_TRIGGER, DROP_TRIGGER,
+                 ENABLE_TRIGGER, DISABLE_TRIGGER -> RoutineRisk.classify(s);
         }
         return s.build();
     }
@@ -1052,7 +1054,7 @@ public final class RiskModel {
     }
 
     /** Accumulates one assessment. */
-    private static final class Scoring {
+    static final class Scoring {
         final Operation op;
         final RiskContext context;
         final Set<ReasonCode> reasons = new LinkedHashSet<>();

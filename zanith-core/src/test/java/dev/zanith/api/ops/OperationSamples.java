@@ -8,6 +8,8 @@ import dev.zanith.api.schema.Identity;
 import dev.zanith.api.schema.Index;
 import dev.zanith.api.schema.Policy;
 import dev.zanith.api.schema.PrimaryKey;
+import dev.zanith.api.schema.Routine;
+import dev.zanith.api.schema.Trigger;
 import dev.zanith.api.schema.Sequence;
 import dev.zanith.api.schema.SequenceOptions;
 import dev.zanith.api.schema.Table;
@@ -31,6 +33,16 @@ public final class OperationSamples {
     private static final Table TABLE = new Table("public", "users", false,
             List.of(new Column("id", "bigint", true, null, new Identity(Identity.Generation.ALWAYS, BIGINT), null, null, null), EMAIL),
             PrimaryKey.of("users_pkey", List.of("id")), List.of(), List.of(), List.of(), List.of(), false, false, List.of(), null);
+
+    private static final Routine TOUCH = new Routine("public", "touch", "public.touch()", Routine.FUNCTION, "", "trigger",
+            "plpgsql", "CREATE OR REPLACE FUNCTION public.touch()\n RETURNS trigger\n LANGUAGE plpgsql\n"
+            + "AS $function$ BEGIN NEW.email := lower(NEW.email); RETURN NEW; END $function$\n");
+    private static final Routine TOUCH_BEFORE = new Routine("public", "touch", "public.touch()", Routine.FUNCTION, "",
+            "trigger", "plpgsql", "CREATE OR REPLACE FUNCTION public.touch()\n RETURNS trigger\n LANGUAGE plpgsql\n"
+            + "AS $function$ BEGIN RETURN NEW; END $function$\n");
+    private static final Trigger TRIGGER = new Trigger("public", "users", "users_touch", "CREATE TRIGGER users_touch "
+            + "BEFORE INSERT OR UPDATE OF email ON public.users FOR EACH ROW WHEN ((new.email IS NOT NULL)) "
+            + "EXECUTE FUNCTION public.touch()", "public.touch()", Trigger.ORIGIN);
 
     private OperationSamples() {
     }
@@ -92,6 +104,14 @@ public final class OperationSamples {
         m.put(OperationKind.REBUILD_TABLE, new RebuildTable(USERS, null));
         m.put(OperationKind.VALIDATE_CONSTRAINT, new ValidateConstraint(USERS, "email_shape"));
         m.put(OperationKind.RAW_SQL, new RawSql("UPDATE users SET email = lower(email);", null));
+        m.put(OperationKind.CREATE_FUNCTION, new CreateFunction(TOUCH));
+        m.put(OperationKind.REPLACE_FUNCTION, new ReplaceFunction(TOUCH, TOUCH_BEFORE));
+        m.put(OperationKind.DROP_FUNCTION, new DropFunction(TOUCH.signature(), TOUCH));
+        m.put(OperationKind.CREATE_TRIGGER, new CreateTrigger(TRIGGER));
+        m.put(OperationKind.REPLACE_TRIGGER, new ReplaceTrigger(TRIGGER, TRIGGER.withEnabled(Trigger.DISABLED)));
+        m.put(OperationKind.DROP_TRIGGER, new DropTrigger(USERS, TRIGGER.name(), TRIGGER));
+        m.put(OperationKind.ENABLE_TRIGGER, new EnableTrigger(USERS, TRIGGER.name(), Trigger.REPLICA, Trigger.DISABLED));
+        m.put(OperationKind.DISABLE_TRIGGER, new DisableTrigger(USERS, TRIGGER.name(), Trigger.ORIGIN));
         return m;
     }
 }

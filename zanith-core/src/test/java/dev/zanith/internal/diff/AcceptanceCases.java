@@ -17,6 +17,12 @@ final class AcceptanceCases {
     }
 
     static List<AcceptanceCase> all() {
+        List<AcceptanceCase> all = new java.util.ArrayList<>(tables());
+        all.addAll(FunctionAcceptanceCases.all());
+        return all;
+    }
+
+    private static List<AcceptanceCase> tables() {
         return List.of(
                 // ------------------------------------------------------------------ tables
                 of("create a table", "", USERS).expect(CREATE_TABLE),
