@@ -22,6 +22,7 @@ public enum OperationKind {
     ADD_CHECK_CONSTRAINT("addCheckConstraint", Family.ADDITIONS, AddCheckConstraint.class),
     CREATE_FUNCTION("createFunction", Family.ADDITIONS, CreateFunction.class),
     CREATE_TRIGGER("createTrigger", Family.ADDITIONS, CreateTrigger.class),
+    CREATE_EVENT_TRIGGER("createEventTrigger", Family.ADDITIONS, CreateEventTrigger.class),
 
     DROP_TABLE("dropTable", Family.REMOVALS, DropTable.class),
     DROP_COLUMN("dropColumn", Family.REMOVALS, DropColumn.class),
@@ -36,6 +37,7 @@ public enum OperationKind {
     DROP_SCHEMA("dropSchema", Family.REMOVALS, DropSchema.class),
     DROP_FUNCTION("dropFunction", Family.REMOVALS, DropFunction.class),
     DROP_TRIGGER("dropTrigger", Family.REMOVALS, DropTrigger.class),
+    DROP_EVENT_TRIGGER("dropEventTrigger", Family.REMOVALS, DropEventTrigger.class),
 
     ALTER_COLUMN_TYPE("alterColumnType", Family.TYPE_AND_NULLABILITY, AlterColumnType.class),
     SET_NOT_NULL("setNotNull", Family.TYPE_AND_NULLABILITY, SetNotNull.class),

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** {@link SchemaEffect}'s part for routines and triggers: their own operations, and triggers following their table. */
+/** {@link SchemaEffect}'s part for routines, triggers and event triggers: their own operations, and triggers following their table. */
 final class RoutineEffect {
 
     private RoutineEffect() {
@@ -44,6 +44,14 @@ final class RoutineEffect {
         }
         if (operation instanceof EnableTrigger o) {
             return Optional.of(state(graph, o.table(), o.name(), o.mode()));
+        }
+        if (operation instanceof CreateEventTrigger o) {
+            return Optional.of(graph.eventTriggers().stream().anyMatch(e -> e.name().equals(o.trigger().name())) ? graph
+                    : graph.withEventTriggers(plus(graph.eventTriggers(), o.trigger())));
+        }
+        if (operation instanceof DropEventTrigger o) {
+            return Optional.of(graph.withEventTriggers(graph.eventTriggers().stream()
+                    .filter(e -> !e.name().equals(o.name())).toList()));
         }
         if (operation instanceof DisableTrigger o) {
             return Optional.of(state(graph, o.table(), o.name(), Trigger.DISABLED));

@@ -75,7 +75,9 @@ public enum ReasonCode {
     REPLACES_FUNCTION(Family.TYPE_AND_NULLABILITY, "callers see new behaviour", false),
     FUNCTION_CHANGE_NOT_RECHECKED(Family.TYPE_AND_NULLABILITY, "stored results not re-checked", false),
     REPLACES_TRIGGER(Family.TYPE_AND_NULLABILITY, "writes behave differently", false),
-    CHANGES_TRIGGER_STATE(Family.TYPE_AND_NULLABILITY, "side effects start or stop", false);
+    CHANGES_TRIGGER_STATE(Family.TYPE_AND_NULLABILITY, "side effects start or stop", false),
+    ADDS_EVENT_TRIGGER(Family.ADDITIONS, "every DDL does more", false),
+    DROPS_EVENT_TRIGGER(Family.REMOVALS, "DDL guard or audit stops", false);
 
     private final Family family;
     private final String tag;

@@ -8,21 +8,21 @@ import java.util.Optional;
 
 /**
  * An immutable model of what a database contains: schemas, extensions, enums, sequences, tables, routines
- * (functions and procedures) and triggers. Every
+ * (functions and procedures), triggers and the migration role's event triggers. Every
  * collection is kept in one canonical order, so equal databases give equal graphs and byte-identical JSON
  * ({@link SchemaGraphJson}). Statistics live beside the graph ({@link LiveSchema}), never inside it.
  */
 @JsonIgnoreProperties({"format"})
 public record SchemaGraph(List<String> schemas, List<Extension> extensions, List<EnumType> enums,
                           List<Sequence> sequences, List<Table> tables, List<Routine> routines,
-                          List<Trigger> triggers) {
+                          List<Trigger> triggers, List<EventTrigger> eventTriggers) {
 
     private static final SchemaGraph EMPTY = new SchemaGraph(List.of(), List.of(), List.of(), List.of(), List.of());
 
     /** A graph without routines and triggers. */
     public SchemaGraph(List<String> schemas, List<Extension> extensions, List<EnumType> enums, List<Sequence> sequences,
                        List<Table> tables) {
-        this(schemas, extensions, enums, sequences, tables, List.of(), List.of());
+        this(schemas, extensions, enums, sequences, tables, List.of(), List.of(), List.of());
     }
 
     public SchemaGraph {
@@ -35,6 +35,7 @@ public record SchemaGraph(List<String> schemas, List<Extension> extensions, List
                 .thenComparing(Routine::signature));
         triggers = Lists.sorted(triggers, Comparator.comparing(Trigger::schema).thenComparing(Trigger::table)
                 .thenComparing(Trigger::name));
+        eventTriggers = Lists.sorted(eventTriggers, Comparator.comparing(EventTrigger::name));
     }
 
     public static SchemaGraph empty() {
@@ -73,31 +74,35 @@ public record SchemaGraph(List<String> schemas, List<Extension> extensions, List
     }
 
     public SchemaGraph withTables(List<Table> newTables) {
-        return new SchemaGraph(schemas, extensions, enums, sequences, newTables, routines, triggers);
+        return new SchemaGraph(schemas, extensions, enums, sequences, newTables, routines, triggers, eventTriggers);
     }
 
     public SchemaGraph withEnums(List<EnumType> newEnums) {
-        return new SchemaGraph(schemas, extensions, newEnums, sequences, tables, routines, triggers);
+        return new SchemaGraph(schemas, extensions, newEnums, sequences, tables, routines, triggers, eventTriggers);
     }
 
     public SchemaGraph withExtensions(List<Extension> newExtensions) {
-        return new SchemaGraph(schemas, newExtensions, enums, sequences, tables, routines, triggers);
+        return new SchemaGraph(schemas, newExtensions, enums, sequences, tables, routines, triggers, eventTriggers);
     }
 
     public SchemaGraph withSequences(List<Sequence> newSequences) {
-        return new SchemaGraph(schemas, extensions, enums, newSequences, tables, routines, triggers);
+        return new SchemaGraph(schemas, extensions, enums, newSequences, tables, routines, triggers, eventTriggers);
     }
 
     public SchemaGraph withSchemas(List<String> newSchemas) {
-        return new SchemaGraph(newSchemas, extensions, enums, sequences, tables, routines, triggers);
+        return new SchemaGraph(newSchemas, extensions, enums, sequences, tables, routines, triggers, eventTriggers);
     }
 
     public SchemaGraph withRoutines(List<Routine> newRoutines) {
-        return new SchemaGraph(schemas, extensions, enums, sequences, tables, newRoutines, triggers);
+        return new SchemaGraph(schemas, extensions, enums, sequences, tables, newRoutines, triggers, eventTriggers);
     }
 
     public SchemaGraph withTriggers(List<Trigger> newTriggers) {
-        return new SchemaGraph(schemas, extensions, enums, sequences, tables, routines, newTriggers);
+        return new SchemaGraph(schemas, extensions, enums, sequences, tables, routines, newTriggers, eventTriggers);
+    }
+
+    public SchemaGraph withEventTriggers(List<EventTrigger> newEventTriggers) {
+        return new SchemaGraph(schemas, extensions, enums, sequences, tables, routines, triggers, newEventTriggers);
     }
 
     /** The routine with this {@link Routine#signature()}. */

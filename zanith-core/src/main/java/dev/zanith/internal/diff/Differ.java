@@ -149,6 +149,7 @@ public final class Differ {
         diffTables();
         protectForeignKeys();
         routineDiff.triggers(working, target);
+        routineDiff.eventTriggers(working, target, setup, schemaDrops);
         List<Operation> all = new ArrayList<>();
         for (List<Operation> phase : List.of(setup, types, renames, dependentDrops, creates, columnChanges, constraints,
                 relations, security, columnDrops, tableDrops, lateDrops, schemaDrops)) {

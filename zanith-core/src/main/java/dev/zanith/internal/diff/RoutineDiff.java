@@ -1,10 +1,12 @@
 package dev.zanith.internal.diff;
 
+import dev.zanith.api.ops.CreateEventTrigger;
 import dev.zanith.api.ops.CreateFunction;
 import dev.zanith.api.ops.CreateTrigger;
 import dev.zanith.api.ops.DisableTrigger;
 import dev.zanith.api.ops.DropCheckConstraint;
 import dev.zanith.api.ops.DropDefault;
+import dev.zanith.api.ops.DropEventTrigger;
 import dev.zanith.api.ops.DropFunction;
 import dev.zanith.api.ops.DropIndex;
 import dev.zanith.api.ops.DropPolicy;
@@ -16,6 +18,7 @@ import dev.zanith.api.ops.ReplaceTrigger;
 import dev.zanith.api.ops.SchemaEffect;
 import dev.zanith.api.schema.CheckConstraint;
 import dev.zanith.api.schema.Column;
+import dev.zanith.api.schema.EventTrigger;
 import dev.zanith.api.schema.Index;
 import dev.zanith.api.schema.Policy;
 import dev.zanith.api.schema.Routine;
@@ -31,7 +34,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The {@link Differ}'s part for routines (functions and procedures) and triggers, writing into the differ's phases:
+ * The {@link Differ}'s part for routines (functions and procedures), triggers and event triggers, writing into the differ's phases:
  * <ul>
  *   <li>new routines, and routines CREATE OR REPLACE can change ({@link Routine#replaceableBy}: same signature,
  *       arguments and result), go with the types, before any table (defaults, CHECKs and triggers call them);</li>
@@ -45,7 +48,9 @@ import java.util.stream.Collectors;
  *       that used them, before the types their arguments use);</li>
  *   <li>triggers: new ones after every table change, changed ones replaced in one statement (CREATE OR REPLACE
  *       TRIGGER; a constraint trigger is dropped and created), enabled state changed by ENABLE / DISABLE, removed
- *       ones dropped with the dependent drops.</li>
+ *       ones dropped with the dependent drops;</li>
+ *   <li>event triggers: dropped before anything else and created after everything else, so none fires on the plan's
+ *       own DDL.</li>
  * </ul>
  * Expressions call a routine as {@link Routine#callPrefix()} ({@code public.f(}); every overload of that name counts as
  * a user, which can only add steps, never miss one.
@@ -125,6 +130,30 @@ final class RoutineDiff {
             // trigger's function goes too: the parked trigger would keep the function from being dropped.
             if (tableStays || target.routine(live.function()).isEmpty()) {
                 dependentDrops.add(new DropTrigger(live.qualifiedTable(), live.name(), live));
+            }
+        }
+    }
+
+    /**
+     * Diffs the event triggers: a changed one is dropped and created again (they lock no table). They fire on DDL, so
+     * drops go to the very front of {@code first} and creates to the end of {@code last}: none fires on this plan's
+     * own steps.
+     */
+    void eventTriggers(SchemaGraph working, SchemaGraph target, List<Operation> first, List<Operation> last) {
+        Map<String, EventTrigger> declared = target.eventTriggers().stream()
+                .collect(Collectors.toMap(EventTrigger::name, Function.identity()));
+        Map<String, EventTrigger> live = working.eventTriggers().stream()
+                .collect(Collectors.toMap(EventTrigger::name, Function.identity()));
+        List<Operation> drops = new ArrayList<>();
+        for (EventTrigger existing : working.eventTriggers()) {
+            if (!existing.equals(declared.get(existing.name()))) {
+                drops.add(new DropEventTrigger(existing.name(), existing));
+            }
+        }
+        first.addAll(0, drops);
+        for (EventTrigger wanted : target.eventTriggers()) {
+            if (!wanted.equals(live.get(wanted.name()))) {
+                last.add(new CreateEventTrigger(wanted));
             }
         }
     }

@@ -181,9 +181,10 @@ public final class Introspector {
             tables.add(table);
         }
         SchemaGraph old = previous.graph();
-        // Routines are schema-wide (a change reads everything again); triggers are few: read them all again.
+        // Routines and event triggers are schema-wide (a change reads everything again); triggers are few: read them
+        // all again.
         SchemaGraph graph = new SchemaGraph(schemas, old.extensions(), old.enums(), sequences, tables, old.routines(),
-                RoutineCatalog.triggers(c, schemas, options.excludedPrefix()));
+                RoutineCatalog.triggers(c, schemas, options.excludedPrefix()), old.eventTriggers());
         return new TrackedSchema(graph, byOid, now, previous.fullReads());
     }
 
@@ -349,7 +350,8 @@ public final class Introspector {
             byOid.put(entry.getKey(), table);
         }
         SchemaGraph graph = new SchemaGraph(schemas, extensions, enums, sequences, built,
-                RoutineCatalog.routines(c, schemas), RoutineCatalog.triggers(c, schemas, options.excludedPrefix()));
+                RoutineCatalog.routines(c, schemas), RoutineCatalog.triggers(c, schemas, options.excludedPrefix()),
+                RoutineCatalog.eventTriggers(c, schemas));
         return new FullRead(new LiveSchema(server.database(), version, graph, statistics), byOid);
     }
 

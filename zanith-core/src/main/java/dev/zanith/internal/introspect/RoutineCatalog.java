@@ -1,5 +1,6 @@
 package dev.zanith.internal.introspect;
 
+import dev.zanith.api.schema.EventTrigger;
 import dev.zanith.api.schema.Routine;
 import dev.zanith.api.schema.Trigger;
 import dev.zanith.internal.jdbc.Jdbc;
@@ -10,7 +11,7 @@ import java.sql.SQLException;
 import java.util.List;
 
 /**
- * Reads routines (functions and procedures) and triggers, one set-based query each, in the caller's snapshot and
+ * Reads routines (functions and procedures), triggers and event triggers, one set-based query each, in the caller's snapshot and
  * with its search path (only {@code pg_catalog}, so every name comes out schema-qualified).
  */
 final class RoutineCatalog {
@@ -31,6 +32,13 @@ final class RoutineCatalog {
                 rs.getString("table_name"), rs.getString("trigger_name"), rs.getString("definition"),
                 rs.getString("function_signature"), enabled(rs.getString("enabled"))), excludedPrefix,
                 Jdbc.textArray(c, schemas));
+    }
+
+    /** The connected role's event triggers whose function lives in one of {@code schemas}. */
+    static List<EventTrigger> eventTriggers(Connection c, List<String> schemas) throws SQLException {
+        return Jdbc.query(c, SqlResources.get("introspect/event-triggers.sql"), rs -> new EventTrigger(
+                rs.getString("trigger_name"), rs.getString("event"), Jdbc.strings(rs, "tags"),
+                rs.getString("function_signature"), enabled(rs.getString("enabled"))), Jdbc.textArray(c, schemas));
     }
 
     private static String enabled(String code) {

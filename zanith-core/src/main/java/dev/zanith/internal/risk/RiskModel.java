@@ -158,7 +158,7 @@ public final class RiskModel {
             case VALIDATE_CONSTRAINT -> validate(s, (ValidateConstraint) op);
             case RAW_SQL -> rawSql(s, (RawSql) op);
             case CREATE_FUNCTION, REPLACE_FUNCTION, DROP_FUNCTION, CREATE_TRIGGER, REPLACE_TRIGGER, DROP_TRIGGER,
-                 ENABLE_TRIGGER, DISABLE_TRIGGER -> RoutineRisk.classify(s);
+                 ENABLE_TRIGGER, DISABLE_TRIGGER, CREATE_EVENT_TRIGGER, DROP_EVENT_TRIGGER -> RoutineRisk.classify(s);
         }
         return s.build();
     }

@@ -61,6 +61,9 @@ import dev.zanith.api.ops.SetNotNull;
 import dev.zanith.api.ops.SoftDropColumn;
 import dev.zanith.api.ops.SoftDropTable;
 import dev.zanith.api.ops.ValidateConstraint;
+import dev.zanith.api.ops.CreateEventTrigger;
+import dev.zanith.api.ops.DropEventTrigger;
+import dev.zanith.api.schema.EventTrigger;
 import dev.zanith.api.ops.CreateFunction;
 import dev.zanith.api.ops.CreateTrigger;
 import dev.zanith.api.ops.DisableTrigger;
@@ -338,6 +341,11 @@ public final class RiskTable {
             "CREATE TRIGGER users_touch BEFORE INSERT OR UPDATE ON public.users FOR EACH ROW EXECUTE FUNCTION "
                     + "public.touch_users()", "public.touch_users()", Trigger.ORIGIN);
 
+    private static final Routine NOTE_DDL_FUNCTION = routine("note_ddl", "", "event_trigger", "plpgsql",
+            "BEGIN RAISE NOTICE 'ddl: %', tg_tag; END");
+    private static final EventTrigger NOTE_DDL = new EventTrigger("note_ddl", "ddl_command_end",
+            List.of("CREATE TABLE"), "public.note_ddl()", Trigger.ORIGIN);
+
     private static Routine routine(String name, String arguments, String result, String language, String body) {
         String types = arguments.isEmpty() ? "" : arguments.substring(arguments.indexOf(' ') + 1);
         return new Routine("public", name, "public." + name + "(" + types + ")", Routine.FUNCTION, arguments, result,
@@ -365,7 +373,10 @@ public final class RiskTable {
                 s("", new DropTrigger(t, "users_touch", USERS_TOUCH), touch, trigger),
                 s("", new EnableTrigger(t, "users_touch", Trigger.ALWAYS, Trigger.DISABLED), touch,
                         new CreateTrigger(USERS_TOUCH.withEnabled(Trigger.DISABLED))),
-                s("", new DisableTrigger(t, "users_touch", Trigger.ORIGIN), touch, trigger));
+                s("", new DisableTrigger(t, "users_touch", Trigger.ORIGIN), touch, trigger),
+                s("", new CreateEventTrigger(NOTE_DDL), new CreateFunction(NOTE_DDL_FUNCTION)),
+                s("", new DropEventTrigger(NOTE_DDL.name(), NOTE_DDL), new CreateFunction(NOTE_DDL_FUNCTION),
+                        new CreateEventTrigger(NOTE_DDL)));
     }
 
     // ---- rendering ------------------------------------------------------------------------------------------

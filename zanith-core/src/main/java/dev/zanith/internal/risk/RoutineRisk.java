@@ -21,7 +21,7 @@ import java.util.List;
  * {@link RiskModel}'s rows for routines and triggers. Observed on real servers (RiskObservationTest): CREATE, CREATE OR
  * REPLACE and DROP of a function or procedure lock no table; CREATE TRIGGER, CREATE OR REPLACE TRIGGER and ALTER TABLE
  * ... ENABLE / DISABLE TRIGGER take SHARE ROW EXCLUSIVE on the table (writes wait, reads go on); DROP TRIGGER takes
- * ACCESS EXCLUSIVE. None rewrites or scans the table.
+ * ACCESS EXCLUSIVE; CREATE and DROP EVENT TRIGGER lock no table. None rewrites or scans a table.
  */
 final class RoutineRisk {
 
@@ -49,6 +49,11 @@ final class RoutineRisk {
                             + "while it was disabled are not revisited", 10);
             case DISABLE_TRIGGER -> trigger(s, ReasonCode.CHANGES_TRIGGER_STATE, ((DisableTrigger) s.op).table(),
                     "the trigger stops firing: whatever it did on each write stops until it is enabled again", 20);
+            case CREATE_EVENT_TRIGGER -> s.reason(ReasonCode.ADDS_EVENT_TRIGGER)
+                    .note("no table is locked; from now on it runs on every matching DDL command in the database, "
+                            + "later migrations' included: a failing event trigger makes that DDL fail").score(12);
+            case DROP_EVENT_TRIGGER -> s.reason(ReasonCode.DROPS_EVENT_TRIGGER)
+                    .note("no table is locked; whatever it did on DDL (auditing, guarding) stops").score(15);
             default -> throw new IllegalArgumentException("not a routine or trigger operation: " + s.op.kind());
         }
     }

@@ -1,7 +1,7 @@
 -- One md5 over the catalog rows introspection reads that belong to no single table: schemas, extensions, the
 -- enum and domain types and the functions and collations of the introspected schemas (a renamed type, function
--- or collation changes how every column, default and expression naming it is spelled), and role names (policies
--- name roles). When this differs from an earlier reading, the whole schema is read again.
+-- or collation changes how every column, default and expression naming it is spelled), role names (policies
+-- name roles) and event triggers. When this differs from an earlier reading, the whole schema is read again.
 -- Parameter: schema names (text[]).
 WITH s AS (SELECT n.oid FROM pg_catalog.pg_namespace n WHERE n.nspname = ANY (?::text[]))
 SELECT pg_catalog.md5(concat_ws('|',
@@ -16,5 +16,6 @@ SELECT pg_catalog.md5(concat_ws('|',
      FROM pg_catalog.pg_proc pr WHERE pr.pronamespace IN (SELECT oid FROM s)),
     (SELECT string_agg(co.oid || ':' || co.xmin, ',' ORDER BY co.oid)
      FROM pg_catalog.pg_collation co WHERE co.collnamespace IN (SELECT oid FROM s)),
-    (SELECT string_agg(r.oid || ':' || r.rolname, ',' ORDER BY r.oid) FROM pg_catalog.pg_roles r)
+    (SELECT string_agg(r.oid || ':' || r.rolname, ',' ORDER BY r.oid) FROM pg_catalog.pg_roles r),
+    (SELECT string_agg(et.oid || ':' || et.xmin, ',' ORDER BY et.oid) FROM pg_catalog.pg_event_trigger et)
 )) AS version

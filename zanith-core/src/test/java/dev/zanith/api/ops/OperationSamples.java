@@ -8,6 +8,7 @@ import dev.zanith.api.schema.Identity;
 import dev.zanith.api.schema.Index;
 import dev.zanith.api.schema.Policy;
 import dev.zanith.api.schema.PrimaryKey;
+import dev.zanith.api.schema.EventTrigger;
 import dev.zanith.api.schema.Routine;
 import dev.zanith.api.schema.Trigger;
 import dev.zanith.api.schema.Sequence;
@@ -43,6 +44,9 @@ public final class OperationSamples {
     private static final Trigger TRIGGER = new Trigger("public", "users", "users_touch", "CREATE TRIGGER users_touch "
             + "BEFORE INSERT OR UPDATE OF email ON public.users FOR EACH ROW WHEN ((new.email IS NOT NULL)) "
             + "EXECUTE FUNCTION public.touch()", "public.touch()", Trigger.ORIGIN);
+
+    private static final EventTrigger EVENT_TRIGGER = new EventTrigger("audit_ddl", "ddl_command_end",
+            List.of("CREATE TABLE", "ALTER TABLE"), "public.audit_ddl()", Trigger.DISABLED);
 
     private OperationSamples() {
     }
@@ -111,6 +115,8 @@ public final class OperationSamples {
         m.put(OperationKind.REPLACE_TRIGGER, new ReplaceTrigger(TRIGGER, TRIGGER.withEnabled(Trigger.DISABLED)));
         m.put(OperationKind.DROP_TRIGGER, new DropTrigger(USERS, TRIGGER.name(), TRIGGER));
         m.put(OperationKind.ENABLE_TRIGGER, new EnableTrigger(USERS, TRIGGER.name(), Trigger.REPLICA, Trigger.DISABLED));
+        m.put(OperationKind.CREATE_EVENT_TRIGGER, new CreateEventTrigger(EVENT_TRIGGER));
+        m.put(OperationKind.DROP_EVENT_TRIGGER, new DropEventTrigger(EVENT_TRIGGER.name(), EVENT_TRIGGER));
         m.put(OperationKind.DISABLE_TRIGGER, new DisableTrigger(USERS, TRIGGER.name(), Trigger.ORIGIN));
         return m;
     }

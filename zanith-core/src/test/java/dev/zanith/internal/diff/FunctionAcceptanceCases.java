@@ -26,6 +26,8 @@ final class FunctionAcceptanceCases {
             """;
     private static final String TOUCH_TRIGGER =
             "CREATE TRIGGER items_touch BEFORE INSERT OR UPDATE ON items FOR EACH ROW EXECUTE FUNCTION touch();";
+    private static final String NOTE_DDL = "CREATE FUNCTION note_ddl() RETURNS event_trigger LANGUAGE plpgsql AS $$ "
+            + "BEGIN RAISE NOTICE 'ddl: %', tg_tag; END $$;";
     private static final String ROWS = "INSERT INTO items SELECT g, 'c' || g, g, NULL FROM generate_series(1, 50) g;";
 
     private FunctionAcceptanceCases() {
@@ -199,6 +201,20 @@ final class FunctionAcceptanceCases {
                 of("routines: rename a table with its trigger", ITEMS + TOUCH + TOUCH_TRIGGER,
                         "CREATE TABLE goods (id int PRIMARY KEY, code text, qty int, note text);" + TOUCH
                                 + "CREATE TRIGGER items_touch BEFORE INSERT OR UPDATE ON goods FOR EACH ROW EXECUTE FUNCTION touch();")
-                        .rename("items=goods").expect(RENAME_TABLE).forbid(DROP_TRIGGER, CREATE_TRIGGER, REPLACE_TRIGGER));
+                        .rename("items=goods").expect(RENAME_TABLE).forbid(DROP_TRIGGER, CREATE_TRIGGER, REPLACE_TRIGGER),
+                // ------------------------------------------------------------------ event triggers
+                of("routines: create an event trigger with tags", ITEMS, ITEMS + NOTE_DDL
+                        + "CREATE EVENT TRIGGER note_ddl ON ddl_command_end WHEN TAG IN ('CREATE TABLE', 'ALTER TABLE') "
+                        + "EXECUTE FUNCTION note_ddl();").expect(CREATE_FUNCTION, CREATE_EVENT_TRIGGER)
+                        .after("CREATE TABLE later (id int)"),
+                of("routines: drop an event trigger and its function", ITEMS + NOTE_DDL
+                        + "CREATE EVENT TRIGGER note_ddl ON ddl_command_end EXECUTE FUNCTION note_ddl();", ITEMS)
+                        .expect(DROP_EVENT_TRIGGER, DROP_FUNCTION),
+                of("routines: disable an event trigger while a table changes", ITEMS + NOTE_DDL
+                                + "CREATE EVENT TRIGGER note_ddl ON ddl_command_end EXECUTE FUNCTION note_ddl();",
+                        ITEMS.replace("note text", "note text, extra int") + NOTE_DDL
+                                + "CREATE EVENT TRIGGER note_ddl ON ddl_command_end EXECUTE FUNCTION note_ddl();"
+                                + "ALTER EVENT TRIGGER note_ddl DISABLE;")
+                        .expect(DROP_EVENT_TRIGGER, ADD_COLUMN, CREATE_EVENT_TRIGGER));
     }
 }
