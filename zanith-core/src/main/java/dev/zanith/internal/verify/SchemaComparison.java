@@ -67,6 +67,22 @@ public final class SchemaComparison {
         }, "enum ");
         named(expected.sequences(), actual.sequences(), s -> s.schema() + "." + s.name(), this::sequence, "sequence ");
         named(expected.tables(), actual.tables(), t -> t.schema() + "." + t.name(), this::table, "");
+        routines(expected, actual);
+    }
+
+    /** Routines by signature, triggers by table and name, event triggers by name: each compared whole. */
+    private void routines(SchemaGraph expected, SchemaGraph actual) {
+        named(expected.routines(), actual.routines(), dev.zanith.api.schema.Routine::signature,
+                (e, a) -> field(e.kind() + " " + e.signature(), null, "definition", e.definition(), a.definition()),
+                "routine ");
+        named(expected.triggers(), actual.triggers(), t -> t.qualifiedTable() + " " + t.name(), (e, a) -> {
+            String model = e.qualifiedTable().toString();
+            field(model, e.name(), "trigger definition", e.definition(), a.definition());
+            field(model, e.name(), "trigger enabled", e.enabled(), a.enabled());
+        }, "trigger on ");
+        named(expected.eventTriggers(), actual.eventTriggers(), dev.zanith.api.schema.EventTrigger::name,
+                (e, a) -> field("event trigger " + e.name(), null, "definition", e.toString(), a.toString()),
+                "event trigger ");
     }
 
     private void sequence(Sequence e, Sequence a) {
