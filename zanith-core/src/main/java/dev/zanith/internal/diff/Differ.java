@@ -144,7 +144,7 @@ public final class Differ {
         diffEnums();
         findImplicitSequences();
         diffSequences();
-        RoutineDiff routineDiff = new RoutineDiff(types, dependentDrops, security, lateDrops);
+        RoutineDiff routineDiff = new RoutineDiff(types, dependentDrops, security, lateDrops, warnings);
         working = routineDiff.routines(working, target);
         diffTables();
         protectForeignKeys();

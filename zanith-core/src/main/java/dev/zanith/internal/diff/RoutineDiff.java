@@ -61,13 +61,15 @@ final class RoutineDiff {
     private final List<Operation> dependentDrops;
     private final List<Operation> triggerChanges;
     private final List<Operation> lateDrops;
+    private final List<String> warnings;
 
     RoutineDiff(List<Operation> types, List<Operation> dependentDrops, List<Operation> triggerChanges,
-                List<Operation> lateDrops) {
+                List<Operation> lateDrops, List<String> warnings) {
         this.types = types;
         this.dependentDrops = dependentDrops;
         this.triggerChanges = triggerChanges;
         this.lateDrops = lateDrops;
+        this.warnings = warnings;
     }
 
     /** Diffs the routines; returns {@code working} without the dependents of every routine dropped and re-created. */
@@ -187,6 +189,12 @@ final class RoutineDiff {
                 }
             }
             for (Column column : table.columns()) {
+                if (column.generated() != null && calls(column.generated().expression(), call)) {
+                    warnings.add(routine.kind() + " " + routine.signature() + " must be dropped and created again, but "
+                            + "the generated column " + table.qualifiedName() + "." + column.name() + " computes from it "
+                            + "and PostgreSQL will not drop it while the column exists: that step fails; change the "
+                            + "column and the " + routine.kind() + " in a hand-written migration");
+                }
                 if (calls(column.defaultExpression(), call)) {
                     drops.add(new DropDefault(table.qualifiedName(), column.name(), column.defaultExpression()));
                 }
