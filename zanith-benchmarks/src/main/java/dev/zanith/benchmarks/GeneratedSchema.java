@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.function.IntConsumer;
 
 /**
- * The DDL of a generated schema: setup statements (enum types), then one script per table (CREATE TABLE, its
- * indexes and comments) in an order that applies as is, plus the counts it will produce.
+ * The DDL of a generated schema: setup statements (enum types, shared functions), then one script per table
+ * (CREATE TABLE, its indexes, comments, lookup function, trigger and view) in an order that applies as is, plus the counts it will produce.
  */
 public record GeneratedSchema(long seed, List<String> setupStatements, List<String> tableScripts,
                               ExpectedCounts expected) {

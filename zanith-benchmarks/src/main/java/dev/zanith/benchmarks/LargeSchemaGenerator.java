@@ -21,6 +21,11 @@ import java.util.stream.IntStream;
  * typed ones included), some CHECK and UNIQUE constraints, indexed foreign-key columns, and now and then a
  * partial, expression, composite or GIN index and a comment. Foreign keys point at earlier tables (skewed
  * towards a few hub tables, like users and accounts) or at the table itself, so the DDL applies in order.
+ * Functions, triggers and views come in the proportions of an application schema: two shared functions (a trigger
+ * function keeping {@code updated_at} current and an immutable code normalizer), a lookup function for about one
+ * table in 25, a {@code BEFORE UPDATE} trigger on about half the tables with {@code updated_at}, and a view of the
+ * live rows for about one table in 10. They are drawn from a random stream of their own, so the tables are the same
+ * as without them for the same seed.
  */
 public final class LargeSchemaGenerator {
 
@@ -36,6 +41,12 @@ public final class LargeSchemaGenerator {
      */
     public static final int MAX_FOREIGN_KEYS_PER_TABLE = 12;
     private static final int ATTEMPTS_AT_A_NEW_TARGET = 8;
+    /** The share of tables with a lookup function, of tables with updated_at that get a trigger, of tables with a view. */
+    private static final double FUNCTION_SHARE = 0.04;
+    private static final double TRIGGER_SHARE = 0.5;
+    private static final double VIEW_SHARE = 0.1;
+    /** Mixed into the seed for the stream the functions, triggers and views are drawn from. */
+    private static final long ROUTINE_STREAM = 0x5EEDF00DL;
 
     private static final int MAX_IDENTIFIER_LENGTH = 63;
     private static final int MIN_OPTIONAL_COLUMNS = 4;
@@ -87,18 +98,32 @@ public final class LargeSchemaGenerator {
 
     public GeneratedSchema generate() {
         Random random = new Random(seed);
+        Random extras = new Random(seed ^ ROUTINE_STREAM);
         int[] fkCounts = distributeForeignKeys(random);
         List<TableName> names = tableNames(random);
         List<ColumnTemplate> templates = ColumnTemplate.optional(schema);
         Counter counter = new Counter();
         List<String> scripts = new ArrayList<>(tables);
         for (int i = 0; i < tables; i++) {
-            scripts.add(new TableWriter(i, names, templates, random, counter).write(fkCounts[i]));
+            scripts.add(new TableWriter(i, names, templates, random, counter).write(fkCounts[i], extras));
         }
-        List<String> setup = ColumnTemplate.ENUMS.stream().map(this::createEnum).toList();
+        List<String> enums = ColumnTemplate.ENUMS.stream().map(this::createEnum).toList();
+        List<String> setup = new ArrayList<>(enums);
+        setup.addAll(sharedFunctions());
         ExpectedCounts expected = new ExpectedCounts(tables, counter.columns, foreignKeys, counter.indexes,
-                counter.uniques, counter.checks, setup.size(), counter.comments);
+                counter.uniques, counter.checks, enums.size(), counter.comments,
+                SHARED_FUNCTIONS + counter.functions, counter.triggers, counter.views);
         return new GeneratedSchema(seed, setup, scripts, expected);
+    }
+
+    private static final int SHARED_FUNCTIONS = 2;
+
+    /** The functions every generated table may use: {@code set_updated_at()} and {@code normalize_code(text)}. */
+    private List<String> sharedFunctions() {
+        return List.of("CREATE FUNCTION " + Identifiers.qualify(schema, "set_updated_at") + "() RETURNS trigger "
+                        + "LANGUAGE plpgsql AS $$ BEGIN NEW.updated_at := now(); RETURN NEW; END $$",
+                "CREATE FUNCTION " + Identifiers.qualify(schema, "normalize_code") + "(code text) RETURNS text "
+                        + "LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT upper(btrim(code)) $$");
     }
 
     private String createEnum(List<String> definition) {
@@ -157,6 +182,9 @@ public final class LargeSchemaGenerator {
         int uniques;
         int checks;
         int comments;
+        int functions;
+        int triggers;
+        int views;
     }
 
     /** Writes one table's script: CREATE TABLE with its constraints, then indexes and comments. */
@@ -184,7 +212,7 @@ public final class LargeSchemaGenerator {
             this.qualified = Identifiers.qualify(schema, table);
         }
 
-        String write(int fkCount) {
+        String write(int fkCount, Random extras) {
             // Mostly ALWAYS, sometimes BY DEFAULT, as ORMs and hand-written schemas differ.
             column(q("id") + " bigint GENERATED " + (chance(0.8) ? "ALWAYS" : "BY DEFAULT") + " AS IDENTITY");
             constraints.add("CONSTRAINT " + quotedName("pkey") + " PRIMARY KEY (" + q("id") + ")");
@@ -195,6 +223,7 @@ public final class LargeSchemaGenerator {
             addUniques(chosen, fkColumns);
             addSpecialIndexes(fkColumns);
             addComments(chosen);
+            addRoutinesAndViews(extras);
 
             StringBuilder sql = new StringBuilder("CREATE TABLE ").append(qualified).append(" (\n  ");
             List<String> body = new ArrayList<>(columns);
@@ -330,6 +359,29 @@ public final class LargeSchemaGenerator {
                             + Identifiers.literal("The " + template.name() + " of a " + table + " row"));
                     counter.comments++;
                 }
+            }
+        }
+
+        /** A lookup function, an updated_at trigger and a view of the live rows, each now and then. */
+        private void addRoutinesAndViews(Random extras) {
+            if (extras.nextDouble() < FUNCTION_SHARE) {
+                String label = has("name") ? q("name") : has("code") ? q("code") : q("id") + "::text";
+                after.add("CREATE FUNCTION " + Identifiers.qualify(schema, table + "_label") + "(row_id bigint) "
+                        + "RETURNS text LANGUAGE sql STABLE AS $$ SELECT " + label + " FROM " + qualified + " WHERE "
+                        + q("id") + " = row_id $$");
+                counter.functions++;
+            }
+            if (has("updated_at") && extras.nextDouble() < TRIGGER_SHARE) {
+                after.add("CREATE TRIGGER " + quotedName("touch") + " BEFORE UPDATE ON " + qualified
+                        + " FOR EACH ROW EXECUTE FUNCTION " + Identifiers.qualify(schema, "set_updated_at") + "()");
+                counter.triggers++;
+            }
+            if (extras.nextDouble() < VIEW_SHARE) {
+                String live = has("deleted_at") ? " WHERE " + q("deleted_at") + " IS NULL" : "";
+                after.add("CREATE VIEW " + Identifiers.qualify(schema, table.length() > 58 ? table.substring(0, 58)
+                        + "_live" : table + "_live") + " AS SELECT " + q("id") + ", " + q("created_at") + " FROM "
+                        + qualified + live);
+                counter.views++;
             }
         }
 

@@ -43,6 +43,11 @@ class LargeSchemaGeneratorTest {
         assertThat(graph.columnCount()).isEqualTo(expected.columns());
         assertThat(graph.indexCount()).isEqualTo(expected.indexes()).isPositive();
         assertThat(graph.enums()).hasSize(5);
+        assertThat(graph.routines()).hasSize(expected.functions()).isNotEmpty();
+        assertThat(graph.triggers()).hasSize(expected.triggers()).isNotEmpty()
+                .allSatisfy(t -> assertThat(t.function()).isEqualTo("public.set_updated_at()"));
+        assertThat(db.queryForLong("SELECT count(*) FROM pg_catalog.pg_views WHERE schemaname = 'public'"))
+                .isEqualTo(expected.views()).isPositive();
         assertThat(graph.tables()).allSatisfy(t -> {
             assertThat(t.primaryKey()).isNotNull();
             assertThat(t.columns().get(0).identity()).isNotNull();

@@ -28,6 +28,9 @@ public enum OperationKind {
     CREATE_STATISTICS("createStatistics", Family.ADDITIONS, CreateStatistics.class),
     CREATE_VIEW("createView", Family.ADDITIONS, CreateView.class),
     CREATE_MATERIALIZED_VIEW("createMaterializedView", Family.ADDITIONS, CreateMaterializedView.class),
+    CREATE_FUNCTION("createFunction", Family.ADDITIONS, CreateFunction.class),
+    CREATE_TRIGGER("createTrigger", Family.ADDITIONS, CreateTrigger.class),
+    CREATE_EVENT_TRIGGER("createEventTrigger", Family.ADDITIONS, CreateEventTrigger.class),
 
     DROP_TABLE("dropTable", Family.REMOVALS, DropTable.class),
     DROP_COLUMN("dropColumn", Family.REMOVALS, DropColumn.class),
@@ -49,6 +52,9 @@ public enum OperationKind {
     DROP_STATISTICS("dropStatistics", Family.REMOVALS, DropStatistics.class),
     DROP_VIEW("dropView", Family.REMOVALS, DropView.class),
     DROP_MATERIALIZED_VIEW("dropMaterializedView", Family.REMOVALS, DropMaterializedView.class),
+    DROP_FUNCTION("dropFunction", Family.REMOVALS, DropFunction.class),
+    DROP_TRIGGER("dropTrigger", Family.REMOVALS, DropTrigger.class),
+    DROP_EVENT_TRIGGER("dropEventTrigger", Family.REMOVALS, DropEventTrigger.class),
 
     ALTER_COLUMN_TYPE("alterColumnType", Family.TYPE_AND_NULLABILITY, AlterColumnType.class),
     SET_NOT_NULL("setNotNull", Family.TYPE_AND_NULLABILITY, SetNotNull.class),
@@ -63,6 +69,10 @@ public enum OperationKind {
     SET_DOMAIN_NOT_NULL("setDomainNotNull", Family.TYPE_AND_NULLABILITY, SetDomainNotNull.class),
     ADD_TYPE_ATTRIBUTE("addTypeAttribute", Family.TYPE_AND_NULLABILITY, AddTypeAttribute.class),
     REPLACE_VIEW("replaceView", Family.TYPE_AND_NULLABILITY, ReplaceView.class),
+    REPLACE_FUNCTION("replaceFunction", Family.TYPE_AND_NULLABILITY, ReplaceFunction.class),
+    REPLACE_TRIGGER("replaceTrigger", Family.TYPE_AND_NULLABILITY, ReplaceTrigger.class),
+    ENABLE_TRIGGER("enableTrigger", Family.TYPE_AND_NULLABILITY, EnableTrigger.class),
+    DISABLE_TRIGGER("disableTrigger", Family.TYPE_AND_NULLABILITY, DisableTrigger.class),
 
     RENAME_TABLE("renameTable", Family.RENAMES, RenameTable.class),
     RENAME_COLUMN("renameColumn", Family.RENAMES, RenameColumn.class),

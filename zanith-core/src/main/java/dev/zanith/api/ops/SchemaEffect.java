@@ -52,7 +52,8 @@ public final class SchemaEffect {
         }
         try {
             SchemaGraph typed = TypeEffects.apply(graph, operation);
-            return typed != null ? typed : TypeEffects.afterTableChange(graph, effect(graph, operation), operation);
+            return typed != null ? typed : TypeEffects.afterTableChange(graph,
+                    RoutineEffect.carryTriggers(graph, operation, effect(graph, operation)), operation);
         } catch (IllegalArgumentException e) {
             return graph; // e.g. a rename onto an existing column: the step fails when it runs, the graph stays put
         }
@@ -265,7 +266,8 @@ public final class SchemaEffect {
         if (operation instanceof Backfill || operation instanceof RebuildTable) {
             return graph;
         }
-        throw new IllegalArgumentException("no computed effect for " + operation.kind());
+        return RoutineEffect.of(graph, operation)
+                .orElseThrow(() -> new IllegalArgumentException("no computed effect for " + operation.kind()));
     }
 
     private static SchemaGraph addColumn(SchemaGraph graph, TableName table, Column column) {

@@ -92,6 +92,15 @@ public record SnapshotDiff(List<ModelChange> models, List<String> others) {
                 byName(to.sequences(), s -> s.schema() + "." + s.name()), s -> s.options().toString());
         compare(others, "view", byName(from.views(), v -> v.schema() + "." + v.name()),
                 byName(to.views(), v -> v.schema() + "." + v.name()), SnapshotDiff::describe);
+        compare(others, "routine", byName(from.routines(), dev.zanith.api.schema.Routine::signature),
+                byName(to.routines(), dev.zanith.api.schema.Routine::signature),
+                r -> r.kind() + " (" + r.language() + ")");
+        compare(others, "trigger", byName(from.triggers(), t -> t.qualifiedTable() + "." + t.name()),
+                byName(to.triggers(), t -> t.qualifiedTable() + "." + t.name()),
+                t -> "executing " + t.function() + " (" + t.enabled() + ")");
+        compare(others, "event trigger", byName(from.eventTriggers(), dev.zanith.api.schema.EventTrigger::name),
+                byName(to.eventTriggers(), dev.zanith.api.schema.EventTrigger::name),
+                e -> "on " + e.event() + " executing " + e.function() + " (" + e.enabled() + ")");
         return new SnapshotDiff(models, others);
     }
 

@@ -78,7 +78,17 @@ public enum ReasonCode {
     CREATES_VIEW(Family.ADDITIONS, "new view", false),
     DROPS_VIEW(Family.REMOVALS, "breaks readers", false),
     REPLACES_VIEW(Family.TYPE_AND_NULLABILITY, "readers wait briefly", false),
-    REFRESHES_MATERIALIZED_VIEW(Family.LONG_RUNNING, "runs the query under lock", false);
+    REFRESHES_MATERIALIZED_VIEW(Family.LONG_RUNNING, "runs the query under lock", false),
+    CREATES_FUNCTION(Family.ADDITIONS, "new routine", false),
+    ADDS_TRIGGER(Family.ADDITIONS, "writes do more", false),
+    DROPS_FUNCTION(Family.REMOVALS, "callers fail", false),
+    DROPS_TRIGGER(Family.REMOVALS, "side effects stop", false),
+    REPLACES_FUNCTION(Family.TYPE_AND_NULLABILITY, "callers see new behaviour", false),
+    FUNCTION_CHANGE_NOT_RECHECKED(Family.TYPE_AND_NULLABILITY, "stored results not re-checked", false),
+    REPLACES_TRIGGER(Family.TYPE_AND_NULLABILITY, "writes behave differently", false),
+    CHANGES_TRIGGER_STATE(Family.TYPE_AND_NULLABILITY, "side effects start or stop", false),
+    ADDS_EVENT_TRIGGER(Family.ADDITIONS, "every DDL does more", false),
+    DROPS_EVENT_TRIGGER(Family.REMOVALS, "DDL guard or audit stops", false);
 
     private final Family family;
     private final String tag;

@@ -20,7 +20,8 @@ import java.util.Optional;
 public record SchemaGraph(List<String> schemas, List<Extension> extensions, List<EnumType> enums, List<Sequence> sequences,
                           List<Table> tables, List<Domain> domains, List<CompositeType> compositeTypes,
                           List<RangeType> rangeTypes, List<ExclusionConstraint> exclusionConstraints,
-                          List<StatisticsObject> statistics, List<View> views) {
+                          List<StatisticsObject> statistics, List<View> views, List<Routine> routines,
+                          List<Trigger> triggers, List<EventTrigger> eventTriggers) {
 
     private static final SchemaGraph EMPTY = new SchemaGraph(List.of(), List.of(), List.of(), List.of(), List.of());
 
@@ -28,7 +29,7 @@ public record SchemaGraph(List<String> schemas, List<Extension> extensions, List
     public SchemaGraph(List<String> schemas, List<Extension> extensions, List<EnumType> enums, List<Sequence> sequences,
                        List<Table> tables) {
         this(schemas, extensions, enums, sequences, tables, List.of(), List.of(), List.of(), List.of(), List.of(),
-            List.of());
+            List.of(), List.of(), List.of(), List.of());
     }
 
     public SchemaGraph {
@@ -45,6 +46,11 @@ public record SchemaGraph(List<String> schemas, List<Extension> extensions, List
         statistics = Lists.sorted(statistics, Comparator.comparing(StatisticsObject::schema)
                 .thenComparing(StatisticsObject::name));
         views = Lists.sorted(views, Comparator.comparing(View::schema).thenComparing(View::name));
+        routines = Lists.sorted(routines, Comparator.comparing(Routine::schema).thenComparing(Routine::name)
+                .thenComparing(Routine::signature));
+        triggers = Lists.sorted(triggers, Comparator.comparing(Trigger::schema).thenComparing(Trigger::table)
+                .thenComparing(Trigger::name));
+        eventTriggers = Lists.sorted(eventTriggers, Comparator.comparing(EventTrigger::name));
     }
 
     public static SchemaGraph empty() {
@@ -84,57 +90,72 @@ public record SchemaGraph(List<String> schemas, List<Extension> extensions, List
 
     public SchemaGraph withTables(List<Table> newTables) {
         return new SchemaGraph(schemas, extensions, enums, sequences, newTables, domains, compositeTypes, rangeTypes,
-                exclusionConstraints, statistics, views);
+                exclusionConstraints, statistics, views, routines, triggers, eventTriggers);
     }
 
     public SchemaGraph withEnums(List<EnumType> newEnums) {
         return new SchemaGraph(schemas, extensions, newEnums, sequences, tables, domains, compositeTypes, rangeTypes,
-                exclusionConstraints, statistics, views);
+                exclusionConstraints, statistics, views, routines, triggers, eventTriggers);
     }
 
     public SchemaGraph withExtensions(List<Extension> newExtensions) {
         return new SchemaGraph(schemas, newExtensions, enums, sequences, tables, domains, compositeTypes, rangeTypes,
-                exclusionConstraints, statistics, views);
+                exclusionConstraints, statistics, views, routines, triggers, eventTriggers);
     }
 
     public SchemaGraph withSequences(List<Sequence> newSequences) {
         return new SchemaGraph(schemas, extensions, enums, newSequences, tables, domains, compositeTypes, rangeTypes,
-                exclusionConstraints, statistics, views);
+                exclusionConstraints, statistics, views, routines, triggers, eventTriggers);
     }
 
     public SchemaGraph withSchemas(List<String> newSchemas) {
         return new SchemaGraph(newSchemas, extensions, enums, sequences, tables, domains, compositeTypes, rangeTypes,
-                exclusionConstraints, statistics, views);
+                exclusionConstraints, statistics, views, routines, triggers, eventTriggers);
     }
 
     public SchemaGraph withDomains(List<Domain> values) {
         return new SchemaGraph(schemas, extensions, enums, sequences, tables, values, compositeTypes, rangeTypes,
-                exclusionConstraints, statistics, views);
+                exclusionConstraints, statistics, views, routines, triggers, eventTriggers);
     }
 
     public SchemaGraph withCompositeTypes(List<CompositeType> values) {
         return new SchemaGraph(schemas, extensions, enums, sequences, tables, domains, values, rangeTypes,
-                exclusionConstraints, statistics, views);
+                exclusionConstraints, statistics, views, routines, triggers, eventTriggers);
     }
 
     public SchemaGraph withRangeTypes(List<RangeType> values) {
         return new SchemaGraph(schemas, extensions, enums, sequences, tables, domains, compositeTypes, values,
-                exclusionConstraints, statistics, views);
+                exclusionConstraints, statistics, views, routines, triggers, eventTriggers);
     }
 
     public SchemaGraph withExclusionConstraints(List<ExclusionConstraint> values) {
         return new SchemaGraph(schemas, extensions, enums, sequences, tables, domains, compositeTypes, rangeTypes, values,
-                statistics, views);
+                statistics, views, routines, triggers, eventTriggers);
     }
 
     public SchemaGraph withStatistics(List<StatisticsObject> values) {
         return new SchemaGraph(schemas, extensions, enums, sequences, tables, domains, compositeTypes, rangeTypes,
-                exclusionConstraints, values, views);
+                exclusionConstraints, values, views, routines, triggers, eventTriggers);
     }
 
     public SchemaGraph withViews(List<View> values) {
         return new SchemaGraph(schemas, extensions, enums, sequences, tables, domains, compositeTypes, rangeTypes,
-                exclusionConstraints, statistics, values);
+                exclusionConstraints, statistics, values, routines, triggers, eventTriggers);
+    }
+
+    public SchemaGraph withRoutines(List<Routine> values) {
+        return new SchemaGraph(schemas, extensions, enums, sequences, tables, domains, compositeTypes, rangeTypes,
+                exclusionConstraints, statistics, views, values, triggers, eventTriggers);
+    }
+
+    public SchemaGraph withTriggers(List<Trigger> values) {
+        return new SchemaGraph(schemas, extensions, enums, sequences, tables, domains, compositeTypes, rangeTypes,
+                exclusionConstraints, statistics, views, routines, values, eventTriggers);
+    }
+
+    public SchemaGraph withEventTriggers(List<EventTrigger> values) {
+        return new SchemaGraph(schemas, extensions, enums, sequences, tables, domains, compositeTypes, rangeTypes,
+                exclusionConstraints, statistics, views, routines, triggers, values);
     }
 
     public Optional<Domain> domain(String schema, String name) {
@@ -148,6 +169,16 @@ public record SchemaGraph(List<String> schemas, List<Extension> extensions, List
     /** The view or materialized view of that name. */
     public Optional<View> view(TableName name) {
         return views.stream().filter(v -> v.schema().equals(name.schema()) && v.name().equals(name.name())).findFirst();
+    }
+
+    /** The routine with this {@link Routine#signature()}. */
+    public Optional<Routine> routine(String signature) {
+        return routines.stream().filter(r -> r.signature().equals(signature)).findFirst();
+    }
+
+    /** The triggers on {@code table}. */
+    public List<Trigger> triggers(TableName table) {
+        return triggers.stream().filter(t -> t.qualifiedTable().equals(table)).toList();
     }
 
     static String plural(long count, String noun) {

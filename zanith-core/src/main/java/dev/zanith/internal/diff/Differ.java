@@ -145,9 +145,13 @@ public final class Differ {
         diffEnums();
         findImplicitSequences();
         diffSequences();
+        RoutineDiff routineDiff = new RoutineDiff(types, dependentDrops, security, lateDrops, warnings);
+        working = routineDiff.routines(working, target);
         diffTables();
         protectForeignKeys();
         diffTypes();
+        routineDiff.triggers(working, target);
+        routineDiff.eventTriggers(working, target, setup, schemaDrops);
         List<Operation> all = new ArrayList<>();
         for (List<Operation> phase : List.of(setup, views.before(), types, renames, dependentDrops, creates, columnChanges,
                 constraints, relations, security, columnDrops, tableDrops, lateDrops, schemaDrops, views.after())) {

@@ -187,10 +187,15 @@ public final class Introspector {
         }
         SchemaGraph old = previous.graph();
         // Types change only with the global version (a full read); exclusion constraints and statistics are re-read.
+        // Routines and event triggers are schema-wide (a change reads everything again); triggers are few: read them
+        // all again.
         SchemaGraph graph = TypeCatalog.tableObjects(c, new SchemaGraph(schemas, old.extensions(), old.enums(),
                 sequences, tables).withDomains(old.domains()).withCompositeTypes(old.compositeTypes())
                 .withRangeTypes(old.rangeTypes()), schemas, options.excludedPrefix())
-                .withViews(ViewCatalog.read(c, schemas, options.excludedPrefix(), serverVersion(c)));
+                .withViews(ViewCatalog.read(c, schemas, options.excludedPrefix(), serverVersion(c)))
+                .withRoutines(old.routines())
+                .withTriggers(RoutineCatalog.triggers(c, schemas, options.excludedPrefix()))
+                .withEventTriggers(old.eventTriggers());
         return new TrackedSchema(graph, byOid, now, previous.fullReads());
     }
 
@@ -361,7 +366,10 @@ public final class Introspector {
             byOid.put(entry.getKey(), table);
         }
         SchemaGraph graph = TypeCatalog.read(c, new SchemaGraph(schemas, extensions, enums, sequences, built), schemas,
-                options.excludedPrefix()).withViews(ViewCatalog.read(c, schemas, options.excludedPrefix(), version));
+                options.excludedPrefix()).withViews(ViewCatalog.read(c, schemas, options.excludedPrefix(), version))
+                .withRoutines(RoutineCatalog.routines(c, schemas))
+                .withTriggers(RoutineCatalog.triggers(c, schemas, options.excludedPrefix()))
+                .withEventTriggers(RoutineCatalog.eventTriggers(c, schemas));
         return new FullRead(new LiveSchema(server.database(), version, graph, statistics), byOid);
     }
 

@@ -12,16 +12,15 @@ import java.util.List;
 
 /**
  * What a live database has beyond the schema graph, in the live catalog's own definitions
- * ({@code pg_get_functiondef}, {@code pg_get_viewdef}, {@code pg_get_triggerdef}, {@code pg_get_indexdef},
- * {@code pg_get_constraintdef}): domains, functions and procedures, exclusion constraints, triggers (and their
- * enabled state), and the index each table is clustered on. Verify's shadow recreates them around the schema graph
- * so raw SQL touching them is rehearsed against them, not against their absence. Views and materialized views (with
- * their indexes) are not among them: the schema graph models them, so the shadow gets them from the graph.
+ * ({@code pg_get_triggerdef}): the triggers on views and materialized views (enabled state included), and the
+ * index each table or materialized view is clustered on. Domains, functions and procedures, exclusion constraints,
+ * views and materialized views with their indexes, and the triggers on tables are in the schema graph (the shadow
+ * builds them from it), so they are not replayed here. Verify's shadow recreates these around the schema graph so
+ * raw SQL touching them is rehearsed against them, not against their absence.
  * Partitioned tables and partitions are only named ({@link #notRecreated}): the graph does not model them yet.
  *
- * @param beforeTables  DDL to run before the graph's tables (domains, then functions: column types, defaults and
- *                      CHECKs use them), oldest object first
- * @param afterTables   DDL to run after the graph (exclusion constraints, triggers, clustering), oldest object first
+ * @param beforeTables  DDL to run before the graph's tables (none is left: what tables need is in the graph)
+ * @param afterTables   DDL to run after the graph (triggers on views, clustering), oldest object first
  * @param notRecreated  objects the shadow will not have (no DDL): partitioned tables and partitions
  */
 public record LiveDefinitions(List<Definition> beforeTables, List<Definition> afterTables, List<Definition> notRecreated) {
@@ -56,9 +55,6 @@ public record LiveDefinitions(List<Definition> beforeTables, List<Definition> af
         String prefix = options.excludedPrefix();
         List<Definition> before = new ArrayList<>();
         List<Definition> after = new ArrayList<>();
-        Jdbc.query(c, SqlResources.get("introspect/replay-functions.sql"), rs -> before.add(new Definition(
-                "function " + rs.getString("signature"), rs.getString("function_name"),
-                List.of(rs.getString("definition")))), schemas);
         Jdbc.query(c, SqlResources.get("introspect/replay-table-extras.sql"), rs -> {
             String table = Identifiers.qualify(rs.getString("schema_name"), rs.getString("relation_name"));
             String object = rs.getString("object_name");

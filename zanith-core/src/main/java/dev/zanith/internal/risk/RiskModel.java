@@ -183,6 +183,8 @@ public final class RiskModel {
                     .note("plans lose the estimates it gave").score(8);
             case CREATE_VIEW, REPLACE_VIEW, DROP_VIEW, CREATE_MATERIALIZED_VIEW, DROP_MATERIALIZED_VIEW,
                  REFRESH_MATERIALIZED_VIEW -> ViewRisk.classify(s, op);
+            case CREATE_FUNCTION, REPLACE_FUNCTION, DROP_FUNCTION, CREATE_TRIGGER, REPLACE_TRIGGER, DROP_TRIGGER,
+                 ENABLE_TRIGGER, DISABLE_TRIGGER, CREATE_EVENT_TRIGGER, DROP_EVENT_TRIGGER -> RoutineRisk.classify(s);
         }
         return s.build();
     }

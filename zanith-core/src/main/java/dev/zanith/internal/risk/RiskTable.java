@@ -61,6 +61,19 @@ import dev.zanith.api.ops.SetNotNull;
 import dev.zanith.api.ops.SoftDropColumn;
 import dev.zanith.api.ops.SoftDropTable;
 import dev.zanith.api.ops.ValidateConstraint;
+import dev.zanith.api.ops.CreateEventTrigger;
+import dev.zanith.api.ops.DropEventTrigger;
+import dev.zanith.api.schema.EventTrigger;
+import dev.zanith.api.ops.CreateFunction;
+import dev.zanith.api.ops.CreateTrigger;
+import dev.zanith.api.ops.DisableTrigger;
+import dev.zanith.api.ops.DropFunction;
+import dev.zanith.api.ops.DropTrigger;
+import dev.zanith.api.ops.EnableTrigger;
+import dev.zanith.api.ops.ReplaceFunction;
+import dev.zanith.api.ops.ReplaceTrigger;
+import dev.zanith.api.schema.Routine;
+import dev.zanith.api.schema.Trigger;
 import dev.zanith.api.schema.CheckConstraint;
 import dev.zanith.api.schema.Domain;
 import dev.zanith.api.schema.DomainConstraint;
@@ -408,8 +421,58 @@ public final class RiskTable {
                 s("concurrently", new dev.zanith.api.ops.RefreshMaterializedView(USER_STATUSES.qualifiedName(), true),
                         new dev.zanith.api.ops.CreateMaterializedView(USER_STATUSES)));
         List<Sample> ordered = new ArrayList<>(samples);
+        ordered.addAll(routineSamples());
         ordered.sort(java.util.Comparator.comparing(sample -> sample.operation.kind()));
         return ordered;
+    }
+
+    /** A trigger function of the samples, before and after its body changes. */
+    private static final Routine TOUCH = routine("touch_users", "", "trigger", "plpgsql",
+            "BEGIN NEW.name := coalesce(NEW.name, NEW.email); RETURN NEW; END");
+    private static final Routine TOUCH_CHANGED = routine("touch_users", "", "trigger", "plpgsql",
+            "BEGIN NEW.name := coalesce(NEW.name, NEW.nickname, NEW.email); RETURN NEW; END");
+    private static final Routine SHORT_CODE = routine("short_code", "c text", "boolean", "sql",
+            "SELECT length(c) < 10");
+    private static final Trigger USERS_TOUCH = new Trigger("public", "users", "users_touch",
+            "CREATE TRIGGER users_touch BEFORE INSERT OR UPDATE ON public.users FOR EACH ROW EXECUTE FUNCTION "
+                    + "public.touch_users()", "public.touch_users()", Trigger.ORIGIN);
+
+    private static final Routine NOTE_DDL_FUNCTION = routine("note_ddl", "", "event_trigger", "plpgsql",
+            "BEGIN RAISE NOTICE 'ddl: %', tg_tag; END");
+    private static final EventTrigger NOTE_DDL = new EventTrigger("note_ddl", "ddl_command_end",
+            List.of("CREATE TABLE"), "public.note_ddl()", Trigger.ORIGIN);
+
+    private static Routine routine(String name, String arguments, String result, String language, String body) {
+        String types = arguments.isEmpty() ? "" : arguments.substring(arguments.indexOf(' ') + 1);
+        return new Routine("public", name, "public." + name + "(" + types + ")", Routine.FUNCTION, arguments, result,
+                language, "CREATE OR REPLACE FUNCTION public." + name + "(" + arguments + ")\n RETURNS " + result
+                + "\n LANGUAGE " + language + (language.equals("sql") ? "\n IMMUTABLE" : "") + "\nAS $function$"
+                + body + "$function$\n");
+    }
+
+    private static List<Sample> routineSamples() {
+        TableName t = TABLE;
+        Operation touch = new CreateFunction(TOUCH);
+        Operation trigger = new CreateTrigger(USERS_TOUCH);
+        Trigger onInsertOnly = new Trigger("public", "users", "users_touch",
+                "CREATE TRIGGER users_touch BEFORE INSERT ON public.users FOR EACH ROW EXECUTE FUNCTION "
+                        + "public.touch_users()", "public.touch_users()", Trigger.ORIGIN);
+        return List.of(
+                s("", new CreateFunction(SHORT_CODE)),
+                s("", new ReplaceFunction(TOUCH_CHANGED, TOUCH), touch),
+                s("a CHECK uses it", new ReplaceFunction(SHORT_CODE, SHORT_CODE), new CreateFunction(SHORT_CODE),
+                        new AddCheckConstraint(t, new CheckConstraint("users_code_short", "public.short_code(code)", true,
+                                false), false)),
+                s("", new DropFunction(TOUCH.signature(), TOUCH), touch),
+                s("", trigger, touch),
+                s("", new ReplaceTrigger(onInsertOnly, USERS_TOUCH), touch, trigger),
+                s("", new DropTrigger(t, "users_touch", USERS_TOUCH), touch, trigger),
+                s("", new EnableTrigger(t, "users_touch", Trigger.ALWAYS, Trigger.DISABLED), touch,
+                        new CreateTrigger(USERS_TOUCH.withEnabled(Trigger.DISABLED))),
+                s("", new DisableTrigger(t, "users_touch", Trigger.ORIGIN), touch, trigger),
+                s("", new CreateEventTrigger(NOTE_DDL), new CreateFunction(NOTE_DDL_FUNCTION)),
+                s("", new DropEventTrigger(NOTE_DDL.name(), NOTE_DDL), new CreateFunction(NOTE_DDL_FUNCTION),
+                        new CreateEventTrigger(NOTE_DDL)));
     }
 
     // ---- rendering ------------------------------------------------------------------------------------------
@@ -528,9 +591,10 @@ public final class RiskTable {
                         + "× what the statement did under it, in the bands of the table below: so `REINDEX` is not safe, "
                         + "and `ADD CONSTRAINT … NOT VALID` followed by `VALIDATE` in the same file holds ACCESS "
                         + "EXCLUSIVE through the scan. The shadow has what the schema graph does not model yet from the live "
-                        + "catalog's own definitions — functions and procedures (`pg_get_functiondef`), triggers "
-                        + "(`pg_get_triggerdef`, enabled state included) and each table's clustered index; views and "
-                        + "materialized views with their indexes come from the schema graph, which models them — so "
+                        + "catalog's own definitions — the triggers on views and materialized views "
+                        + "(`pg_get_triggerdef`, enabled state included) and each table's clustered index; domains, "
+                        + "functions, views and materialized views with their indexes come from the schema graph, which "
+                        + "models them — so "
                         + "statements touching them are rehearsed against them. What it still lacks — partitioned tables "
                         + "and partitions (the schema graph's later issue), rules, event triggers, aggregates, and any "
                         + "definition that failed to recreate — is named in the verdict's warnings; a statement that "

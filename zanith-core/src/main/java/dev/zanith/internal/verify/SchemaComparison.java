@@ -70,6 +70,7 @@ public final class SchemaComparison {
         named(expected.tables(), actual.tables(), t -> t.schema() + "." + t.name(), this::table, "");
         types(expected, actual);
         named(expected.views(), actual.views(), v -> v.schema() + "." + v.name(), this::view, "view ");
+        routines(expected, actual);
     }
 
     /** Domains, composite and range types (by name), exclusion constraints (by table and name), statistics. */
@@ -105,6 +106,21 @@ public final class SchemaComparison {
         named(e.indexes(), a.indexes(), Index::name,
                 (x, y) -> field(model, x.name(), "definition", x.asValid().toString(), y.asValid().toString()), model, "index ");
         field(model, null, "comment", e.comment(), a.comment());
+    }
+
+    /** Routines by signature, triggers by table and name, event triggers by name: each compared whole. */
+    private void routines(SchemaGraph expected, SchemaGraph actual) {
+        named(expected.routines(), actual.routines(), dev.zanith.api.schema.Routine::signature,
+                (e, a) -> field(e.kind() + " " + e.signature(), null, "definition", e.definition(), a.definition()),
+                "routine ");
+        named(expected.triggers(), actual.triggers(), t -> t.qualifiedTable() + " " + t.name(), (e, a) -> {
+            String model = e.qualifiedTable().toString();
+            field(model, e.name(), "trigger definition", e.definition(), a.definition());
+            field(model, e.name(), "trigger enabled", e.enabled(), a.enabled());
+        }, "trigger on ");
+        named(expected.eventTriggers(), actual.eventTriggers(), dev.zanith.api.schema.EventTrigger::name,
+                (e, a) -> field("event trigger " + e.name(), null, "definition", e.toString(), a.toString()),
+                "event trigger ");
     }
 
     private void sequence(Sequence e, Sequence a) {

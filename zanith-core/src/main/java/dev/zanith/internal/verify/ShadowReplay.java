@@ -69,6 +69,9 @@ public final class ShadowReplay {
         SchemaMapping mapping = shadow.mapping();
         List<Operation> operations = Differ.diff(SchemaGraph.empty(), graph).operations().stream()
                 .filter(o -> mapping.isIdentity() || !(o instanceof CreateSchema)) // the twins exist already
+                // Event triggers are database-wide: the schema shadow shares the target's database, where they are
+                // there already (and fire on the shadow's DDL as on the target's).
+                .filter(o -> mapping.isIdentity() || !(o instanceof dev.zanith.api.ops.CreateEventTrigger))
                 .map(this::forShadow).toList();
         if (!definitions.notRecreated().isEmpty()) {
             List<String> names = definitions.notRecreated().stream().map(LiveDefinitions.Definition::object).toList();
@@ -204,7 +207,8 @@ public final class ShadowReplay {
                     + " is not installed: CREATE EXTENSION is database-wide and cannot be rehearsed there. Use "
                     + "--shadow database or --shadow embedded.");
         }
-        if (operation instanceof DropExtension || operation instanceof CreateSchema create
+        if (operation instanceof DropExtension || operation instanceof dev.zanith.api.ops.CreateEventTrigger
+                || operation instanceof dev.zanith.api.ops.DropEventTrigger || operation instanceof CreateSchema create
                 && mapping.schemaToShadow(create.schema()).equals(create.schema())
                 || operation instanceof dev.zanith.api.ops.DropSchema drop
                 && mapping.schemaToShadow(drop.schema()).equals(drop.schema())) {

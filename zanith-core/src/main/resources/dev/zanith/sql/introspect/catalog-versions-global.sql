@@ -1,7 +1,8 @@
 -- One md5 over the catalog rows introspection reads that belong to no single table: schemas, extensions, the
 -- enum and domain types and the functions and collations of the introspected schemas (a renamed type, function
 -- or collation changes how every column, default and expression naming it is spelled), role names (policies
--- name roles), domain constraints, the relations and attributes of composite types, and extended statistics. When this differs from an earlier reading, the whole schema is read again.
+-- name roles), domain constraints, the relations and attributes of composite types, extended statistics and event
+-- triggers. When this differs from an earlier reading, the whole schema is read again.
 -- Parameter: schema names (text[]).
 WITH s AS (SELECT n.oid FROM pg_catalog.pg_namespace n WHERE n.nspname = ANY (?::text[]))
 SELECT pg_catalog.md5(concat_ws('|',
@@ -24,5 +25,6 @@ SELECT pg_catalog.md5(concat_ws('|',
      FROM pg_catalog.pg_class c JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid
      WHERE c.relkind = 'c' AND c.relnamespace IN (SELECT oid FROM s)),
     (SELECT string_agg(x.oid || ':' || x.xmin, ',' ORDER BY x.oid)
-     FROM pg_catalog.pg_statistic_ext x WHERE x.stxnamespace IN (SELECT oid FROM s))
+     FROM pg_catalog.pg_statistic_ext x WHERE x.stxnamespace IN (SELECT oid FROM s)),
+    (SELECT string_agg(et.oid || ':' || et.xmin, ',' ORDER BY et.oid) FROM pg_catalog.pg_event_trigger et)
 )) AS version

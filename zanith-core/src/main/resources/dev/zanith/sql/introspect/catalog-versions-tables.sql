@@ -1,7 +1,7 @@
 -- What a table's catalog rows look like now, cheaply: for every ordinary table of the introspected schemas (the
 -- ones introspection hides included, flagged), its pg_class row's xmin and an md5 over the kind, id and xmin of
 -- each catalog row introspection reads for it (columns, defaults, constraints, indexes, policies, comments, owned
--- sequences). A row inserted or updated since an earlier reading has a new xmin, a deleted one is missing: either
+-- sequences, user triggers). A row inserted or updated since an earlier reading has a new xmin, a deleted one is missing: either
 -- way the version differs, so the table is read again. Set-based: one pass over each catalog, never one query per
 -- table. Parameters: schema names (text[]), excluded prefix (text). Same order as tables.sql.
 WITH t AS (
@@ -31,6 +31,9 @@ WITH t AS (
     JOIN pg_catalog.pg_class sc ON sc.oid = s.seqrelid
     WHERE sd.classid = 'pg_catalog.pg_class'::regclass AND sd.refclassid = 'pg_catalog.pg_class'::regclass
       AND sd.deptype IN ('a', 'i') AND sd.refobjid IN (SELECT oid FROM t)
+    UNION ALL
+    SELECT tg.tgrelid, 8, tg.oid::bigint, tg.xmin::text FROM pg_catalog.pg_trigger tg
+    WHERE tg.tgrelid IN (SELECT oid FROM t) AND NOT tg.tgisinternal
 ), versions AS (
     SELECT rel, pg_catalog.md5(string_agg(kind || ':' || id || ':' || v, ',' ORDER BY kind, id)) AS version
     FROM parts GROUP BY rel

@@ -8,6 +8,9 @@ import dev.zanith.api.schema.Identity;
 import dev.zanith.api.schema.Index;
 import dev.zanith.api.schema.Policy;
 import dev.zanith.api.schema.PrimaryKey;
+import dev.zanith.api.schema.EventTrigger;
+import dev.zanith.api.schema.Routine;
+import dev.zanith.api.schema.Trigger;
 import dev.zanith.api.schema.Sequence;
 import dev.zanith.api.schema.SequenceOptions;
 import dev.zanith.api.schema.Table;
@@ -50,6 +53,18 @@ public final class OperationSamples {
             List.of(new View.ViewColumn("domain", "text"), new View.ViewColumn("users", "bigint")), List.of(), false,
             List.of(new Index("email_domains_domain", true, "btree", List.of("domain"), List.of(), false, null, List.of(),
                     true)), List.of(new View.ViewDependency(USERS, List.of("email"))), null);
+    private static final Routine TOUCH = new Routine("public", "touch", "public.touch()", Routine.FUNCTION, "", "trigger",
+            "plpgsql", "CREATE OR REPLACE FUNCTION public.touch()\n RETURNS trigger\n LANGUAGE plpgsql\n"
+            + "AS $function$ BEGIN NEW.email := lower(NEW.email); RETURN NEW; END $function$\n");
+    private static final Routine TOUCH_BEFORE = new Routine("public", "touch", "public.touch()", Routine.FUNCTION, "",
+            "trigger", "plpgsql", "CREATE OR REPLACE FUNCTION public.touch()\n RETURNS trigger\n LANGUAGE plpgsql\n"
+            + "AS $function$ BEGIN RETURN NEW; END $function$\n");
+    private static final Trigger TRIGGER = new Trigger("public", "users", "users_touch", "CREATE TRIGGER users_touch "
+            + "BEFORE INSERT OR UPDATE OF email ON public.users FOR EACH ROW WHEN ((new.email IS NOT NULL)) "
+            + "EXECUTE FUNCTION public.touch()", "public.touch()", Trigger.ORIGIN);
+
+    private static final EventTrigger EVENT_TRIGGER = new EventTrigger("audit_ddl", "ddl_command_end",
+            List.of("CREATE TABLE", "ALTER TABLE"), "public.audit_ddl()", Trigger.DISABLED);
 
     private OperationSamples() {
     }
@@ -118,6 +133,16 @@ public final class OperationSamples {
         m.put(OperationKind.CREATE_MATERIALIZED_VIEW, new CreateMaterializedView(DOMAINS));
         m.put(OperationKind.DROP_MATERIALIZED_VIEW, new DropMaterializedView(DOMAINS.qualifiedName(), DOMAINS));
         m.put(OperationKind.REFRESH_MATERIALIZED_VIEW, new RefreshMaterializedView(DOMAINS.qualifiedName(), true));
+        m.put(OperationKind.CREATE_FUNCTION, new CreateFunction(TOUCH));
+        m.put(OperationKind.REPLACE_FUNCTION, new ReplaceFunction(TOUCH, TOUCH_BEFORE));
+        m.put(OperationKind.DROP_FUNCTION, new DropFunction(TOUCH.signature(), TOUCH));
+        m.put(OperationKind.CREATE_TRIGGER, new CreateTrigger(TRIGGER));
+        m.put(OperationKind.REPLACE_TRIGGER, new ReplaceTrigger(TRIGGER, TRIGGER.withEnabled(Trigger.DISABLED)));
+        m.put(OperationKind.DROP_TRIGGER, new DropTrigger(USERS, TRIGGER.name(), TRIGGER));
+        m.put(OperationKind.ENABLE_TRIGGER, new EnableTrigger(USERS, TRIGGER.name(), Trigger.REPLICA, Trigger.DISABLED));
+        m.put(OperationKind.CREATE_EVENT_TRIGGER, new CreateEventTrigger(EVENT_TRIGGER));
+        m.put(OperationKind.DROP_EVENT_TRIGGER, new DropEventTrigger(EVENT_TRIGGER.name(), EVENT_TRIGGER));
+        m.put(OperationKind.DISABLE_TRIGGER, new DisableTrigger(USERS, TRIGGER.name(), Trigger.ORIGIN));
         return m;
     }
 }

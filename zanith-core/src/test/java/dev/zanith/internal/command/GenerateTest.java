@@ -179,6 +179,38 @@ class GenerateTest {
         assertThat(generate(db, STATUS_NEW, null).nothingToDo()).isTrue();
     }
 
+    private static final String PRICES = """
+            CREATE FUNCTION public.valid_price(p numeric) RETURNS boolean LANGUAGE sql IMMUTABLE AS $$ SELECT p >= 0 $$;
+            CREATE FUNCTION public.stamp() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN NEW.changed_at := now(); RETURN NEW; END $$;
+            CREATE TABLE prices (id int PRIMARY KEY, amount numeric CONSTRAINT amount_valid CHECK (valid_price(amount)),
+                                 changed_at timestamptz);
+            CREATE TRIGGER prices_stamp BEFORE INSERT OR UPDATE ON prices FOR EACH ROW EXECUTE FUNCTION stamp();
+            """;
+
+    @Test
+    void functionsAndTriggersAreGeneratedVerifiedAndApplied(TestDatabase db) throws Exception {
+        GenerateResult created = generate(db, PRICES, null);
+        assertThat(created.operations()).extracting(o -> o.kind()).contains(dev.zanith.api.ops.OperationKind.CREATE_FUNCTION,
+                dev.zanith.api.ops.OperationKind.CREATE_TABLE, dev.zanith.api.ops.OperationKind.CREATE_TRIGGER);
+        apply(db, null);
+        db.execute("INSERT INTO prices (id, amount) VALUES (1, 5)");
+        assertThat(db.queryForLong("SELECT count(*) FROM prices WHERE changed_at IS NOT NULL")).isEqualTo(1);
+        assertThat(generate(db, PRICES, null).nothingToDo()).isTrue();
+
+        // The CHECK's function gets a new body: replaced in place, and the plan says existing rows are not re-checked.
+        String stricter = PRICES.replace("SELECT p >= 0", "SELECT p > 0");
+        GenerateResult replaced = generate(db, stricter, null);
+        assertThat(replaced.operations()).extracting(o -> o.kind())
+                .containsExactly(dev.zanith.api.ops.OperationKind.REPLACE_FUNCTION);
+        assertThat(plan(db).steps()).filteredOn(step -> step.operation().kind()
+                        == dev.zanith.api.ops.OperationKind.REPLACE_FUNCTION).singleElement()
+                .satisfies(step -> assertThat(step.assessment().reasons())
+                        .contains(dev.zanith.api.risk.ReasonCode.FUNCTION_CHANGE_NOT_RECHECKED));
+        apply(db, null);
+        assertThat(generate(db, stricter, null).nothingToDo()).isTrue();
+    }
+
     @Test
     void rowsHoldingARemovedEnumValueAreCountedBeforeApply(TestDatabase db) throws Exception {
         db.execute(STATUS_OLD + "INSERT INTO clients VALUES (1, 'ONE'), (2, 'TWO'), (3, 'TWO');");

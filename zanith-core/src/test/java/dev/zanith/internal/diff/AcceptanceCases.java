@@ -20,6 +20,7 @@ final class AcceptanceCases {
         List<AcceptanceCase> all = new java.util.ArrayList<>(tables());
         all.addAll(TypeAcceptanceCases.all());
         all.addAll(ViewAcceptanceCases.all());
+        all.addAll(FunctionAcceptanceCases.all());
         return List.copyOf(all);
     }
 

@@ -143,4 +143,29 @@ class IncrementalIntrospectionTest {
             step(c, s, "DROP STATISTICS public.notes_stats", true);
         }
     }
+
+    @Test
+    void routinesAreReadAgainWithEverythingTriggersWithTheirTable(TestDatabase db) throws Exception {
+        try (Connection c = db.connect()) {
+            c.setAutoCommit(true);
+            Jdbc.execute(c, BASE);
+            TrackedSchema s = introspector.introspectTracked(c);
+            // A routine is schema-wide (defaults, CHECKs and triggers anywhere may call it): everything is read again.
+            s = step(c, s, "CREATE FUNCTION public.touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$",
+                    true);
+            assertThat(s.graph().routines()).hasSize(1);
+            s = step(c, s, "CREATE TRIGGER orders_touch BEFORE UPDATE ON public.orders FOR EACH ROW "
+                    + "EXECUTE FUNCTION public.touch()", false);
+            s = step(c, s, "CREATE TRIGGER notes_touch BEFORE INSERT ON public.notes FOR EACH ROW "
+                    + "WHEN (NEW.body IS NULL) EXECUTE FUNCTION public.touch()", false);
+            s = step(c, s, "ALTER TABLE public.orders DISABLE TRIGGER orders_touch", false);
+            s = step(c, s, "CREATE OR REPLACE TRIGGER orders_touch AFTER UPDATE ON public.orders FOR EACH STATEMENT "
+                    + "EXECUTE FUNCTION public.touch()", false);
+            s = step(c, s, "DROP TRIGGER notes_touch ON public.notes", false);
+            assertThat(s.graph().triggers()).extracting(t -> t.name()).containsExactly("orders_touch");
+            s = step(c, s, "CREATE OR REPLACE FUNCTION public.touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                    + "RETURN NULL; END $$", true);
+            step(c, s, "DROP TABLE public.orders", false);
+        }
+    }
 }

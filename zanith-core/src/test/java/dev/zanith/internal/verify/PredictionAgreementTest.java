@@ -88,6 +88,14 @@ class PredictionAgreementTest {
                           - refreshMaterializedView: {view: public.name_counts}
                           - refreshMaterializedView: {view: public.name_counts, concurrently: true}
                           - dropMaterializedView: {view: public.name_counts}"""),
+                Arguments.of("a function and a trigger: created, replaced, disabled, dropped", """
+                          - createFunction: {routine: {schema: public, name: touch, signature: "public.touch()", result: trigger, language: plpgsql, definition: "CREATE OR REPLACE FUNCTION public.touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$"}}
+                          - createTrigger: {trigger: {schema: public, table: users, name: users_touch, function: "public.touch()", definition: "CREATE TRIGGER users_touch BEFORE UPDATE ON public.users FOR EACH ROW EXECUTE FUNCTION public.touch()"}}
+                          - replaceTrigger: {trigger: {schema: public, table: users, name: users_touch, function: "public.touch()", definition: "CREATE TRIGGER users_touch BEFORE INSERT OR UPDATE ON public.users FOR EACH ROW EXECUTE FUNCTION public.touch()"}}
+                          - disableTrigger: {table: users, name: users_touch}
+                          - enableTrigger: {table: users, name: users_touch, mode: always}
+                          - dropTrigger: {table: users, name: users_touch}
+                          - dropFunction: {signature: "public.touch()"}"""),
                 Arguments.of("drop not null and defaults", """
                           - dropNotNull: {table: users, column: email}
                           - setDefault: {table: users, column: n, expression: "0"}

@@ -79,22 +79,41 @@ class SchemaShadowTest {
     void namesTheLiveDefinitionsItCannotRecreate(TestDatabase db) throws Exception {
         db.execute("""
                 CREATE TABLE users (id bigint PRIMARY KEY, n integer);
+                CREATE VIEW active_users AS SELECT id FROM users WHERE n > 0;
+                """);
+        VerifyResult result = verifyRaw(db, "DROP VIEW active_users;");
+        assertThat(result.verdict()).as("%s", result.failedStep()).isEqualTo(VerifyOutcome.VERIFIED);
+        assertThat(result.warnings()).anyMatch(w -> w.startsWith("the shadow lacks view public.active_users (the schema "
+                + "shadow cannot recreate it"));
+        assertThat(result.steps().get(0).derivedLevel()).startsWith("unknown 55").contains("1 statement(s) not rehearsed");
+        assertThat(shadowSchemas(db)).isZero();
+    }
+
+    /** Functions and triggers are in the schema graph: the schema shadow builds them under its own schema names. */
+    @Test
+    void recreatesFunctionsAndTriggersUnderTheShadowSchema(TestDatabase db) throws Exception {
+        db.execute("""
+                CREATE TABLE users (id bigint PRIMARY KEY, n integer);
                 CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
                 CREATE TRIGGER users_touch BEFORE UPDATE ON users FOR EACH ROW EXECUTE FUNCTION touch();
                 """);
+        VerifyResult result = verifyRaw(db, "DROP TRIGGER users_touch ON users;");
+        assertThat(result.verdict()).as("%s", result.failedStep()).isEqualTo(VerifyOutcome.VERIFIED);
+        assertThat(result.warnings()).isEmpty();
+        assertThat(result.steps().get(0).derivedLevel()).contains("drops_trigger").doesNotContain("not rehearsed");
+        assertThat(shadowSchemas(db)).isZero();
+        assertThat(db.queryForLong("SELECT count(*) FROM pg_trigger WHERE tgname = 'users_touch'"))
+                .as("the real trigger is untouched").isEqualTo(1);
+    }
+
+    private VerifyResult verifyRaw(TestDatabase db, String sql) throws Exception {
         dev.zanith.internal.introspect.LiveDefinitions definitions;
         try (Connection c = db.connect()) {
             definitions = dev.zanith.internal.introspect.LiveDefinitions.read(c, IntrospectionOptions.defaults());
         }
-        VerifyResult result = new Verifier().verify(new Verifier.Request(live(db), List.of(migration("1_raw",
-                "--sql\nDROP TRIGGER users_touch ON users;\n")), null, null, schemaShadow(db),
-                IntrospectionOptions.defaults(), "zanith_archive", java.util.Map.of(), null, java.util.Map.of(), definitions));
-        assertThat(result.verdict()).as("%s", result.failedStep()).isEqualTo(VerifyOutcome.VERIFIED);
-        assertThat(result.warnings()).anyMatch(w -> w.startsWith("the shadow lacks function touch() (the schema shadow "
-                + "cannot recreate it"));
-        assertThat(result.warnings()).anyMatch(w -> w.startsWith("the shadow lacks trigger users_touch on public.users"));
-        assertThat(result.steps().get(0).derivedLevel()).startsWith("unknown 55").contains("1 statement(s) not rehearsed");
-        assertThat(shadowSchemas(db)).isZero();
+        return new Verifier().verify(new Verifier.Request(live(db), List.of(migration("1_raw", "--sql\n" + sql + "\n")),
+                null, null, schemaShadow(db), IntrospectionOptions.defaults(), "zanith_archive", java.util.Map.of(), null,
+                java.util.Map.of(), definitions));
     }
 
     @Test
