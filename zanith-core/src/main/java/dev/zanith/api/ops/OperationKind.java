@@ -20,6 +20,9 @@ public enum OperationKind {
     ADD_UNIQUE_CONSTRAINT("addUniqueConstraint", Family.ADDITIONS, AddUniqueConstraint.class),
     ADD_FOREIGN_KEY("addForeignKey", Family.ADDITIONS, AddForeignKey.class),
     ADD_CHECK_CONSTRAINT("addCheckConstraint", Family.ADDITIONS, AddCheckConstraint.class),
+    CREATE_PARTITION("createPartition", Family.ADDITIONS, CreatePartition.class),
+    ATTACH_PARTITION("attachPartition", Family.ADDITIONS, AttachPartition.class),
+    ADD_PARTITIONED_INDEX("addPartitionedIndex", Family.ADDITIONS, AddPartitionedIndex.class),
 
     DROP_TABLE("dropTable", Family.REMOVALS, DropTable.class),
     DROP_COLUMN("dropColumn", Family.REMOVALS, DropColumn.class),
@@ -32,6 +35,8 @@ public enum OperationKind {
     DROP_ENUM("dropEnum", Family.REMOVALS, DropEnum.class),
     DROP_SEQUENCE("dropSequence", Family.REMOVALS, DropSequence.class),
     DROP_SCHEMA("dropSchema", Family.REMOVALS, DropSchema.class),
+    DETACH_PARTITION("detachPartition", Family.REMOVALS, DetachPartition.class),
+    DROP_PARTITION("dropPartition", Family.REMOVALS, DropPartition.class),
 
     ALTER_COLUMN_TYPE("alterColumnType", Family.TYPE_AND_NULLABILITY, AlterColumnType.class),
     SET_NOT_NULL("setNotNull", Family.TYPE_AND_NULLABILITY, SetNotNull.class),

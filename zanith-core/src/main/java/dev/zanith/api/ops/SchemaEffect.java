@@ -58,6 +58,10 @@ public final class SchemaEffect {
     }
 
     private static SchemaGraph effect(SchemaGraph graph, Operation operation) {
+        Optional<SchemaGraph> partitions = PartitionEffects.apply(graph, operation);
+        if (partitions.isPresent()) {
+            return partitions.get();
+        }
         if (operation instanceof CreateSchema o) {
             List<String> schemas = new ArrayList<>(graph.schemas());
             schemas.add(o.schema());

@@ -16,16 +16,15 @@ import java.util.List;
  * {@code pg_get_constraintdef}): domains, functions and procedures, exclusion constraints, views and materialized
  * views (with their indexes), triggers (and their enabled state), and the index each table is clustered on. Verify's shadow recreates
  * them around the schema graph so raw SQL touching them is rehearsed against them, not against their absence.
- * Partitioned tables and partitions are only named ({@link #notRecreated}): the graph does not model them yet.
+ * Partitioned tables and their partitions are in the graph itself ({@link dev.zanith.api.schema.Table#partitioning}).
  *
  * @param beforeTables  DDL to run before the graph's tables (domains, then functions: column types, defaults and
  *                      CHECKs use them), oldest object first
  * @param afterTables   DDL to run after the graph (exclusion constraints, views, materialized views and their indexes,
  *                      triggers, clustering),
  *                      oldest object first
- * @param notRecreated  objects the shadow will not have (no DDL): partitioned tables and partitions
  */
-public record LiveDefinitions(List<Definition> beforeTables, List<Definition> afterTables, List<Definition> notRecreated) {
+public record LiveDefinitions(List<Definition> beforeTables, List<Definition> afterTables) {
 
     /**
      * One object's DDL.
@@ -43,12 +42,11 @@ public record LiveDefinitions(List<Definition> beforeTables, List<Definition> af
     public LiveDefinitions {
         beforeTables = List.copyOf(beforeTables);
         afterTables = List.copyOf(afterTables);
-        notRecreated = List.copyOf(notRecreated);
     }
 
     /** Nothing beyond the graph. */
     public static LiveDefinitions none() {
-        return new LiveDefinitions(List.of(), List.of(), List.of());
+        return new LiveDefinitions(List.of(), List.of());
     }
 
     /** Reads them from the live catalog, for the schemas of {@code options}. */
@@ -121,10 +119,6 @@ public record LiveDefinitions(List<Definition> beforeTables, List<Definition> af
                         List.of("ALTER TABLE " + table + " CLUSTER ON " + Identifiers.quote(object))));
             };
         }, prefix, schemas, prefix, schemas, prefix, schemas, prefix, schemas);
-        List<Definition> missing = Jdbc.query(c, SqlResources.get("introspect/replay-partitioned.sql"),
-                rs -> new Definition((rs.getBoolean("partitioned") ? "partitioned table " : "partition ")
-                        + Identifiers.qualify(rs.getString("schema_name"), rs.getString("table_name")),
-                        rs.getString("table_name"), List.of()), schemas);
-        return new LiveDefinitions(before, after, missing);
+        return new LiveDefinitions(before, after);
     }
 }

@@ -17,6 +17,10 @@ final class AcceptanceCases {
     }
 
     static List<AcceptanceCase> all() {
+        return java.util.stream.Stream.of(tables(), PartitionAcceptanceCases.all()).flatMap(List::stream).toList();
+    }
+
+    private static List<AcceptanceCase> tables() {
         return List.of(
                 // ------------------------------------------------------------------ tables
                 of("create a table", "", USERS).expect(CREATE_TABLE),
