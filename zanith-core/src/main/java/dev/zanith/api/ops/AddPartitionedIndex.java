@@ -6,6 +6,7 @@ import dev.zanith.api.schema.TableName;
 
 import java.util.List;
 
+
 /**
  * An index on a partitioned table, built without blocking writes (CREATE INDEX CONCURRENTLY refuses partitioned
  * tables): {@code CREATE INDEX ... ON ONLY parent}, then per partition {@code CREATE INDEX CONCURRENTLY} and
@@ -38,6 +39,15 @@ public record AddPartitionedIndex(TableName table, Index index, List<Partition> 
     @Override
     public List<TableName> alsoTouches() {
         return partitions.stream().map(Partition::qualifiedName).toList();
+    }
+
+    /**
+     * The partitions' indexes this step builds CONCURRENTLY (leaf partitions only), each as schema and index name: a
+     * failed build leaves one INVALID, and it must be dropped before the step runs again (IF NOT EXISTS would skip it,
+     * and attaching it would leave the partitioned index invalid).
+     */
+    public List<TableName> concurrentIndexes() {
+        return PartitionDdl.leafIndexes(index.name(), partitions);
     }
 
     @Override

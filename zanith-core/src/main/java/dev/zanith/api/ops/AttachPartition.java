@@ -3,7 +3,6 @@ package dev.zanith.api.ops;
 import dev.zanith.api.schema.Partition;
 import dev.zanith.api.schema.TableName;
 
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -14,7 +13,7 @@ import java.util.Optional;
  * ({@link #BOUND_CHECK}), validated in a step of its own (a scan under SHARE UPDATE EXCLUSIVE), then this step (no
  * scan under the strong lock), then the CHECK dropped.
  */
-public record AttachPartition(TableName parent, Partition partition) implements Operation {
+public record AttachPartition(TableName parent, Partition partition) implements PartitionStep {
 
     /** The name of the CHECK constraint that proves a bound before the attach. */
     public static final String BOUND_CHECK = PartitionDdl.BOUND_CHECK;
@@ -36,16 +35,6 @@ public record AttachPartition(TableName parent, Partition partition) implements 
     @Override
     public OperationKind kind() {
         return OperationKind.ATTACH_PARTITION;
-    }
-
-    @Override
-    public TableName target() {
-        return parent;
-    }
-
-    @Override
-    public List<TableName> alsoTouches() {
-        return List.of(partition.qualifiedName());
     }
 
     @Override

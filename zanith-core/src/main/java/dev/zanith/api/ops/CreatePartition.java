@@ -3,14 +3,13 @@ package dev.zanith.api.ops;
 import dev.zanith.api.schema.Partition;
 import dev.zanith.api.schema.TableName;
 
-import java.util.List;
 
 /**
  * {@code CREATE TABLE partition PARTITION OF parent FOR VALUES ...} (with its own partitions when it is partitioned in
  * turn): a new, empty partition. PostgreSQL takes ACCESS EXCLUSIVE on the parent for it (and on a DEFAULT partition,
  * which it scans for rows the new bound would claim), briefly.
  */
-public record CreatePartition(TableName parent, Partition partition) implements Operation {
+public record CreatePartition(TableName parent, Partition partition) implements PartitionStep {
 
     public CreatePartition {
         Require.present(parent, "createPartition", "parent");
@@ -20,16 +19,6 @@ public record CreatePartition(TableName parent, Partition partition) implements 
     @Override
     public OperationKind kind() {
         return OperationKind.CREATE_PARTITION;
-    }
-
-    @Override
-    public TableName target() {
-        return parent;
-    }
-
-    @Override
-    public List<TableName> alsoTouches() {
-        return List.of(partition.qualifiedName());
     }
 
     @Override

@@ -3,7 +3,6 @@ package dev.zanith.api.ops;
 import dev.zanith.api.schema.Partition;
 import dev.zanith.api.schema.TableName;
 
-import java.util.List;
 
 /**
  * {@code ALTER TABLE parent DETACH PARTITION table [CONCURRENTLY]}: the partition becomes an ordinary table, its rows
@@ -14,7 +13,7 @@ import java.util.List;
  * CONCURRENTLY takes SHARE UPDATE EXCLUSIVE on the parent and ACCESS EXCLUSIVE on the partition (observed).
  */
 public record DetachPartition(TableName parent, Partition partition, boolean concurrently)
-        implements Operation {
+        implements PartitionStep {
 
     public DetachPartition {
         Require.present(parent, "detachPartition", "parent");
@@ -24,16 +23,6 @@ public record DetachPartition(TableName parent, Partition partition, boolean con
     @Override
     public OperationKind kind() {
         return OperationKind.DETACH_PARTITION;
-    }
-
-    @Override
-    public TableName target() {
-        return parent;
-    }
-
-    @Override
-    public List<TableName> alsoTouches() {
-        return List.of(partition.qualifiedName());
     }
 
     @Override

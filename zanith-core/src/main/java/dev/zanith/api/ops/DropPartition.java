@@ -3,13 +3,12 @@ package dev.zanith.api.ops;
 import dev.zanith.api.schema.Partition;
 import dev.zanith.api.schema.TableName;
 
-import java.util.List;
 
 /**
  * {@code DROP TABLE partition}: the partition and its rows are gone (ACCESS EXCLUSIVE on the parent, briefly). To keep
  * the rows, detach it instead ({@link DetachPartition}).
  */
-public record DropPartition(TableName parent, Partition partition) implements Operation {
+public record DropPartition(TableName parent, Partition partition) implements PartitionStep {
 
     public DropPartition {
         Require.present(parent, "dropPartition", "parent");
@@ -19,16 +18,6 @@ public record DropPartition(TableName parent, Partition partition) implements Op
     @Override
     public OperationKind kind() {
         return OperationKind.DROP_PARTITION;
-    }
-
-    @Override
-    public TableName target() {
-        return parent;
-    }
-
-    @Override
-    public List<TableName> alsoTouches() {
-        return List.of(partition.qualifiedName());
     }
 
     @Override

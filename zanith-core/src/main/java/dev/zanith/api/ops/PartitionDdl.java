@@ -109,7 +109,8 @@ final class PartitionDdl {
      * a brief SHARE lock), then for each partition its own index built CONCURRENTLY (a partition that is partitioned
      * in turn gets an {@code ON ONLY} index and the same treatment) and attached to its parent's index; the last
      * attach makes the parent index valid. Every statement may run again after an interruption: the creates say IF NOT
-     * EXISTS, and attaching an index already attached to the same parent does nothing.
+     * EXISTS, attaching an index already attached to the same parent does nothing, and the runner drops a partition's
+     * index a failed build left INVALID before it runs the step again ({@link AddPartitionedIndex#concurrentIndexes}).
      */
     static List<String> partitionedIndex(TableName table, Index index, List<Partition> partitions) {
         List<String> sql = new ArrayList<>();
@@ -130,6 +131,20 @@ final class PartitionDdl {
             sql.add("ALTER INDEX " + parentIndex.sql() + " ATTACH PARTITION "
                     + Identifiers.qualify(partition.schema(), own.name()));
         }
+    }
+
+    /** The leaf partitions' index names {@link #partitionedIndex} builds CONCURRENTLY, schema-qualified. */
+    static List<TableName> leafIndexes(String index, List<Partition> partitions) {
+        List<TableName> out = new ArrayList<>();
+        for (Partition partition : partitions) {
+            String own = childIndexName(partition.name(), index);
+            if (partition.partitioning() == null) {
+                out.add(new TableName(partition.schema(), own));
+            } else {
+                out.addAll(leafIndexes(own, partition.partitioning().partitions()));
+            }
+        }
+        return out;
     }
 
     private static String ifNotExists(String createIndex) {
