@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * An immutable model of what a database contains: schemas, extensions, enums, sequences and tables. Every
+ * An immutable model of what a database contains: schemas, extensions, enums, sequences and tables (a partitioned
+ * table with its partitions, {@link Table#partitioning}). Every
  * collection is kept in one canonical order, so equal databases give equal graphs and byte-identical JSON
  * ({@link SchemaGraphJson}). Statistics live beside the graph ({@link LiveSchema}), never inside it.
  */
