@@ -11,7 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * CREATE TABLE with its columns, primary key, unique and (validated) check constraints and comments. Indexes,
+ * CREATE TABLE with its columns, primary key, unique and (validated) check constraints and comments, and for a
+ * partitioned table its {@code PARTITION BY} key and partitions. Indexes,
  * foreign keys, NOT VALID checks, row level security and policies are separate operations, so that tables
  * can reference each other in any order.
  */
@@ -52,7 +53,14 @@ public record CreateTable(Table table) implements Operation {
         List<String> sql = new ArrayList<>();
         // A table with no columns at all (CREATE TABLE t ()) is valid PostgreSQL, and so is its empty list.
         sql.add("CREATE " + (table.unlogged() ? "UNLOGGED " : "") + "TABLE " + target().sql()
-                + (elements.isEmpty() ? " ()" : " (\n  " + String.join(",\n  ", elements) + "\n)"));
+                + (elements.isEmpty() ? " ()" : " (\n  " + String.join(",\n  ", elements) + "\n)")
+                + PartitionDdl.partitionBy(table.partitioning()));
+        if (table.partitioning() != null) {
+            // a new table: nobody waits for its partitions' locks, so they come in the same step
+            for (dev.zanith.api.schema.Partition partition : table.partitioning().partitions()) {
+                sql.addAll(PartitionDdl.create(target(), partition));
+            }
+        }
         if (table.comment() != null) {
             sql.add("COMMENT ON TABLE " + target().sql() + " IS " + Identifiers.literal(table.comment()));
         }

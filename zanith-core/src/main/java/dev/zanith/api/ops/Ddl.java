@@ -171,6 +171,14 @@ public final class Ddl {
 
     /** CREATE INDEX for {@code index} on {@code table}. */
     public static String createIndex(TableName table, Index index, boolean concurrently) {
+        return createIndex(table, index, concurrently, false);
+    }
+
+    /**
+     * CREATE INDEX for {@code index} on {@code table}; {@code onlyParent} builds it on a partitioned table alone
+     * ({@code ON ONLY}, no partition indexed, the index INVALID until every partition's index is attached).
+     */
+    static String createIndex(TableName table, Index index, boolean concurrently, boolean onlyParent) {
         StringBuilder sql = new StringBuilder("CREATE ");
         if (index.unique()) {
             sql.append("UNIQUE ");
@@ -179,7 +187,7 @@ public final class Ddl {
         if (concurrently) {
             sql.append("CONCURRENTLY ");
         }
-        sql.append(Identifiers.quote(index.name())).append(" ON ").append(table.sql());
+        sql.append(Identifiers.quote(index.name())).append(onlyParent ? " ON ONLY " : " ON ").append(table.sql());
         if (!index.method().equals("btree")) {
             sql.append(" USING ").append(index.method());
         }

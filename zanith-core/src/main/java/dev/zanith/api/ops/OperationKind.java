@@ -31,6 +31,9 @@ public enum OperationKind {
     CREATE_FUNCTION("createFunction", Family.ADDITIONS, CreateFunction.class),
     CREATE_TRIGGER("createTrigger", Family.ADDITIONS, CreateTrigger.class),
     CREATE_EVENT_TRIGGER("createEventTrigger", Family.ADDITIONS, CreateEventTrigger.class),
+    CREATE_PARTITION("createPartition", Family.ADDITIONS, CreatePartition.class),
+    ATTACH_PARTITION("attachPartition", Family.ADDITIONS, AttachPartition.class),
+    ADD_PARTITIONED_INDEX("addPartitionedIndex", Family.ADDITIONS, AddPartitionedIndex.class),
 
     DROP_TABLE("dropTable", Family.REMOVALS, DropTable.class),
     DROP_COLUMN("dropColumn", Family.REMOVALS, DropColumn.class),
@@ -55,6 +58,8 @@ public enum OperationKind {
     DROP_FUNCTION("dropFunction", Family.REMOVALS, DropFunction.class),
     DROP_TRIGGER("dropTrigger", Family.REMOVALS, DropTrigger.class),
     DROP_EVENT_TRIGGER("dropEventTrigger", Family.REMOVALS, DropEventTrigger.class),
+    DETACH_PARTITION("detachPartition", Family.REMOVALS, DetachPartition.class),
+    DROP_PARTITION("dropPartition", Family.REMOVALS, DropPartition.class),
 
     ALTER_COLUMN_TYPE("alterColumnType", Family.TYPE_AND_NULLABILITY, AlterColumnType.class),
     SET_NOT_NULL("setNotNull", Family.TYPE_AND_NULLABILITY, SetNotNull.class),

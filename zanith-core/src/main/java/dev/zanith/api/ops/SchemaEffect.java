@@ -64,6 +64,10 @@ public final class SchemaEffect {
         if (onViews.isPresent()) {
             return onViews.get();
         }
+        Optional<SchemaGraph> partitions = PartitionEffects.apply(graph, operation);
+        if (partitions.isPresent()) {
+            return partitions.get();
+        }
         if (operation instanceof CreateSchema o) {
             List<String> schemas = new ArrayList<>(graph.schemas());
             schemas.add(o.schema());

@@ -8,11 +8,14 @@ import org.jspecify.annotations.Nullable;
 /**
  * A table (a "model"). Columns keep their physical order; constraints, indexes and policies are sorted by
  * name so that the same table always has the same form.
+ *
+ * @param partitioning for a partitioned table ({@code PARTITION BY ...}), its key and partitions; null for an
+ *                     ordinary table. Partitions are not tables of the graph: they live here, under their parent.
  */
 public record Table(String schema, String name, boolean unlogged, List<Column> columns, @Nullable PrimaryKey primaryKey,
                     List<UniqueConstraint> uniqueConstraints, List<CheckConstraint> checkConstraints,
                     List<ForeignKey> foreignKeys, List<Index> indexes, boolean rlsEnabled, boolean rlsForced,
-                    List<Policy> policies, @Nullable String comment) {
+                    List<Policy> policies, @Nullable String comment, @Nullable Partitioning partitioning) {
 
     public Table {
         Lists.require(schema, "table schema");
@@ -27,6 +30,25 @@ public record Table(String schema, String name, boolean unlogged, List<Column> c
         if (distinct != columns.size()) {
             throw new IllegalArgumentException("table " + schema + "." + name + " has duplicate column names");
         }
+    }
+
+    /** An ordinary (not partitioned) table. */
+    public Table(String schema, String name, boolean unlogged, List<Column> columns, @Nullable PrimaryKey primaryKey,
+                 List<UniqueConstraint> uniqueConstraints, List<CheckConstraint> checkConstraints,
+                 List<ForeignKey> foreignKeys, List<Index> indexes, boolean rlsEnabled, boolean rlsForced,
+                 List<Policy> policies, @Nullable String comment) {
+        this(schema, name, unlogged, columns, primaryKey, uniqueConstraints, checkConstraints, foreignKeys, indexes,
+                rlsEnabled, rlsForced, policies, comment, null);
+    }
+
+    /** Whether this is a partitioned table. */
+    public boolean partitioned() {
+        return partitioning != null;
+    }
+
+    public Table withPartitioning(@Nullable Partitioning value) {
+        return new Table(schema, name, unlogged, columns, primaryKey, uniqueConstraints, checkConstraints, foreignKeys,
+                indexes, rlsEnabled, rlsForced, policies, comment, value);
     }
 
     /** A table with just columns. */
@@ -45,51 +67,51 @@ public record Table(String schema, String name, boolean unlogged, List<Column> c
 
     public Table withColumns(List<Column> newColumns) {
         return new Table(schema, name, unlogged, newColumns, primaryKey, uniqueConstraints, checkConstraints,
-                foreignKeys, indexes, rlsEnabled, rlsForced, policies, comment);
+                foreignKeys, indexes, rlsEnabled, rlsForced, policies, comment, partitioning);
     }
 
     public Table withPrimaryKey(@Nullable PrimaryKey newPrimaryKey) {
         return new Table(schema, name, unlogged, columns, newPrimaryKey, uniqueConstraints, checkConstraints,
-                foreignKeys, indexes, rlsEnabled, rlsForced, policies, comment);
+                foreignKeys, indexes, rlsEnabled, rlsForced, policies, comment, partitioning);
     }
 
     public Table withUniqueConstraints(List<UniqueConstraint> values) {
         return new Table(schema, name, unlogged, columns, primaryKey, values, checkConstraints, foreignKeys, indexes,
-                rlsEnabled, rlsForced, policies, comment);
+                rlsEnabled, rlsForced, policies, comment, partitioning);
     }
 
     public Table withCheckConstraints(List<CheckConstraint> values) {
         return new Table(schema, name, unlogged, columns, primaryKey, uniqueConstraints, values, foreignKeys, indexes,
-                rlsEnabled, rlsForced, policies, comment);
+                rlsEnabled, rlsForced, policies, comment, partitioning);
     }
 
     public Table withForeignKeys(List<ForeignKey> values) {
         return new Table(schema, name, unlogged, columns, primaryKey, uniqueConstraints, checkConstraints, values,
-                indexes, rlsEnabled, rlsForced, policies, comment);
+                indexes, rlsEnabled, rlsForced, policies, comment, partitioning);
     }
 
     public Table withIndexes(List<Index> values) {
         return new Table(schema, name, unlogged, columns, primaryKey, uniqueConstraints, checkConstraints, foreignKeys,
-                values, rlsEnabled, rlsForced, policies, comment);
+                values, rlsEnabled, rlsForced, policies, comment, partitioning);
     }
 
     public Table withRowLevelSecurity(boolean enabled, boolean forced) {
         return new Table(schema, name, unlogged, columns, primaryKey, uniqueConstraints, checkConstraints, foreignKeys,
-                indexes, enabled, forced, policies, comment);
+                indexes, enabled, forced, policies, comment, partitioning);
     }
 
     public Table withPolicies(List<Policy> values) {
         return new Table(schema, name, unlogged, columns, primaryKey, uniqueConstraints, checkConstraints, foreignKeys,
-                indexes, rlsEnabled, rlsForced, values, comment);
+                indexes, rlsEnabled, rlsForced, values, comment, partitioning);
     }
 
     public Table withComment(@Nullable String value) {
         return new Table(schema, name, unlogged, columns, primaryKey, uniqueConstraints, checkConstraints, foreignKeys,
-                indexes, rlsEnabled, rlsForced, policies, value);
+                indexes, rlsEnabled, rlsForced, policies, value, partitioning);
     }
 
     public Table withName(String newSchema, String newName) {
         return new Table(newSchema, newName, unlogged, columns, primaryKey, uniqueConstraints, checkConstraints,
-                foreignKeys, indexes, rlsEnabled, rlsForced, policies, comment);
+                foreignKeys, indexes, rlsEnabled, rlsForced, policies, comment, partitioning);
     }
 }

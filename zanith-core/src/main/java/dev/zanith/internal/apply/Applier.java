@@ -398,9 +398,9 @@ public final class Applier {
             });
             return;
         }
-        StepExecutor.BeforeAttempt beforeAttempt = built.<StepExecutor.BeforeAttempt>map(ref ->
-                (conn, attempt) -> ConcurrentIndexes.dropIfInvalid(conn, executor, ref))
-                .orElse(StepExecutor.BeforeAttempt.NOTHING);
+        List<ConcurrentIndexes.Ref> mayLeaveInvalid = ConcurrentIndexes.mayLeaveInvalid(operation);
+        StepExecutor.BeforeAttempt beforeAttempt = mayLeaveInvalid.isEmpty() ? StepExecutor.BeforeAttempt.NOTHING
+                : (conn, attempt) -> ConcurrentIndexes.dropInvalid(conn, executor, mayLeaveInvalid);
         if (!(operation instanceof RawSql)) {
             // A typed step writes one statement per entry: sent whole, the server refuses anything stacked in it.
             for (String sql : statements.sql()) {
@@ -417,13 +417,12 @@ public final class Applier {
         if (operation instanceof RawSql raw && !raw.runsInTransaction()) {
             new RawSqlRunner(executor, new Checkpoints(audit.tables()), fence).failed(c, migration.id(), index);
         }
-        Optional<ConcurrentIndexes.Ref> built = ConcurrentIndexes.builtBy(operation);
-        if (built.isPresent()) {
+        for (ConcurrentIndexes.Ref built : ConcurrentIndexes.mayLeaveInvalid(operation)) {
             try {
-                ConcurrentIndexes.dropIfInvalid(c, executor, built.get());
+                ConcurrentIndexes.dropIfInvalid(c, executor, built);
             } catch (SQLException e) {
                 LOG.warn("Could not drop the INVALID index {} left by the failed build; the next attempt drops it: {}",
-                        built.get().sql(), e.getMessage());
+                        built.sql(), e.getMessage());
             }
         }
     }

@@ -5,6 +5,7 @@ import dev.zanith.internal.jdbc.Jdbc;
 import dev.zanith.internal.sql.Identifiers;
 import dev.zanith.internal.sql.SqlResources;
 import dev.zanith.api.ops.AddIndex;
+import dev.zanith.api.ops.AddPartitionedIndex;
 import dev.zanith.api.ops.Operation;
 import dev.zanith.api.ops.Statements;
 import org.slf4j.Logger;
@@ -12,6 +13,7 @@ import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -42,6 +44,25 @@ final class ConcurrentIndexes {
             return Optional.of(new Ref(add.table().schema(), add.index().name()));
         }
         return Optional.empty();
+    }
+
+    /**
+     * Every index {@code operation} builds concurrently, which a failed build may leave INVALID: the index of an
+     * {@link AddIndex}, the leaf partitions' indexes of an {@link AddPartitionedIndex} (never the partitioned index
+     * itself, which is invalid by design until its last partition's index is attached).
+     */
+    static List<Ref> mayLeaveInvalid(Operation operation) {
+        if (operation instanceof AddPartitionedIndex add) {
+            return add.concurrentIndexes().stream().map(i -> new Ref(i.schema(), i.name())).toList();
+        }
+        return builtBy(operation).map(List::of).orElse(List.of());
+    }
+
+    /** Drops each of {@code indexes} a failed build left INVALID; the connection must be in auto-commit. */
+    static void dropInvalid(Connection c, StepExecutor executor, List<Ref> indexes) throws SQLException {
+        for (Ref index : indexes) {
+            dropIfInvalid(c, executor, index);
+        }
     }
 
     static State state(Connection c, Ref index) throws SQLException {

@@ -12,6 +12,7 @@ import dev.zanith.api.ops.AddColumn;
 import dev.zanith.api.ops.AddEnumValue;
 import dev.zanith.api.ops.AddForeignKey;
 import dev.zanith.api.ops.AddIndex;
+import dev.zanith.api.ops.AddPartitionedIndex;
 import dev.zanith.api.ops.AddPrimaryKey;
 import dev.zanith.api.ops.AddUniqueConstraint;
 import dev.zanith.api.ops.AlterColumnType;
@@ -117,6 +118,10 @@ public final class Differ {
     private SchemaGraph target;
     /** Sequences a new column's {@code serial} type creates by itself. */
     private final Set<TableName> implicitSequences = new HashSet<>();
+    /** Partition operations, merged into the phases at the end. */
+    private final PartitionDiff.Phases partitionOps = new PartitionDiff.Phases();
+    /** Live tables the declared schema shows as partitions: attached, not dropped. */
+    private Set<TableName> attachedTables = Set.of();
 
     private Differ(DiffOptions options) {
         this.options = options;
@@ -152,6 +157,11 @@ public final class Differ {
         diffTypes();
         routineDiff.triggers(working, target);
         routineDiff.eventTriggers(working, target, setup, schemaDrops);
+        creates.addAll(partitionOps.creates);
+        dependentDrops.addAll(partitionOps.detaches);
+        relations.addAll(partitionOps.attaches);
+        tableDrops.addAll(partitionOps.drops);
+        warnings.addAll(partitionOps.warnings);
         List<Operation> all = new ArrayList<>();
         for (List<Operation> phase : List.of(setup, views.before(), types, renames, dependentDrops, creates, columnChanges,
                 constraints, relations, security, columnDrops, tableDrops, lateDrops, schemaDrops, views.after())) {
@@ -599,6 +609,7 @@ public final class Differ {
     // ---------------------------------------------------------------- tables
 
     private void diffTables() {
+        attachedTables = PartitionDiff.attached(working, target);
         for (Table wanted : target.tables()) {
             Optional<Table> existing = working.table(wanted.qualifiedName());
             if (existing.isEmpty()) {
@@ -607,7 +618,8 @@ public final class Differ {
                 alterTable(existing.get(), wanted);
             }
         }
-        List<Table> dropped = working.tables().stream().filter(t -> target.table(t.qualifiedName()).isEmpty()).toList();
+        List<Table> dropped = working.tables().stream().filter(t -> target.table(t.qualifiedName()).isEmpty()
+                && !attachedTables.contains(t.qualifiedName())).toList();
         List<Table> added = target.tables().stream().filter(t -> working.table(t.qualifiedName()).isEmpty()).toList();
         for (Table gone : dropped) {
             for (Table fresh : added) {
@@ -640,12 +652,13 @@ public final class Differ {
         return table.columns().stream().map(Column::type).toList();
     }
 
-    private void newTable(Table table) {
+    private void newTable(Table declared) {
+        Table table = partitions().newTable(declared, attachedTables);
         TableName name = table.qualifiedName();
         List<Column> columns = table.columns().stream().map(c -> forCreation(name, c)).toList();
         Table created = new Table(table.schema(), table.name(), table.unlogged(), columns, table.primaryKey(),
                 table.uniqueConstraints(), table.checkConstraints().stream().filter(CheckConstraint::validated).toList(),
-                List.of(), List.of(), false, false, List.of(), table.comment());
+                List.of(), List.of(), false, false, List.of(), table.comment(), table.partitioning());
         creates.add(new CreateTable(created));
         for (CheckConstraint check : table.checkConstraints()) {
             if (!check.validated()) {
@@ -682,9 +695,27 @@ public final class Differ {
         diffIndexes(live, wanted);
         diffForeignKeys(live, wanted);
         diffRowLevelSecurity(live, wanted);
+        partitions().alter(live, wanted, attachedTables);
         if (!Objects.equals(live.comment(), wanted.comment())) {
             columnChanges.add(new SetComment("table", name, null, wanted.comment(), live.comment()));
         }
+    }
+
+    private PartitionDiff partitions() {
+        return new PartitionDiff(options, working, target, partitionOps);
+    }
+
+    /**
+     * An index added to an existing table: on a partitioned table, built per partition concurrently and attached when
+     * online ({@code CREATE INDEX CONCURRENTLY} refuses partitioned tables).
+     */
+    private Operation addIndex(Table live, Table wanted, Index index, boolean concurrently) {
+        if (concurrently && live.partitioning() != null && wanted.partitioning() != null) {
+            // partitions attached later in this migration get their index from ATTACH itself
+            return new AddPartitionedIndex(wanted.qualifiedName(), index, wanted.partitioning().partitions().stream()
+                    .filter(p -> !attachedTables.contains(p.qualifiedName())).toList());
+        }
+        return new AddIndex(wanted.qualifiedName(), index, concurrently);
     }
 
     private void diffColumns(Table live, Table wanted) {
@@ -851,11 +882,13 @@ public final class Differ {
             dependentDrops.add(new DropPrimaryKey(name, before.name(), before));
         }
         if (after != null) {
-            if (options.onlineSafe()) {
+            // ADD ... USING INDEX refuses a partitioned table: there the constraint builds its own index
+            boolean adopt = options.onlineSafe() && live.partitioning() == null;
+            if (adopt) {
                 constraints.add(new AddIndex(name, new Index(after.name(), true, "btree", quoted(after.columns()),
                         after.include(), false, null, List.of(), true), true));
             }
-            constraints.add(new AddPrimaryKey(name, after, options.onlineSafe() ? after.name() : null));
+            constraints.add(new AddPrimaryKey(name, after, adopt ? after.name() : null));
         }
     }
 
@@ -872,12 +905,14 @@ public final class Differ {
         for (UniqueConstraint gone : matched.removed()) {
             dependentDrops.add(new DropUniqueConstraint(name, gone.name(), gone));
         }
+        // ADD ... USING INDEX refuses a partitioned table: there the constraint builds its own index
+        boolean adopt = options.onlineSafe() && live.partitioning() == null;
         for (UniqueConstraint fresh : matched.added()) {
-            if (options.onlineSafe()) {
+            if (adopt) {
                 constraints.add(new AddIndex(name, new Index(fresh.name(), true, "btree", quoted(fresh.columns()),
                         fresh.include(), fresh.nullsNotDistinct(), null, List.of(), true), true));
             }
-            constraints.add(new AddUniqueConstraint(name, fresh, options.onlineSafe() ? fresh.name() : null));
+            constraints.add(new AddUniqueConstraint(name, fresh, adopt ? fresh.name() : null));
         }
     }
 
@@ -923,6 +958,8 @@ public final class Differ {
 
     private void diffIndexes(Table live, Table wanted) {
         TableName name = wanted.qualifiedName();
+        // DROP INDEX CONCURRENTLY refuses a partitioned table's index
+        boolean dropConcurrently = options.onlineSafe() && live.partitioning() == null;
         Map<String, Index> before = byName(live.indexes(), Index::name);
         Map<String, Index> after = byName(wanted.indexes(), Index::name);
         List<Index> removed = new ArrayList<>();
@@ -937,13 +974,13 @@ public final class Differ {
             } else if (!existing.asValid().equals(index.asValid())) {
                 // Build the replacement under a temporary name, then swap: the old index serves queries meanwhile.
                 String temporary = RenderContext.replacementName(index.name());
-                constraints.add(new AddIndex(name, index.asValid().withName(temporary), true));
-                constraints.add(new DropIndex(name, existing.name(), existing, true));
+                constraints.add(addIndex(live, wanted, index.asValid().withName(temporary), true));
+                constraints.add(new DropIndex(name, existing.name(), existing, dropConcurrently));
                 constraints.add(new RenameIndex(name, temporary, index.name()));
             } else if (!existing.valid()) {
                 // Left INVALID by a failed concurrent build: drop it and build it again.
-                dependentDrops.add(new DropIndex(name, existing.name(), existing, true));
-                constraints.add(new AddIndex(name, index.asValid(), true));
+                dependentDrops.add(new DropIndex(name, existing.name(), existing, dropConcurrently));
+                constraints.add(addIndex(live, wanted, index.asValid(), true));
             }
         }
         for (Index index : live.indexes()) {
@@ -954,10 +991,10 @@ public final class Differ {
         Matched<Index> matched = match(removed, added, Index::name, i -> i.asValid().withName("_"));
         matched.renamed().forEach((b, a) -> renames.add(new RenameIndex(name, b.name(), a.name())));
         for (Index gone : matched.removed()) {
-            dependentDrops.add(new DropIndex(name, gone.name(), gone, options.onlineSafe()));
+            dependentDrops.add(new DropIndex(name, gone.name(), gone, dropConcurrently));
         }
         for (Index fresh : matched.added()) {
-            constraints.add(new AddIndex(name, fresh.asValid(), options.onlineSafe()));
+            constraints.add(addIndex(live, wanted, fresh.asValid(), options.onlineSafe()));
         }
     }
 

@@ -173,6 +173,7 @@ public final class Introspector {
             readConstraints(c, oids, parts, gates, options.excludedPrefix());
             readIndexes(c, oids, parts, gates, options.excludedPrefix());
             readPolicies(c, oids, parts);
+            PartitionCatalog.read(c, parts);
         }
         Set<Long> included = new java.util.HashSet<>(visible);
         readSequences(c, schemas, included, sequences, identityOptions);
@@ -282,6 +283,7 @@ public final class Introspector {
         readConstraints(c, oids, tables, gates, "");
         readIndexes(c, oids, tables, gates, "");
         readPolicies(c, oids, tables);
+        PartitionCatalog.read(c, tables);
         Map<String, SequenceOptions> identityOptions = new HashMap<>();
         Jdbc.query(c, SqlResources.get("introspect/sequences.sql"), rs -> {
             if ("i".equals(rs.getString("owner_dependency")) && rs.getLong("owner_table_oid") == oid) {
@@ -355,6 +357,7 @@ public final class Introspector {
             readConstraints(c, oids, tables, gates, options.excludedPrefix());
             readIndexes(c, oids, tables, gates, options.excludedPrefix());
             readPolicies(c, oids, tables);
+            PartitionCatalog.read(c, tables);
         }
         readSequences(c, schemas, tables.keySet(), sequences, identityOptions);
 
@@ -549,7 +552,7 @@ public final class Introspector {
     }
 
     /** A table being assembled from the per-kind queries. */
-    private static final class TableParts {
+    static final class TableParts implements PartitionCatalog.Partitioned {
         final String schema;
         final String name;
         final boolean unlogged;
@@ -563,6 +566,8 @@ public final class Introspector {
         final List<Index> indexes = new ArrayList<>();
         final List<Policy> policies = new ArrayList<>();
         PrimaryKey primaryKey;
+        final String partitionKey;
+        dev.zanith.api.schema.Partitioning partitioning;
 
         TableParts(ResultSet rs) throws SQLException {
             schema = rs.getString("schema_name");
@@ -571,6 +576,17 @@ public final class Introspector {
             rlsEnabled = rs.getBoolean("rls_enabled");
             rlsForced = rs.getBoolean("rls_forced");
             comment = rs.getString("comment");
+            partitionKey = rs.getString("partition_key");
+        }
+
+        @Override
+        public String partitionKey() {
+            return partitionKey;
+        }
+
+        @Override
+        public void partitioning(dev.zanith.api.schema.Partitioning value) {
+            partitioning = value;
         }
 
         Table build(long oid, Map<String, SequenceOptions> identityOptions, String excludedPrefix) {
@@ -592,7 +608,7 @@ public final class Introspector {
                         raw.generated(), raw.collation(), raw.comment()));
             }
             return new Table(schema, name, unlogged, built, primaryKey, uniques, checks, foreignKeys, indexes,
-                    rlsEnabled, rlsForced, policies, comment);
+                    rlsEnabled, rlsForced, policies, comment, partitioning);
         }
     }
 }

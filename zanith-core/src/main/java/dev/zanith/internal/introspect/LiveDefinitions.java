@@ -12,18 +12,18 @@ import java.util.List;
 
 /**
  * What a live database has beyond the schema graph, in the live catalog's own definitions
- * ({@code pg_get_triggerdef}): the triggers on views and materialized views (enabled state included), and the
- * index each table or materialized view is clustered on. Domains, functions and procedures, exclusion constraints,
- * views and materialized views with their indexes, and the triggers on tables are in the schema graph (the shadow
- * builds them from it), so they are not replayed here. Verify's shadow recreates these around the schema graph so
- * raw SQL touching them is rehearsed against them, not against their absence.
- * Partitioned tables and partitions are only named ({@link #notRecreated}): the graph does not model them yet.
+ * ({@code pg_get_triggerdef}): the triggers on views, materialized views and partitioned tables (enabled state
+ * included), and the index each table or materialized view is clustered on. Domains, functions and procedures,
+ * exclusion constraints, views and materialized views with their indexes, partitioned tables with their partitions
+ * ({@link dev.zanith.api.schema.Table#partitioning}) and the triggers on ordinary tables are in the schema graph (the
+ * shadow builds them from it), so they are not replayed here. Verify's shadow recreates these around the schema
+ * graph so raw SQL touching them is rehearsed against them, not against their absence.
  *
  * @param beforeTables  DDL to run before the graph's tables (none is left: what tables need is in the graph)
- * @param afterTables   DDL to run after the graph (triggers on views, clustering), oldest object first
- * @param notRecreated  objects the shadow will not have (no DDL): partitioned tables and partitions
+ * @param afterTables   DDL to run after the graph (triggers on views and partitioned tables, clustering), oldest
+ *                      object first
  */
-public record LiveDefinitions(List<Definition> beforeTables, List<Definition> afterTables, List<Definition> notRecreated) {
+public record LiveDefinitions(List<Definition> beforeTables, List<Definition> afterTables) {
 
     /**
      * One object's DDL.
@@ -41,12 +41,11 @@ public record LiveDefinitions(List<Definition> beforeTables, List<Definition> af
     public LiveDefinitions {
         beforeTables = List.copyOf(beforeTables);
         afterTables = List.copyOf(afterTables);
-        notRecreated = List.copyOf(notRecreated);
     }
 
     /** Nothing beyond the graph. */
     public static LiveDefinitions none() {
-        return new LiveDefinitions(List.of(), List.of(), List.of());
+        return new LiveDefinitions(List.of(), List.of());
     }
 
     /** Reads them from the live catalog, for the schemas of {@code options}. */
@@ -76,10 +75,6 @@ public record LiveDefinitions(List<Definition> beforeTables, List<Definition> af
                         List.of("ALTER TABLE " + table + " CLUSTER ON " + Identifiers.quote(object))));
             };
         }, prefix, schemas, prefix, schemas);
-        List<Definition> missing = Jdbc.query(c, SqlResources.get("introspect/replay-partitioned.sql"),
-                rs -> new Definition((rs.getBoolean("partitioned") ? "partitioned table " : "partition ")
-                        + Identifiers.qualify(rs.getString("schema_name"), rs.getString("table_name")),
-                        rs.getString("table_name"), List.of()), schemas);
-        return new LiveDefinitions(before, after, missing);
+        return new LiveDefinitions(before, after);
     }
 }

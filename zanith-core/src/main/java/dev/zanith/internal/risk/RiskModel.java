@@ -185,6 +185,11 @@ public final class RiskModel {
                  REFRESH_MATERIALIZED_VIEW -> ViewRisk.classify(s, op);
             case CREATE_FUNCTION, REPLACE_FUNCTION, DROP_FUNCTION, CREATE_TRIGGER, REPLACE_TRIGGER, DROP_TRIGGER,
                  ENABLE_TRIGGER, DISABLE_TRIGGER, CREATE_EVENT_TRIGGER, DROP_EVENT_TRIGGER -> RoutineRisk.classify(s);
+            case CREATE_PARTITION -> createPartition(s, (dev.zanith.api.ops.CreatePartition) op);
+            case ATTACH_PARTITION -> attachPartition(s, (dev.zanith.api.ops.AttachPartition) op);
+            case ADD_PARTITIONED_INDEX -> addPartitionedIndex(s, (dev.zanith.api.ops.AddPartitionedIndex) op);
+            case DETACH_PARTITION -> detachPartition(s, (dev.zanith.api.ops.DetachPartition) op);
+            case DROP_PARTITION -> dropPartition(s, (dev.zanith.api.ops.DropPartition) op);
         }
         return s.build();
     }
@@ -1172,6 +1177,109 @@ public final class RiskModel {
         }
         s.level = RiskLevel.UNKNOWN;
         s.score = RAW_SQL_SCORE;
+    }
+
+    // ---- partitions (observed in RiskObservationTest and PartitionObservationTest) --------------------------------
+
+    /** The DEFAULT partition of {@code parent} (a partitioned table, or a partition partitioned in turn), if any. */
+    private static Optional<TableName> defaultPartition(RiskContext context, TableName parent) {
+        for (Table t : context.graph().tables()) {
+            if (t.partitioning() == null) {
+                continue;
+            }
+            Optional<dev.zanith.api.schema.Partitioning> p = t.qualifiedName().equals(parent) ? Optional.of(t.partitioning())
+                    : t.partitioning().descendants().stream().filter(d -> d.qualifiedName().equals(parent))
+                    .map(dev.zanith.api.schema.Partition::partitioning).filter(java.util.Objects::nonNull).findFirst();
+            if (p.isPresent()) {
+                return p.get().defaultPartition().map(dev.zanith.api.schema.Partition::qualifiedName);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A DEFAULT partition is scanned under ACCESS EXCLUSIVE for rows a new bound would claim. */
+    private static boolean scansDefault(Scoring s, TableName parent, boolean isDefault) {
+        Optional<TableName> fallback = defaultPartition(s.context, parent);
+        if (fallback.isEmpty() || isDefault) {
+            return false;
+        }
+        s.lock(fallback.get(), LockMode.ACCESS_EXCLUSIVE, TableLock.SCAN)
+                .note("the DEFAULT partition " + fallback.get() + " is scanned under ACCESS EXCLUSIVE for rows the new "
+                        + "bound would claim (the step fails if it holds any)");
+        return true;
+    }
+
+    private static void createPartition(Scoring s, dev.zanith.api.ops.CreatePartition op) {
+        s.reason(ReasonCode.ADDS_PARTITION).lock(op.parent(), LockMode.ACCESS_EXCLUSIVE, TableLock.BRIEF)
+                .note("ACCESS EXCLUSIVE on " + op.parent() + " while the partition is added: every query on the "
+                        + "partitioned table waits for that moment");
+        boolean scans = scansDefault(s, op.parent(), op.partition().isDefault());
+        s.scan(scans).score(scans ? 30 : 10);
+    }
+
+    private static void attachPartition(Scoring s, dev.zanith.api.ops.AttachPartition op) {
+        TableName table = op.partition().qualifiedName();
+        boolean proven = s.context.table(table).map(t -> t.checkConstraints().stream().anyMatch(c -> c.validated()
+                && c.name().equals(dev.zanith.api.ops.AttachPartition.BOUND_CHECK))).orElse(false);
+        s.reason(ReasonCode.ATTACHES_PARTITION).lock(op.parent(), LockMode.SHARE_UPDATE_EXCLUSIVE, TableLock.BRIEF)
+                .note("SHARE UPDATE EXCLUSIVE on " + op.parent() + ": its reads and writes go on");
+        boolean scansDefault = scansDefault(s, op.parent(), op.partition().isDefault());
+        if (proven) {
+            s.lock(table, LockMode.ACCESS_EXCLUSIVE, TableLock.BRIEF).scan(scansDefault)
+                    .note("a validated CHECK (" + dev.zanith.api.ops.AttachPartition.BOUND_CHECK + ") proves the bound: "
+                            + "the table is not scanned under its ACCESS EXCLUSIVE lock");
+            s.score(scansDefault ? 30 : 12);
+            return;
+        }
+        s.lock(table, LockMode.ACCESS_EXCLUSIVE, TableLock.SCAN).scan(true)
+                .note("the table is scanned under ACCESS EXCLUSIVE to prove every row fits the bound (fails if one "
+                        + "does not)")
+                .hint("generate attaches online: a CHECK matching the bound added NOT VALID and validated first");
+        s.sized(table, 12, 35, 62, 70);
+    }
+
+    private static void addPartitionedIndex(Scoring s, dev.zanith.api.ops.AddPartitionedIndex op) {
+        s.reason(ReasonCode.ADDS_INDEX).lock(op.table(), LockMode.SHARE, TableLock.BRIEF).scan(true).rewrite(false)
+                .transactional(false)
+                .note("the index on " + op.table() + " alone (ON ONLY) takes SHARE briefly; each partition's index is "
+                        + "built CONCURRENTLY (reads and writes go on) and attached, the last attach making it valid");
+        for (dev.zanith.api.schema.Partition p : op.partitions()) {
+            s.lock(p.qualifiedName(), p.partitioning() == null ? LockMode.SHARE_UPDATE_EXCLUSIVE : LockMode.SHARE,
+                    p.partitioning() == null ? TableLock.BUILD : TableLock.BRIEF);
+        }
+        int bump = 0;
+        if (op.index().unique()) {
+            s.reason(ReasonCode.ADDS_UNIQUE_CONSTRAINT).breaksClients(true)
+                    .note("a unique index fails on duplicate keys, and later writes of duplicates fail");
+            bump = 3;
+        }
+        s.sized(op.table(), 3 + bump, 12 + bump, 22 + bump, 35 + bump);
+    }
+
+    private static void detachPartition(Scoring s, dev.zanith.api.ops.DetachPartition op) {
+        TableName table = op.partition().qualifiedName();
+        s.reason(ReasonCode.DETACHES_PARTITION).breaksClients(true).lock(table, LockMode.ACCESS_EXCLUSIVE, TableLock.BRIEF)
+                .note("its rows stay, in an ordinary table: queries on " + op.parent() + " stop seeing them");
+        if (op.concurrently()) {
+            s.lock(op.parent(), LockMode.SHARE_UPDATE_EXCLUSIVE, TableLock.BRIEF).transactional(false)
+                    .note("CONCURRENTLY: SHARE UPDATE EXCLUSIVE on " + op.parent() + ", waiting for the queries using it "
+                            + "instead of blocking them; an interrupted run leaves the detach pending until "
+                            + "DETACH PARTITION ... FINALIZE").score(15);
+        } else {
+            s.lock(op.parent(), LockMode.ACCESS_EXCLUSIVE, TableLock.BRIEF)
+                    .note("ACCESS EXCLUSIVE on " + op.parent() + " (CONCURRENTLY is refused while a DEFAULT partition exists)")
+                    .score(20);
+        }
+    }
+
+    private static void dropPartition(Scoring s, dev.zanith.api.ops.DropPartition op) {
+        TableName table = op.partition().qualifiedName();
+        s.reason(ReasonCode.DROPS_PARTITION).reason(ReasonCode.DROPS_TABLE_WITH_DATA).dataLoss(true).breaksClients(true)
+                .lock(op.parent(), LockMode.ACCESS_EXCLUSIVE, TableLock.BRIEF)
+                .lock(table, LockMode.ACCESS_EXCLUSIVE, TableLock.BRIEF)
+                .note("the partition's rows are gone; ACCESS EXCLUSIVE on " + op.parent() + " briefly")
+                .hint("detachPartition keeps the rows as an ordinary table (then softDropTable keeps them restorable)");
+        s.score(90);
     }
 
     /** Accumulates one assessment. */

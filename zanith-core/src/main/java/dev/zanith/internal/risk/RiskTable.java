@@ -11,11 +11,18 @@ import dev.zanith.api.risk.RiskTableRow;
 import dev.zanith.internal.risk.RiskContext;
 import dev.zanith.internal.risk.RiskModel;
 import dev.zanith.internal.introspect.CatalogFacts;
-import dev.zanith.api.ops.AddCheckConstraint;
 import dev.zanith.api.ops.AddColumn;
 import dev.zanith.api.ops.AddEnumValue;
 import dev.zanith.api.ops.AddForeignKey;
+import dev.zanith.api.ops.AddCheckConstraint;
 import dev.zanith.api.ops.AddIndex;
+import dev.zanith.api.ops.AddPartitionedIndex;
+import dev.zanith.api.ops.AttachPartition;
+import dev.zanith.api.ops.CreatePartition;
+import dev.zanith.api.ops.DetachPartition;
+import dev.zanith.api.ops.DropPartition;
+import dev.zanith.api.schema.Partition;
+import dev.zanith.api.schema.Partitioning;
 import dev.zanith.api.ops.AddPrimaryKey;
 import dev.zanith.api.ops.AddUniqueConstraint;
 import dev.zanith.api.ops.AlterColumnType;
@@ -115,6 +122,13 @@ public final class RiskTable {
     /** The table every sample operates on, and the one foreign keys reference. */
     public static final TableName TABLE = new TableName("public", "users");
     static final TableName ORDERS = new TableName("public", "orders");
+    /** The published partitioned table (RANGE on {@code at}) and the ordinary table the attach rows attach to it. */
+    static final TableName EVENTS = new TableName("public", "events");
+    static final TableName EVENTS_FEBRUARY = new TableName("public", "events_2026_02");
+    private static final Partition JANUARY = Partition.of("public", "events_2026_01",
+            "FOR VALUES FROM ('2026-01-01') TO ('2026-02-01')");
+    private static final Partition FEBRUARY = Partition.of("public", "events_2026_02",
+            "FOR VALUES FROM ('2026-02-01') TO ('2026-03-01')");
     /** A domain with a CHECK in the published context: {@code CREATE DOMAIN public.positive_amount AS numeric CHECK (VALUE > 0)}. */
     public static final String POSITIVE_AMOUNT = "public.positive_amount";
     /** A domain without constraints in the published context: {@code CREATE DOMAIN public.amount AS numeric(12,4)}. */
@@ -182,7 +196,8 @@ public final class RiskTable {
             t.columns().forEach(c -> holds.put(DataRef.column(t.qualifiedName(), c.name()), data));
         }
         return RiskContext.builder().server(server).live(graph())
-                .statistics(Map.of(TABLE, SIZES.get(tier), ORDERS, SIZES.get(tier))).holdsData(holds)
+                .statistics(Map.of(TABLE, SIZES.get(tier), ORDERS, SIZES.get(tier), EVENTS, SIZES.get(tier),
+                        EVENTS_FEBRUARY, SIZES.get(tier))).holdsData(holds)
                 .volatility(Map.of("now", Volatility.STABLE, "gen_random_uuid", Volatility.VOLATILE,
                         "lower", Volatility.IMMUTABLE))
                 .domains(Map.of(POSITIVE_AMOUNT, new CatalogFacts.Domain("numeric", true),
@@ -209,9 +224,14 @@ public final class RiskTable {
                 List.of(new ForeignKey("orders_user_fk", List.of("user_id"), "public", "users", List.of("id"), null, null,
                         null, false, false, false)),
                 List.of(Index.of("orders_user_idx", List.of("user_id"))), false, false, List.of(), null);
+        List<Column> eventColumns = List.of(Column.of("id", "bigint", true), Column.of("at", "date", true),
+                Column.of("region", "text", false));
+        Table events = Table.of(EVENTS.schema(), EVENTS.name(), eventColumns)
+                .withPartitioning(new Partitioning("RANGE (at)", List.of(JANUARY)));
+        Table february = Table.of(EVENTS_FEBRUARY.schema(), EVENTS_FEBRUARY.name(), eventColumns);
         return new SchemaGraph(List.of("public"), List.of(), List.of(new EnumType("public", "mood", List.of("ok"), null)),
                 List.of(new Sequence("public", "invoice_numbers", new SequenceOptions("bigint", 1, 1, 1, Long.MAX_VALUE, 1,
-                        false), null, null)), List.of(users, orders));
+                        false), null, null)), List.of(users, orders, events, february));
     }
 
     /** A domain over text that the samples give to {@code users.nickname} ({@link #labelColumn}). */
@@ -419,7 +439,18 @@ public final class RiskTable {
                 s("blocks readers", new dev.zanith.api.ops.RefreshMaterializedView(USER_STATUSES.qualifiedName(), false),
                         new dev.zanith.api.ops.CreateMaterializedView(USER_STATUSES)),
                 s("concurrently", new dev.zanith.api.ops.RefreshMaterializedView(USER_STATUSES.qualifiedName(), true),
-                        new dev.zanith.api.ops.CreateMaterializedView(USER_STATUSES)));
+                        new dev.zanith.api.ops.CreateMaterializedView(USER_STATUSES)),
+                s("", new CreatePartition(EVENTS, Partition.of("public", "events_2026_03",
+                        "FOR VALUES FROM ('2026-03-01') TO ('2026-04-01')"))),
+                s("bound proven by a validated CHECK", new AttachPartition(EVENTS, FEBRUARY),
+                        new AddCheckConstraint(EVENTS_FEBRUARY, new CheckConstraint(AttachPartition.BOUND_CHECK,
+                                AttachPartition.boundCheck("RANGE (at)", FEBRUARY.bound()).orElseThrow(), false, false), true),
+                        new ValidateConstraint(EVENTS_FEBRUARY, AttachPartition.BOUND_CHECK)),
+                s("bound not proven: the table is scanned", new AttachPartition(EVENTS, FEBRUARY)),
+                s("", new AddPartitionedIndex(EVENTS, Index.of("events_region_idx", List.of("region")), List.of(JANUARY))),
+                s("concurrently", new DetachPartition(EVENTS, JANUARY, true)),
+                s("in a transaction", new DetachPartition(EVENTS, JANUARY, false)),
+                s("", new DropPartition(EVENTS, JANUARY)));
         List<Sample> ordered = new ArrayList<>(samples);
         ordered.addAll(routineSamples());
         ordered.sort(java.util.Comparator.comparing(sample -> sample.operation.kind()));

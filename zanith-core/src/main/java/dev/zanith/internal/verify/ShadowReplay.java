@@ -62,8 +62,8 @@ public final class ShadowReplay {
      * Builds {@code graph} in the empty shadow, with the live catalog's own definitions of what the graph does not
      * model: domains and functions before the tables (column types, defaults and CHECKs use them; function bodies
      * are not checked then), views, materialized views (empty), their indexes, triggers and clustering after. A
-     * definition that fails is tried again once the others are in; one that still fails, and every partitioned
-     * table, is left out and named by {@link #notRecreated()}.
+     * definition that fails is tried again once the others are in; one that still fails is left out and named by
+     * {@link #notRecreated()}.
      */
     public void recreate(SchemaGraph graph) {
         SchemaMapping mapping = shadow.mapping();
@@ -73,13 +73,6 @@ public final class ShadowReplay {
                 // there already (and fire on the shadow's DDL as on the target's).
                 .filter(o -> mapping.isIdentity() || !(o instanceof dev.zanith.api.ops.CreateEventTrigger))
                 .map(this::forShadow).toList();
-        if (!definitions.notRecreated().isEmpty()) {
-            List<String> names = definitions.notRecreated().stream().map(LiveDefinitions.Definition::object).toList();
-            missing.addAll(definitions.notRecreated());
-            notRecreated.add(String.join(", ", names.subList(0, Math.min(names.size(), 10)))
-                    + (names.size() > 10 ? " and " + (names.size() - 10) + " more" : "")
-                    + " (the schema graph does not model partitioned tables yet)");
-        }
         List<LiveDefinitions.Definition> retry = new ArrayList<>();
         boolean beforeDone = false;
         try (Connection c = shadow.connections().open()) {
@@ -156,8 +149,8 @@ public final class ShadowReplay {
     }
 
     /**
-     * What the live database has that this shadow lacks, one sentence each ("partitioned table public.events (the
-     * schema graph does not model partitioned tables yet)"): what touches it was not rehearsed with it.
+     * What the live database has that this shadow lacks, one sentence each ("view public.active_users (recreating it
+     * failed: ...)"): what touches it was not rehearsed with it.
      */
     public List<String> notRecreated() {
         return List.copyOf(notRecreated);

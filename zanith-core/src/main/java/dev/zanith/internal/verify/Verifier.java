@@ -281,7 +281,7 @@ public final class Verifier {
         try (Shadow shadow = request.shadow().open()) {
             // Column types and defaults may use the live database's domains and functions.
             ShadowReplay replay = new ShadowReplay(shadow, request.options(), new LiveDefinitions(
-                    request.definitions().beforeTables(), List.of(), List.of()));
+                    request.definitions().beforeTables(), List.of()));
             replay.recreate(expected);
             return replay.introspect().graph();
         }

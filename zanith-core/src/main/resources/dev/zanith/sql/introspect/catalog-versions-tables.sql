@@ -1,14 +1,14 @@
--- What a table's catalog rows look like now, cheaply: for every ordinary table of the introspected schemas (the
+-- What a table's catalog rows look like now, cheaply: for every ordinary or partitioned table of the introspected schemas (the
 -- ones introspection hides included, flagged), its pg_class row's xmin and an md5 over the kind, id and xmin of
 -- each catalog row introspection reads for it (columns, defaults, constraints, indexes, policies, comments, owned
--- sequences, user triggers). A row inserted or updated since an earlier reading has a new xmin, a deleted one is missing: either
+-- sequences, user triggers, partitions at any depth). A row inserted or updated since an earlier reading has a new xmin, a deleted one is missing: either
 -- way the version differs, so the table is read again. Set-based: one pass over each catalog, never one query per
 -- table. Parameters: schema names (text[]), excluded prefix (text). Same order as tables.sql.
 WITH t AS (
     SELECT c.oid, c.xmin, c.relname, c.relispartition, n.nspname
     FROM pg_catalog.pg_class c
     JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-    WHERE c.relkind = 'r' AND n.nspname = ANY (?::text[])
+    WHERE c.relkind IN ('r', 'p') AND n.nspname = ANY (?::text[])
 ), parts AS (
     SELECT a.attrelid AS rel, 1 AS kind, a.attnum::bigint AS id, a.xmin::text AS v
     FROM pg_catalog.pg_attribute a WHERE a.attrelid IN (SELECT oid FROM t) AND a.attnum > 0
@@ -34,6 +34,12 @@ WITH t AS (
     UNION ALL
     SELECT tg.tgrelid, 8, tg.oid::bigint, tg.xmin::text FROM pg_catalog.pg_trigger tg
     WHERE tg.tgrelid IN (SELECT oid FROM t) AND NOT tg.tgisinternal
+    UNION ALL
+    -- a partition at any depth counts for each partitioned ancestor: its pg_class row carries its bound and key,
+    -- and a detached one leaves its ancestors' row sets
+    SELECT a.relid, 9, pc.oid::bigint, pc.xmin::text
+    FROM t pc, pg_catalog.pg_partition_ancestors(pc.oid) a
+    WHERE pc.relispartition AND a.relid <> pc.oid
 ), versions AS (
     SELECT rel, pg_catalog.md5(string_agg(kind || ':' || id || ':' || v, ',' ORDER BY kind, id)) AS version
     FROM parts GROUP BY rel

@@ -6,7 +6,8 @@ SELECT c.oid                          AS table_oid,
        c.relpersistence = 'u'         AS unlogged,
        c.relrowsecurity               AS rls_enabled,
        c.relforcerowsecurity          AS rls_forced,
-       d.description                  AS comment
+       d.description                  AS comment,
+       CASE WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(c.oid) END AS partition_key
 FROM pg_catalog.pg_class c
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 LEFT JOIN pg_catalog.pg_description d

@@ -143,6 +143,15 @@ public final class OperationSamples {
         m.put(OperationKind.CREATE_EVENT_TRIGGER, new CreateEventTrigger(EVENT_TRIGGER));
         m.put(OperationKind.DROP_EVENT_TRIGGER, new DropEventTrigger(EVENT_TRIGGER.name(), EVENT_TRIGGER));
         m.put(OperationKind.DISABLE_TRIGGER, new DisableTrigger(USERS, TRIGGER.name(), Trigger.ORIGIN));
+        TableName events = new TableName("public", "events");
+        dev.zanith.api.schema.Partition march = dev.zanith.api.schema.Partition.of("public", "events_2026_03",
+                "FOR VALUES FROM ('2026-03-01') TO ('2026-04-01')");
+        m.put(OperationKind.CREATE_PARTITION, new CreatePartition(events, march));
+        m.put(OperationKind.ATTACH_PARTITION, new AttachPartition(events, march));
+        m.put(OperationKind.ADD_PARTITIONED_INDEX, new AddPartitionedIndex(events,
+                Index.of("events_region_idx", List.of("region")), List.of(march)));
+        m.put(OperationKind.DETACH_PARTITION, new DetachPartition(events, march, true));
+        m.put(OperationKind.DROP_PARTITION, new DropPartition(events, march));
         return m;
     }
 }

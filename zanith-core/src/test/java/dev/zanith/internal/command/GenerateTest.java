@@ -284,4 +284,30 @@ class GenerateTest {
         assertRefused(db, "CREATE DOMAIN code AS varchar(20); CREATE TABLE t (id int, c code);",
                 "domain public.code", "character varying(20)");
     }
+
+    @Test
+    void aPartitionedTableGainsPartitionsAndAnIndexOnlineAndTheRunnerAppliesThem(TestDatabase db) throws Exception {
+        String events = """
+                CREATE TABLE events (id bigint NOT NULL, at date NOT NULL, region text) PARTITION BY RANGE (at);
+                CREATE TABLE events_2026_01 PARTITION OF events FOR VALUES FROM ('2026-01-01') TO ('2026-02-01');
+                CREATE TABLE events_2025 PARTITION OF events FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');
+                """;
+        db.execute(events.replace("CREATE TABLE events_2025 PARTITION OF events FOR VALUES FROM ('2025-01-01') TO "
+                + "('2026-01-01');", "") + """
+                CREATE TABLE events_2025 (id bigint NOT NULL, at date NOT NULL, region text);
+                INSERT INTO events SELECT g, DATE '2026-01-01' + g % 31, 'eu' FROM generate_series(1, 200) g;
+                INSERT INTO events_2025 SELECT g, DATE '2025-01-01' + g % 365, 'eu' FROM generate_series(1, 300) g;
+                """);
+        String declared = events + """
+                CREATE TABLE events_2026_02 PARTITION OF events FOR VALUES FROM ('2026-02-01') TO ('2026-03-01');
+                CREATE INDEX events_region_idx ON events (region);
+                """;
+        GenerateResult result = generate(db, declared, null);
+        assertThat(result.operations()).extracting(o -> o.kind().id()).contains("createPartition", "addCheckConstraint",
+                "validateConstraint", "attachPartition", "dropCheckConstraint", "addPartitionedIndex");
+        apply(db, null);
+        assertThat(db.queryForLong("SELECT count(*) FROM events")).isEqualTo(500);
+        assertThat(db.queryForLong("SELECT count(*) FROM pg_index WHERE NOT indisvalid")).isZero();
+        assertThat(generate(db, declared, null).nothingToDo()).isTrue();
+    }
 }

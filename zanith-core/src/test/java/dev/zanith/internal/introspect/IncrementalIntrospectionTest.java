@@ -1,5 +1,6 @@
 package dev.zanith.internal.introspect;
 
+import dev.zanith.api.schema.TableName;
 import dev.zanith.internal.jdbc.Jdbc;
 import dev.zanith.testsupport.RealPostgres;
 import dev.zanith.testsupport.TestDatabase;
@@ -166,6 +167,31 @@ class IncrementalIntrospectionTest {
             s = step(c, s, "CREATE OR REPLACE FUNCTION public.touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
                     + "RETURN NULL; END $$", true);
             step(c, s, "DROP TABLE public.orders", false);
+        }
+    }
+
+    /**
+     * A parent is re-read when one of its partitions, at any depth, is added or dropped; a table that becomes a partition
+     * or stops being one (attach, detach) changes the graph's table list, which takes a full read, as a soft drop does.
+     */
+    @Test
+    void aChangedPartitionAtAnyDepthRereadsItsParent(TestDatabase db) throws Exception {
+        db.execute(PartitionIntrospectionTest.SCHEMA);
+        try (Connection c = db.connect()) {
+            c.setAutoCommit(true);
+            TrackedSchema s = introspector.introspectTracked(c);
+            s = step(c, s, "CREATE TABLE public.events_2026_02 PARTITION OF public.events "
+                    + "FOR VALUES FROM ('2026-02-01') TO ('2026-03-01')", false);
+            s = step(c, s, "CREATE TABLE public.events_2026_q2_us PARTITION OF public.events_2026_q2 "
+                    + "FOR VALUES IN ('us')", false);
+            s = step(c, s, "ALTER TABLE public.events DETACH PARTITION public.events_2026_02", true);
+            s = step(c, s, "ALTER TABLE public.events ATTACH PARTITION public.events_2026_02 "
+                    + "FOR VALUES FROM ('2026-02-01') TO ('2026-04-01')", true);
+            s = step(c, s, "ALTER TABLE public.buckets ADD COLUMN note text", false);
+            s = step(c, s, "DROP TABLE public.events_2026_q2_us", false);
+            assertThat(s.graph().table(new TableName("public", "events")).orElseThrow().partitioning().partition(
+                    new TableName("public", "events_2026_02")).orElseThrow().bound())
+                    .isEqualTo("FOR VALUES FROM ('2026-02-01') TO ('2026-04-01')");
         }
     }
 }

@@ -82,6 +82,8 @@ class RiskObservationTest {
                    CASE WHEN g % 10 = 0 THEN now() END
             FROM generate_series(1, ROWS) g;
             INSERT INTO public.orders (id, user_id, total) SELECT g, g, g * 2.5 FROM generate_series(1, ROWS) g;
+            INSERT INTO public.events SELECT g, DATE '2026-01-01' + g % 31, 'eu' FROM generate_series(1, ROWS) g;
+            INSERT INTO public.events_2026_02 SELECT g, DATE '2026-02-01' + g % 28, 'eu' FROM generate_series(1, ROWS) g;
             ANALYZE;
             """.replace("ROWS", Integer.toString(ROWS));
 
@@ -287,32 +289,41 @@ class RiskObservationTest {
             } else {
                 Jdbc.query(c, "SELECT pg_stat_force_next_flush()", rs -> null);
                 Map<TableName, Long> baseline = rowsRead(observer, "pg_stat_user_tables");
+                // Statement by statement (each runs on its own): a blocker holding ROW EXCLUSIVE on every table makes
+                // each wait where the observer sees every lock it holds or asks for.
                 try (Connection blocker = db.connect()) {
                     blocker.setAutoCommit(false);
-                    Jdbc.execute(blocker, "LOCK TABLE public.users, public.orders IN ROW EXCLUSIVE MODE");
-                    CompletableFuture<Void> running = CompletableFuture.runAsync(() -> {
-                        try {
-                            for (String sql : statements.sql()) {
+                    for (String sql : statements.sql()) {
+                        // DETACH ... CONCURRENTLY waits, between its two transactions and holding no table lock, for
+                        // every transaction locking the parent: the blocker then leaves the parent alone, and the
+                        // second transaction's ACCESS EXCLUSIVE on the partition waits where it is seen.
+                        boolean detach = row.sample() instanceof dev.zanith.api.ops.DetachPartition;
+                        Jdbc.execute(blocker, "LOCK TABLE public.users, public.orders, "
+                                + (detach ? "public.events_2026_01" : "public.events") + ", "
+                                + "public.events_2026_02 IN ROW EXCLUSIVE MODE");
+                        CompletableFuture<Void> running = CompletableFuture.runAsync(() -> {
+                            try {
                                 Jdbc.execute(c, sql);
+                            } catch (SQLException e) {
+                                throw new IllegalStateException(e.getSQLState(), e);
                             }
-                        } catch (SQLException e) {
-                            throw new IllegalStateException(e.getSQLState(), e);
+                        });
+                        // Until it waits behind the blocker: then every lock it holds or asks for is in pg_locks.
+                        int waiting = 0;
+                        long deadline = System.currentTimeMillis() + 5000;
+                        while (!running.isDone() && waiting < 3 && System.currentTimeMillis() < deadline) {
+                            collectLocks(observer, pid, before, locks);
+                            waiting += Jdbc.queryFirst(observer, "SELECT wait_event_type = 'Lock' FROM pg_stat_activity "
+                                    + "WHERE pid = ?", rs -> rs.getBoolean(1), pid).orElse(false) ? 1 : 0;
+                            Thread.sleep(2);
                         }
-                    });
-                    // Until it waits behind the blocker: then every lock it holds or asks for is in pg_locks.
-                    int waiting = 0;
-                    long deadline = System.currentTimeMillis() + 5000;
-                    while (!running.isDone() && waiting < 3 && System.currentTimeMillis() < deadline) {
-                        collectLocks(observer, pid, before, locks);
-                        waiting += Jdbc.queryFirst(observer, "SELECT wait_event_type = 'Lock' FROM pg_stat_activity "
-                                + "WHERE pid = ?", rs -> rs.getBoolean(1), pid).orElse(false) ? 1 : 0;
-                        Thread.sleep(2);
-                    }
-                    blocker.rollback();
-                    try {
-                        running.get(2, TimeUnit.MINUTES);
-                    } catch (java.util.concurrent.ExecutionException e) {
-                        failure = e.getCause().getMessage();
+                        blocker.rollback();
+                        try {
+                            running.get(2, TimeUnit.MINUTES);
+                        } catch (java.util.concurrent.ExecutionException e) {
+                            failure = e.getCause().getMessage();
+                            break;
+                        }
                     }
                 }
                 Jdbc.query(c, "SELECT pg_stat_force_next_flush()", rs -> null);
@@ -439,7 +450,7 @@ class RiskObservationTest {
         Jdbc.query(c, "SELECT c.oid::bigint, c.relname, c.relkind::text, c.relfilenode::bigint, "
                 + "coalesce(t.relname, c.relname) FROM pg_class c LEFT JOIN pg_index i ON i.indexrelid = c.oid "
                 + "LEFT JOIN pg_class t ON t.oid = i.indrelid WHERE c.relnamespace = 'public'::regnamespace "
-                + "AND c.relkind IN ('r', 'i', 'v', 'm')", rs -> out.put(rs.getLong(1), new Relation(rs.getString(2),
+                + "AND c.relkind IN ('r', 'i', 'v', 'm', 'p')", rs -> out.put(rs.getLong(1), new Relation(rs.getString(2),
                 rs.getString(3), rs.getLong(4), new TableName("public", rs.getString(5)))));
         return out;
     }
@@ -479,8 +490,8 @@ class RiskObservationTest {
         Jdbc.query(observer, "SELECT relation::bigint, mode FROM pg_locks WHERE pid = ? AND locktype = 'relation'",
                 rs -> {
                     Relation relation = before.get(rs.getLong(1));
-                    // Tables, views and materialized views: view steps lock the view itself.
-                    if (relation != null && List.of("r", "v", "m").contains(relation.kind())) {
+                    // Tables, partitioned tables, views and materialized views: view steps lock the view itself.
+                    if (relation != null && !relation.kind().equals("i")) {
                         locks.merge(relation.table(), LockMode.fromPgLocks(rs.getString(2)).orElseThrow(),
                                 LockMode::strongest);
                     }

@@ -1,0 +1,44 @@
+package dev.zanith.api.ops;
+
+import dev.zanith.api.schema.Partition;
+import dev.zanith.api.schema.TableName;
+
+
+/**
+ * {@code ALTER TABLE parent DETACH PARTITION table [CONCURRENTLY]}: the partition becomes an ordinary table, its rows
+ * kept. CONCURRENTLY (PostgreSQL 14+) takes SHARE UPDATE EXCLUSIVE on the parent and waits for the queries using it
+ * instead of blocking them; it runs outside a transaction and is refused when the parent has a DEFAULT partition.
+ * Without it the parent is locked ACCESS EXCLUSIVE. A CONCURRENTLY run that is interrupted leaves the detach pending:
+ * PostgreSQL then refuses a new attempt until {@code ALTER TABLE parent DETACH PARTITION table FINALIZE} completes it.
+ * CONCURRENTLY takes SHARE UPDATE EXCLUSIVE on the parent and ACCESS EXCLUSIVE on the partition (observed).
+ */
+public record DetachPartition(TableName parent, Partition partition, boolean concurrently)
+        implements PartitionStep {
+
+    public DetachPartition {
+        Require.present(parent, "detachPartition", "parent");
+        Require.present(partition, "detachPartition", "partition");
+    }
+
+    @Override
+    public OperationKind kind() {
+        return OperationKind.DETACH_PARTITION;
+    }
+
+    @Override
+    public Statements render(RenderContext context) {
+        String sql = "ALTER TABLE " + parent.sql() + " DETACH PARTITION " + partition.qualifiedName().sql();
+        return concurrently ? Statements.outsideTransaction(sql + " CONCURRENTLY", false) : Statements.of(sql);
+    }
+
+    @Override
+    public Reversal reverse() {
+        return Reversal.of(new AttachPartition(parent, partition));
+    }
+
+    @Override
+    public String summary() {
+        return "detach partition " + PartitionDdl.describe(partition) + " from " + parent
+                + (concurrently ? " concurrently" : "");
+    }
+}
