@@ -52,7 +52,8 @@ public record CreateTable(Table table) implements Operation {
         List<String> sql = new ArrayList<>();
         // A table with no columns at all (CREATE TABLE t ()) is valid PostgreSQL, and so is its empty list.
         sql.add("CREATE " + (table.unlogged() ? "UNLOGGED " : "") + "TABLE " + target().sql()
-                + (elements.isEmpty() ? " ()" : " (\n  " + String.join(",\n  ", elements) + "\n)"));
+                + (elements.isEmpty() ? " ()" : " (\n  " + String.join(",\n  ", elements) + "\n)")
+                + (table.storageParameters().isEmpty() ? "" : " WITH (" + String.join(", ", table.storageParameters()) + ")"));
         if (table.comment() != null) {
             sql.add("COMMENT ON TABLE " + target().sql() + " IS " + Identifiers.literal(table.comment()));
         }

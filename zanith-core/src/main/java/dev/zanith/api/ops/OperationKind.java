@@ -20,6 +20,7 @@ public enum OperationKind {
     ADD_UNIQUE_CONSTRAINT("addUniqueConstraint", Family.ADDITIONS, AddUniqueConstraint.class),
     ADD_FOREIGN_KEY("addForeignKey", Family.ADDITIONS, AddForeignKey.class),
     ADD_CHECK_CONSTRAINT("addCheckConstraint", Family.ADDITIONS, AddCheckConstraint.class),
+    GRANT_PRIVILEGES("grantPrivileges", Family.ADDITIONS, GrantPrivileges.class),
 
     DROP_TABLE("dropTable", Family.REMOVALS, DropTable.class),
     DROP_COLUMN("dropColumn", Family.REMOVALS, DropColumn.class),
@@ -32,6 +33,7 @@ public enum OperationKind {
     DROP_ENUM("dropEnum", Family.REMOVALS, DropEnum.class),
     DROP_SEQUENCE("dropSequence", Family.REMOVALS, DropSequence.class),
     DROP_SCHEMA("dropSchema", Family.REMOVALS, DropSchema.class),
+    REVOKE_PRIVILEGES("revokePrivileges", Family.REMOVALS, RevokePrivileges.class),
 
     ALTER_COLUMN_TYPE("alterColumnType", Family.TYPE_AND_NULLABILITY, AlterColumnType.class),
     SET_NOT_NULL("setNotNull", Family.TYPE_AND_NULLABILITY, SetNotNull.class),
@@ -42,6 +44,7 @@ public enum OperationKind {
     DROP_IDENTITY("dropIdentity", Family.TYPE_AND_NULLABILITY, DropIdentity.class),
     ALTER_SEQUENCE("alterSequence", Family.TYPE_AND_NULLABILITY, AlterSequence.class),
     SET_COMMENT("setComment", Family.TYPE_AND_NULLABILITY, SetComment.class),
+    SET_STORAGE_PARAMETERS("setStorageParameters", Family.TYPE_AND_NULLABILITY, SetStorageParameters.class),
 
     RENAME_TABLE("renameTable", Family.RENAMES, RenameTable.class),
     RENAME_COLUMN("renameColumn", Family.RENAMES, RenameColumn.class),
@@ -63,6 +66,7 @@ public enum OperationKind {
     BACKFILL("backfill", Family.LONG_RUNNING, Backfill.class),
     REBUILD_TABLE("rebuildTable", Family.LONG_RUNNING, RebuildTable.class),
     VALIDATE_CONSTRAINT("validateConstraint", Family.LONG_RUNNING, ValidateConstraint.class),
+    SET_PERSISTENCE("setPersistence", Family.LONG_RUNNING, SetPersistence.class),
 
     RAW_SQL("rawSql", Family.RAW, RawSql.class);
 

@@ -51,7 +51,9 @@ public final class SchemaEffect {
             return graph;
         }
         try {
-            return effect(graph, operation);
+            SchemaGraph after = AttachmentEffect.handles(operation) ? AttachmentEffect.own(graph, operation)
+                    : effect(graph, operation);
+            return AttachmentEffect.follow(graph, after, operation);
         } catch (IllegalArgumentException e) {
             return graph; // e.g. a rename onto an existing column: the step fails when it runs, the graph stays put
         }

@@ -67,7 +67,11 @@ public enum ReasonCode {
     ARCHIVES_TABLE(Family.SAFE_ALTERNATIVES, "restorable", false),
     REBUILDS_INDEX(Family.LONG_RUNNING, "index rebuilt under lock", false),
     VALIDATES_CONSTRAINT(Family.LONG_RUNNING, "online scan", false),
-    OVERWRITES_COLUMN_VALUES(Family.LONG_RUNNING, "old values lost", false);
+    OVERWRITES_COLUMN_VALUES(Family.LONG_RUNNING, "old values lost", false),
+    GRANTS_PRIVILEGE(Family.ADDITIONS, "access widens", false),
+    REVOKES_PRIVILEGE(Family.REMOVALS, "permission denied", false),
+    CHANGES_STORAGE_PARAMETERS(Family.TYPE_AND_NULLABILITY, "vacuum and page fill", false),
+    CHANGES_PERSISTENCE(Family.LONG_RUNNING, "rewrite; crash safety changes", false);
 
     private final Family family;
     private final String tag;

@@ -7,13 +7,15 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * An immutable model of what a database contains: schemas, extensions, enums, sequences and tables. Every
+ * An immutable model of what a database contains: schemas, extensions, enums, sequences and tables, the
+ * privileges granted on them ({@link Grant}) and the comments on objects without a comment field ({@link ObjectComment}). Every
  * collection is kept in one canonical order, so equal databases give equal graphs and byte-identical JSON
  * ({@link SchemaGraphJson}). Statistics live beside the graph ({@link LiveSchema}), never inside it.
  */
 @JsonIgnoreProperties({"format"})
 public record SchemaGraph(List<String> schemas, List<Extension> extensions, List<EnumType> enums,
-                          List<Sequence> sequences, List<Table> tables) {
+                          List<Sequence> sequences, List<Table> tables, List<Grant> grants,
+                          List<ObjectComment> comments) {
 
     private static final SchemaGraph EMPTY = new SchemaGraph(List.of(), List.of(), List.of(), List.of(), List.of());
 
@@ -23,6 +25,14 @@ public record SchemaGraph(List<String> schemas, List<Extension> extensions, List
         enums = Lists.sorted(enums, Comparator.comparing(EnumType::schema).thenComparing(EnumType::name));
         sequences = Lists.sorted(sequences, Comparator.comparing(Sequence::schema).thenComparing(Sequence::name));
         tables = Lists.sorted(tables, Comparator.comparing(Table::schema).thenComparing(Table::name));
+        grants = Lists.sorted(grants, Grant.ORDER).stream().distinct().toList();
+        comments = Lists.sorted(comments, ObjectComment.ORDER);
+    }
+
+    /** A graph without grants or object comments (the form before they were modelled). */
+    public SchemaGraph(List<String> schemas, List<Extension> extensions, List<EnumType> enums, List<Sequence> sequences,
+                       List<Table> tables) {
+        this(schemas, extensions, enums, sequences, tables, List.of(), List.of());
     }
 
     public static SchemaGraph empty() {
@@ -61,23 +71,31 @@ public record SchemaGraph(List<String> schemas, List<Extension> extensions, List
     }
 
     public SchemaGraph withTables(List<Table> newTables) {
-        return new SchemaGraph(schemas, extensions, enums, sequences, newTables);
+        return new SchemaGraph(schemas, extensions, enums, sequences, newTables, grants, comments);
     }
 
     public SchemaGraph withEnums(List<EnumType> newEnums) {
-        return new SchemaGraph(schemas, extensions, newEnums, sequences, tables);
+        return new SchemaGraph(schemas, extensions, newEnums, sequences, tables, grants, comments);
     }
 
     public SchemaGraph withExtensions(List<Extension> newExtensions) {
-        return new SchemaGraph(schemas, newExtensions, enums, sequences, tables);
+        return new SchemaGraph(schemas, newExtensions, enums, sequences, tables, grants, comments);
     }
 
     public SchemaGraph withSequences(List<Sequence> newSequences) {
-        return new SchemaGraph(schemas, extensions, enums, newSequences, tables);
+        return new SchemaGraph(schemas, extensions, enums, newSequences, tables, grants, comments);
     }
 
     public SchemaGraph withSchemas(List<String> newSchemas) {
-        return new SchemaGraph(newSchemas, extensions, enums, sequences, tables);
+        return new SchemaGraph(newSchemas, extensions, enums, sequences, tables, grants, comments);
+    }
+
+    public SchemaGraph withGrants(List<Grant> newGrants) {
+        return new SchemaGraph(schemas, extensions, enums, sequences, tables, newGrants, comments);
+    }
+
+    public SchemaGraph withComments(List<ObjectComment> newComments) {
+        return new SchemaGraph(schemas, extensions, enums, sequences, tables, grants, newComments);
     }
 
     static String plural(long count, String noun) {

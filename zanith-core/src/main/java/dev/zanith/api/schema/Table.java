@@ -8,11 +8,16 @@ import org.jspecify.annotations.Nullable;
 /**
  * A table (a "model"). Columns keep their physical order; constraints, indexes and policies are sorted by
  * name so that the same table always has the same form.
+ *
+ * @param unlogged          {@code CREATE UNLOGGED TABLE} ({@code pg_class.relpersistence = 'u'})
+ * @param storageParameters the table's {@code WITH (...)} options as {@code pg_class.reloptions} spells them
+ *                          ({@code fillfactor=70}, {@code autovacuum_enabled=false}), its TOAST table's prefixed
+ *                          {@code toast.}; sorted
  */
 public record Table(String schema, String name, boolean unlogged, List<Column> columns, @Nullable PrimaryKey primaryKey,
                     List<UniqueConstraint> uniqueConstraints, List<CheckConstraint> checkConstraints,
                     List<ForeignKey> foreignKeys, List<Index> indexes, boolean rlsEnabled, boolean rlsForced,
-                    List<Policy> policies, @Nullable String comment) {
+                    List<Policy> policies, @Nullable String comment, List<String> storageParameters) {
 
     public Table {
         Lists.require(schema, "table schema");
@@ -23,10 +28,20 @@ public record Table(String schema, String name, boolean unlogged, List<Column> c
         foreignKeys = Lists.sorted(foreignKeys, Comparator.comparing(ForeignKey::name));
         indexes = Lists.sorted(indexes, Comparator.comparing(Index::name));
         policies = Lists.sorted(policies, Comparator.comparing(Policy::name));
+        storageParameters = Lists.sorted(storageParameters, String::compareTo);
         long distinct = columns.stream().map(Column::name).distinct().count();
         if (distinct != columns.size()) {
             throw new IllegalArgumentException("table " + schema + "." + name + " has duplicate column names");
         }
+    }
+
+    /** A table without storage parameters. */
+    public Table(String schema, String name, boolean unlogged, List<Column> columns, @Nullable PrimaryKey primaryKey,
+                 List<UniqueConstraint> uniqueConstraints, List<CheckConstraint> checkConstraints,
+                 List<ForeignKey> foreignKeys, List<Index> indexes, boolean rlsEnabled, boolean rlsForced,
+                 List<Policy> policies, @Nullable String comment) {
+        this(schema, name, unlogged, columns, primaryKey, uniqueConstraints, checkConstraints, foreignKeys, indexes,
+                rlsEnabled, rlsForced, policies, comment, List.of());
     }
 
     /** A table with just columns. */
@@ -45,51 +60,62 @@ public record Table(String schema, String name, boolean unlogged, List<Column> c
 
     public Table withColumns(List<Column> newColumns) {
         return new Table(schema, name, unlogged, newColumns, primaryKey, uniqueConstraints, checkConstraints,
-                foreignKeys, indexes, rlsEnabled, rlsForced, policies, comment);
+                foreignKeys, indexes, rlsEnabled, rlsForced, policies, comment, storageParameters);
     }
 
     public Table withPrimaryKey(@Nullable PrimaryKey newPrimaryKey) {
         return new Table(schema, name, unlogged, columns, newPrimaryKey, uniqueConstraints, checkConstraints,
-                foreignKeys, indexes, rlsEnabled, rlsForced, policies, comment);
+                foreignKeys, indexes, rlsEnabled, rlsForced, policies, comment, storageParameters);
     }
 
     public Table withUniqueConstraints(List<UniqueConstraint> values) {
         return new Table(schema, name, unlogged, columns, primaryKey, values, checkConstraints, foreignKeys, indexes,
-                rlsEnabled, rlsForced, policies, comment);
+                rlsEnabled, rlsForced, policies, comment, storageParameters);
     }
 
     public Table withCheckConstraints(List<CheckConstraint> values) {
         return new Table(schema, name, unlogged, columns, primaryKey, uniqueConstraints, values, foreignKeys, indexes,
-                rlsEnabled, rlsForced, policies, comment);
+                rlsEnabled, rlsForced, policies, comment, storageParameters);
     }
 
     public Table withForeignKeys(List<ForeignKey> values) {
         return new Table(schema, name, unlogged, columns, primaryKey, uniqueConstraints, checkConstraints, values,
-                indexes, rlsEnabled, rlsForced, policies, comment);
+                indexes, rlsEnabled, rlsForced, policies, comment, storageParameters);
     }
 
     public Table withIndexes(List<Index> values) {
         return new Table(schema, name, unlogged, columns, primaryKey, uniqueConstraints, checkConstraints, foreignKeys,
-                values, rlsEnabled, rlsForced, policies, comment);
+                values, rlsEnabled, rlsForced, policies, comment, storageParameters);
     }
 
     public Table withRowLevelSecurity(boolean enabled, boolean forced) {
         return new Table(schema, name, unlogged, columns, primaryKey, uniqueConstraints, checkConstraints, foreignKeys,
-                indexes, enabled, forced, policies, comment);
+                indexes, enabled, forced, policies, comment, storageParameters);
     }
 
     public Table withPolicies(List<Policy> values) {
         return new Table(schema, name, unlogged, columns, primaryKey, uniqueConstraints, checkConstraints, foreignKeys,
-                indexes, rlsEnabled, rlsForced, values, comment);
+                indexes, rlsEnabled, rlsForced, values, comment, storageParameters);
     }
 
     public Table withComment(@Nullable String value) {
         return new Table(schema, name, unlogged, columns, primaryKey, uniqueConstraints, checkConstraints, foreignKeys,
-                indexes, rlsEnabled, rlsForced, policies, value);
+                indexes, rlsEnabled, rlsForced, policies, value, storageParameters);
+    }
+
+    /** The table with these storage parameters ({@code fillfactor=70}, {@code toast.autovacuum_enabled=false}). */
+    public Table withStorageParameters(List<String> values) {
+        return new Table(schema, name, unlogged, columns, primaryKey, uniqueConstraints, checkConstraints, foreignKeys,
+                indexes, rlsEnabled, rlsForced, policies, comment, values);
+    }
+
+    public Table withUnlogged(boolean value) {
+        return new Table(schema, name, value, columns, primaryKey, uniqueConstraints, checkConstraints, foreignKeys,
+                indexes, rlsEnabled, rlsForced, policies, comment, storageParameters);
     }
 
     public Table withName(String newSchema, String newName) {
         return new Table(newSchema, newName, unlogged, columns, primaryKey, uniqueConstraints, checkConstraints,
-                foreignKeys, indexes, rlsEnabled, rlsForced, policies, comment);
+                foreignKeys, indexes, rlsEnabled, rlsForced, policies, comment, storageParameters);
     }
 }

@@ -146,6 +146,11 @@ public final class Differ {
         diffSequences();
         diffTables();
         protectForeignKeys();
+        List<Operation> planned = new ArrayList<>();
+        for (List<Operation> phase : List.of(dependentDrops, columnChanges, constraints, columnDrops, tableDrops, lateDrops)) {
+            planned.addAll(phase);
+        }
+        security.addAll(AttachmentDiff.grantsAndComments(working, target, planned));
         List<Operation> all = new ArrayList<>();
         for (List<Operation> phase : List.of(setup, types, renames, dependentDrops, creates, columnChanges, constraints,
                 relations, security, columnDrops, tableDrops, lateDrops, schemaDrops)) {
@@ -628,7 +633,8 @@ public final class Differ {
         List<Column> columns = table.columns().stream().map(c -> forCreation(name, c)).toList();
         Table created = new Table(table.schema(), table.name(), table.unlogged(), columns, table.primaryKey(),
                 table.uniqueConstraints(), table.checkConstraints().stream().filter(CheckConstraint::validated).toList(),
-                List.of(), List.of(), false, false, List.of(), table.comment());
+                List.of(), List.of(), false, false, List.of(), table.comment())
+                .withStorageParameters(table.storageParameters());
         creates.add(new CreateTable(created));
         for (CheckConstraint check : table.checkConstraints()) {
             if (!check.validated()) {
@@ -653,11 +659,7 @@ public final class Differ {
 
     private void alterTable(Table live, Table wanted) {
         TableName name = wanted.qualifiedName();
-        if (live.unlogged() != wanted.unlogged()) {
-            warnings.add("table " + name + " is " + (live.unlogged() ? "unlogged" : "logged") + " but declared "
-                    + (wanted.unlogged() ? "unlogged" : "logged") + "; ALTER TABLE ... SET " + (wanted.unlogged() ? "UNLOGGED" : "LOGGED")
-                    + " rewrites the table, so Zanith leaves it to a hand-written migration");
-        }
+        columnChanges.addAll(AttachmentDiff.storage(live, wanted));
         diffColumns(live, wanted);
         diffPrimaryKey(live, wanted);
         diffUniqueConstraints(live, wanted);

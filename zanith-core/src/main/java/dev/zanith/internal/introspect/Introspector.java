@@ -181,7 +181,8 @@ public final class Introspector {
             tables.add(table);
         }
         SchemaGraph old = previous.graph();
-        SchemaGraph graph = new SchemaGraph(schemas, old.extensions(), old.enums(), sequences, tables);
+        SchemaGraph graph = PrivilegeCatalog.attach(c,
+                new SchemaGraph(schemas, old.extensions(), old.enums(), sequences, tables), options.excludedPrefix());
         return new TrackedSchema(graph, byOid, now, previous.fullReads());
     }
 
@@ -346,7 +347,8 @@ public final class Introspector {
             built.add(table);
             byOid.put(entry.getKey(), table);
         }
-        SchemaGraph graph = new SchemaGraph(schemas, extensions, enums, sequences, built);
+        SchemaGraph graph = PrivilegeCatalog.attach(c, new SchemaGraph(schemas, extensions, enums, sequences, built),
+                options.excludedPrefix());
         return new FullRead(new LiveSchema(server.database(), version, graph, statistics), byOid);
     }
 
@@ -529,6 +531,7 @@ public final class Introspector {
         final boolean rlsEnabled;
         final boolean rlsForced;
         final String comment;
+        final List<String> storageParameters;
         final List<RawColumn> columns = new ArrayList<>();
         final List<UniqueConstraint> uniques = new ArrayList<>();
         final List<CheckConstraint> checks = new ArrayList<>();
@@ -544,6 +547,7 @@ public final class Introspector {
             rlsEnabled = rs.getBoolean("rls_enabled");
             rlsForced = rs.getBoolean("rls_forced");
             comment = rs.getString("comment");
+            storageParameters = Jdbc.strings(rs, "storage_parameters");
         }
 
         Table build(long oid, Map<String, SequenceOptions> identityOptions, String excludedPrefix) {
@@ -565,7 +569,7 @@ public final class Introspector {
                         raw.generated(), raw.collation(), raw.comment()));
             }
             return new Table(schema, name, unlogged, built, primaryKey, uniques, checks, foreignKeys, indexes,
-                    rlsEnabled, rlsForced, policies, comment);
+                    rlsEnabled, rlsForced, policies, comment, storageParameters);
         }
     }
 }

@@ -157,6 +157,10 @@ public final class RiskModel {
             case REBUILD_TABLE -> rebuildTable(s, (RebuildTable) op);
             case VALIDATE_CONSTRAINT -> validate(s, (ValidateConstraint) op);
             case RAW_SQL -> rawSql(s, (RawSql) op);
+            case GRANT_PRIVILEGES -> grantPrivileges(s, (dev.zanith.api.ops.GrantPrivileges) op);
+            case REVOKE_PRIVILEGES -> revokePrivileges(s, (dev.zanith.api.ops.RevokePrivileges) op);
+            case SET_STORAGE_PARAMETERS -> storageParameters(s, (dev.zanith.api.ops.SetStorageParameters) op);
+            case SET_PERSISTENCE -> persistence(s, (dev.zanith.api.ops.SetPersistence) op);
         }
         return s.build();
     }
@@ -1052,6 +1056,76 @@ public final class RiskModel {
     }
 
     /** Accumulates one assessment. */
+    // ---- privileges and table storage ----------------------------------------------------------------------
+
+    /** Privileges whose loss stops a client reading, writing, calling nextval or reaching into a schema. */
+    private static final java.util.Set<String> ACCESS = java.util.Set.of("SELECT", "INSERT", "UPDATE", "DELETE", "USAGE");
+
+    private static void grantPrivileges(Scoring s, dev.zanith.api.ops.GrantPrivileges op) {
+        // GRANT rewrites the object's catalog row (relacl/attacl/nspacl) and locks no table: observed, pg_locks
+        s.reason(ReasonCode.GRANTS_PRIVILEGE).rewrite(false).scan(false)
+                .note("no lock on the table: only the object's access control list changes");
+        if (op.grantee().equals("PUBLIC")) {
+            s.note("PUBLIC: every role, present and future, gets " + String.join(", ", op.privileges())).score(5);
+            return;
+        }
+        s.note("the role must exist (plan checks it)").score(2);
+    }
+
+    /**
+     * A revoke that takes away access the application may be using (SELECT, INSERT, UPDATE, DELETE, USAGE) is high:
+     * the role's next statement fails with permission denied (42501), immediately and for every session, and nothing in
+     * the schema shows which role the application connects as. Revoking only the grant option, or a privilege clients
+     * do not use to read or write (REFERENCES, TRIGGER, TRUNCATE, MAINTAIN, CREATE), is medium.
+     */
+    private static void revokePrivileges(Scoring s, dev.zanith.api.ops.RevokePrivileges op) {
+        s.reason(ReasonCode.REVOKES_PRIVILEGE).rewrite(false).scan(false)
+                .note("no lock on the table: only the object's access control list changes; RESTRICT: fails if the "
+                        + "role passed the privilege on");
+        TableName table = op.target();
+        if (table != null && s.context.isNewTable(table)) {
+            s.note(table + " is created earlier in this plan: no client uses it yet").score(2);
+            return;
+        }
+        boolean access = !op.grantOptionOnly() && op.privileges().stream().anyMatch(ACCESS::contains);
+        if (access) {
+            s.breaksClients(true).note(op.grantee() + " loses " + String.join(", ", op.privileges())
+                    + ": its sessions get permission denied (42501) on their next statement")
+                    .hint("check which role the application connects as; revoke after the clients stopped using it")
+                    .score(60);
+            return;
+        }
+        s.note(op.grantOptionOnly() ? op.grantee() + " keeps the privileges but can no longer grant them"
+                : "reading and writing are unaffected").score(30);
+    }
+
+    private static void storageParameters(Scoring s, dev.zanith.api.ops.SetStorageParameters op) {
+        TableName table = op.table();
+        s.reason(ReasonCode.CHANGES_STORAGE_PARAMETERS).rewrite(false).scan(false);
+        if (op.shareUpdateExclusive()) {
+            s.lock(table, LockMode.SHARE_UPDATE_EXCLUSIVE, TableLock.BRIEF)
+                    .note("SHARE UPDATE EXCLUSIVE: reads and writes go on; nothing is rewritten (a new fillfactor applies "
+                            + "to pages written from now on)").score(2);
+            return;
+        }
+        s.lock(table, LockMode.ACCESS_EXCLUSIVE, TableLock.BRIEF)
+                .note("a parameter other than fillfactor, toast.*, autovacuum_* and the vacuum ones: ACCESS EXCLUSIVE")
+                .score(10);
+    }
+
+    private static void persistence(Scoring s, dev.zanith.api.ops.SetPersistence op) {
+        TableName table = op.table();
+        s.reason(ReasonCode.REBUILDS_TABLE).reason(ReasonCode.CHANGES_PERSISTENCE).rewrite(true).scan(true)
+                .lock(table, LockMode.ACCESS_EXCLUSIVE, TableLock.REWRITE)
+                .note("writes the table and its indexes to new files under ACCESS EXCLUSIVE (reads wait)");
+        if (op.unlogged()) {
+            s.note("UNLOGGED: the table is emptied after a crash and not replicated to standbys");
+        } else {
+            s.note("LOGGED: every row is also written to the WAL (replicas receive the whole table)");
+        }
+        s.sized(table, 5, 45, 70, 79).hint("run it in an off-peak window");
+    }
+
     private static final class Scoring {
         final Operation op;
         final RiskContext context;

@@ -310,7 +310,32 @@ public final class RiskTable {
                 s("VACUUM FULL", new RebuildTable(t, null)),
                 s("CLUSTER", new RebuildTable(t, "users_pkey")),
                 s("", new ValidateConstraint(ORDERS, "orders_user_fk")),
-                s("", new RawSql("UPDATE users SET code = upper(code);", null)));
+                s("", new RawSql("UPDATE users SET code = upper(code);", null)),
+                s("on a table, to PUBLIC", new dev.zanith.api.ops.GrantPrivileges("table", "public", "users", null,
+                        "PUBLIC", List.of("SELECT", "INSERT"), false)),
+                s("on a column", new dev.zanith.api.ops.GrantPrivileges("column", "public", "users", "nickname",
+                        "PUBLIC", List.of("UPDATE"), false)),
+                s("on a sequence", new dev.zanith.api.ops.GrantPrivileges("sequence", "public", "invoice_numbers", null,
+                        "PUBLIC", List.of("USAGE"), false)),
+                s("on a schema", new dev.zanith.api.ops.GrantPrivileges("schema", "public", null, null,
+                        "PUBLIC", List.of("CREATE"), false)),
+                s("access the application may use", new dev.zanith.api.ops.RevokePrivileges("table", "public", "users",
+                        null, "PUBLIC", List.of("SELECT"), false, false), new dev.zanith.api.ops.GrantPrivileges("table",
+                        "public", "users", null, "PUBLIC", List.of("SELECT"), false)),
+                s("a privilege clients do not read or write with", new dev.zanith.api.ops.RevokePrivileges("table",
+                        "public", "users", null, "PUBLIC", List.of("REFERENCES"), false, false),
+                        new dev.zanith.api.ops.GrantPrivileges("table", "public", "users", null, "PUBLIC",
+                                List.of("REFERENCES"), false)),
+                s("fillfactor, autovacuum and TOAST", new dev.zanith.api.ops.SetStorageParameters(t,
+                        List.of("autovacuum_vacuum_scale_factor=0.05", "fillfactor=70", "toast.autovacuum_enabled=false"),
+                        List.of(), List.of())),
+                s("SET UNLOGGED", new dev.zanith.api.ops.SetPersistence(ORDERS, true)),
+                s("SET LOGGED", new dev.zanith.api.ops.SetPersistence(ORDERS, false),
+                        new dev.zanith.api.ops.SetPersistence(ORDERS, true)),
+                s("on a constraint", SetComment.onConstraint(t, "users_handle_key", "one handle per user", null)),
+                s("on an index", new SetComment("index", new TableName("public", "users_email_idx"), null,
+                        "login lookups", null)),
+                s("on a schema", SetComment.onSchema("public", "the application's tables", null)));
         List<Sample> ordered = new ArrayList<>(samples);
         ordered.sort(java.util.Comparator.comparing(sample -> sample.operation.kind()));
         return ordered;

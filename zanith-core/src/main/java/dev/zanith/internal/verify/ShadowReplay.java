@@ -88,6 +88,13 @@ public final class ShadowReplay {
                 definitions.afterTables().forEach(d -> missing(d, why));
                 beforeDone = true;
             }
+            if (shadow.privateServer()) {
+                // A private server has none of the target's roles: the grants being replayed need them to exist.
+                for (String role : dev.zanith.internal.introspect.PrivilegeCatalog.missingRoles(c,
+                        graph.grants().stream().map(dev.zanith.api.schema.Grant::grantee).toList())) {
+                    Jdbc.execute(c, "CREATE ROLE " + dev.zanith.internal.sql.Identifiers.quote(role) + " NOLOGIN");
+                }
+            }
             for (int i = 0; i < operations.size(); i++) {
                 Operation operation = operations.get(i);
                 if (!beforeDone && operation instanceof dev.zanith.api.ops.CreateTable) {

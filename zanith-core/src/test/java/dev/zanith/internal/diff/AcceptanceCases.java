@@ -17,6 +17,12 @@ final class AcceptanceCases {
     }
 
     static List<AcceptanceCase> all() {
+        List<AcceptanceCase> all = new java.util.ArrayList<>(core());
+        all.addAll(PrivilegeAcceptanceCases.all());
+        return all;
+    }
+
+    private static List<AcceptanceCase> core() {
         return List.of(
                 // ------------------------------------------------------------------ tables
                 of("create a table", "", USERS).expect(CREATE_TABLE),
