@@ -1,5 +1,6 @@
 package dev.zanith.api.ops;
 
+import dev.zanith.api.schema.DefaultPrivilege;
 import dev.zanith.api.schema.Grant;
 import dev.zanith.api.schema.GraphAttachments;
 import dev.zanith.api.schema.ObjectComment;
@@ -23,7 +24,7 @@ final class AttachmentEffect {
 
     /** Whether {@link #own} computes {@code op}'s effect. */
     static boolean handles(Operation op) {
-        return op instanceof GrantPrivileges || op instanceof RevokePrivileges || op instanceof SetStorageParameters
+        return op instanceof GrantPrivileges || op instanceof RevokePrivileges || op instanceof AlterDefaultPrivileges || op instanceof SetStorageParameters
                 || op instanceof SetPersistence
                 || op instanceof SetComment c && ObjectComment.KINDS.contains(c.on());
     }
@@ -50,6 +51,17 @@ final class AttachmentEffect {
                 }
             }
             return graph.withGrants(grants);
+        }
+        if (op instanceof AlterDefaultPrivileges o) {
+            List<DefaultPrivilege> defaults = new ArrayList<>(graph.defaultPrivileges().stream()
+                    .filter(d -> !(Objects.equals(d.schema(), o.schema()) && d.objects().equals(o.objects())
+                            && d.grantee().equals(o.grantee()) && o.privileges().contains(d.privilege())))
+                    .toList());
+            if (!o.revoke()) {
+                o.privileges().forEach(p -> defaults.add(new DefaultPrivilege(o.schema(), o.objects(), o.grantee(), p,
+                        o.grantable())));
+            }
+            return graph.withDefaultPrivileges(defaults);
         }
         if (op instanceof SetStorageParameters o) {
             return table(graph, o.table(), t -> {
@@ -81,35 +93,59 @@ final class AttachmentEffect {
      * under their new names and those of objects that are gone removed.
      */
     static SchemaGraph follow(SchemaGraph before, SchemaGraph after, Operation op) {
-        if (after.grants().isEmpty() && after.comments().isEmpty()) {
-            return after;
+        // only what a step creates (a table, its serial sequences, a sequence, a schema) gets the defaults, not what it renames
+        SchemaGraph moved = op instanceof CreateTable || op instanceof CreateSequence || op instanceof CreateSchema
+                || op instanceof AddColumn ? withImpliedGrants(before, after) : after;
+        if (moved.grants().isEmpty() && moved.comments().isEmpty()) {
+            return moved;
         }
-        SchemaGraph moved = after;
         if (op instanceof RenameTable o) {
-            moved = rename(after, g -> g.onTable(o.table()) ? regrant(g, g.schema(), o.newName(), g.column()) : g,
+            moved = rename(moved, g -> g.onTable(o.table()) ? regrant(g, g.schema(), o.newName(), g.column()) : g,
                     c -> c.on().equals("constraint") && c.schema().equals(o.table().schema())
                             && c.table().equals(o.table().name())
                             ? new ObjectComment(c.on(), c.schema(), o.newName(), c.name(), c.comment()) : c);
         } else if (op instanceof RenameColumn o) {
-            moved = rename(after, g -> g.on().equals("column") && g.onTable(o.table()) && g.column().equals(o.column())
+            moved = rename(moved, g -> g.on().equals("column") && g.onTable(o.table()) && g.column().equals(o.column())
                     ? regrant(g, g.schema(), g.name(), o.newName()) : g, UnaryOperator.identity());
         } else if (op instanceof RenameSequence o) {
-            moved = rename(after, g -> g.on().equals("sequence") && g.schema().equals(o.sequence().schema())
+            moved = rename(moved, g -> g.on().equals("sequence") && g.schema().equals(o.sequence().schema())
                             && o.sequence().name().equals(g.name()) ? regrant(g, g.schema(), o.newName(), null) : g,
                     c -> c.on().equals("sequence") && c.schema().equals(o.sequence().schema())
                             && o.sequence().name().equals(c.name())
                             ? new ObjectComment(c.on(), c.schema(), null, o.newName(), c.comment()) : c);
         } else if (op instanceof RenameIndex o) {
-            moved = rename(after, UnaryOperator.identity(), c -> c.on().equals("index")
+            moved = rename(moved, UnaryOperator.identity(), c -> c.on().equals("index")
                     && c.schema().equals(o.table().schema()) && o.name().equals(c.name())
                     ? new ObjectComment(c.on(), c.schema(), null, o.newName(), c.comment()) : c);
         } else if (op instanceof RenameConstraint o) {
-            moved = rename(after, UnaryOperator.identity(), c -> c.on().equals("constraint")
+            moved = rename(moved, UnaryOperator.identity(), c -> c.on().equals("constraint")
                     && c.schema().equals(o.table().schema()) && o.table().name().equals(c.table())
                     && o.name().equals(c.name())
                     ? new ObjectComment(c.on(), c.schema(), c.table(), o.newName(), c.comment()) : c);
         }
         return GraphAttachments.prune(moved);
+    }
+
+    /**
+     * The tables, sequences and schemas {@code after} has and {@code before} had not were created by the migration
+     * role, so its default privileges granted on them: as the server does.
+     */
+    private static SchemaGraph withImpliedGrants(SchemaGraph before, SchemaGraph after) {
+        if (after.defaultPrivileges().isEmpty()) {
+            return after;
+        }
+        List<Grant> grants = new ArrayList<>(after.grants());
+        for (Table t : after.tables()) {
+            if (before.table(t.qualifiedName()).isEmpty()) {
+                grants.addAll(GraphAttachments.implied(after, "table", t.schema(), t.name()));
+            }
+        }
+        after.sequences().stream().filter(s -> before.sequences().stream()
+                        .noneMatch(b -> b.qualifiedName().equals(s.qualifiedName())))
+                .forEach(s -> grants.addAll(GraphAttachments.implied(after, "sequence", s.schema(), s.name())));
+        after.schemas().stream().filter(s -> !before.schemas().contains(s))
+                .forEach(s -> grants.addAll(GraphAttachments.implied(after, "schema", s, null)));
+        return grants.size() == after.grants().size() ? after : after.withGrants(grants);
     }
 
     private static Grant regrant(Grant g, String schema, String name, String column) {

@@ -21,6 +21,7 @@ public enum OperationKind {
     ADD_FOREIGN_KEY("addForeignKey", Family.ADDITIONS, AddForeignKey.class),
     ADD_CHECK_CONSTRAINT("addCheckConstraint", Family.ADDITIONS, AddCheckConstraint.class),
     GRANT_PRIVILEGES("grantPrivileges", Family.ADDITIONS, GrantPrivileges.class),
+    ALTER_DEFAULT_PRIVILEGES("alterDefaultPrivileges", Family.ADDITIONS, AlterDefaultPrivileges.class),
 
     DROP_TABLE("dropTable", Family.REMOVALS, DropTable.class),
     DROP_COLUMN("dropColumn", Family.REMOVALS, DropColumn.class),

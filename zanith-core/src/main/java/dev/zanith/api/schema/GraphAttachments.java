@@ -5,7 +5,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * What the graph keeps beside its objects ({@link SchemaGraph#grants()}, {@link SchemaGraph#comments()}) stays only
+ * What the graph keeps beside its objects ({@link SchemaGraph#grants()}, {@link SchemaGraph#comments()},
+ * {@link SchemaGraph#defaultPrivileges()} limited to a schema) stays only
  * as long as the object does: one rule for introspection (what is hidden from the graph brings nothing along) and for
  * the computed effect of a step (a dropped table's grants are gone with it, as on the server).
  */
@@ -18,10 +19,31 @@ public final class GraphAttachments {
     public static SchemaGraph prune(SchemaGraph graph) {
         List<Grant> grants = graph.grants().stream().filter(g -> exists(graph, g)).toList();
         List<ObjectComment> comments = graph.comments().stream().filter(c -> exists(graph, c)).toList();
-        if (grants.size() == graph.grants().size() && comments.size() == graph.comments().size()) {
+        List<DefaultPrivilege> defaults = graph.defaultPrivileges().stream()
+                .filter(d -> d.schema() == null || graph.schemas().contains(d.schema())).toList();
+        if (grants.size() == graph.grants().size() && comments.size() == graph.comments().size()
+                && defaults.size() == graph.defaultPrivileges().size()) {
             return graph;
         }
-        return graph.withGrants(grants).withComments(comments);
+        return graph.withGrants(grants).withComments(comments).withDefaultPrivileges(defaults);
+    }
+
+    /**
+     * The grants the migration role's default privileges ({@link SchemaGraph#defaultPrivileges()} of {@code graph})
+     * give an object it creates: {@code on} is {@code table}, {@code sequence} or {@code schema}; {@code name} is null
+     * for a schema.
+     */
+    public static List<Grant> implied(SchemaGraph graph, String on, String schema, String name) {
+        String objects = switch (on) {
+            case "table" -> "tables";
+            case "sequence" -> "sequences";
+            case "schema" -> "schemas";
+            default -> throw new IllegalArgumentException("no default privileges for " + on);
+        };
+        return graph.defaultPrivileges().stream()
+                .filter(d -> d.objects().equals(objects) && (d.schema() == null || d.schema().equals(schema)))
+                .map(d -> new Grant(on, schema, name, null, d.grantee(), d.privilege(), d.grantable()))
+                .distinct().toList();
     }
 
     /** The names of the constraints the graph models on {@code table}. */

@@ -8,14 +8,15 @@ import java.util.Optional;
 
 /**
  * An immutable model of what a database contains: schemas, extensions, enums, sequences and tables, the
- * privileges granted on them ({@link Grant}) and the comments on objects without a comment field ({@link ObjectComment}). Every
+ * privileges granted on them ({@link Grant}), the migration role's default privileges ({@link DefaultPrivilege})
+ * and the comments on objects without a comment field ({@link ObjectComment}). Every
  * collection is kept in one canonical order, so equal databases give equal graphs and byte-identical JSON
  * ({@link SchemaGraphJson}). Statistics live beside the graph ({@link LiveSchema}), never inside it.
  */
 @JsonIgnoreProperties({"format"})
 public record SchemaGraph(List<String> schemas, List<Extension> extensions, List<EnumType> enums,
                           List<Sequence> sequences, List<Table> tables, List<Grant> grants,
-                          List<ObjectComment> comments) {
+                          List<ObjectComment> comments, List<DefaultPrivilege> defaultPrivileges) {
 
     private static final SchemaGraph EMPTY = new SchemaGraph(List.of(), List.of(), List.of(), List.of(), List.of());
 
@@ -27,12 +28,13 @@ public record SchemaGraph(List<String> schemas, List<Extension> extensions, List
         tables = Lists.sorted(tables, Comparator.comparing(Table::schema).thenComparing(Table::name));
         grants = Lists.sorted(grants, Grant.ORDER).stream().distinct().toList();
         comments = Lists.sorted(comments, ObjectComment.ORDER);
+        defaultPrivileges = Lists.sorted(defaultPrivileges, DefaultPrivilege.ORDER).stream().distinct().toList();
     }
 
-    /** A graph without grants or object comments (the form before they were modelled). */
+    /** A graph without grants, object comments or default privileges (the form before they were modelled). */
     public SchemaGraph(List<String> schemas, List<Extension> extensions, List<EnumType> enums, List<Sequence> sequences,
                        List<Table> tables) {
-        this(schemas, extensions, enums, sequences, tables, List.of(), List.of());
+        this(schemas, extensions, enums, sequences, tables, List.of(), List.of(), List.of());
     }
 
     public static SchemaGraph empty() {
@@ -71,31 +73,35 @@ public record SchemaGraph(List<String> schemas, List<Extension> extensions, List
     }
 
     public SchemaGraph withTables(List<Table> newTables) {
-        return new SchemaGraph(schemas, extensions, enums, sequences, newTables, grants, comments);
+        return new SchemaGraph(schemas, extensions, enums, sequences, newTables, grants, comments, defaultPrivileges);
     }
 
     public SchemaGraph withEnums(List<EnumType> newEnums) {
-        return new SchemaGraph(schemas, extensions, newEnums, sequences, tables, grants, comments);
+        return new SchemaGraph(schemas, extensions, newEnums, sequences, tables, grants, comments, defaultPrivileges);
     }
 
     public SchemaGraph withExtensions(List<Extension> newExtensions) {
-        return new SchemaGraph(schemas, newExtensions, enums, sequences, tables, grants, comments);
+        return new SchemaGraph(schemas, newExtensions, enums, sequences, tables, grants, comments, defaultPrivileges);
     }
 
     public SchemaGraph withSequences(List<Sequence> newSequences) {
-        return new SchemaGraph(schemas, extensions, enums, newSequences, tables, grants, comments);
+        return new SchemaGraph(schemas, extensions, enums, newSequences, tables, grants, comments, defaultPrivileges);
     }
 
     public SchemaGraph withSchemas(List<String> newSchemas) {
-        return new SchemaGraph(newSchemas, extensions, enums, sequences, tables, grants, comments);
+        return new SchemaGraph(newSchemas, extensions, enums, sequences, tables, grants, comments, defaultPrivileges);
     }
 
     public SchemaGraph withGrants(List<Grant> newGrants) {
-        return new SchemaGraph(schemas, extensions, enums, sequences, tables, newGrants, comments);
+        return new SchemaGraph(schemas, extensions, enums, sequences, tables, newGrants, comments, defaultPrivileges);
     }
 
     public SchemaGraph withComments(List<ObjectComment> newComments) {
-        return new SchemaGraph(schemas, extensions, enums, sequences, tables, grants, newComments);
+        return new SchemaGraph(schemas, extensions, enums, sequences, tables, grants, newComments, defaultPrivileges);
+    }
+
+    public SchemaGraph withDefaultPrivileges(List<DefaultPrivilege> values) {
+        return new SchemaGraph(schemas, extensions, enums, sequences, tables, grants, comments, values);
     }
 
     static String plural(long count, String noun) {

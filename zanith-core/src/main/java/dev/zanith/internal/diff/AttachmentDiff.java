@@ -1,5 +1,6 @@
 package dev.zanith.internal.diff;
 
+import dev.zanith.api.ops.AlterDefaultPrivileges;
 import dev.zanith.api.ops.DropCheckConstraint;
 import dev.zanith.api.ops.DropColumn;
 import dev.zanith.api.ops.DropForeignKey;
@@ -13,6 +14,7 @@ import dev.zanith.api.ops.RevokePrivileges;
 import dev.zanith.api.ops.SetComment;
 import dev.zanith.api.ops.SetPersistence;
 import dev.zanith.api.ops.SetStorageParameters;
+import dev.zanith.api.schema.DefaultPrivilege;
 import dev.zanith.api.schema.Grant;
 import dev.zanith.api.schema.GraphAttachments;
 import dev.zanith.api.schema.ObjectComment;
@@ -68,9 +70,62 @@ final class AttachmentDiff {
         List<Operation> ops = new ArrayList<>();
         // what is on an object the declared schema no longer has goes with the object: nothing to revoke or uncomment
         SchemaGraph kept = GraphAttachments.prune(wanted.withGrants(live.grants()).withComments(live.comments()));
+        // what the migration role creates gets its default privileges (those of the live schema: the defaults change
+        // after the objects are created), as if granted
+        List<Grant> start = new ArrayList<>(kept.grants());
+        for (Table t : wanted.tables()) {
+            if (live.table(t.qualifiedName()).isEmpty()) {
+                start.addAll(GraphAttachments.implied(live, "table", t.schema(), t.name()));
+            }
+        }
+        wanted.sequences().stream().filter(q -> live.sequences().stream()
+                        .noneMatch(l -> l.qualifiedName().equals(q.qualifiedName())))
+                .forEach(q -> start.addAll(GraphAttachments.implied(live, "sequence", q.schema(), q.name())));
+        wanted.schemas().stream().filter(n -> !live.schemas().contains(n))
+                .forEach(n -> start.addAll(GraphAttachments.implied(live, "schema", n, null)));
+        kept = kept.withGrants(start);
+        defaults(kept.defaultPrivileges(), wanted.defaultPrivileges(), ops);
         grants(kept.grants(), wanted.grants(), ops);
         comments(recreated(kept.comments(), planned), wanted.comments(), ops);
         return ops;
+    }
+
+    private record DefaultsKey(String schema, String objects, String grantee) {
+        static DefaultsKey of(DefaultPrivilege d) {
+            return new DefaultsKey(d.schema(), d.objects(), d.grantee());
+        }
+    }
+
+    private static void defaults(List<DefaultPrivilege> live, List<DefaultPrivilege> wanted, List<Operation> ops) {
+        Map<DefaultsKey, List<DefaultPrivilege>> before = new LinkedHashMap<>();
+        live.forEach(d -> before.computeIfAbsent(DefaultsKey.of(d), k -> new ArrayList<>()).add(d));
+        Map<DefaultsKey, List<DefaultPrivilege>> after = new LinkedHashMap<>();
+        wanted.forEach(d -> after.computeIfAbsent(DefaultsKey.of(d), k -> new ArrayList<>()).add(d));
+        List<Operation> grants = new ArrayList<>();
+        for (Map.Entry<DefaultsKey, List<DefaultPrivilege>> entry : before.entrySet()) {
+            DefaultsKey k = entry.getKey();
+            List<DefaultPrivilege> keep = after.getOrDefault(k, List.of());
+            for (boolean option : List.of(false, true)) {
+                // gone, or held with another grant option: revoked (and granted again below when still wanted)
+                List<String> gone = entry.getValue().stream().filter(d -> d.grantable() == option)
+                        .filter(d -> !keep.contains(d)).map(DefaultPrivilege::privilege).toList();
+                if (!gone.isEmpty()) {
+                    ops.add(new AlterDefaultPrivileges(k.schema(), k.objects(), k.grantee(), gone, option, true));
+                }
+            }
+        }
+        for (Map.Entry<DefaultsKey, List<DefaultPrivilege>> entry : after.entrySet()) {
+            DefaultsKey k = entry.getKey();
+            List<DefaultPrivilege> had = before.getOrDefault(k, List.of());
+            for (boolean option : List.of(false, true)) {
+                List<String> added = entry.getValue().stream().filter(d -> d.grantable() == option)
+                        .filter(d -> !had.contains(d)).map(DefaultPrivilege::privilege).toList();
+                if (!added.isEmpty()) {
+                    grants.add(new AlterDefaultPrivileges(k.schema(), k.objects(), k.grantee(), added, option, false));
+                }
+            }
+        }
+        ops.addAll(grants);
     }
 
     private record Key(String on, String schema, String name, String column, String grantee) {

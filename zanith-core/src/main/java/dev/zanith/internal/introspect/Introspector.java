@@ -201,7 +201,9 @@ public final class Introspector {
             sequences.put(rs.getLong("sequence_oid"), rs.getString("sequence_name"));
             return null;
         }, schemas);
-        return new CatalogVersions(global, tables, sequences);
+        String attachments = Jdbc.queryFirst(c, SqlResources.get("introspect/catalog-versions-attachments.sql"),
+                rs -> rs.getString("version"), schemas).orElseThrow();
+        return new CatalogVersions(global, tables, sequences, attachments);
     }
 
     /**

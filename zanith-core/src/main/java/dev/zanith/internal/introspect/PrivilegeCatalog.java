@@ -1,5 +1,6 @@
 package dev.zanith.internal.introspect;
 
+import dev.zanith.api.schema.DefaultPrivilege;
 import dev.zanith.api.schema.Grant;
 import dev.zanith.api.schema.GraphAttachments;
 import dev.zanith.api.schema.ObjectComment;
@@ -20,7 +21,7 @@ import java.util.TreeSet;
  * {@code aclexplode} query over tables, columns, sequences and schemas) and the comments on indexes, constraints,
  * sequences and schemas ({@link ObjectComment}, one query). Both keep only what is on an object the graph holds, so
  * that what is hidden from the graph (parked columns and tables, identity sequences, indexes backing constraints)
- * brings nothing along.
+ * brings nothing along; and the connected role's default privileges ({@link DefaultPrivilege}, one query).
  */
 public final class PrivilegeCatalog {
 
@@ -43,7 +44,13 @@ public final class PrivilegeCatalog {
                     rs.getString("table_name"), rs.getString("object_name"), rs.getString("comment")));
             return null;
         }, schemas);
-        return GraphAttachments.prune(graph.withGrants(grants).withComments(comments));
+        List<DefaultPrivilege> defaults = new ArrayList<>();
+        Jdbc.query(c, SqlResources.get("introspect/default-privileges.sql"), rs -> {
+            defaults.add(new DefaultPrivilege(rs.getString("schema_name"), rs.getString("objects"),
+                    rs.getString("grantee"), rs.getString("privilege"), rs.getBoolean("grantable")));
+            return null;
+        }, schemas);
+        return GraphAttachments.prune(graph.withGrants(grants).withComments(comments).withDefaultPrivileges(defaults));
     }
 
     /** The roles among {@code names} (PUBLIC aside) that do not exist on the server behind {@code c}, sorted. */

@@ -1,8 +1,7 @@
 -- One md5 over the catalog rows introspection reads that belong to no single table: schemas, extensions, the
 -- enum and domain types and the functions and collations of the introspected schemas (a renamed type, function
 -- or collation changes how every column, default and expression naming it is spelled), and role names (policies
--- name roles), sequences' rows (their grants) and the comments on indexes, constraints, sequences and schemas
--- (ObjectComment). When this differs from an earlier reading, the whole schema is read again.
+-- name roles). When this differs from an earlier reading, the whole schema is read again.
 -- Parameter: schema names (text[]).
 WITH s AS (SELECT n.oid FROM pg_catalog.pg_namespace n WHERE n.nspname = ANY (?::text[]))
 SELECT pg_catalog.md5(concat_ws('|',
@@ -17,13 +16,5 @@ SELECT pg_catalog.md5(concat_ws('|',
      FROM pg_catalog.pg_proc pr WHERE pr.pronamespace IN (SELECT oid FROM s)),
     (SELECT string_agg(co.oid || ':' || co.xmin, ',' ORDER BY co.oid)
      FROM pg_catalog.pg_collation co WHERE co.collnamespace IN (SELECT oid FROM s)),
-    (SELECT string_agg(r.oid || ':' || r.rolname, ',' ORDER BY r.oid) FROM pg_catalog.pg_roles r),
-    (SELECT string_agg(sq.oid || ':' || sq.xmin, ',' ORDER BY sq.oid)
-     FROM pg_catalog.pg_class sq WHERE sq.relkind = 'S' AND sq.relnamespace IN (SELECT oid FROM s)),
-    (SELECT string_agg(d.classoid || ':' || d.objoid || ':' || d.xmin, ',' ORDER BY d.classoid, d.objoid)
-     FROM pg_catalog.pg_description d
-     WHERE d.classoid IN ('pg_catalog.pg_namespace'::regclass, 'pg_catalog.pg_constraint'::regclass)
-        OR (d.classoid = 'pg_catalog.pg_class'::regclass
-            AND d.objoid IN (SELECT ic.oid FROM pg_catalog.pg_class ic
-                             WHERE ic.relkind IN ('i', 'S') AND ic.relnamespace IN (SELECT oid FROM s))))
+    (SELECT string_agg(r.oid || ':' || r.rolname, ',' ORDER BY r.oid) FROM pg_catalog.pg_roles r)
 )) AS version

@@ -113,6 +113,29 @@ final class PrivilegeAcceptanceCases {
                                 + "GRANT SELECT ON old.t TO ${app};", T)
                         .roles("app").schemas("public", "old").drop(DropStrategy.HARD).expect(DROP_TABLE, DROP_SCHEMA)
                         .forbid(REVOKE_PRIVILEGES),
+                // ------------------------------------------------------------------ default privileges
+                of("grant SELECT on future tables by default", T,
+                        T + "ALTER DEFAULT PRIVILEGES GRANT SELECT ON TABLES TO ${reader};").roles("reader")
+                        .expect(ALTER_DEFAULT_PRIVILEGES),
+                of("change default privileges in one schema and stop others",
+                        T + "ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE ON SEQUENCES TO ${app};"
+                                + "ALTER DEFAULT PRIVILEGES GRANT EXECUTE ON FUNCTIONS TO ${app};",
+                        T + "ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO ${app};")
+                        .roles("app").expect(ALTER_DEFAULT_PRIVILEGES),
+                of("default privileges on schemas and types, with grant option", T,
+                        T + "ALTER DEFAULT PRIVILEGES GRANT USAGE ON SCHEMAS TO ${app} WITH GRANT OPTION;"
+                                + "ALTER DEFAULT PRIVILEGES GRANT USAGE ON TYPES TO ${app};").roles("app")
+                        .expect(ALTER_DEFAULT_PRIVILEGES),
+                of("default privileges with a new schema and its table", T,
+                        T + "CREATE SCHEMA reports; ALTER DEFAULT PRIVILEGES IN SCHEMA reports GRANT SELECT ON TABLES "
+                                + "TO ${analyst}; CREATE TABLE reports.daily (day date);"
+                                + "GRANT SELECT ON reports.daily TO ${analyst};").roles("analyst")
+                        .schemas("public", "reports").expect(CREATE_SCHEMA, ALTER_DEFAULT_PRIVILEGES, GRANT_PRIVILEGES),
+                of("a table created under default privileges it does not declare",
+                        T + "ALTER DEFAULT PRIVILEGES GRANT SELECT, INSERT ON TABLES TO ${app};",
+                        T + "ALTER DEFAULT PRIVILEGES GRANT SELECT, INSERT ON TABLES TO ${app};"
+                                + "CREATE TABLE notes (id serial PRIMARY KEY, body text); REVOKE INSERT ON notes FROM ${app};")
+                        .roles("app").expect(CREATE_TABLE, REVOKE_PRIVILEGES).forbid(ALTER_DEFAULT_PRIVILEGES),
                 // ------------------------------------------------------------------ comments on other kinds
                 of("add, change and remove comments on indexes",
                         T + "CREATE INDEX accounts_email_idx ON accounts (email); CREATE INDEX accounts_name_idx ON "
