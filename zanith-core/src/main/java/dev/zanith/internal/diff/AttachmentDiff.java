@@ -69,7 +69,8 @@ final class AttachmentDiff {
     static List<Operation> grantsAndComments(SchemaGraph live, SchemaGraph wanted, List<Operation> planned) {
         List<Operation> ops = new ArrayList<>();
         // what is on an object the declared schema no longer has goes with the object: nothing to revoke or uncomment
-        SchemaGraph kept = GraphAttachments.prune(wanted.withGrants(live.grants()).withComments(live.comments()));
+        SchemaGraph kept = GraphAttachments.prune(wanted.withGrants(live.grants()).withComments(live.comments())
+                .withDefaultPrivileges(live.defaultPrivileges()));
         // what the migration role creates gets its default privileges (those of the live schema: the defaults change
         // after the objects are created), as if granted
         List<Grant> start = new ArrayList<>(kept.grants());
