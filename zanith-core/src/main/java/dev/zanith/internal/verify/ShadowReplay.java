@@ -69,6 +69,9 @@ public final class ShadowReplay {
         SchemaMapping mapping = shadow.mapping();
         List<Operation> operations = Differ.diff(SchemaGraph.empty(), graph).operations().stream()
                 .filter(o -> mapping.isIdentity() || !(o instanceof CreateSchema)) // the twins exist already
+                // default privileges for every schema are the shared database's own: there already, never re-run
+                .filter(o -> mapping.isIdentity() || !(o instanceof dev.zanith.api.ops.AlterDefaultPrivileges d
+                        && d.schema() == null))
                 .map(this::forShadow).toList();
         if (!definitions.notRecreated().isEmpty()) {
             List<String> names = definitions.notRecreated().stream().map(LiveDefinitions.Definition::object).toList();
@@ -218,6 +221,11 @@ public final class ShadowReplay {
             throw new ZanithException("The schema shadow cannot rehearse " + operation.summary() + ": it would change the "
                     + "target database itself. Use --shadow database or --shadow embedded"
                     + (operation instanceof CreateSchema ? ", or add the schema to --schemas." : "."));
+        }
+        if (operation instanceof dev.zanith.api.ops.AlterDefaultPrivileges d && d.schema() == null) {
+            throw new ZanithException("The schema shadow cannot rehearse " + operation.summary() + ": default "
+                    + "privileges for every schema belong to the target database itself. Use --shadow database or "
+                    + "--shadow embedded.");
         }
         if (operation instanceof RawSql raw && DATABASE_WIDE.matcher(raw.sql()).find()) {
             throw new ZanithException("The schema shadow cannot rehearse raw SQL that changes the database itself "
