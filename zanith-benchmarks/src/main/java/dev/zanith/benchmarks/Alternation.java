@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Two contenders measured in turns: one warm-up each, then {@code runs} rounds in which the order flips every
- * round (A B, B A, A B, …), so that a machine getting busier or quieter weighs on both alike. Medians are what the
+ * Contenders measured in turns: one warm-up each, then {@code runs} rounds in which the order rotates every
+ * round (two: A B, B A, A B, …), so that a machine getting busier or quieter weighs on all alike. Medians are what the
  * report compares.
  */
 final class Alternation {
@@ -53,19 +53,27 @@ final class Alternation {
     }
 
     static Result run(Contender first, Contender second, int runs) throws Exception {
-        first.once();
-        second.once();
-        List<Measured> a = new ArrayList<>();
-        List<Measured> b = new ArrayList<>();
+        List<Series> both = runAll(List.of(first, second), runs);
+        return new Result(both.get(0), both.get(1));
+    }
+
+    /**
+     * Any number of contenders in turns: one warm-up each, then {@code runs} rounds, each starting one contender
+     * further on (A B C, B C A, C A B, …; for two, the flip above). The series come back in the contenders' order.
+     */
+    static List<Series> runAll(List<Contender> contenders, int runs) throws Exception {
+        int n = contenders.size();
+        List<List<Measured>> measured = new ArrayList<>();
+        for (Contender contender : contenders) {
+            contender.once();
+            measured.add(new ArrayList<>());
+        }
         for (int round = 0; round < runs; round++) {
-            if (round % 2 == 0) {
-                a.add(first.once());
-                b.add(second.once());
-            } else {
-                b.add(second.once());
-                a.add(first.once());
+            for (int k = 0; k < n; k++) {
+                int which = (round + k) % n;
+                measured.get(which).add(contenders.get(which).once());
             }
         }
-        return new Result(new Series(a), new Series(b));
+        return measured.stream().map(Series::new).toList();
     }
 }

@@ -44,6 +44,9 @@ import java.util.regex.Pattern;
  *   <li>{@code zanith inspect --format json} as a whole process vs {@code pg_dump --schema-only} (only when
  *       pg_dump's major version is the server's: otherwise it refuses, or dumps with another version's queries);</li>
  *   <li>{@code zanith plan} with nothing pending on that schema vs {@code pg_dump --schema-only};</li>
+ *   <li>a Spring Boot application started with Zanith's starter applying M small SQL migrations, and restarted with
+ *       nothing pending, vs the same application with Spring Boot's Flyway support, each as the overhead over the
+ *       same application with neither ({@link SpringStartApp}, one process per start);</li>
  *   <li>applying M small SQL migrations on a copy of the large schema vs Flyway on its own copy, same files;</li>
  *   <li>a YAML {@code backfill} of N rows vs one {@code UPDATE}, each on its own copy of the table, with a
  *       concurrent single-row writer whose longest wait is reported.</li>
@@ -60,7 +63,7 @@ import java.util.regex.Pattern;
 public final class PeerBenchmark implements Callable<Integer> {
 
     /** The rows of the table, in the order. */
-    enum Measure { INSPECT, PLAN, APPLY, BACKFILL }
+    enum Measure { INSPECT, PLAN, START, APPLY, BACKFILL }
 
     @Spec
     private CommandSpec spec;
@@ -89,7 +92,8 @@ public final class PeerBenchmark implements Callable<Integer> {
     private int writeRuns;
 
     @Option(names = "--only", paramLabel = "MEASURE", split = ",",
-            description = "Only these rows: inspect, plan, apply, backfill (default: all). plan needs apply's database.")
+            description = "Only these rows: inspect, plan, start (Spring Boot start and restart), apply, backfill "
+                    + "(default: all). plan needs apply's database.")
     private List<String> only;
 
     @Option(names = "--zanith", paramLabel = "PATH",
@@ -145,7 +149,8 @@ public final class PeerBenchmark implements Callable<Integer> {
             try {
                 chosen.add(Measure.valueOf(name.strip().toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException e) {
-                throw new ParameterException(spec.commandLine(), "--only takes inspect, plan, apply, backfill; got " + name);
+                throw new ParameterException(spec.commandLine(),
+                        "--only takes inspect, plan, start, apply, backfill; got " + name);
             }
         }
         if (chosen.contains(Measure.PLAN)) {
@@ -192,7 +197,8 @@ public final class PeerBenchmark implements Callable<Integer> {
                 }
                 out.printf(Locale.ROOT, "Zanith beside its peers on PostgreSQL %s at %s%n", serverVersion, server);
                 String dumpProblem = pgDumpProblem(serverMajor);
-                if (measures.contains(Measure.INSPECT) || measures.contains(Measure.APPLY)) {
+                if (measures.contains(Measure.INSPECT) || measures.contains(Measure.APPLY)
+                        || measures.contains(Measure.START)) {
                     long start = System.nanoTime();
                     int fks = LargeSchemaGenerator.scaledForeignKeys(tables);
                     GeneratedSchema generated = new LargeSchemaGenerator(tables, fks, seed).generate();
@@ -208,6 +214,9 @@ public final class PeerBenchmark implements Callable<Integer> {
                 }
                 if (measures.contains(Measure.INSPECT)) {
                     inspect(schema, dumpProblem);
+                }
+                if (measures.contains(Measure.START)) {
+                    springStarts(schema, work);
                 }
                 if (measures.contains(Measure.APPLY)) {
                     applyAndPlan(schema, work, dumpProblem);
@@ -286,9 +295,88 @@ public final class PeerBenchmark implements Callable<Integer> {
                     zanith.commandLine() + "   vs   " + dump.commandLine()));
         }
 
+        /** The M small SQL migrations, written once per run into the work directory. */
+        private Path sqlMigrations(Path work) throws IOException {
+            Path dir = work.resolve("sql-migrations");
+            if (!Files.isDirectory(dir)) {
+                Files.createDirectory(dir);
+                PeerWorkloads.writeSqlMigrations(dir, migrations);
+            }
+            return dir;
+        }
+
+        /**
+         * The two Spring Boot rows. First start: every round starts each application as its own process, Zanith and
+         * Flyway each on a fresh copy of the schema made before the clock starts, the application without a tool on
+         * one copy it never changes. Restart: the same three again on the copies the last first starts left, where
+         * every migration is applied. A row's figure is the overhead, the tool's median start minus the median start
+         * without a tool; the ratio is Zanith's overhead over Flyway's.
+         */
+        private void springStarts(BenchDatabase schema, Path work) throws Exception {
+            Path dir = sqlMigrations(work);
+            List<BenchDatabase> open = new ArrayList<>();
+            try {
+                BenchDatabase plain = BenchDatabase.create(server, false, serverOutlivesRun, schema.name());
+                open.add(plain);
+                BenchDatabase[] applied = new BenchDatabase[SpringStartApp.Tool.values().length];
+                Alternation.Contender none = () -> Alternation.Measured.of(springStart(SpringStartApp.Tool.NONE, plain, dir).run());
+                java.util.function.Function<SpringStartApp.Tool, Alternation.Contender> onFreshCopy = tool -> () -> {
+                    BenchDatabase db = BenchDatabase.create(server, false, serverOutlivesRun, schema.name());
+                    open.add(db);
+                    Alternation.Measured m = Alternation.Measured.of(springStart(tool, db, dir).run());
+                    BenchDatabase earlier = applied[tool.ordinal()];
+                    applied[tool.ordinal()] = db;
+                    if (earlier != null) {
+                        open.remove(earlier);
+                        earlier.close();
+                    }
+                    return m;
+                };
+                String first = String.format(Locale.ROOT, "Spring Boot start applying %d small SQL migrations on the "
+                        + "%,d-model schema: overhead over an app without a migration tool", migrations, tables);
+                out.println("measuring: " + first);
+                startRow(first, Alternation.runAll(List.of(none, onFreshCopy.apply(SpringStartApp.Tool.ZANITH),
+                        onFreshCopy.apply(SpringStartApp.Tool.FLYWAY)), writeRuns), "<= 1.0x", writeRuns);
+                String restart = String.format(Locale.ROOT, "Spring Boot restart, %d applied migrations, nothing pending: "
+                        + "overhead over an app without a migration tool", migrations);
+                out.println("measuring: " + restart);
+                startRow(restart, Alternation.runAll(List.of(none,
+                        () -> Alternation.Measured.of(springStart(SpringStartApp.Tool.ZANITH,
+                                applied[SpringStartApp.Tool.ZANITH.ordinal()], dir).run()),
+                        () -> Alternation.Measured.of(springStart(SpringStartApp.Tool.FLYWAY,
+                                applied[SpringStartApp.Tool.FLYWAY.ordinal()], dir).run())), runs), "<= 0.5x", runs);
+            } finally {
+                for (BenchDatabase db : open) {
+                    db.close();
+                }
+            }
+        }
+
+        private ChildProcess springStart(SpringStartApp.Tool tool, BenchDatabase db, Path dir) {
+            String javaCommand = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            return new ChildProcess("Spring Boot start (" + tool.name().toLowerCase(Locale.ROOT) + ")",
+                    List.of(javaCommand, "-cp", System.getProperty("java.class.path"), SpringStartApp.class.getName(),
+                            tool.name().toLowerCase(Locale.ROOT), db.jdbcUrl(), dir.toString()), java.util.Map.of());
+        }
+
+        /** A start row from the series of none, Zanith and Flyway, in that order. */
+        private void startRow(String measure, List<Alternation.Series> series, String target, int rounds) {
+            double none = series.get(0).wall().median();
+            double zanith = series.get(1).wall().median() - none;
+            double flyway = series.get(2).wall().median() - none;
+            add(new Row(measure, String.format(Locale.ROOT, "%s%s (start %s)", zanith < 0 ? "-" : "+",
+                    seconds(Math.abs(zanith)), seconds(series.get(1).wall().median())),
+                    String.format(Locale.ROOT, "Spring Boot's Flyway %s%s (start %s; without a tool %s)",
+                            flyway < 0 ? "-" : "+", seconds(Math.abs(flyway)), seconds(series.get(2).wall().median()),
+                            seconds(none)),
+                    flyway > 0 ? zanith / flyway : Double.NaN, target,
+                    "whole processes (" + SpringStartApp.class.getSimpleName() + "): the same Spring Boot application "
+                            + "with Zanith's starter, with Spring Boot's Flyway support, or with neither; medians of "
+                            + rounds + " rotated rounds; ratio = Zanith's overhead / Flyway's"));
+        }
+
         private void applyAndPlan(BenchDatabase schema, Path work, String dumpProblem) throws Exception {
-            Path dir = Files.createDirectory(work.resolve("sql-migrations"));
-            PeerWorkloads.writeSqlMigrations(dir, migrations);
+            Path dir = sqlMigrations(work);
             String measure = String.format(Locale.ROOT, "applying %d small SQL migrations on the %,d-model schema",
                     migrations, tables);
             out.println("measuring: " + measure);

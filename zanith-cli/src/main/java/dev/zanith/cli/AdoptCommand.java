@@ -1,5 +1,8 @@
 package dev.zanith.cli;
 
+import dev.zanith.api.output.text.Json;
+import dev.zanith.api.output.text.TextStyle;
+import dev.zanith.api.output.text.Sigils;
 import dev.zanith.api.AdoptRequest;
 import dev.zanith.api.output.MigrationTool;
 import dev.zanith.api.output.AdoptEntry;
@@ -116,20 +119,20 @@ final class AdoptCommand implements Runnable {
             return code;
         }
         console.println(console.style(result.tool().displayName(),
-                Console.Style.BOLD) + " history " + result.historyTable() + " on " + result.target() + (result.executed()
+                TextStyle.BOLD) + " history " + result.historyTable() + " on " + result.target() + (result.executed()
                 ? ": recorded in Zanith's ledger." : common.execute ? ": nothing new to record."
                 : " (dry run: nothing written; add --execute to record it):"));
         for (AdoptEntry entry : result.entries()) {
             String sigil = switch (entry.outcome()) {
-                case ADOPT -> console.style(Sigils.DONE, Console.Style.GREEN);
-                case ALREADY_RECORDED -> console.style("=", Console.Style.DIM);
-                case REPORTED -> console.style("·", Console.Style.YELLOW);
-                case PROBLEM -> console.style(Sigils.FAILED, Console.Style.RED);
+                case ADOPT -> console.style(Sigils.DONE, TextStyle.GREEN);
+                case ALREADY_RECORDED -> console.style("=", TextStyle.DIM);
+                case REPORTED -> console.style("·", TextStyle.YELLOW);
+                case PROBLEM -> console.style(Sigils.FAILED, TextStyle.RED);
             };
             console.println("  " + sigil + " " + entry.source() + (entry.migrationId() == null ? ""
                     : "  ->  " + entry.migrationId()));
             console.println(console.style("      " + label(entry.outcome(), result.executed()) + entry.how()
-                    + (entry.installedAt() == null ? "" : "; ran " + entry.installedAt()), Console.Style.DIM));
+                    + (entry.installedAt() == null ? "" : "; ran " + entry.installedAt()), TextStyle.DIM));
         }
         console.println(result.with(AdoptOutcome.ADOPT).size() + (result.executed() ? " adopted, " : " to adopt, ")
                 + result.with(AdoptOutcome.ALREADY_RECORDED).size() + " already recorded, "

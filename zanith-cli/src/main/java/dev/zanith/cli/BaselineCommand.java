@@ -1,5 +1,6 @@
 package dev.zanith.cli;
 
+import dev.zanith.api.output.text.BaselineText;
 import dev.zanith.api.BaselineRequest;
 import dev.zanith.api.output.BaselineResult;
 import dev.zanith.Zanith;
@@ -51,15 +52,7 @@ final class BaselineCommand implements Callable<Integer> {
         }
         BaselineResult result = new Zanith(connection.configBuilder().migrations(migrations.source()).build())
                 .baseline(new BaselineRequest(id, description, allowHistory));
-        console.println(console.style(Sigils.DONE, Console.Style.GREEN) + " Baseline " + result.id() + " recorded on "
-                + result.target() + ": " + result.tables() + " table(s), schema fingerprint "
-                + result.fingerprint().substring(0, 12) + " (before/after snapshots stored; nothing executed).");
-        if (result.pending() != null) {
-            console.println("  counts as applied: " + (result.covered().isEmpty() ? "no migration file"
-                    : String.join(", ", result.covered())));
-            console.println("  pending:           " + (result.pending().isEmpty() ? "nothing"
-                    : String.join(", ", result.pending())));
-        }
+        BaselineText.print(result, console);
         return ExitCodes.OK;
     }
 }

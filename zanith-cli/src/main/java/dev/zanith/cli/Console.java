@@ -1,12 +1,15 @@
 package dev.zanith.cli;
 
+import dev.zanith.api.output.text.TextOutput;
+import dev.zanith.api.output.text.TextStyle;
+
 import java.io.PrintWriter;
 
 /**
  * Where the CLI writes, and whether it may use color and progress bars: only on a terminal, never when
  * {@code NO_COLOR} is set or the output is piped (CI logs stay plain).
  */
-public final class Console {
+public final class Console implements TextOutput {
 
     private final PrintWriter out;
     private final PrintWriter err;
@@ -46,26 +49,30 @@ public final class Console {
         return err;
     }
 
+    @Override
     public boolean isTerminal() {
         return terminal;
     }
 
+    @Override
     public boolean color() {
         return color;
     }
 
+    @Override
     public void println(String line) {
         out.println(line);
         out.flush();
     }
 
     public void error(String message) {
-        err.println(style("error: ", Style.RED_BOLD) + message);
+        err.println(style("error: ", TextStyle.RED_BOLD) + message);
         err.flush();
     }
 
+    @Override
     public void warn(String message) {
-        err.println(style("warning: ", Style.YELLOW_BOLD) + message);
+        err.println(style("warning: ", TextStyle.YELLOW_BOLD) + message);
         err.flush();
     }
 
@@ -84,22 +91,10 @@ public final class Console {
         return answer != null && (answer.trim().equalsIgnoreCase("y") || answer.trim().equalsIgnoreCase("yes"));
     }
 
-    public String style(String text, Style style) {
-        return color ? style.code + text + "\u001B[0m" : text;
-    }
-
-    /** ANSI styles used by the CLI. */
-    public enum Style {
-        BOLD("\u001B[1m"), DIM("\u001B[2m"), RED("\u001B[31m"), RED_BOLD("\u001B[1;31m"), GREEN("\u001B[32m"),
-        GREEN_BOLD("\u001B[1;32m"), YELLOW("\u001B[33m"), YELLOW_BOLD("\u001B[1;33m"), BLUE("\u001B[34m"),
-        MAGENTA("\u001B[35m"), CYAN("\u001B[36m"), WHITE_ON_RED("\u001B[1;97;41m"),
-        BLACK_ON_YELLOW("\u001B[1;30;43m"), BLACK_ON_GREEN("\u001B[1;30;42m"), WHITE_ON_MAGENTA("\u001B[1;97;45m"),
-        BLACK_ON_CYAN("\u001B[1;30;46m"), WHITE_ON_GRAY("\u001B[1;97;100m");
-
-        final String code;
-
-        Style(String code) {
-            this.code = code;
-        }
+    /** Text without a line break, flushed at once (a progress bar redrawn in place). */
+    @Override
+    public void printInline(String text) {
+        out.print(text);
+        out.flush();
     }
 }

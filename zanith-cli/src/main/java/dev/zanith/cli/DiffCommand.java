@@ -1,5 +1,7 @@
 package dev.zanith.cli;
 
+import dev.zanith.api.output.text.TextStyle;
+import dev.zanith.api.output.text.Sigils;
 import dev.zanith.Zanith;
 import dev.zanith.api.DiffOptions;
 import dev.zanith.api.output.DiffResult;
@@ -64,12 +66,12 @@ final class DiffCommand implements Callable<Integer> {
             if (sql) {
                 for (String line : operation.render(new RenderContext("diff", step, "_zanith_",
                         RenderContext.DEFAULT_ARCHIVE_SCHEMA)).script().split("\n")) {
-                    console.println("     " + console.style(line, Console.Style.DIM));
+                    console.println("     " + console.style(line, TextStyle.DIM));
                 }
             }
             step++;
         }
-        result.renameSuspects().forEach(s -> console.println(console.style("hint: ", Console.Style.YELLOW_BOLD)
+        result.renameSuspects().forEach(s -> console.println(console.style("hint: ", TextStyle.YELLOW_BOLD)
                 + s.describe() + ". If it is a rename: " + s.hint()));
         return ExitCodes.OK;
     }

@@ -1,42 +1,19 @@
 package dev.zanith.cli;
 
+import dev.zanith.api.output.text.Durations;
 import picocli.CommandLine;
 
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
-import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-/**
- * Reads durations as people write them: {@code 500ms}, {@code 2s}, {@code 10m}, {@code 1h}, {@code 30d}, {@code 0}, or
- * ISO {@code PT2S} / {@code P30D}.
- */
+/** Reads durations as {@link Durations#parse} does: {@code 500ms}, {@code 2s}, {@code 10m}, {@code 1h}, {@code 30d}. */
 final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
-
-    private static final Pattern SIMPLE = Pattern.compile("(\\d+)\\s*(ms|s|m|min|h|d)?");
 
     @Override
     public Duration convert(String value) {
-        String text = value.trim().toLowerCase(Locale.ROOT);
-        Matcher m = SIMPLE.matcher(text);
-        if (m.matches()) {
-            long amount = Long.parseLong(m.group(1));
-            String unit = m.group(2) == null ? (amount == 0 ? "s" : "") : m.group(2);
-            return switch (unit) {
-                case "ms" -> Duration.ofMillis(amount);
-                case "s" -> Duration.ofSeconds(amount);
-                case "m", "min" -> Duration.ofMinutes(amount);
-                case "h" -> Duration.ofHours(amount);
-                case "d" -> Duration.ofDays(amount);
-                default -> throw new CommandLine.TypeConversionException("'" + value
-                        + "' needs a unit: e.g. 500ms, 2s, 10m, 1h, 30d");
-            };
-        }
         try {
-            return Duration.parse(value.trim().toUpperCase(Locale.ROOT));
-        } catch (DateTimeParseException e) {
-            throw new CommandLine.TypeConversionException("'" + value + "' is not a duration: use e.g. 500ms, 2s, 10m, 1h, 30d");
+            return Durations.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.TypeConversionException(e.getMessage());
         }
     }
 }

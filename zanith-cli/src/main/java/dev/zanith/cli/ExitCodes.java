@@ -14,22 +14,17 @@ public final class ExitCodes {
     /** Refused by a gate (plan, apply). */
     public static final int REFUSED = 3;
     /** verify: the result differs from the declared schema, or from what the steps claim. */
-    public static final int DRIFT = 4;
+    public static final int DRIFT = VerifyOutcome.DRIFT.exitCode();
     /** verify: a step failed on the shadow. */
-    public static final int VERIFY_FAILED = 5;
+    public static final int VERIFY_FAILED = VerifyOutcome.FAILED.exitCode();
     /** verify: nothing pending, nothing to verify. */
-    public static final int NOTHING_PENDING = 6;
+    public static final int NOTHING_PENDING = VerifyOutcome.NOTHING_PENDING.exitCode();
 
     private ExitCodes() {
     }
 
     /** The exit code of {@code zanith verify} for its verdict. */
     public static int of(VerifyOutcome verdict) {
-        return switch (verdict) {
-            case VERIFIED -> OK;
-            case DRIFT -> DRIFT;
-            case FAILED -> VERIFY_FAILED;
-            case NOTHING_PENDING -> NOTHING_PENDING;
-        };
+        return verdict.exitCode();
     }
 }

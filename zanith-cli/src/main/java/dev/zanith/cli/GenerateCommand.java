@@ -1,5 +1,6 @@
 package dev.zanith.cli;
 
+import dev.zanith.api.output.text.GenerateText;
 import dev.zanith.api.output.GenerateResult;
 import dev.zanith.api.GenerateRequest;
 import dev.zanith.Zanith;
@@ -8,8 +9,6 @@ import dev.zanith.api.exception.ZanithConfigException;
 import dev.zanith.api.DiffOptions;
 import dev.zanith.api.DropStrategy;
 import dev.zanith.api.RenameHint;
-import dev.zanith.api.output.RenameSuspect;
-import dev.zanith.api.ops.Operation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -72,27 +71,7 @@ final class GenerateCommand implements Callable<Integer> {
                 ? connection.schemas : null;
         GenerateResult result = new Zanith(config).generate(new GenerateRequest(declared, migrations.directory, name,
                 options, shadow.provider(config), Instant.now(), schemas));
-        console.println(console.style("Schemas: " + result.scope().describe(), Console.Style.DIM));
-        for (String warning : result.warnings()) {
-            console.warn(warning);
-        }
-        if (result.nothingToDo()) {
-            console.println("Nothing to do: the database" + (result.pendingMigrations() > 0
-                    ? " plus " + result.pendingMigrations() + " pending migration(s)" : "") + " already matches "
-                    + declared + ". No file written.");
-            return ExitCodes.OK;
-        }
-        console.println("Wrote " + console.style(result.file().toString(), Console.Style.BOLD) + " ("
-                + Formats.plural(result.operations().size(), "operation") + ")");
-        for (Operation operation : result.operations()) {
-            console.println("  " + Sigils.of(operation) + " " + operation.summary());
-        }
-        for (RenameSuspect suspect : result.renameSuspects()) {
-            console.println(console.style("hint: ", Console.Style.YELLOW_BOLD) + suspect.describe()
-                    + ". If it is a rename, regenerate with " + suspect.hint());
-        }
-        console.println(console.style("Next: zanith plan --migrations " + migrations.directory
-                + " (risk and gates, read-only)", Console.Style.DIM));
+        GenerateText.print(result, declared.toString(), "zanith plan --migrations " + migrations.directory, console);
         return ExitCodes.OK;
     }
 }

@@ -1,5 +1,10 @@
 package dev.zanith.cli;
 
+import dev.zanith.api.output.text.StatusJson;
+import dev.zanith.api.output.text.Json;
+import dev.zanith.api.output.text.TextStyle;
+import dev.zanith.api.output.text.Formats;
+import dev.zanith.api.output.text.Sigils;
 import dev.zanith.api.output.HistoryEntry;
 import dev.zanith.Zanith;
 import dev.zanith.api.output.ChecksumRepair;
@@ -67,34 +72,34 @@ final class HistoryCommand implements Callable<Integer> {
             String when = entry.applied() == null ? entry.status()
                     : "applied " + entry.applied().appliedAt() + " by " + entry.applied().appliedBy() + " in "
                     + Formats.millis(entry.applied().durationMs());
-            console.println(console.style(entry.id(), Console.Style.BOLD) + "  " + when
+            console.println(console.style(entry.id(), TextStyle.BOLD) + "  " + when
                     + entry.worstStep().map(s -> "  worst risk " + s.riskLevel() + " " + s.riskScore() + ", total "
                     + entry.totalRisk()).orElse(""));
             if (entry.applied() != null) {
-                console.println(console.style("  checksum " + entry.applied().checksum(), Console.Style.DIM));
+                console.println(console.style("  checksum " + entry.applied().checksum(), TextStyle.DIM));
                 for (ChecksumRepair repair : entry.applied().repairs()) {
                     console.println(console.style("  checksum accepted " + repair.at() + " by " + repair.by()
-                            + " (was " + repair.previous() + ")", Console.Style.YELLOW));
+                            + " (was " + repair.previous() + ")", TextStyle.YELLOW));
                 }
             }
             for (StepRow step : entry.steps()) {
                 String sigil = switch (step.status()) {
-                    case DONE -> console.style(Sigils.DONE, Console.Style.GREEN);
-                    case FAILED -> console.style(Sigils.FAILED, Console.Style.RED);
-                    default -> console.style("·", Console.Style.DIM);
+                    case DONE -> console.style(Sigils.DONE, TextStyle.GREEN);
+                    case FAILED -> console.style(Sigils.FAILED, TextStyle.RED);
+                    default -> console.style("·", TextStyle.DIM);
                 };
                 console.println("  " + sigil + String.format(Locale.ROOT, " %02d %-20s %-8s", step.stepIndex(),
                         step.operationKind(), step.status().value())
                         + (step.riskLevel() == null ? "" : " " + step.riskLevel() + " " + step.riskScore())
                         + (step.durationMs() == null ? "" : "  " + Formats.millis(step.durationMs()))
                         + (step.attempts() > 1 ? "  " + step.attempts() + " attempts" : "")
-                        + (step.summary() == null ? "" : "  " + console.style(step.summary(), Console.Style.DIM)));
+                        + (step.summary() == null ? "" : "  " + console.style(step.summary(), TextStyle.DIM)));
                 if (!step.reasons().isEmpty()) {
                     console.println("       reasons: " + String.join(", ", step.reasons()));
                 }
                 if (step.error() != null) {
                     console.println(console.style("       " + (step.sqlState() == null ? "" : "[" + step.sqlState() + "] ")
-                            + step.error(), Console.Style.RED));
+                            + step.error(), TextStyle.RED));
                 }
             }
         }
@@ -113,13 +118,6 @@ final class HistoryCommand implements Callable<Integer> {
                 "worstRiskScore", entry.worstStep().map(StepRow::riskScore).orElse(null),
                 "worstRiskLevel", entry.worstStep().map(StepRow::riskLevel).orElse(null),
                 "totalRiskScore", entry.totalRisk(),
-                "steps", entry.steps().stream().map(HistoryCommand::stepJson).toList());
-    }
-
-    static Map<String, Object> stepJson(StepRow s) {
-        return Json.object("stepIndex", s.stepIndex(), "operationKind", s.operationKind(), "status", s.status().value(),
-                "summary", s.summary(), "sql", s.sql(), "riskLevel", s.riskLevel(), "riskScore", s.riskScore(),
-                "reasons", s.reasons(), "error", s.error(), "sqlState", s.sqlState(), "durationMs", s.durationMs(),
-                "startedAt", s.startedAt(), "finishedAt", s.finishedAt(), "attempts", s.attempts());
+                "steps", entry.steps().stream().map(StatusJson::step).toList());
     }
 }

@@ -1,5 +1,7 @@
 package dev.zanith.cli;
 
+import dev.zanith.api.output.text.TextStyle;
+import dev.zanith.api.output.text.Formats;
 import dev.zanith.Zanith;
 import dev.zanith.api.schema.LiveSchema;
 import dev.zanith.api.schema.SchemaGraph;
@@ -45,7 +47,7 @@ final class InspectCommand implements Callable<Integer> {
 
     private void printText(LiveSchema live) {
         SchemaGraph graph = live.graph();
-        console.println(console.style(live.database(), Console.Style.BOLD) + " on PostgreSQL " + live.server()
+        console.println(console.style(live.database(), TextStyle.BOLD) + " on PostgreSQL " + live.server()
                 + " · schemas: " + String.join(", ", graph.schemas()));
         console.println(graph.summary());
         console.println(Formats.plural(graph.indexCount(), "index").replace("indexs", "indexes") + " · "
@@ -53,7 +55,7 @@ final class InspectCommand implements Callable<Integer> {
                 + Formats.plural(graph.extensions().size(), "extension") + " · "
                 + Formats.plural(graph.policyCount(), "policy").replace("policys", "policies") + " · "
                 + Formats.plural(graph.sequences().size(), "sequence"));
-        console.println(console.style("fingerprint " + live.fingerprint(), Console.Style.DIM));
+        console.println(console.style("fingerprint " + live.fingerprint(), TextStyle.DIM));
         if (graph.tables().isEmpty()) {
             return;
         }

@@ -1,5 +1,8 @@
 package dev.zanith.cli;
 
+import dev.zanith.api.output.text.Json;
+import dev.zanith.api.output.text.TextStyle;
+import dev.zanith.api.output.text.Formats;
 import dev.zanith.Zanith;
 import dev.zanith.api.exception.ZanithConfigException;
 import dev.zanith.api.output.Artifact;
@@ -145,7 +148,7 @@ final class RecoverCommand implements Runnable {
                 return ExitCodes.OK;
             }
             ArtifactDefinition d = a.definition();
-            console.println(console.style(a.id(), Console.Style.BOLD));
+            console.println(console.style(a.id(), TextStyle.BOLD));
             line("type", a.type().id() + " (" + a.status().value() + ")");
             line("source", a.sourceName());
             line("physical name", a.physicalName() + (a.type() == ArtifactType.SOFT_DROP_COLUMN ? " (a column of "
@@ -156,13 +159,13 @@ final class RecoverCommand implements Runnable {
                     + (a.sizeBytes() == null ? "-" : TableStatistics.formatBytes(a.sizeBytes())));
             String checksum = a.checksum() == null ? "-" : a.checksum();
             if (inspection.checksumMatches() != null) {
-                checksum += inspection.checksumMatches() ? console.style("  (verified: matches)", Console.Style.GREEN)
+                checksum += inspection.checksumMatches() ? console.style("  (verified: matches)", TextStyle.GREEN)
                         : console.style("  (MISMATCH: now " + inspection.currentChecksum().describe() + ")",
-                        Console.Style.RED);
+                        TextStyle.RED);
             }
             line("checksum", checksum);
             line("data", inspection.dataPresent() ? "present" : a.status() == ArtifactStatus.RESTORED ? "restored in place"
-                    : console.style("gone", Console.Style.RED));
+                    : console.style("gone", TextStyle.RED));
             if (a.restoredBy() != null) {
                 line("restored", a.statusChangedAt() + " by " + a.restoredBy() + " (" + a.restoreId() + ")");
             }
@@ -187,7 +190,7 @@ final class RecoverCommand implements Runnable {
             }
             line("restore", inspection.restore());
             console.println("");
-            console.println(console.style("recovery plan:", Console.Style.BOLD));
+            console.println(console.style("recovery plan:", TextStyle.BOLD));
             console.out().print(a.recoverySql().lines().map(l -> "  " + l + "\n").reduce("", String::concat));
             console.out().flush();
             return ExitCodes.OK;
@@ -275,7 +278,7 @@ final class RecoverCommand implements Runnable {
                     + r.artifactId() + (r.restoreId() == null ? "" : ", " + r.restoreId()) + ").");
             return ExitCodes.OK;
         }
-        console.println(console.style("Restored " + r.source(), Console.Style.GREEN_BOLD) + " from " + r.type().id()
+        console.println(console.style("Restored " + r.source(), TextStyle.GREEN_BOLD) + " from " + r.type().id()
                 + " artifact " + r.artifactId() + " in " + Formats.millis(r.durationMs()) + ".");
         StringBuilder rows = new StringBuilder("  " + Formats.plural(r.restoredRows(), "row") + " "
                 + (r.type() == ArtifactType.ARCHIVE_COLUMN ? "refilled from the archive" : "restored"));
@@ -292,7 +295,7 @@ final class RecoverCommand implements Runnable {
                     + "deleted since");
         }
         console.println(rows.toString());
-        console.println(console.style("  recorded as " + r.restoreId() + " (zanith history)", Console.Style.DIM));
+        console.println(console.style("  recorded as " + r.restoreId() + " (zanith history)", TextStyle.DIM));
         for (String warning : r.warnings()) {
             console.warn(warning);
         }

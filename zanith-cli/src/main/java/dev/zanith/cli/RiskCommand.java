@@ -1,5 +1,7 @@
 package dev.zanith.cli;
 
+import dev.zanith.api.output.text.TextStyle;
+import dev.zanith.api.output.text.Sigils;
 import dev.zanith.api.ops.OperationKind;
 import dev.zanith.api.risk.ReasonCode;
 import dev.zanith.api.risk.RiskLevel;
@@ -38,7 +40,7 @@ final class RiskCommand implements Callable<Integer> {
     }
 
     private void printText() {
-        console.println(console.style("Risk levels", Console.Style.BOLD));
+        console.println(console.style("Risk levels", TextStyle.BOLD));
         TextTable levels = new TextTable("LEVEL", "SCORES", "MEANING");
         for (RiskLevel level : RiskLevel.values()) {
             levels.add(level.id(), level.band(), level.meaning());
@@ -54,8 +56,8 @@ final class RiskCommand implements Callable<Integer> {
                 flush(table);
                 family = row.kind().family();
                 console.println("");
-                console.println(console.style(Sigils.of(family) + " " + family.title(), Console.Style.BOLD) + "  "
-                        + console.style(family.tagline(), Console.Style.DIM));
+                console.println(console.style(Sigils.of(family) + " " + family.title(), TextStyle.BOLD) + "  "
+                        + console.style(family.tagline(), TextStyle.DIM));
                 table = new TextTable("OPERATION", "VARIANT", "LEVEL", "SCORE", "BY SIZE", "REASONS", "LOCK", "REWRITE")
                         .rightAlign(3);
             }
@@ -65,13 +67,13 @@ final class RiskCommand implements Callable<Integer> {
         }
         flush(table);
         console.println("");
-        console.println(console.style("Context", Console.Style.BOLD) + "  " + console.style("what moves a verdict "
-                + "(docs/RISK.md)", Console.Style.DIM));
+        console.println(console.style("Context", TextStyle.BOLD) + "  " + console.style("what moves a verdict "
+                + "(docs/RISK.md)", TextStyle.DIM));
         for (String rule : Zanith.riskContextRules()) {
             console.println("- " + rule.replace("**", "").replace("`", ""));
         }
         console.println("");
-        console.println(console.style("Reason codes", Console.Style.BOLD) + " (gate on them with --deny-reasons)");
+        console.println(console.style("Reason codes", TextStyle.BOLD) + " (gate on them with --deny-reasons)");
         TextTable codes = new TextTable("CODE", "FAMILY", "WHAT GOES WRONG", "PUBLISHED");
         for (ReasonCode code : ReasonCode.values()) {
             codes.add(code.code(), code.family().title(), code.tag(), code.published() ? "yes" : "");

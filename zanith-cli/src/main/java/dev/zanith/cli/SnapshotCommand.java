@@ -1,5 +1,7 @@
 package dev.zanith.cli;
 
+import dev.zanith.api.output.text.Json;
+import dev.zanith.api.output.text.TextStyle;
 import dev.zanith.api.output.SnapshotComparison;
 import dev.zanith.Zanith;
 import dev.zanith.api.output.Snapshot;
@@ -96,10 +98,10 @@ final class SnapshotCommand implements Runnable {
                 return ExitCodes.OK;
             }
             SnapshotInfo info = snapshot.info();
-            console.println(console.style("snapshot " + info.id(), Console.Style.BOLD) + "  " + info.reference()
+            console.println(console.style("snapshot " + info.id(), TextStyle.BOLD) + "  " + info.reference()
                     + "  captured " + info.capturedAt());
             console.println(snapshot.graph().summary());
-            console.println(console.style("fingerprint " + info.fingerprint(), Console.Style.DIM));
+            console.println(console.style("fingerprint " + info.fingerprint(), TextStyle.DIM));
             if (!snapshot.graph().tables().isEmpty()) {
                 TextTable table = new TextTable("MODEL", "FIELDS", "PRIMARY KEY", "INDEXES", "RELATIONS").rightAlign(1, 3, 4);
                 for (Table t : snapshot.graph().tables()) {
@@ -153,8 +155,8 @@ final class SnapshotCommand implements Runnable {
                 return ExitCodes.OK;
             }
             console.println("from " + console.style(comparison.from().info().id() + " (" + comparison.from().info().reference()
-                    + ")", Console.Style.BOLD) + " to " + console.style(comparison.to().info().id() + " ("
-                    + comparison.to().info().reference() + ")", Console.Style.BOLD));
+                    + ")", TextStyle.BOLD) + " to " + console.style(comparison.to().info().id() + " ("
+                    + comparison.to().info().reference() + ")", TextStyle.BOLD));
             if (diff.isEmpty()) {
                 console.println("No differences.");
                 return ExitCodes.OK;
@@ -168,7 +170,7 @@ final class SnapshotCommand implements Runnable {
                         case REMOVED -> f.before();
                         case CHANGED -> f.before() + " -> " + f.after();
                     };
-                    console.println("    " + mark(f.change()) + " " + f.field() + "  " + console.style(text, Console.Style.DIM));
+                    console.println("    " + mark(f.change()) + " " + f.field() + "  " + console.style(text, TextStyle.DIM));
                 }
                 for (String detail : m.details()) {
                     console.println("    ~ " + detail);
@@ -182,9 +184,9 @@ final class SnapshotCommand implements Runnable {
 
         private String mark(SnapshotDiff.Change change) {
             return switch (change) {
-                case ADDED -> console.style("+", Console.Style.GREEN);
-                case REMOVED -> console.style("-", Console.Style.RED);
-                case CHANGED -> console.style("~", Console.Style.YELLOW);
+                case ADDED -> console.style("+", TextStyle.GREEN);
+                case REMOVED -> console.style("-", TextStyle.RED);
+                case CHANGED -> console.style("~", TextStyle.YELLOW);
             };
         }
     }

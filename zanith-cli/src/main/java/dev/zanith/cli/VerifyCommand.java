@@ -3,6 +3,8 @@ package dev.zanith.cli;
 import dev.zanith.Zanith;
 import dev.zanith.ZanithConfig;
 import dev.zanith.api.output.VerifyResult;
+import dev.zanith.api.output.text.VerifyReport;
+import dev.zanith.api.output.text.VerifyText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -44,7 +46,7 @@ final class VerifyCommand implements Callable<Integer> {
         ZanithConfig config = connection.configBuilder().migrations(migrations.source()).build();
         VerifyResult result = new Zanith(config).verify(declared, shadow.provider(config));
         console.out().print(switch (format) {
-            case text -> VerifyReport.text(result, console);
+            case text -> VerifyText.text(result, console);
             case json -> VerifyReport.json(result);
             case markdown -> VerifyReport.markdown(result);
             case junit -> VerifyReport.junit(result);

@@ -41,7 +41,21 @@ public final class ZanithCli implements Runnable {
         cli.setErr(console.err());
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         addHelpOptions(cli);
+        describeGenerateScope(cli.getSubcommands().get("generate").getCommandSpec());
         return cli;
+    }
+
+    /**
+     * generate shares {@code --schemas} with every database command, but without it the declared file decides
+     * which schemas are compared (GenerateCommand passes no schemas then), so the shared "Default: public" would
+     * be false in its help.
+     */
+    private static void describeGenerateScope(CommandLine.Model.CommandSpec generate) {
+        CommandLine.Model.OptionSpec shared = generate.findOption("--schemas");
+        generate.remove(shared);
+        generate.addOption(CommandLine.Model.OptionSpec.builder(shared).description(
+                "Schemas to compare, comma-separated; a declared object outside them is an error. Default: the "
+                        + "schemas the declared file creates or uses.").build());
     }
 
     /** Every command and subcommand answers {@code -h}/{@code --help}, even one with required options. */

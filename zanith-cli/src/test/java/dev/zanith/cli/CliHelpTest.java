@@ -28,6 +28,14 @@ class CliHelpTest {
         }
     }
 
+    @Test
+    void generateSaysItsScopeComesFromTheDeclaredFileWhileOtherCommandsDefaultToPublic() {
+        String generate = CliRunner.run("generate", "--help").out().replaceAll("\\s+", " ");
+        assertThat(generate).contains("Default: the schemas the declared file creates or uses.")
+                .doesNotContain("comma-separated. Default: public");
+        assertThat(CliRunner.run("plan", "--help").out().replaceAll("\\s+", " ")).contains("comma-separated. Default: public");
+    }
+
     private static void collect(CommandLine command, List<String> path, List<List<String>> paths) {
         command.getSubcommands().forEach((name, sub) -> {
             List<String> subPath = new ArrayList<>(path);

@@ -1,5 +1,6 @@
 package dev.zanith.cli;
 
+import dev.zanith.api.output.text.RiskPills;
 import dev.zanith.api.risk.RiskLevel;
 import dev.zanith.testsupport.GrafanaFiles;
 import org.junit.jupiter.api.Test;
@@ -74,7 +75,7 @@ class GrafanaRiskColorsTest {
 
     /** The xterm color of the pill's background: the background parameter of its SGR escape sequence. */
     static String pillColor(RiskLevel level) {
-        String code = RiskPills.style(level).code;
+        String code = RiskPills.style(level).code();
         String[] parameters = code.substring(code.indexOf('[') + 1, code.indexOf('m')).split(";");
         for (String parameter : parameters) {
             int p = Integer.parseInt(parameter);

@@ -20,9 +20,9 @@ import java.util.TreeSet;
 
 /**
  * Zanith's package rules, in one place: the layers of zanith-core (dependencies point down only, never sideways
- * between the packages of one layer) and the packages the front ends (CLI, Spring starter) may use. Checked by
- * {@code ArchitectureTest} in zanith-core and {@code FrontEndArchitectureTest} in zanith-cli and
- * zanith-spring-boot-autoconfigure; drawn in docs/ARCHITECTURE.md.
+ * between the packages of one layer) and the packages the front ends (CLI, Maven plugin, Spring starter, Studio) may
+ * use. Checked by {@code ArchitectureTest} in zanith-core and {@code FrontEndArchitectureTest} in zanith-cli,
+ * zanith-maven-plugin, zanith-studio and zanith-spring-boot-autoconfigure; drawn in docs/ARCHITECTURE.md.
  */
 public final class Architecture {
 
@@ -41,6 +41,7 @@ public final class Architecture {
             List.of("api.risk"),
             List.of("api.output"),
             List.of("api"),
+            List.of("api.output.text"),
             List.of("internal.introspect"),
             List.of("internal.diff", "internal.migration", "internal.risk"),
             List.of("internal.audit"),
@@ -165,7 +166,7 @@ public final class Architecture {
                 || pkg.equals(ROOT + ".internal") || pkg.startsWith(ROOT + ".internal.");
     }
 
-    /** Whether a front end (CLI, Spring starter) may use a class: anything outside zanith-core, or API. */
+    /** Whether a front end (CLI, Maven plugin, Spring starter, Studio) may use a class: anything outside zanith-core, or API. */
     public static boolean frontEndMayUse(JavaClass type) {
         return !isCore(type) || isApi(type);
     }

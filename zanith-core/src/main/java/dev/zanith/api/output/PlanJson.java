@@ -3,11 +3,17 @@ package dev.zanith.api.output;
 import dev.zanith.api.risk.Assessment;
 import dev.zanith.api.risk.Facts;
 import dev.zanith.api.risk.TableLock;
+import dev.zanith.api.exception.ZanithConfigException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -21,6 +27,28 @@ public final class PlanJson {
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 
     private PlanJson() {
+    }
+
+    /**
+     * The {@code fingerprint} of a plan saved in this form ({@code zanith plan --format json}), for an apply that
+     * must refuse if the live schema changed since the plan was reviewed.
+     *
+     * @param option how the user named the file ({@code --plan}, {@code <plan>}), for the messages
+     * @throws ZanithConfigException when the file cannot be read, is not JSON, or has no fingerprint
+     */
+    public static String fingerprint(Path planFile, String option) {
+        try {
+            JsonNode saved = JSON.readTree(Files.readString(planFile));
+            JsonNode fingerprint = saved.get("fingerprint");
+            if (fingerprint == null || !fingerprint.isString()) {
+                throw new ZanithConfigException(planFile + " has no \"fingerprint\": save a plan with zanith plan --format json.");
+            }
+            return fingerprint.asString();
+        } catch (IOException e) {
+            throw new ZanithConfigException("Cannot read " + option + " " + planFile + ": " + e.getMessage());
+        } catch (JacksonException e) {
+            throw new ZanithConfigException(option + " " + planFile + " is not a plan JSON: " + e.getOriginalMessage());
+        }
     }
 
     /** Pretty-printed, with a trailing newline. */

@@ -1,7 +1,9 @@
 package dev.zanith.api.output;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What a raw SQL step did when rehearsed on a shadow ({@code plan --observe}): the operations it amounts to,
@@ -15,5 +17,19 @@ public record RawSqlObservation(String migrationId, int stepIndex, List<String> 
     public RawSqlObservation {
         inferredKinds = List.copyOf(inferredKinds);
         locks = Map.copyOf(locks);
+    }
+
+    /** What the raw SQL steps of a rehearsal did (steps that failed on the shadow left out), in step order. */
+    public static List<RawSqlObservation> of(VerifyResult rehearsal) {
+        List<RawSqlObservation> raw = new ArrayList<>();
+        for (ObservedStep step : rehearsal.steps()) {
+            if (step.operationKind().equals("rawSql") && !step.failed()) {
+                Map<String, String> locks = new TreeMap<>();
+                step.tableLocks().forEach((table, mode) -> locks.put(table, mode.sql()));
+                raw.add(new RawSqlObservation(step.migrationId(), step.stepIndex(), step.inferredKinds(), locks,
+                        step.rewrote(), step.derivedLevel() == null ? "unknown" : step.derivedLevel()));
+            }
+        }
+        return raw;
     }
 }

@@ -1,13 +1,24 @@
 package dev.zanith.api.output;
 
-/** The outcome of a verify (the CLI's exit code for each is in its {@code ExitCodes}). */
+/** The outcome of a verify, with the exit code {@code zanith verify} ends with for it (README: exit codes). */
 public enum VerifyOutcome {
     /** Every pending step ran on the shadow and the result is what was expected. */
-    VERIFIED,
+    VERIFIED(0),
     /** The steps ran but the result differs from the declared schema (or from what the steps claim). */
-    DRIFT,
+    DRIFT(4),
     /** A step failed on the shadow. */
-    FAILED,
+    FAILED(5),
     /** There was nothing to verify. */
-    NOTHING_PENDING
+    NOTHING_PENDING(6);
+
+    private final int exitCode;
+
+    VerifyOutcome(int exitCode) {
+        this.exitCode = exitCode;
+    }
+
+    /** The exit code of {@code zanith verify} for this outcome; also the {@code exitCode} of its JSON report. */
+    public int exitCode() {
+        return exitCode;
+    }
 }

@@ -1,4 +1,4 @@
-package dev.zanith.cli;
+package dev.zanith.api.output.text;
 
 import dev.zanith.api.output.Difference;
 import dev.zanith.api.output.ObservedStep;
@@ -7,101 +7,30 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-import dev.zanith.api.risk.LockMode;
-
-import java.util.Map;
 import java.util.TreeMap;
 
-/** The four output forms of a verify: text, JSON (stable, for CI), markdown (a PR comment) and JUnit XML. */
-final class VerifyReport {
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The machine-readable forms of a verify, as {@code zanith verify --format} and {@code zanith:verify} write them:
+ * JSON (stable, for CI), Markdown (a pull-request comment) and JUnit XML (for a CI's test report). The text form is
+ * {@link VerifyText}.
+ */
+public final class VerifyReport {
 
     /** Version of the JSON shape; bump on incompatible changes. */
-    static final int JSON_FORMAT_VERSION = 1;
+    public static final int JSON_FORMAT_VERSION = 1;
 
     private VerifyReport() {
     }
 
-    static String text(VerifyResult r, Console console) {
-        StringBuilder out = new StringBuilder();
-        out.append("Verify on ").append(r.shadow()).append(", compared with ").append(r.comparedWith()).append('\n');
-        for (String warning : r.warnings()) {
-            out.append(console.style("warning: " + warning, Console.Style.YELLOW)).append('\n');
-        }
-        for (ObservedStep s : r.steps()) {
-            String sigil = s.failed() ? console.style(Sigils.FAILED, Console.Style.RED) : console.style(Sigils.DONE, Console.Style.GREEN);
-            out.append(String.format("  %s %s #%02d %-20s %s%n", sigil, s.migrationId(), s.stepIndex(), s.operationKind(), s.summary()));
-            if (s.predicted() != null) {
-                out.append("       predicted: ").append(locks(s.predicted().locks(), true)).append(" · ")
-                        .append(Boolean.TRUE.equals(s.predicted().rewrite()) ? "rewrite" : "no rewrite").append(" · ")
-                        .append(s.predicted().level()).append('\n');
-            }
-            out.append("       observed:  ").append(locks(s)).append(" · ")
-                    .append(s.rewrote() ? "rewrites " + String.join(", ", new java.util.TreeSet<>(s.rewrittenTables())) : "no rewrite")
-                    .append(" · ").append(Formats.millis(s.durationMs()));
-            if (!s.inferredKinds().isEmpty()) {
-                out.append(" · amounts to ").append(String.join(", ", s.inferredKinds()));
-            }
-            if (s.derivedLevel() != null) {
-                out.append(" · derived level ").append(s.derivedLevel());
-            }
-            out.append('\n');
-            for (String mismatch : s.mismatches()) {
-                out.append("       ").append(console.style("⚠ prediction differs: " + mismatch, Console.Style.YELLOW_BOLD)).append('\n');
-            }
-            if (s.failed()) {
-                out.append("       error: ").append(s.error()).append(s.sqlState() != null ? " [" + s.sqlState() + "]" : "").append('\n');
-            }
-        }
-        for (Difference d : r.differences()) {
-            out.append("  drift: ").append(d.describe()).append('\n');
-        }
-        out.append(verdictLine(r, console)).append('\n');
-        return out.toString();
-    }
-
-    static String verdictLine(VerifyResult r, Console console) {
-        String verdict = switch (r.verdict()) {
-            case VERIFIED -> console.style("VERIFIED", Console.Style.BLACK_ON_GREEN);
-            case DRIFT -> console.style("DRIFT", Console.Style.BLACK_ON_YELLOW);
-            case FAILED -> console.style("FAILED", Console.Style.WHITE_ON_RED);
-            case NOTHING_PENDING -> console.style("NOTHING_PENDING", Console.Style.WHITE_ON_GRAY);
-        };
-        String detail = switch (r.verdict()) {
-            case VERIFIED -> Formats.plural(r.steps().size(), "step") + " rehearsed, result matches";
-            case DRIFT -> Formats.plural(r.differences().size(), "difference") + " from " + r.comparedWith();
-            case FAILED -> "step " + r.failedStep().stepIndex() + " of " + r.failedStep().migrationId() + " fails on the shadow";
-            case NOTHING_PENDING -> "no pending migrations";
-        };
-        return verdict + " · " + detail + " · " + Formats.millis(r.durationMs());
-    }
-
-    private static String locks(ObservedStep s) {
-        if (s.tableLocks().isEmpty() && !s.lockObserved()) {
-            return "locks not observed (finished without waiting)";
-        }
-        return locks(s.tableLocks(), false);
-    }
-
-    private static String locks(Map<String, LockMode> locks, boolean predicted) {
-        if (locks.isEmpty()) {
-            return predicted ? "no table locks" : "no table locks";
-        }
-        StringBuilder out = new StringBuilder();
-        for (Map.Entry<String, LockMode> lock : new TreeMap<>(locks).entrySet()) {
-            if (out.length() > 0) {
-                out.append(", ");
-            }
-            out.append(lock.getValue().sql()).append(" on ").append(lock.getKey());
-        }
-        return out.toString();
-    }
-
-    static String json(VerifyResult r) {
+    /** Pretty-printed JSON with a trailing newline; every key always present. */
+    public static String json(VerifyResult r) {
         JsonMapper mapper = JsonMapper.builder().build();
         ObjectNode root = mapper.createObjectNode();
         root.put("formatVersion", JSON_FORMAT_VERSION);
         root.put("verdict", r.verdict().name());
-        root.put("exitCode", ExitCodes.of(r.verdict()));
+        root.put("exitCode", r.verdict().exitCode());
         root.put("shadow", r.shadow());
         root.put("comparedWith", r.comparedWith());
         root.put("durationMs", r.durationMs());
@@ -160,7 +89,8 @@ final class VerifyReport {
         return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
     }
 
-    static String markdown(VerifyResult r) {
+    /** A Markdown comment: verdict, one table row per step, the failure and the drift. */
+    public static String markdown(VerifyResult r) {
         StringBuilder out = new StringBuilder();
         String icon = switch (r.verdict()) {
             case VERIFIED -> "✅";
@@ -181,8 +111,8 @@ final class VerifyReport {
                         .append(s.failed() ? "❌ " : "").append(escape(s.summary()))
                         .append(s.inferredKinds().isEmpty() ? "" : " (amounts to " + String.join(", ", s.inferredKinds()) + ")")
                         .append(" | ").append(s.predicted() == null ? (s.derivedLevel() != null ? "raw SQL → " + escape(s.derivedLevel()) : "–")
-                                : escape(locks(s.predicted().locks(), true)) + " / " + (Boolean.TRUE.equals(s.predicted().rewrite()) ? "yes" : "no"))
-                        .append(" | ").append(s.mismatches().isEmpty() ? "" : "⚠️ ").append(escape(locks(s))).append(" / ")
+                                : escape(VerifyText.locks(s.predicted().locks())) + " / " + (Boolean.TRUE.equals(s.predicted().rewrite()) ? "yes" : "no"))
+                        .append(" | ").append(s.mismatches().isEmpty() ? "" : "⚠️ ").append(escape(VerifyText.observedLocks(s))).append(" / ")
                         .append(s.rewrote() ? "yes" : "no").append(" | ").append(s.durationMs()).append(" ms |\n");
             }
             out.append('\n');
@@ -199,7 +129,8 @@ final class VerifyReport {
         return out.toString();
     }
 
-    static String junit(VerifyResult r) {
+    /** A JUnit XML test suite: one test case per step, one for the comparison. */
+    public static String junit(VerifyResult r) {
         int failures = r.verdict() == dev.zanith.api.output.VerifyOutcome.DRIFT ? 1 : 0;
         int errors = r.failedStep() != null ? 1 : 0;
         StringBuilder out = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
@@ -226,11 +157,11 @@ final class VerifyReport {
         return out.toString();
     }
 
-    private static String escape(String text) {
+    private static String escape(@Nullable String text) {
         return text == null ? "" : text.replace("|", "\\|").replace("\n", " ");
     }
 
-    private static String xml(String text) {
+    private static String xml(@Nullable String text) {
         return text == null ? "" : text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }
