@@ -148,6 +148,11 @@ public final class PostgresServer implements AutoCloseable {
         return url.toString();
     }
 
+    /** The database the server's administrative statements run in (create and drop databases, roles). */
+    public String adminDatabase() {
+        return adminDatabase;
+    }
+
     /** Opens a connection to the given database on this server. */
     public Connection connect(String database) throws SQLException {
         return DriverManager.getConnection(jdbcUrl(database), new Properties());

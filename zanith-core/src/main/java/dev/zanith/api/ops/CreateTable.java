@@ -54,7 +54,8 @@ public record CreateTable(Table table) implements Operation {
         // A table with no columns at all (CREATE TABLE t ()) is valid PostgreSQL, and so is its empty list.
         sql.add("CREATE " + (table.unlogged() ? "UNLOGGED " : "") + "TABLE " + target().sql()
                 + (elements.isEmpty() ? " ()" : " (\n  " + String.join(",\n  ", elements) + "\n)")
-                + PartitionDdl.partitionBy(table.partitioning()));
+                + PartitionDdl.partitionBy(table.partitioning())
+                + (table.storageParameters().isEmpty() ? "" : " WITH (" + String.join(", ", table.storageParameters()) + ")"));
         if (table.partitioning() != null) {
             // a new table: nobody waits for its partitions' locks, so they come in the same step
             for (dev.zanith.api.schema.Partition partition : table.partitioning().partitions()) {

@@ -34,6 +34,8 @@ public enum OperationKind {
     CREATE_PARTITION("createPartition", Family.ADDITIONS, CreatePartition.class),
     ATTACH_PARTITION("attachPartition", Family.ADDITIONS, AttachPartition.class),
     ADD_PARTITIONED_INDEX("addPartitionedIndex", Family.ADDITIONS, AddPartitionedIndex.class),
+    GRANT_PRIVILEGES("grantPrivileges", Family.ADDITIONS, GrantPrivileges.class),
+    ALTER_DEFAULT_PRIVILEGES("alterDefaultPrivileges", Family.ADDITIONS, AlterDefaultPrivileges.class),
 
     DROP_TABLE("dropTable", Family.REMOVALS, DropTable.class),
     DROP_COLUMN("dropColumn", Family.REMOVALS, DropColumn.class),
@@ -60,6 +62,7 @@ public enum OperationKind {
     DROP_EVENT_TRIGGER("dropEventTrigger", Family.REMOVALS, DropEventTrigger.class),
     DETACH_PARTITION("detachPartition", Family.REMOVALS, DetachPartition.class),
     DROP_PARTITION("dropPartition", Family.REMOVALS, DropPartition.class),
+    REVOKE_PRIVILEGES("revokePrivileges", Family.REMOVALS, RevokePrivileges.class),
 
     ALTER_COLUMN_TYPE("alterColumnType", Family.TYPE_AND_NULLABILITY, AlterColumnType.class),
     SET_NOT_NULL("setNotNull", Family.TYPE_AND_NULLABILITY, SetNotNull.class),
@@ -78,6 +81,7 @@ public enum OperationKind {
     REPLACE_TRIGGER("replaceTrigger", Family.TYPE_AND_NULLABILITY, ReplaceTrigger.class),
     ENABLE_TRIGGER("enableTrigger", Family.TYPE_AND_NULLABILITY, EnableTrigger.class),
     DISABLE_TRIGGER("disableTrigger", Family.TYPE_AND_NULLABILITY, DisableTrigger.class),
+    SET_STORAGE_PARAMETERS("setStorageParameters", Family.TYPE_AND_NULLABILITY, SetStorageParameters.class),
 
     RENAME_TABLE("renameTable", Family.RENAMES, RenameTable.class),
     RENAME_COLUMN("renameColumn", Family.RENAMES, RenameColumn.class),
@@ -101,6 +105,7 @@ public enum OperationKind {
     VALIDATE_CONSTRAINT("validateConstraint", Family.LONG_RUNNING, ValidateConstraint.class),
     VALIDATE_DOMAIN_CONSTRAINT("validateDomainConstraint", Family.LONG_RUNNING, ValidateDomainConstraint.class),
     REFRESH_MATERIALIZED_VIEW("refreshMaterializedView", Family.LONG_RUNNING, RefreshMaterializedView.class),
+    SET_PERSISTENCE("setPersistence", Family.LONG_RUNNING, SetPersistence.class),
 
     RAW_SQL("rawSql", Family.RAW, RawSql.class);
 

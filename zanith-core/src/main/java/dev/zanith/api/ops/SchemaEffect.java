@@ -52,8 +52,11 @@ public final class SchemaEffect {
         }
         try {
             SchemaGraph typed = TypeEffects.apply(graph, operation);
-            return typed != null ? typed : TypeEffects.afterTableChange(graph,
-                    RoutineEffect.carryTriggers(graph, operation, effect(graph, operation)), operation);
+            SchemaGraph after = typed != null ? typed
+                    : AttachmentEffect.handles(operation) ? AttachmentEffect.own(graph, operation)
+                    : TypeEffects.afterTableChange(graph,
+                            RoutineEffect.carryTriggers(graph, operation, effect(graph, operation)), operation);
+            return AttachmentEffect.follow(graph, after, operation);
         } catch (IllegalArgumentException e) {
             return graph; // e.g. a rename onto an existing column: the step fails when it runs, the graph stays put
         }

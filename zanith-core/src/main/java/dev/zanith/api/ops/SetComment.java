@@ -2,17 +2,29 @@ package dev.zanith.api.ops;
 
 import dev.zanith.internal.sql.Identifiers;
 import dev.zanith.api.schema.TableName;
+
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * COMMENT ON a table, a column, a type, a view or a materialized view; a null comment removes it.
+ * COMMENT ON a table, a column, a type, a view, a materialized view, an index, a sequence, a constraint or a schema;
+ * a null comment removes it.
  *
- * @param on     {@code table}, {@code column}, {@code type}, {@code view} or {@code materializedView}
- * @param object the table (or type, or view) name
+ * @param on     {@code table}, {@code column}, {@code type}, {@code view}, {@code materializedView}, {@code index},
+ *               {@code sequence}, {@code constraint} or {@code schema}
+ * @param object the table (or type, view, index, sequence: schema-qualified); for {@code constraint} its table;
+ *               absent for {@code schema}
  * @param column the column, for {@code on: column}
+ * @param constraint the constraint, for {@code on: constraint}
+ * @param schema     the schema, for {@code on: schema}
  */
-public record SetComment(String on, TableName object, @Nullable String column, @Nullable String comment,
-                         @Nullable String previous) implements Operation {
+public record SetComment(String on, @Nullable TableName object, @Nullable String column, @Nullable String comment,
+                         @Nullable String previous, @Nullable String constraint, @Nullable String schema)
+        implements Operation {
+
+    /** What a comment can be on. */
+    public static final List<String> KINDS = List.of("table", "column", "type", "view", "materializedView", "index",
+            "sequence", "constraint", "schema");
 
     /** The {@code on} of a comment on a view. */
     public static final String VIEW = "view";
@@ -21,14 +33,39 @@ public record SetComment(String on, TableName object, @Nullable String column, @
 
     public SetComment {
         Require.present(on, "setComment", "on");
-        Require.present(object, "setComment", "object");
-        if (!java.util.List.of("table", "column", "type", VIEW, MATERIALIZED_VIEW).contains(on)) {
-            throw new IllegalArgumentException("setComment 'on' must be table, column, type, view or materializedView, not '"
+        if (!KINDS.contains(on)) {
+            throw new IllegalArgumentException("setComment 'on' must be one of " + String.join(", ", KINDS) + ", not '"
                     + on + "'");
+        }
+        if (!on.equals("schema")) {
+            Require.present(object, "setComment", "object");
         }
         if (on.equals("column")) {
             Require.present(column, "setComment on column", "column");
         }
+        if (on.equals("constraint")) {
+            Require.present(constraint, "setComment on constraint", "constraint");
+        }
+        if (on.equals("schema")) {
+            Require.present(schema, "setComment on schema", "schema");
+        }
+    }
+
+    /** A comment on a table, a column, a type, an index or a sequence. */
+    public SetComment(String on, TableName object, @Nullable String column, @Nullable String comment,
+                      @Nullable String previous) {
+        this(on, object, column, comment, previous, null, null);
+    }
+
+    /** A comment on a constraint of {@code table}. */
+    public static SetComment onConstraint(TableName table, String constraint, @Nullable String comment,
+                                          @Nullable String previous) {
+        return new SetComment("constraint", table, null, comment, previous, constraint, null);
+    }
+
+    /** A comment on a schema. */
+    public static SetComment onSchema(String schema, @Nullable String comment, @Nullable String previous) {
+        return new SetComment("schema", null, null, comment, previous, null, schema);
     }
 
     @Override
@@ -38,7 +75,10 @@ public record SetComment(String on, TableName object, @Nullable String column, @
 
     @Override
     public @Nullable TableName target() {
-        return on.equals("type") ? null : object;
+        return switch (on) {
+            case "table", "column", "constraint" -> object;
+            default -> null;
+        };
     }
 
     @Override
@@ -48,6 +88,10 @@ public record SetComment(String on, TableName object, @Nullable String column, @
             case "column" -> "COLUMN " + object.sql() + "." + Identifiers.quote(column);
             case VIEW -> "VIEW " + object.sql();
             case MATERIALIZED_VIEW -> "MATERIALIZED VIEW " + object.sql();
+            case "index" -> "INDEX " + object.sql();
+            case "sequence" -> "SEQUENCE " + object.sql();
+            case "constraint" -> "CONSTRAINT " + Identifiers.quote(constraint) + " ON " + object.sql();
+            case "schema" -> "SCHEMA " + Identifiers.quote(schema);
             default -> "TYPE " + object.sql();
         };
         return Statements.of("COMMENT ON " + what + " IS " + (comment == null ? "NULL" : Identifiers.literal(comment)));
@@ -55,13 +99,18 @@ public record SetComment(String on, TableName object, @Nullable String column, @
 
     @Override
     public Reversal reverse() {
-        return Reversal.of(new SetComment(on, object, column, previous, comment));
+        return Reversal.of(new SetComment(on, object, column, previous, comment, constraint, schema));
     }
 
     @Override
     public String summary() {
-        String what = on.equals(MATERIALIZED_VIEW) ? "materialized view" : on;
-        return (comment == null ? "remove comment on " : "comment on ") + what + " " + object
-                + (column != null ? "." + column : "");
+        String what = switch (on) {
+            case "schema" -> schema;
+            case "constraint" -> constraint + " on " + object;
+            case "column" -> object + "." + column;
+            default -> String.valueOf(object);
+        };
+        return (comment == null ? "remove comment on " : "comment on ")
+                + (on.equals(MATERIALIZED_VIEW) ? "materialized view" : on) + " " + what;
     }
 }

@@ -19,7 +19,10 @@ public enum PreflightCheck {
     /** Before adding a required column without a default: the table must be empty. */
     TABLE_EMPTY("add the column nullable or with a default, backfill it, then setNotNull"),
     /** Before a hard drop: whether the table or column holds data (informational; it decides the reason code). */
-    HOLDS_DATA("");
+    HOLDS_DATA(""),
+    /** Before a grant or revoke: the role it names exists on the server (roles are server-wide, never in a schema). */
+    ROLE_EXISTS("create the role first (CREATE ROLE <name> NOLOGIN, or however your infrastructure manages roles), "
+            + "or remove the step");
 
     private final String fix;
 

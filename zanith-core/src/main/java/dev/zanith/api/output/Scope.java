@@ -67,10 +67,10 @@ public record Scope(List<String> schemas, boolean explicit) {
 
     /** {@code graph} cut to this scope: its schemas, and the tables, enums and sequences in them. */
     public SchemaGraph restrict(SchemaGraph graph) {
-        return graph.withSchemas(graph.schemas().stream().filter(schemas::contains).toList())
+        return dev.zanith.api.schema.GraphAttachments.prune(graph.withSchemas(graph.schemas().stream().filter(schemas::contains).toList())
                 .withTables(graph.tables().stream().filter(t -> schemas.contains(t.schema())).toList())
                 .withEnums(graph.enums().stream().filter(e -> schemas.contains(e.schema())).toList())
-                .withSequences(graph.sequences().stream().filter(s -> schemas.contains(s.schema())).toList());
+                .withSequences(graph.sequences().stream().filter(s -> schemas.contains(s.schema())).toList()));
     }
 
     /** "public, schema_1 (from the declared schema)". */

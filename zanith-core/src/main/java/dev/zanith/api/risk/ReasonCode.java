@@ -93,6 +93,10 @@ public enum ReasonCode {
     CHANGES_TRIGGER_STATE(Family.TYPE_AND_NULLABILITY, "side effects start or stop", false),
     ADDS_EVENT_TRIGGER(Family.ADDITIONS, "every DDL does more", false),
     DROPS_EVENT_TRIGGER(Family.REMOVALS, "DDL guard or audit stops", false);
+    GRANTS_PRIVILEGE(Family.ADDITIONS, "access widens", false),
+    REVOKES_PRIVILEGE(Family.REMOVALS, "permission denied", false),
+    CHANGES_STORAGE_PARAMETERS(Family.TYPE_AND_NULLABILITY, "vacuum and page fill", false),
+    CHANGES_PERSISTENCE(Family.LONG_RUNNING, "rewrite; crash safety changes", false);
 
     private final Family family;
     private final String tag;

@@ -21,7 +21,8 @@ public record SchemaGraph(List<String> schemas, List<Extension> extensions, List
                           List<Table> tables, List<Domain> domains, List<CompositeType> compositeTypes,
                           List<RangeType> rangeTypes, List<ExclusionConstraint> exclusionConstraints,
                           List<StatisticsObject> statistics, List<View> views, List<Routine> routines,
-                          List<Trigger> triggers, List<EventTrigger> eventTriggers) {
+                          List<Trigger> triggers, List<EventTrigger> eventTriggers, List<Grant> grants,
+                          List<ObjectComment> comments, List<DefaultPrivilege> defaultPrivileges) {
 
     private static final SchemaGraph EMPTY = new SchemaGraph(List.of(), List.of(), List.of(), List.of(), List.of());
 
@@ -29,7 +30,7 @@ public record SchemaGraph(List<String> schemas, List<Extension> extensions, List
     public SchemaGraph(List<String> schemas, List<Extension> extensions, List<EnumType> enums, List<Sequence> sequences,
                        List<Table> tables) {
         this(schemas, extensions, enums, sequences, tables, List.of(), List.of(), List.of(), List.of(), List.of(),
-            List.of(), List.of(), List.of(), List.of());
+            List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
     }
 
     public SchemaGraph {
@@ -51,6 +52,9 @@ public record SchemaGraph(List<String> schemas, List<Extension> extensions, List
         triggers = Lists.sorted(triggers, Comparator.comparing(Trigger::schema).thenComparing(Trigger::table)
                 .thenComparing(Trigger::name));
         eventTriggers = Lists.sorted(eventTriggers, Comparator.comparing(EventTrigger::name));
+        grants = Lists.sorted(grants, Grant.ORDER).stream().distinct().toList();
+        comments = Lists.sorted(comments, ObjectComment.ORDER);
+        defaultPrivileges = Lists.sorted(defaultPrivileges, DefaultPrivilege.ORDER).stream().distinct().toList();
     }
 
     public static SchemaGraph empty() {
@@ -90,72 +94,103 @@ public record SchemaGraph(List<String> schemas, List<Extension> extensions, List
 
     public SchemaGraph withTables(List<Table> newTables) {
         return new SchemaGraph(schemas, extensions, enums, sequences, newTables, domains, compositeTypes, rangeTypes,
-                exclusionConstraints, statistics, views, routines, triggers, eventTriggers);
+                exclusionConstraints, statistics, views, routines, triggers, eventTriggers, grants, comments,
+                defaultPrivileges);
     }
 
     public SchemaGraph withEnums(List<EnumType> newEnums) {
         return new SchemaGraph(schemas, extensions, newEnums, sequences, tables, domains, compositeTypes, rangeTypes,
-                exclusionConstraints, statistics, views, routines, triggers, eventTriggers);
+                exclusionConstraints, statistics, views, routines, triggers, eventTriggers, grants, comments,
+                defaultPrivileges);
     }
 
     public SchemaGraph withExtensions(List<Extension> newExtensions) {
         return new SchemaGraph(schemas, newExtensions, enums, sequences, tables, domains, compositeTypes, rangeTypes,
-                exclusionConstraints, statistics, views, routines, triggers, eventTriggers);
+                exclusionConstraints, statistics, views, routines, triggers, eventTriggers, grants, comments,
+                defaultPrivileges);
     }
 
     public SchemaGraph withSequences(List<Sequence> newSequences) {
         return new SchemaGraph(schemas, extensions, enums, newSequences, tables, domains, compositeTypes, rangeTypes,
-                exclusionConstraints, statistics, views, routines, triggers, eventTriggers);
+                exclusionConstraints, statistics, views, routines, triggers, eventTriggers, grants, comments,
+                defaultPrivileges);
     }
 
     public SchemaGraph withSchemas(List<String> newSchemas) {
         return new SchemaGraph(newSchemas, extensions, enums, sequences, tables, domains, compositeTypes, rangeTypes,
-                exclusionConstraints, statistics, views, routines, triggers, eventTriggers);
+                exclusionConstraints, statistics, views, routines, triggers, eventTriggers, grants, comments,
+                defaultPrivileges);
     }
 
     public SchemaGraph withDomains(List<Domain> values) {
         return new SchemaGraph(schemas, extensions, enums, sequences, tables, values, compositeTypes, rangeTypes,
-                exclusionConstraints, statistics, views, routines, triggers, eventTriggers);
+                exclusionConstraints, statistics, views, routines, triggers, eventTriggers, grants, comments,
+                defaultPrivileges);
     }
 
     public SchemaGraph withCompositeTypes(List<CompositeType> values) {
         return new SchemaGraph(schemas, extensions, enums, sequences, tables, domains, values, rangeTypes,
-                exclusionConstraints, statistics, views, routines, triggers, eventTriggers);
+                exclusionConstraints, statistics, views, routines, triggers, eventTriggers, grants, comments,
+                defaultPrivileges);
     }
 
     public SchemaGraph withRangeTypes(List<RangeType> values) {
         return new SchemaGraph(schemas, extensions, enums, sequences, tables, domains, compositeTypes, values,
-                exclusionConstraints, statistics, views, routines, triggers, eventTriggers);
+                exclusionConstraints, statistics, views, routines, triggers, eventTriggers, grants, comments,
+                defaultPrivileges);
     }
 
     public SchemaGraph withExclusionConstraints(List<ExclusionConstraint> values) {
         return new SchemaGraph(schemas, extensions, enums, sequences, tables, domains, compositeTypes, rangeTypes, values,
-                statistics, views, routines, triggers, eventTriggers);
+                statistics, views, routines, triggers, eventTriggers, grants, comments, defaultPrivileges);
     }
 
     public SchemaGraph withStatistics(List<StatisticsObject> values) {
         return new SchemaGraph(schemas, extensions, enums, sequences, tables, domains, compositeTypes, rangeTypes,
-                exclusionConstraints, values, views, routines, triggers, eventTriggers);
+                exclusionConstraints, values, views, routines, triggers, eventTriggers, grants, comments,
+                defaultPrivileges);
     }
 
     public SchemaGraph withViews(List<View> values) {
         return new SchemaGraph(schemas, extensions, enums, sequences, tables, domains, compositeTypes, rangeTypes,
-                exclusionConstraints, statistics, values, routines, triggers, eventTriggers);
+                exclusionConstraints, statistics, values, routines, triggers, eventTriggers, grants, comments,
+                defaultPrivileges);
     }
 
     public SchemaGraph withRoutines(List<Routine> values) {
         return new SchemaGraph(schemas, extensions, enums, sequences, tables, domains, compositeTypes, rangeTypes,
-                exclusionConstraints, statistics, views, values, triggers, eventTriggers);
+                exclusionConstraints, statistics, views, values, triggers, eventTriggers, grants, comments,
+                defaultPrivileges);
     }
 
     public SchemaGraph withTriggers(List<Trigger> values) {
         return new SchemaGraph(schemas, extensions, enums, sequences, tables, domains, compositeTypes, rangeTypes,
-                exclusionConstraints, statistics, views, routines, values, eventTriggers);
+                exclusionConstraints, statistics, views, routines, values, eventTriggers, grants, comments,
+                defaultPrivileges);
     }
 
     public SchemaGraph withEventTriggers(List<EventTrigger> values) {
         return new SchemaGraph(schemas, extensions, enums, sequences, tables, domains, compositeTypes, rangeTypes,
-                exclusionConstraints, statistics, views, routines, triggers, values);
+                exclusionConstraints, statistics, views, routines, triggers, values, grants, comments,
+                defaultPrivileges);
+    }
+
+    public SchemaGraph withGrants(List<Grant> values) {
+        return new SchemaGraph(schemas, extensions, enums, sequences, tables, domains, compositeTypes, rangeTypes,
+                exclusionConstraints, statistics, views, routines, triggers, eventTriggers, values, comments,
+                defaultPrivileges);
+    }
+
+    public SchemaGraph withComments(List<ObjectComment> values) {
+        return new SchemaGraph(schemas, extensions, enums, sequences, tables, domains, compositeTypes, rangeTypes,
+                exclusionConstraints, statistics, views, routines, triggers, eventTriggers, grants, values,
+                defaultPrivileges);
+    }
+
+    public SchemaGraph withDefaultPrivileges(List<DefaultPrivilege> values) {
+        return new SchemaGraph(schemas, extensions, enums, sequences, tables, domains, compositeTypes, rangeTypes,
+                exclusionConstraints, statistics, views, routines, triggers, eventTriggers, grants, comments,
+                values);
     }
 
     public Optional<Domain> domain(String schema, String name) {

@@ -95,6 +95,7 @@ public final class Generate {
         try (Connection c = target.open()) {
             Introspector introspector = new Introspector(options);
             live = introspector.introspect(c);
+            requireRoles(c, declared, request.declared(), target.describeTarget());
             diffOptions = request.diffOptions().withParkedTypes(introspector.parkedTypes(c));
             state = MigrationState.read(c, new MigrationHistory(config.auditTables()), files);
             for (String schema : Introspector.userSchemas(c)) {
@@ -142,6 +143,29 @@ public final class Generate {
             return new GenerateResult(file, id, diff.operations(), diff.renameSuspects(), warnings(notes, diff),
                     state.pending().size(), scope);
         }
+    }
+
+    /**
+     * Grants name roles, which live on the server, not in a schema: a grant to a role the target does not have is
+     * refused here, naming the role and a grant of it, rather than failing at apply (or being skipped).
+     */
+    private static void requireRoles(Connection c, SchemaGraph declared, Path source, String target)
+            throws SQLException {
+        java.util.Set<String> missing = dev.zanith.internal.introspect.PrivilegeCatalog.missingRoles(c,
+                declared.grants().stream().map(dev.zanith.api.schema.Grant::grantee).toList());
+        if (missing.isEmpty()) {
+            return;
+        }
+        dev.zanith.api.schema.Grant example = declared.grants().stream().filter(g -> missing.contains(g.grantee()))
+                .findFirst().orElseThrow();
+        throw new ZanithException("The declared schema " + source + " grants privileges to role"
+                + (missing.size() == 1 ? " " : "s ") + String.join(", ", missing) + ", which "
+                + (missing.size() == 1 ? "does" : "do") + " not exist on " + target + " (e.g. " + example.privilege()
+                + " on " + example.on() + " " + example.schema() + (example.name() != null ? "." + example.name() : "")
+                + " to " + example.grantee() + "). Roles belong to the server, not to a schema: create "
+                + (missing.size() == 1 ? "it" : "them") + " first (CREATE ROLE " + missing.iterator().next()
+                + " NOLOGIN, or however your infrastructure manages roles), or remove the grant from the declared "
+                + "schema. No file was written.");
     }
 
     private static List<String> warnings(List<String> notes, DiffResult diff) {

@@ -162,6 +162,11 @@ public final class Differ {
         relations.addAll(partitionOps.attaches);
         tableDrops.addAll(partitionOps.drops);
         warnings.addAll(partitionOps.warnings);
+        List<Operation> planned = new ArrayList<>();
+        for (List<Operation> phase : List.of(dependentDrops, columnChanges, constraints, columnDrops, tableDrops, lateDrops)) {
+            planned.addAll(phase);
+        }
+        security.addAll(AttachmentDiff.grantsAndComments(working, target, planned));
         List<Operation> all = new ArrayList<>();
         for (List<Operation> phase : List.of(setup, views.before(), types, renames, dependentDrops, creates, columnChanges,
                 constraints, relations, security, columnDrops, tableDrops, lateDrops, schemaDrops, views.after())) {
@@ -658,7 +663,8 @@ public final class Differ {
         List<Column> columns = table.columns().stream().map(c -> forCreation(name, c)).toList();
         Table created = new Table(table.schema(), table.name(), table.unlogged(), columns, table.primaryKey(),
                 table.uniqueConstraints(), table.checkConstraints().stream().filter(CheckConstraint::validated).toList(),
-                List.of(), List.of(), false, false, List.of(), table.comment(), table.partitioning());
+                List.of(), List.of(), false, false, List.of(), table.comment(), table.partitioning(),
+                table.storageParameters());
         creates.add(new CreateTable(created));
         for (CheckConstraint check : table.checkConstraints()) {
             if (!check.validated()) {
@@ -683,11 +689,7 @@ public final class Differ {
 
     private void alterTable(Table live, Table wanted) {
         TableName name = wanted.qualifiedName();
-        if (live.unlogged() != wanted.unlogged()) {
-            warnings.add("table " + name + " is " + (live.unlogged() ? "unlogged" : "logged") + " but declared "
-                    + (wanted.unlogged() ? "unlogged" : "logged") + "; ALTER TABLE ... SET " + (wanted.unlogged() ? "UNLOGGED" : "LOGGED")
-                    + " rewrites the table, so Zanith leaves it to a hand-written migration");
-        }
+        columnChanges.addAll(AttachmentDiff.storage(live, wanted));
         diffColumns(live, wanted);
         diffPrimaryKey(live, wanted);
         diffUniqueConstraints(live, wanted);

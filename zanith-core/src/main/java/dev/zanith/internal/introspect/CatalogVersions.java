@@ -11,9 +11,12 @@ import java.util.Map;
  * @param global    md5 of the schema-wide catalog rows
  * @param tables    every ordinary table of the introspected schemas by oid, hidden ones (partitions, extension
  *                  members, Zanith's prefix) flagged
- * @param sequences qualified sequence names by oid
+ * @param sequences   qualified sequence names by oid
+ * @param attachments md5 of the rows behind grants on sequences and comments on indexes, constraints, sequences and
+ *                    schemas (a change re-reads grants and comments only)
  */
-public record CatalogVersions(String global, Map<Long, TableVersion> tables, Map<Long, String> sequences) {
+public record CatalogVersions(String global, Map<Long, TableVersion> tables, Map<Long, String> sequences,
+                              String attachments) {
 
     public CatalogVersions {
         tables = Map.copyOf(tables);

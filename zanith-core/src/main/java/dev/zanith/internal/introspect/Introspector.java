@@ -190,13 +190,13 @@ public final class Introspector {
         // Types change only with the global version (a full read); exclusion constraints and statistics are re-read.
         // Routines and event triggers are schema-wide (a change reads everything again); triggers are few: read them
         // all again.
-        SchemaGraph graph = TypeCatalog.tableObjects(c, new SchemaGraph(schemas, old.extensions(), old.enums(),
+        SchemaGraph graph = PrivilegeCatalog.attach(c, TypeCatalog.tableObjects(c, new SchemaGraph(schemas, old.extensions(), old.enums(),
                 sequences, tables).withDomains(old.domains()).withCompositeTypes(old.compositeTypes())
                 .withRangeTypes(old.rangeTypes()), schemas, options.excludedPrefix())
                 .withViews(ViewCatalog.read(c, schemas, options.excludedPrefix(), serverVersion(c)))
                 .withRoutines(old.routines())
                 .withTriggers(RoutineCatalog.triggers(c, schemas, options.excludedPrefix()))
-                .withEventTriggers(old.eventTriggers());
+                .withEventTriggers(old.eventTriggers()), options.excludedPrefix());
         return new TrackedSchema(graph, byOid, now, previous.fullReads());
     }
 
@@ -215,7 +215,9 @@ public final class Introspector {
             sequences.put(rs.getLong("sequence_oid"), rs.getString("sequence_name"));
             return null;
         }, schemas);
-        return new CatalogVersions(global, tables, sequences);
+        String attachments = Jdbc.queryFirst(c, SqlResources.get("introspect/catalog-versions-attachments.sql"),
+                rs -> rs.getString("version"), schemas).orElseThrow();
+        return new CatalogVersions(global, tables, sequences, attachments);
     }
 
     /**
@@ -368,11 +370,11 @@ public final class Introspector {
             built.add(table);
             byOid.put(entry.getKey(), table);
         }
-        SchemaGraph graph = TypeCatalog.read(c, new SchemaGraph(schemas, extensions, enums, sequences, built), schemas,
+        SchemaGraph graph = PrivilegeCatalog.attach(c, TypeCatalog.read(c, new SchemaGraph(schemas, extensions, enums, sequences, built), schemas,
                 options.excludedPrefix()).withViews(ViewCatalog.read(c, schemas, options.excludedPrefix(), version))
                 .withRoutines(RoutineCatalog.routines(c, schemas))
                 .withTriggers(RoutineCatalog.triggers(c, schemas, options.excludedPrefix()))
-                .withEventTriggers(RoutineCatalog.eventTriggers(c, schemas));
+                .withEventTriggers(RoutineCatalog.eventTriggers(c, schemas)), options.excludedPrefix());
         return new FullRead(new LiveSchema(server.database(), version, graph, statistics), byOid);
     }
 
@@ -559,6 +561,7 @@ public final class Introspector {
         final boolean rlsEnabled;
         final boolean rlsForced;
         final String comment;
+        final List<String> storageParameters;
         final List<RawColumn> columns = new ArrayList<>();
         final List<UniqueConstraint> uniques = new ArrayList<>();
         final List<CheckConstraint> checks = new ArrayList<>();
@@ -576,6 +579,7 @@ public final class Introspector {
             rlsEnabled = rs.getBoolean("rls_enabled");
             rlsForced = rs.getBoolean("rls_forced");
             comment = rs.getString("comment");
+            storageParameters = Jdbc.strings(rs, "storage_parameters");
             partitionKey = rs.getString("partition_key");
         }
 
@@ -608,7 +612,7 @@ public final class Introspector {
                         raw.generated(), raw.collation(), raw.comment()));
             }
             return new Table(schema, name, unlogged, built, primaryKey, uniques, checks, foreignKeys, indexes,
-                    rlsEnabled, rlsForced, policies, comment, partitioning);
+                    rlsEnabled, rlsForced, policies, comment, partitioning, storageParameters);
         }
     }
 }

@@ -141,8 +141,29 @@ public final class Preflight {
             primaryKey(c, ctx, add, results);
         } else if (op instanceof AlterColumnType alter) {
             typeFit(c, ctx, alter, results);
+        } else if (op instanceof dev.zanith.api.ops.GrantPrivileges grant) {
+            roleExists(c, grant.grantee(), results);
+        } else if (op instanceof dev.zanith.api.ops.RevokePrivileges revoke) {
+            roleExists(c, revoke.grantee(), results);
         }
         return results;
+    }
+
+    /** A grant or revoke names a role: it must exist, or the step fails (42704) when it runs. */
+    private static void roleExists(Connection c, String role, List<PreflightResult> results) throws SQLException {
+        if (role.equals("PUBLIC")) {
+            return;
+        }
+        String description = "role " + role;
+        if (dev.zanith.internal.introspect.PrivilegeCatalog.missingRoles(c, List.of(role)).isEmpty()) {
+            results.add(new PreflightResult(PreflightCheck.ROLE_EXISTS, PreflightResult.Status.PASSED, description, 0,
+                    false, List.of(), List.of(), "role " + role + " exists"));
+            return;
+        }
+        results.add(new PreflightResult(PreflightCheck.ROLE_EXISTS, PreflightResult.Status.FAILED, description, 1, false,
+                List.of(), List.of(), "role " + role + " does not exist on this server: the step would fail. Create it "
+                + "first (CREATE ROLE " + dev.zanith.internal.sql.Identifiers.quote(role) + " NOLOGIN), or remove the "
+                + "step"));
     }
 
     private void setNotNull(Connection c, RiskContext ctx, SetNotNull op, List<PreflightResult> results)

@@ -190,6 +190,11 @@ public final class RiskModel {
             case ADD_PARTITIONED_INDEX -> addPartitionedIndex(s, (dev.zanith.api.ops.AddPartitionedIndex) op);
             case DETACH_PARTITION -> detachPartition(s, (dev.zanith.api.ops.DetachPartition) op);
             case DROP_PARTITION -> dropPartition(s, (dev.zanith.api.ops.DropPartition) op);
+            case ALTER_DEFAULT_PRIVILEGES -> defaultPrivileges(s, (dev.zanith.api.ops.AlterDefaultPrivileges) op);
+            case GRANT_PRIVILEGES -> grantPrivileges(s, (dev.zanith.api.ops.GrantPrivileges) op);
+            case REVOKE_PRIVILEGES -> revokePrivileges(s, (dev.zanith.api.ops.RevokePrivileges) op);
+            case SET_STORAGE_PARAMETERS -> storageParameters(s, (dev.zanith.api.ops.SetStorageParameters) op);
+            case SET_PERSISTENCE -> persistence(s, (dev.zanith.api.ops.SetPersistence) op);
         }
         return s.build();
     }
@@ -909,7 +914,9 @@ public final class RiskModel {
     private static void setComment(Scoring s, SetComment op) {
         s.reason(ReasonCode.CHANGES_COMMENT);
         if (op.target() != null) {
-            s.lock(op.target(), LockMode.SHARE_UPDATE_EXCLUSIVE, TableLock.BRIEF);
+            // a constraint is looked up through its table, which COMMENT locks only against a concurrent drop
+            s.lock(op.target(), op.on().equals("constraint") ? LockMode.ACCESS_SHARE : LockMode.SHARE_UPDATE_EXCLUSIVE,
+                    TableLock.BRIEF);
         }
         s.note("documentation only").score(0);
     }
@@ -1284,6 +1291,98 @@ public final class RiskModel {
 
     /** Accumulates one assessment. */
     static final class Scoring {
+    // ---- privileges and table storage ----------------------------------------------------------------------
+
+    /** Privileges whose loss stops a client reading, writing, calling nextval or reaching into a schema. */
+    private static final java.util.Set<String> ACCESS = java.util.Set.of("SELECT", "INSERT", "UPDATE", "DELETE", "USAGE");
+
+    private static void grantPrivileges(Scoring s, dev.zanith.api.ops.GrantPrivileges op) {
+        // GRANT rewrites the object's catalog row (relacl/attacl/nspacl) and locks no table: observed, pg_locks
+        s.reason(ReasonCode.GRANTS_PRIVILEGE).rewrite(false).scan(false);
+        privilegeLock(s, op.target());
+        if (op.grantee().equals("PUBLIC")) {
+            s.note("PUBLIC: every role, present and future, gets " + String.join(", ", op.privileges())).score(5);
+            return;
+        }
+        s.note("the role must exist (plan checks it)").score(2);
+    }
+
+    /**
+     * A revoke that takes away access the application may be using (SELECT, INSERT, UPDATE, DELETE, USAGE) is high:
+     * the role's next statement fails with permission denied (42501), immediately and for every session, and nothing in
+     * the schema shows which role the application connects as. Revoking only the grant option, or a privilege clients
+     * do not use to read or write (REFERENCES, TRIGGER, TRUNCATE, MAINTAIN, CREATE), is medium.
+     */
+    private static void revokePrivileges(Scoring s, dev.zanith.api.ops.RevokePrivileges op) {
+        s.reason(ReasonCode.REVOKES_PRIVILEGE).rewrite(false).scan(false)
+                .note("RESTRICT: fails if the role passed the privilege on");
+        TableName table = op.target();
+        privilegeLock(s, table);
+        if (table != null && s.context.isNewTable(table)) {
+            s.note(table + " is created earlier in this plan: no client uses it yet").score(2);
+            return;
+        }
+        boolean access = !op.grantOptionOnly() && op.privileges().stream().anyMatch(ACCESS::contains);
+        if (access) {
+            s.breaksClients(true).note(op.grantee() + " loses " + String.join(", ", op.privileges())
+                    + ": its sessions get permission denied (42501) on their next statement")
+                    .hint("check which role the application connects as; revoke after the clients stopped using it")
+                    .score(60);
+            return;
+        }
+        s.note(op.grantOptionOnly() ? op.grantee() + " keeps the privileges but can no longer grant them"
+                : "reading and writing are unaffected").score(30);
+    }
+
+    /**
+     * GRANT and REVOKE rewrite the object's catalog row (relacl, attacl, nspacl). From PostgreSQL 18 they look the
+     * object up with ACCESS SHARE, held to commit (so a concurrent DROP waits; reads and writes do not); before 18 they
+     * take no lock on it. Both observed (RiskObservationTest, on 18 and 15).
+     */
+    private static void privilegeLock(Scoring s, @org.jspecify.annotations.Nullable TableName table) {
+        if (table != null && s.context.server().atLeast(18)) {
+            s.lock(table, LockMode.ACCESS_SHARE, TableLock.BRIEF)
+                    .note("ACCESS SHARE on the table (PostgreSQL 18+): only the object's access control list changes");
+        } else {
+            s.note("no lock on the table: only the object's access control list changes");
+        }
+    }
+
+    private static void defaultPrivileges(Scoring s, dev.zanith.api.ops.AlterDefaultPrivileges op) {
+        s.reason(op.revoke() ? ReasonCode.REVOKES_PRIVILEGE : ReasonCode.GRANTS_PRIVILEGE).rewrite(false).scan(false)
+                .note("only objects the migration role creates from now on; existing objects keep their grants; "
+                        + "no lock on any table");
+        s.score(op.revoke() ? 5 : 2);
+    }
+
+    private static void storageParameters(Scoring s, dev.zanith.api.ops.SetStorageParameters op) {
+        TableName table = op.table();
+        s.reason(ReasonCode.CHANGES_STORAGE_PARAMETERS).rewrite(false).scan(false);
+        if (op.shareUpdateExclusive()) {
+            s.lock(table, LockMode.SHARE_UPDATE_EXCLUSIVE, TableLock.BRIEF)
+                    .note("SHARE UPDATE EXCLUSIVE: reads and writes go on; nothing is rewritten (a new fillfactor applies "
+                            + "to pages written from now on)").score(2);
+            return;
+        }
+        s.lock(table, LockMode.ACCESS_EXCLUSIVE, TableLock.BRIEF)
+                .note("a parameter other than fillfactor, toast.*, autovacuum_* and the vacuum ones: ACCESS EXCLUSIVE")
+                .score(10);
+    }
+
+    private static void persistence(Scoring s, dev.zanith.api.ops.SetPersistence op) {
+        TableName table = op.table();
+        s.reason(ReasonCode.REBUILDS_TABLE).reason(ReasonCode.CHANGES_PERSISTENCE).rewrite(true).scan(true)
+                .lock(table, LockMode.ACCESS_EXCLUSIVE, TableLock.REWRITE)
+                .note("writes the table and its indexes to new files under ACCESS EXCLUSIVE (reads wait)");
+        if (op.unlogged()) {
+            s.note("UNLOGGED: the table is emptied after a crash and not replicated to standbys");
+        } else {
+            s.note("LOGGED: every row is also written to the WAL (replicas receive the whole table)");
+        }
+        s.sized(table, 5, 45, 70, 79).hint("run it in an off-peak window");
+    }
+
+    private static final class Scoring {
         final Operation op;
         final RiskContext context;
         final Set<ReasonCode> reasons = new LinkedHashSet<>();

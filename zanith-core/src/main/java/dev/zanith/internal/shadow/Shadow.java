@@ -22,6 +22,11 @@ public interface Shadow extends AutoCloseable {
         return SchemaMapping.IDENTITY;
     }
 
+    /** Whether the shadow is a server of its own, thrown away afterwards (server-wide objects such as roles may be created). */
+    default boolean privateServer() {
+        return EmbeddedShadowProvider.NAME.equals(providerName());
+    }
+
     /** Removes the shadow. Never throws; problems are logged with what to clean up by hand. Idempotent. */
     @Override
     void close();

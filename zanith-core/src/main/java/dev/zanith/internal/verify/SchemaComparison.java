@@ -71,6 +71,7 @@ public final class SchemaComparison {
         types(expected, actual);
         named(expected.views(), actual.views(), v -> v.schema() + "." + v.name(), this::view, "view ");
         routines(expected, actual);
+        attachments(expected, actual);
     }
 
     /** Domains, composite and range types (by name), exclusion constraints (by table and name), statistics. */
@@ -123,6 +124,34 @@ public final class SchemaComparison {
                 "event trigger ");
     }
 
+    /** Grants, default privileges and comments on objects without a comment field. */
+    private void attachments(SchemaGraph expected, SchemaGraph actual) {
+        named(expected.grants(), actual.grants(), SchemaComparison::grantName, (e, a) -> field(grantName(e), null,
+                "grant option", e.grantable() ? "with grant option" : "without", a.grantable() ? "with grant option"
+                        : "without"), "grant ");
+        named(expected.defaultPrivileges(), actual.defaultPrivileges(), d -> d.privilege() + " on new " + d.objects()
+                        + (d.schema() != null ? " in schema " + d.schema() : "") + " to " + d.grantee(),
+                (e, a) -> field("default " + e.privilege() + " on new " + e.objects(), null, "grant option",
+                        String.valueOf(e.grantable()), String.valueOf(a.grantable())), "default privilege ");
+        named(expected.comments(), actual.comments(), SchemaComparison::commentName,
+                (e, a) -> field(commentName(e), null, "comment", e.comment(), a.comment()), "comment on ");
+    }
+
+    /** "SELECT on table public.users to app". */
+    private static String grantName(dev.zanith.api.schema.Grant g) {
+        return g.privilege() + " on " + g.on() + " " + g.schema() + (g.name() != null ? "." + g.name() : "")
+                + (g.column() != null ? "." + g.column() : "") + " to " + g.grantee();
+    }
+
+    /** "index public.users_email_idx", "constraint users_pkey on public.users", "schema billing". */
+    private static String commentName(dev.zanith.api.schema.ObjectComment c) {
+        return switch (c.on()) {
+            case "schema" -> "schema " + c.schema();
+            case "constraint" -> "constraint " + c.name() + " on " + c.schema() + "." + c.table();
+            default -> c.on() + " " + c.schema() + "." + c.name();
+        };
+    }
+
     private void sequence(Sequence e, Sequence a) {
         String model = e.schema() + "." + e.name();
         field(model, null, "options", e.options().toString(), a.options().toString());
@@ -158,6 +187,8 @@ public final class SchemaComparison {
         field(model, null, "row level security", rls(e), rls(a));
         field(model, null, "comment", e.comment(), a.comment());
         field(model, null, "persistence", e.unlogged() ? "unlogged" : "logged", a.unlogged() ? "unlogged" : "logged");
+        field(model, null, "storage parameters", String.join(", ", e.storageParameters()),
+                String.join(", ", a.storageParameters()));
     }
 
     private static String rls(Table t) {

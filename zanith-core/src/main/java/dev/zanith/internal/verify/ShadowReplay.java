@@ -72,6 +72,9 @@ public final class ShadowReplay {
                 // Event triggers are database-wide: the schema shadow shares the target's database, where they are
                 // there already (and fire on the shadow's DDL as on the target's).
                 .filter(o -> mapping.isIdentity() || !(o instanceof dev.zanith.api.ops.CreateEventTrigger))
+                // default privileges for every schema are the shared database's own: there already, never re-run
+                .filter(o -> mapping.isIdentity() || !(o instanceof dev.zanith.api.ops.AlterDefaultPrivileges d
+                        && d.schema() == null))
                 .map(this::forShadow).toList();
         List<LiveDefinitions.Definition> retry = new ArrayList<>();
         boolean beforeDone = false;
@@ -83,6 +86,13 @@ public final class ShadowReplay {
                 definitions.beforeTables().forEach(d -> missing(d, why));
                 definitions.afterTables().forEach(d -> missing(d, why));
                 beforeDone = true;
+            }
+            if (shadow.privateServer()) {
+                // A private server has none of the target's roles: the grants being replayed need them to exist.
+                for (String role : dev.zanith.internal.introspect.PrivilegeCatalog.missingRoles(c,
+                        graph.grants().stream().map(dev.zanith.api.schema.Grant::grantee).toList())) {
+                    Jdbc.execute(c, "CREATE ROLE " + dev.zanith.internal.sql.Identifiers.quote(role) + " NOLOGIN");
+                }
             }
             for (int i = 0; i < operations.size(); i++) {
                 Operation operation = operations.get(i);
@@ -208,6 +218,11 @@ public final class ShadowReplay {
             throw new ZanithException("The schema shadow cannot rehearse " + operation.summary() + ": it would change the "
                     + "target database itself. Use --shadow database or --shadow embedded"
                     + (operation instanceof CreateSchema ? ", or add the schema to --schemas." : "."));
+        }
+        if (operation instanceof dev.zanith.api.ops.AlterDefaultPrivileges d && d.schema() == null) {
+            throw new ZanithException("The schema shadow cannot rehearse " + operation.summary() + ": default "
+                    + "privileges for every schema belong to the target database itself. Use --shadow database or "
+                    + "--shadow embedded.");
         }
         if (operation instanceof RawSql raw && DATABASE_WIDE.matcher(raw.sql()).find()) {
             throw new ZanithException("The schema shadow cannot rehearse raw SQL that changes the database itself "

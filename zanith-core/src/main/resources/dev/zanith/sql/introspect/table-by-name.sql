@@ -4,6 +4,11 @@ SELECT c.oid                          AS table_oid,
        n.nspname                      AS schema_name,
        c.relname                      AS table_name,
        c.relpersistence = 'u'         AS unlogged,
+       -- the table's reloptions and its TOAST table's (prefixed toast., as ALTER TABLE SET spells them), sorted
+       ARRAY(SELECT o FROM unnest(c.reloptions) o
+             UNION ALL
+             SELECT 'toast.' || o FROM pg_catalog.pg_class tc, unnest(tc.reloptions) o WHERE tc.oid = c.reltoastrelid
+             ORDER BY 1) AS storage_parameters,
        c.relrowsecurity               AS rls_enabled,
        c.relforcerowsecurity          AS rls_forced,
        d.description                  AS comment,

@@ -152,6 +152,15 @@ public final class OperationSamples {
                 Index.of("events_region_idx", List.of("region")), List.of(march)));
         m.put(OperationKind.DETACH_PARTITION, new DetachPartition(events, march, true));
         m.put(OperationKind.DROP_PARTITION, new DropPartition(events, march));
+        m.put(OperationKind.GRANT_PRIVILEGES, new GrantPrivileges("table", "public", "users", null, "app_reader",
+                List.of("SELECT"), false));
+        m.put(OperationKind.REVOKE_PRIVILEGES, new RevokePrivileges("column", "public", "users", "email", "app_writer",
+                List.of("UPDATE"), false, false));
+        m.put(OperationKind.SET_STORAGE_PARAMETERS, new SetStorageParameters(USERS, List.of("fillfactor=70"),
+                List.of("autovacuum_enabled"), List.of("autovacuum_enabled=false")));
+        m.put(OperationKind.SET_PERSISTENCE, new SetPersistence(USERS, false));
+        m.put(OperationKind.ALTER_DEFAULT_PRIVILEGES, new AlterDefaultPrivileges("public", "tables", "app_reader",
+                List.of("SELECT"), false, false));
         return m;
     }
 }

@@ -67,14 +67,16 @@ class GenerateTest {
 
     @Test
     void refusesAndWritesNothingWhenTheDifferenceCannotBeWritten(TestDatabase db) throws Exception {
-        db.execute("CREATE UNLOGGED TABLE scratch (id int); CREATE TABLE users (id int PRIMARY KEY);");
-        assertThatThrownBy(() -> generate(db, "CREATE TABLE scratch (id int); CREATE TABLE users (id int PRIMARY KEY, "
-                + "email text);", null))
+        // A plain column declared generated: converting it would overwrite data, so the differ leaves it to a hand-written
+        // migration (UNLOGGED, refused here before, is now written as setPersistence).
+        db.execute("CREATE TABLE scratch (a int, b int); CREATE TABLE users (id int PRIMARY KEY);");
+        assertThatThrownBy(() -> generate(db, "CREATE TABLE scratch (a int, b int GENERATED ALWAYS AS (a * 2) STORED);"
+                + "CREATE TABLE users (id int PRIMARY KEY, email text);", null))
                 .isInstanceOfSatisfying(GenerateRefusedException.class, e -> {
-                    assertThat(e.differences()).extracting(Difference::describe)
-                            .containsExactly("public.scratch: persistence expected logged, found unlogged");
+                    assertThat(e.differences()).extracting(Difference::describe).singleElement().asString()
+                            .startsWith("public.scratch.b: generated expected ").endsWith(", found null");
                     assertThat(e.getMessage()).startsWith("generate wrote no file: applied on a shadow")
-                            .contains("public.scratch: persistence expected logged, found unlogged");
+                            .contains("public.scratch.b: generated expected ");
                 });
         assertThat(files()).isEmpty();
     }
@@ -93,9 +95,9 @@ class GenerateTest {
 
     @Test
     void neverSaysNothingToDoWhileTheSchemasDiffer(TestDatabase db) throws Exception {
-        db.execute("CREATE UNLOGGED TABLE scratch (id int);");
-        assertRefused(db, "CREATE TABLE scratch (id int);", "only in ways generate cannot write",
-                "public.scratch: persistence expected logged, found unlogged");
+        db.execute("CREATE SCHEMA ext; CREATE EXTENSION hstore SCHEMA ext;");
+        assertRefused(db, "CREATE EXTENSION hstore;", "only in ways generate cannot write",
+                "extension hstore: schema expected public, found ext");
     }
 
     /**
@@ -309,5 +311,77 @@ class GenerateTest {
         assertThat(db.queryForLong("SELECT count(*) FROM events")).isEqualTo(500);
         assertThat(db.queryForLong("SELECT count(*) FROM pg_index WHERE NOT indisvalid")).isZero();
         assertThat(generate(db, declared, null).nothingToDo()).isTrue();
+    }
+
+    // ---------------------------------------------------------------- privileges, comments, storage
+
+    @Test
+    void grantsCommentsAndStorageAreGeneratedAppliedAndProven(TestDatabase db) throws Exception {
+        try (dev.zanith.testsupport.TestRoles roles = dev.zanith.testsupport.TestRoles.create(db.server(),
+                List.of("app"))) {
+            try {
+                db.execute("CREATE TABLE accounts (id bigint PRIMARY KEY, email text);"
+                        + "CREATE INDEX accounts_email_idx ON accounts (email); CREATE TABLE sessions (id int);");
+                String declared = roles.sql("CREATE TABLE accounts (id bigint PRIMARY KEY, email text) WITH (fillfactor = 80);"
+                        + "CREATE INDEX accounts_email_idx ON accounts (email);"
+                        + "COMMENT ON INDEX accounts_email_idx IS 'login lookups';"
+                        + "COMMENT ON CONSTRAINT accounts_pkey ON accounts IS 'account number';"
+                        + "CREATE UNLOGGED TABLE sessions (id int);"
+                        + "GRANT SELECT ON accounts TO ${app}; GRANT UPDATE (email) ON accounts TO ${app};"
+                        + "COMMENT ON SCHEMA public IS 'the application';");
+                GenerateResult result = generate(db, declared, null);
+                assertThat(Files.readString(result.file())).contains("grantPrivileges", "setComment",
+                        "setStorageParameters", "setPersistence", roles.name("app"));
+                apply(db, null);
+                assertThat(db.queryForLong("SELECT count(*) FROM information_schema.role_table_grants WHERE grantee = '"
+                        + roles.name("app") + "' AND table_name = 'accounts' AND privilege_type = 'SELECT'")).isEqualTo(1);
+                assertThat(generate(db, declared, null).nothingToDo()).isTrue();
+            } finally {
+                db.execute(roles.sql("DROP OWNED BY ${app}"));
+            }
+        }
+    }
+
+    @Test
+    void aDeclaredGrantToARoleTheServerLacksIsOneClearMessage(TestDatabase db) throws Exception {
+        db.execute("CREATE TABLE accounts (id bigint PRIMARY KEY)");
+        dev.zanith.api.schema.SchemaGraph graph = dev.zanith.api.schema.SchemaGraph.empty()
+                .withSchemas(List.of("public"))
+                .withTables(List.of(dev.zanith.api.schema.Table.of("public", "accounts",
+                        List.of(dev.zanith.api.schema.Column.of("id", "bigint", true)))
+                        .withPrimaryKey(dev.zanith.api.schema.PrimaryKey.of("accounts_pkey", List.of("id")))))
+                .withGrants(List.of(new dev.zanith.api.schema.Grant("table", "public", "accounts", null,
+                        "zanith_no_such_role", "SELECT", false)));
+        Path declared = dir.resolve("schema.json");
+        Files.writeString(declared, dev.zanith.api.schema.SchemaGraphJson.toJson(graph));
+        ZanithConfig built = ZanithConfig.builder().url(db.jdbcUrl()).build();
+        assertThatThrownBy(() -> new Generate(TestSettings.of(built)).run(new GenerateRequest(declared,
+                dir.resolve("migrations"), null, DiffOptions.defaults(),
+                ShadowProviders.temporaryDatabase(ConnectionSource.of(db.jdbcUrl(), null, null)), Instant.now(), null)))
+                .isInstanceOf(ZanithException.class)
+                .hasMessageContaining("role zanith_no_such_role, which does not exist")
+                .hasMessageContaining("SELECT on table public.accounts to zanith_no_such_role")
+                .hasMessageContaining("CREATE ROLE zanith_no_such_role NOLOGIN")
+                .hasMessageContaining("No file was written");
+        assertThat(files()).isEmpty();
+    }
+
+    @Test
+    void aGrantToARoleTheServerLacksFailsItsPreflightCheck(TestDatabase db) throws Exception {
+        db.execute("CREATE TABLE accounts (id bigint PRIMARY KEY)");
+        String id = "20260101000000_grant";
+        Files.createDirectories(dir.resolve("migrations"));
+        Files.writeString(dir.resolve("migrations").resolve(id + ".yaml"), dev.zanith.internal.migration.MigrationWriter
+                .render(id, "grant", List.of(new dev.zanith.api.ops.GrantPrivileges("table", "public", "accounts", null,
+                        "zanith_no_such_role", List.of("SELECT"), false), new dev.zanith.api.ops.GrantPrivileges("table",
+                        "public", "accounts", null, "PUBLIC", List.of("SELECT"), false)), List.of("test"), List.of()));
+        dev.zanith.api.output.Plan plan = plan(db);
+        assertThat(plan.verdict()).isEqualTo(dev.zanith.api.output.Verdict.REFUSED);
+        assertThat(plan.steps().get(0).preflight()).singleElement().satisfies(r -> {
+            assertThat(r.check()).isEqualTo(dev.zanith.api.output.PreflightCheck.ROLE_EXISTS);
+            assertThat(r.failed()).isTrue();
+            assertThat(r.message()).contains("role zanith_no_such_role does not exist", "CREATE ROLE");
+        });
+        assertThat(plan.steps().get(1).preflight()).as("PUBLIC is no role to look up").isEmpty();
     }
 }

@@ -21,6 +21,8 @@ final class AcceptanceCase {
     boolean expectNonTransactional;
     boolean expectRenameSuspect;
     List<String> schemas = List.of("public");
+    /** Roles the DDL names as {@code ${name}}: created for the case with unique names, dropped after it. */
+    List<String> roles = List.of();
     /** Rows put into the old schema before the diff (the migration must keep them). */
     String data = "";
     /** SQL that must succeed on the migrated database, e.g. an insert that draws the next identity value. */
@@ -75,6 +77,11 @@ final class AcceptanceCase {
 
     AcceptanceCase schemas(String... names) {
         this.schemas = List.of(names);
+        return this;
+    }
+
+    AcceptanceCase roles(String... names) {
+        this.roles = List.of(names);
         return this;
     }
 

@@ -22,6 +22,7 @@ final class AcceptanceCases {
         all.addAll(ViewAcceptanceCases.all());
         all.addAll(FunctionAcceptanceCases.all());
         all.addAll(PartitionAcceptanceCases.all());
+        all.addAll(PrivilegeAcceptanceCases.all());
         return List.copyOf(all);
     }
 

@@ -17,6 +17,7 @@ import dev.zanith.api.schema.SchemaGraph;
 import dev.zanith.testsupport.PostgresServer;
 import dev.zanith.testsupport.RealPostgres;
 import dev.zanith.testsupport.TestDatabase;
+import dev.zanith.testsupport.TestRoles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -52,15 +53,17 @@ class DiffAcceptanceTest {
     void migratesOldSchemaToNewSchema(AcceptanceCase c, PostgresServer server) throws Exception {
         org.junit.jupiter.api.Assumptions.assumeTrue(server.majorVersion() >= c.minimumServerVersion,
                 () -> "the DDL of this case needs PostgreSQL " + c.minimumServerVersion + "+");
-        try (TestDatabase live = server.createDatabase("live"); TestDatabase declared = server.createDatabase("declared")) {
+        // roles first: closed last, after the databases that granted them privileges are gone
+        try (TestRoles roles = TestRoles.create(server, c.roles); TestDatabase live = server.createDatabase("live");
+             TestDatabase declared = server.createDatabase("declared")) {
             if (!c.oldDdl.isBlank()) {
-                live.execute(c.oldDdl);
+                live.execute(roles.sql(c.oldDdl));
             }
             if (!c.newDdl.isBlank()) {
-                declared.execute(c.newDdl);
+                declared.execute(roles.sql(c.newDdl));
             }
             if (!c.data.isBlank()) {
-                live.execute(c.data);
+                live.execute(roles.sql(c.data));
             }
             IntrospectionOptions options = IntrospectionOptions.of(c.schemas).skippingMissingSchemas();
             SchemaGraph before = introspect(live, options);
@@ -91,14 +94,14 @@ class DiffAcceptanceTest {
                     .as("re-diff after applying").isEmpty();
             if (!c.after.isBlank()) {
                 try {
-                    live.execute(c.after);
+                    live.execute(roles.sql(c.after));
                 } catch (RuntimeException e) {
                     throw new AssertionError("after the migration, " + c.after + " failed: " + e.getMessage()
                             + "\nsteps:\n" + operations.stream().map(o -> o.render(RenderContext.preview()).script())
                             .reduce("", (a, b) -> a + b + "\n"), e);
                 }
             }
-            c.checks.forEach((query, expected) -> assertThat(live.queryForLong(query)).as(query).isEqualTo(expected));
+            c.checks.forEach((query, expected) -> assertThat(live.queryForLong(roles.sql(query))).as(query).isEqualTo(expected));
             assertThat(byColumnName(after)).as("migrated schema").isEqualTo(byColumnName(wanted));
 
             SchemaGraph expected = before;

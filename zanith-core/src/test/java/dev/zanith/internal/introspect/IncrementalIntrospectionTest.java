@@ -84,6 +84,20 @@ class IncrementalIntrospectionTest {
                     """, false);
             // The policy names orders.total: renaming that column changes how the policy on invoices is spelled.
             s = step(c, s, "ALTER TABLE public.orders RENAME COLUMN total TO amount", false);
+            // Grants on a table and a column, storage parameters and persistence are the table's own catalog rows.
+            s = step(c, s, "GRANT SELECT ON public.invoices TO PUBLIC; GRANT UPDATE (issued) ON public.invoices TO PUBLIC",
+                    false);
+            s = step(c, s, "ALTER TABLE public.orders SET (fillfactor = 70, toast.autovacuum_enabled = false)", false);
+            s = step(c, s, "ALTER TABLE public.notes SET UNLOGGED", false);
+            // Comments on an index, a constraint and a sequence and a sequence's grants: grants and comments re-read.
+            s = step(c, s, "COMMENT ON INDEX public.invoices_issued_idx IS 'by day'", false);
+            s = step(c, s, "COMMENT ON CONSTRAINT orders_total_check ON public.orders IS 'no refunds here'", false);
+            s = step(c, s, "GRANT USAGE ON SEQUENCE public.notes_id_seq TO PUBLIC; "
+                    + "COMMENT ON SEQUENCE public.notes_id_seq IS 'note numbers'", false);
+            s = step(c, s, "REVOKE SELECT ON public.invoices FROM PUBLIC; COMMENT ON INDEX public.invoices_issued_idx IS NULL",
+                    false);
+            assertThat(s.graph().grants()).as("grants read incrementally").isNotEmpty();
+            assertThat(s.graph().comments()).as("object comments read incrementally").isNotEmpty();
             s = step(c, s, "DROP TABLE public.invoices", false);
             s = step(c, s, "DROP TABLE public.customers CASCADE", false);
             s = step(c, s, "ALTER TABLE public.orders ADD COLUMN customer_id2 bigint UNIQUE", false);
@@ -112,6 +126,7 @@ class IncrementalIntrospectionTest {
             // Parking a table under Zanith's prefix hides it (and the foreign keys pointing at it).
             s = step(c, s, "ALTER TABLE public.clients RENAME TO _zanith_clients_parked", true);
             s = step(c, s, "CREATE SCHEMA archive", true);
+            s = step(c, s, "GRANT CREATE ON SCHEMA public TO PUBLIC; COMMENT ON SCHEMA public IS 'the application'", true);
             step(c, s, "ALTER TABLE public._zanith_clients_parked RENAME TO clients", true);
         }
     }

@@ -1,0 +1,85 @@
+package dev.zanith.api.schema;
+
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * What the graph keeps beside its objects ({@link SchemaGraph#grants()}, {@link SchemaGraph#comments()},
+ * {@link SchemaGraph#defaultPrivileges()} limited to a schema) stays only
+ * as long as the object does: one rule for introspection (what is hidden from the graph brings nothing along) and for
+ * the computed effect of a step (a dropped table's grants are gone with it, as on the server).
+ */
+public final class GraphAttachments {
+
+    private GraphAttachments() {
+    }
+
+    /** {@code graph} keeping only the grants and comments whose object it holds. */
+    public static SchemaGraph prune(SchemaGraph graph) {
+        List<Grant> grants = graph.grants().stream().filter(g -> exists(graph, g)).toList();
+        List<ObjectComment> comments = graph.comments().stream().filter(c -> exists(graph, c)).toList();
+        List<DefaultPrivilege> defaults = graph.defaultPrivileges().stream()
+                .filter(d -> d.schema() == null || graph.schemas().contains(d.schema())).toList();
+        if (grants.size() == graph.grants().size() && comments.size() == graph.comments().size()
+                && defaults.size() == graph.defaultPrivileges().size()) {
+            return graph;
+        }
+        return graph.withGrants(grants).withComments(comments).withDefaultPrivileges(defaults);
+    }
+
+    /**
+     * The grants the migration role's default privileges ({@link SchemaGraph#defaultPrivileges()} of {@code graph})
+     * give an object it creates: {@code on} is {@code table}, {@code sequence} or {@code schema}; {@code name} is null
+     * for a schema.
+     */
+    public static List<Grant> implied(SchemaGraph graph, String on, String schema, String name) {
+        String objects = switch (on) {
+            case "table" -> "tables";
+            case "sequence" -> "sequences";
+            case "schema" -> "schemas";
+            default -> throw new IllegalArgumentException("no default privileges for " + on);
+        };
+        return graph.defaultPrivileges().stream()
+                .filter(d -> d.objects().equals(objects) && (d.schema() == null || d.schema().equals(schema)))
+                .map(d -> new Grant(on, schema, name, null, d.grantee(), d.privilege(), d.grantable()))
+                .distinct().toList();
+    }
+
+    /** The names of the constraints the graph models on {@code table}. */
+    public static Set<String> constraintNames(Table table) {
+        Set<String> names = new TreeSet<>();
+        if (table.primaryKey() != null) {
+            names.add(table.primaryKey().name());
+        }
+        table.uniqueConstraints().forEach(u -> names.add(u.name()));
+        table.checkConstraints().forEach(k -> names.add(k.name()));
+        table.foreignKeys().forEach(f -> names.add(f.name()));
+        return names;
+    }
+
+    private static boolean exists(SchemaGraph graph, Grant g) {
+        return switch (g.on()) {
+            case "schema" -> graph.schemas().contains(g.schema());
+            case "sequence" -> hasSequence(graph, g.schema(), g.name());
+            case "column" -> graph.table(new TableName(g.schema(), g.name())).flatMap(t -> t.column(g.column()))
+                    .isPresent();
+            default -> graph.table(new TableName(g.schema(), g.name())).isPresent();
+        };
+    }
+
+    private static boolean exists(SchemaGraph graph, ObjectComment c) {
+        return switch (c.on()) {
+            case "schema" -> graph.schemas().contains(c.schema());
+            case "sequence" -> hasSequence(graph, c.schema(), c.name());
+            case "index" -> graph.tables().stream().anyMatch(t -> t.schema().equals(c.schema())
+                    && t.indexes().stream().anyMatch(i -> i.name().equals(c.name())));
+            default -> graph.table(new TableName(c.schema(), c.table())).map(t -> constraintNames(t).contains(c.name()))
+                    .orElse(false);
+        };
+    }
+
+    private static boolean hasSequence(SchemaGraph graph, String schema, String name) {
+        return graph.sequences().stream().anyMatch(s -> s.schema().equals(schema) && s.name().equals(name));
+    }
+}

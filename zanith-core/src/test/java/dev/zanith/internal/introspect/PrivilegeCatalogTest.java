@@ -1,0 +1,102 @@
+package dev.zanith.internal.introspect;
+
+import dev.zanith.api.schema.Grant;
+import dev.zanith.api.schema.ObjectComment;
+import dev.zanith.api.schema.SchemaGraph;
+import dev.zanith.api.schema.SchemaGraphJson;
+import dev.zanith.api.schema.TableName;
+import dev.zanith.testsupport.PostgresServer;
+import dev.zanith.testsupport.RealPostgres;
+import dev.zanith.testsupport.TestDatabase;
+import dev.zanith.testsupport.TestRoles;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What introspection reads of privileges, object comments and table storage: exactly what a schema declares, nothing
+ * the server or ownership implies, and nothing on an object the graph does not hold.
+ */
+@RealPostgres
+class PrivilegeCatalogTest {
+
+    private static SchemaGraph introspect(TestDatabase db, String... schemas) throws Exception {
+        try (Connection c = db.connect()) {
+            return new Introspector(IntrospectionOptions.of(List.of(schemas.length == 0 ? new String[]{"public"} : schemas)))
+                    .introspect(c).graph();
+        }
+    }
+
+    @Test
+    void ownershipAndTheDatabasesOwnDefaultsAreNoGrants(TestDatabase db) throws Exception {
+        // GRANT then REVOKE leaves a non-null ACL holding only the owner's implicit privileges
+        db.execute("CREATE TABLE t (id int); CREATE SEQUENCE s; GRANT SELECT ON t TO PUBLIC; REVOKE SELECT ON t FROM PUBLIC;"
+                + "COMMENT ON SCHEMA public IS 'standard public schema';");
+        SchemaGraph graph = introspect(db);
+        assertThat(graph.grants()).as("owner privileges, and PUBLIC's initial USAGE on schema public").isEmpty();
+        assertThat(graph.comments()).as("initdb's comment on schema public").isEmpty();
+    }
+
+    @Test
+    void grantsAreReadPerObjectGranteeAndPrivilege(PostgresServer server) throws Exception {
+        try (TestRoles roles = TestRoles.create(server, List.of("app")); TestDatabase db = server.createDatabase("grants")) {
+            String app = roles.name("app");
+            db.execute(roles.sql("CREATE SCHEMA billing; CREATE TABLE billing.invoices (id int, total numeric);"
+                    + "CREATE SEQUENCE billing.invoice_no;"
+                    + "GRANT USAGE ON SCHEMA billing TO ${app}; GRANT SELECT, INSERT ON billing.invoices TO ${app};"
+                    + "GRANT UPDATE ON billing.invoices TO ${app} WITH GRANT OPTION;"
+                    + "GRANT SELECT (total) ON billing.invoices TO PUBLIC; GRANT USAGE ON SEQUENCE billing.invoice_no TO ${app};"));
+            SchemaGraph graph = introspect(db, "billing");
+            assertThat(graph.grants()).containsExactly(
+                    new Grant("schema", "billing", null, null, app, "USAGE", false),
+                    new Grant("sequence", "billing", "invoice_no", null, app, "USAGE", false),
+                    new Grant("table", "billing", "invoices", null, app, "INSERT", false),
+                    new Grant("table", "billing", "invoices", null, app, "SELECT", false),
+                    new Grant("table", "billing", "invoices", null, app, "UPDATE", true),
+                    new Grant("column", "billing", "invoices", "total", "PUBLIC", "SELECT", false));
+            assertThat(SchemaGraphJson.fromJson(SchemaGraphJson.toJson(graph), "test")).isEqualTo(graph);
+        }
+    }
+
+    @Test
+    void commentsAreReadOnlyOnObjectsTheGraphHolds(TestDatabase db) throws Exception {
+        db.execute("CREATE TABLE t (id int GENERATED ALWAYS AS IDENTITY PRIMARY KEY, email text, "
+                + "CONSTRAINT email_shape CHECK (email LIKE '%@%'));"
+                + "CREATE INDEX t_email_idx ON t (email); CREATE SEQUENCE numbers;"
+                + "COMMENT ON INDEX t_email_idx IS 'lookups'; COMMENT ON INDEX t_pkey IS 'the constraint''s index';"
+                + "COMMENT ON CONSTRAINT email_shape ON t IS 'an address'; COMMENT ON SEQUENCE numbers IS 'counter';"
+                + "COMMENT ON SEQUENCE t_id_seq IS 'identity sequence';");
+        assertThat(introspect(db).comments()).as("not the index behind the primary key, nor the identity's sequence")
+                .containsExactly(
+                        new ObjectComment("index", "public", null, "t_email_idx", "lookups"),
+                        new ObjectComment("sequence", "public", null, "numbers", "counter"),
+                        new ObjectComment("constraint", "public", "t", "email_shape", "an address"));
+    }
+
+    @Test
+    void storageParametersOfTheTableAndItsToastTableAreRead(TestDatabase db) throws Exception {
+        db.execute("CREATE TABLE t (id int, body text) WITH (fillfactor = 70, autovacuum_enabled = false, "
+                + "toast.autovacuum_enabled = false); CREATE UNLOGGED TABLE u (id int);");
+        SchemaGraph graph = introspect(db);
+        assertThat(graph.table(new TableName("public", "t")).orElseThrow().storageParameters())
+                .containsExactly("autovacuum_enabled=false", "fillfactor=70", "toast.autovacuum_enabled=false");
+        assertThat(graph.table(new TableName("public", "u")).orElseThrow().unlogged()).isTrue();
+    }
+
+    @Test
+    void aGraphWrittenBeforeGrantsCommentsAndStorageWereModelledStillLoads() {
+        String old = """
+                {"format":"zanith.schema-graph/1","schemas":["public"],
+                 "tables":[{"schema":"public","name":"t","columns":[{"name":"id","type":"integer"}]}]}
+                """;
+        SchemaGraph graph = SchemaGraphJson.fromJson(old, "old.json");
+        assertThat(graph.grants()).isEmpty();
+        assertThat(graph.comments()).isEmpty();
+        assertThat(graph.tables().get(0).storageParameters()).isEmpty();
+        assertThat(SchemaGraphJson.toCompactJson(graph)).as("nothing new is written for what is absent")
+                .doesNotContain("grants", "comments", "storageParameters");
+    }
+}
