@@ -60,7 +60,7 @@ final class PartitionEffects {
         Table table = new Table(name.schema(), name.name(), parent.unlogged(), parent.columns(), null, List.of(),
                 parent.checkConstraints().stream().filter(c -> !c.noInherit()).map(CheckConstraint::asValidated).toList(),
                 parent.foreignKeys(), List.of(), false, false, List.of(), null,
-                o.partition().partitioning());
+                o.partition().partitioning(), List.of());
         return detached.withTables(plus(detached.tables(), table));
     }
 

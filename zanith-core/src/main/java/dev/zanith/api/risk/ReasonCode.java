@@ -92,7 +92,7 @@ public enum ReasonCode {
     REPLACES_TRIGGER(Family.TYPE_AND_NULLABILITY, "writes behave differently", false),
     CHANGES_TRIGGER_STATE(Family.TYPE_AND_NULLABILITY, "side effects start or stop", false),
     ADDS_EVENT_TRIGGER(Family.ADDITIONS, "every DDL does more", false),
-    DROPS_EVENT_TRIGGER(Family.REMOVALS, "DDL guard or audit stops", false);
+    DROPS_EVENT_TRIGGER(Family.REMOVALS, "DDL guard or audit stops", false),
     GRANTS_PRIVILEGE(Family.ADDITIONS, "access widens", false),
     REVOKES_PRIVILEGE(Family.REMOVALS, "permission denied", false),
     CHANGES_STORAGE_PARAMETERS(Family.TYPE_AND_NULLABILITY, "vacuum and page fill", false),

@@ -1289,8 +1289,6 @@ public final class RiskModel {
         s.score(90);
     }
 
-    /** Accumulates one assessment. */
-    static final class Scoring {
     // ---- privileges and table storage ----------------------------------------------------------------------
 
     /** Privileges whose loss stops a client reading, writing, calling nextval or reaching into a schema. */
@@ -1382,7 +1380,8 @@ public final class RiskModel {
         s.sized(table, 5, 45, 70, 79).hint("run it in an off-peak window");
     }
 
-    private static final class Scoring {
+    /** Accumulates one assessment. */
+    static final class Scoring {
         final Operation op;
         final RiskContext context;
         final Set<ReasonCode> reasons = new LinkedHashSet<>();
