@@ -76,7 +76,7 @@ public record SetComment(String on, @Nullable TableName object, @Nullable String
     @Override
     public @Nullable TableName target() {
         return switch (on) {
-            case "table", "column", "constraint" -> object;
+            case "table", "column", "constraint", VIEW, MATERIALIZED_VIEW -> object;
             default -> null;
         };
     }

@@ -1,5 +1,6 @@
 -- Functions and procedures of the introspected schemas, as the server prints them, in one pass: not aggregates
--- (they have no pg_get_functiondef), not the ones an extension owns (pg_depend deptype 'e'). Run with only
+-- (they have no pg_get_functiondef), not the ones an extension owns (pg_depend deptype 'e'), not the ones that exist
+-- for a type (deptype 'i': a range type's constructors and its multirange's, made and dropped with the type). Run with only
 -- pg_catalog on the search path, so signatures and definitions are schema-qualified. Parameter: schema names (text[]).
 SELECT n.nspname AS schema_name,
        p.proname AS routine_name,
@@ -15,5 +16,5 @@ JOIN pg_catalog.pg_language l ON l.oid = p.prolang
 WHERE p.prokind IN ('f', 'p', 'w')
   AND n.nspname = ANY (?::text[])
   AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d
-                  WHERE d.classid = 'pg_catalog.pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e')
+                  WHERE d.classid = 'pg_catalog.pg_proc'::regclass AND d.objid = p.oid AND d.deptype IN ('e', 'i'))
 ORDER BY n.nspname, p.proname, p.oid

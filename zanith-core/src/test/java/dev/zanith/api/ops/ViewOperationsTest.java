@@ -95,6 +95,6 @@ class ViewOperationsTest {
         assertThatThrownBy(() -> new CreateView(STATS)).hasMessageContaining("createMaterializedView");
         assertThatThrownBy(() -> new CreateMaterializedView(PAID)).hasMessageContaining("createView");
         assertThatThrownBy(() -> new ReplaceView(STATS, null)).hasMessageContaining("no CREATE OR REPLACE");
-        assertThatThrownBy(() -> new SetComment("index", NAME, null, "x", null)).hasMessageContaining("materializedView");
+        assertThatThrownBy(() -> new SetComment("rule", NAME, null, "x", null)).hasMessageContaining("materializedView");
     }
 }

@@ -77,14 +77,18 @@ class SchemaShadowTest {
      */
     @Test
     void namesTheLiveDefinitionsItCannotRecreate(TestDatabase db) throws Exception {
+        // Views and functions are in the schema graph now; a trigger on a view is still a live definition.
         db.execute("""
                 CREATE TABLE users (id bigint PRIMARY KEY, n integer);
                 CREATE VIEW active_users AS SELECT id FROM users WHERE n > 0;
+                CREATE FUNCTION no_insert() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NULL; END $$;
+                CREATE TRIGGER active_users_insert INSTEAD OF INSERT ON active_users
+                    FOR EACH ROW EXECUTE FUNCTION no_insert();
                 """);
-        VerifyResult result = verifyRaw(db, "DROP VIEW active_users;");
+        VerifyResult result = verifyRaw(db, "DROP TRIGGER active_users_insert ON active_users;");
         assertThat(result.verdict()).as("%s", result.failedStep()).isEqualTo(VerifyOutcome.VERIFIED);
-        assertThat(result.warnings()).anyMatch(w -> w.startsWith("the shadow lacks view public.active_users (the schema "
-                + "shadow cannot recreate it"));
+        assertThat(result.warnings()).anyMatch(w -> w.startsWith("the shadow lacks trigger active_users_insert on "
+                + "public.active_users (the schema shadow cannot recreate it"));
         assertThat(result.steps().get(0).derivedLevel()).startsWith("unknown 55").contains("1 statement(s) not rehearsed");
         assertThat(shadowSchemas(db)).isZero();
     }
