@@ -28,6 +28,7 @@ import java.util.Locale;
 public final class MigrationNames {
 
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIMESTAMP_PARSE = DateTimeFormatter.ofPattern("uuuuMMddHHmmss");
     private static final int MAX_SLUG = 60;
 
     /** Kinds in the order they name a migration: the most telling first. */
@@ -47,12 +48,17 @@ public final class MigrationNames {
     }
 
     private static final java.util.regex.Pattern FLYWAY_VERSIONED = java.util.regex.Pattern.compile("V(\\d+)(?:[._]\\d+)*__.*");
+    /** An id this class would write: 14 digits of UTC time, then an underscore. */
+    private static final java.util.regex.Pattern TIMESTAMPED = java.util.regex.Pattern.compile("(\\d{14})_.*");
 
     /**
      * The id of a new migration that sorts after every id in {@code existing} (files and ledger rows, restores
      * ignored), so that it runs last and no baseline covers it: {@code <UTC timestamp>_<slug>}; where the newest
      * existing id is a Flyway-style {@code V<major>[.<minor>…]__<text>} (which sorts after any timestamp, since
      * a letter sorts after a digit), {@code V<major + 1>__<slug>} instead, following the project's own naming.
+     * Where the newest id is timestamped at or after {@code now} (two migrations generated within one second, or a
+     * teammate's clock ahead of this one), the new id takes the newest timestamp plus one second, so it still sorts
+     * last.
      *
      * @throws ZanithException when the newest existing id sorts after a timestamp and is not Flyway-style (name the
      *                         migration yourself)
@@ -62,6 +68,12 @@ public final class MigrationNames {
         java.util.Optional<String> newest = existing.stream().filter(e -> !dev.zanith.api.output.AppliedMigration.isRestoreId(e)).max(NaturalOrder.INSTANCE);
         if (newest.isEmpty() || NaturalOrder.INSTANCE.compare(timestamped, newest.get()) > 0) {
             return timestamped;
+        }
+        java.util.regex.Matcher stamped = TIMESTAMPED.matcher(newest.get());
+        if (stamped.matches()) {
+            Instant after = java.time.LocalDateTime.parse(stamped.group(1), TIMESTAMP_PARSE).toInstant(ZoneOffset.UTC)
+                    .plusSeconds(1);
+            return id(after, slug);
         }
         java.util.regex.Matcher flyway = FLYWAY_VERSIONED.matcher(newest.get());
         if (flyway.matches()) {

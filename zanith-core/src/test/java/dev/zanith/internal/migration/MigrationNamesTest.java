@@ -21,6 +21,26 @@ class MigrationNamesTest {
     }
 
     @Test
+    void aTimestampAtOrAfterNowIsFollowedByTheNextSecond() {
+        // generated twice within one second: the slug of the second sorts before the first's
+        assertThat(MigrationNames.next(NOW, "add customers display name", List.of("20261201101530_create_customers")))
+                .isEqualTo("20261201101531_add_customers_display_name");
+        // the same slug again within the second
+        assertThat(MigrationNames.next(NOW, "x", List.of("20261201101530_x"))).isEqualTo("20261201101531_x");
+        // a teammate's clock ahead of this one
+        assertThat(MigrationNames.next(NOW, "x", List.of("20261201120000_zzz", "20250101000000_a")))
+                .isEqualTo("20261201120001_x");
+        // across a day and a year boundary
+        assertThat(MigrationNames.next(NOW, "x", List.of("20261231235959_zzz"))).isEqualTo("20270101000000_x");
+        // the same second with a slug that sorts later already sorts last
+        assertThat(MigrationNames.next(NOW, "zzz", List.of("20261201101530_a"))).isEqualTo("20261201101530_zzz");
+        for (String existing : List.of("20261201101530_create_customers", "20261201120000_zzz", "20261231235959_zzz")) {
+            assertThat(NaturalOrder.INSTANCE.compare(MigrationNames.next(NOW, "a", List.of(existing)), existing))
+                    .as(existing).isPositive();
+        }
+    }
+
+    @Test
     void afterFlywayStyleIdsTheNextVersionFollowsTheNewest() {
         assertThat(MigrationNames.next(NOW, "add email", List.of("V1__init", "V10__more", "V9__x", "20250101000000_a")))
                 .isEqualTo("V11__add_email");
