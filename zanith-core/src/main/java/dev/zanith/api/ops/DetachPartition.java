@@ -27,8 +27,22 @@ public record DetachPartition(TableName parent, Partition partition, boolean con
 
     @Override
     public Statements render(RenderContext context) {
-        String sql = "ALTER TABLE " + parent.sql() + " DETACH PARTITION " + partition.qualifiedName().sql();
+        String sql = detach();
         return concurrently ? Statements.outsideTransaction(sql + " CONCURRENTLY", false) : Statements.of(sql);
+    }
+
+    /**
+     * {@code ALTER TABLE parent DETACH PARTITION table FINALIZE}: completes the detach an interrupted CONCURRENTLY
+     * run left pending ({@code pg_inherits.inhdetachpending}). It runs in a transaction, waits like the second half
+     * of CONCURRENTLY for the queries that may still see the partition, and takes the same locks: SHARE UPDATE
+     * EXCLUSIVE on the parent, ACCESS EXCLUSIVE on the partition (observed).
+     */
+    public Statements finalizePending() {
+        return Statements.of(detach() + " FINALIZE");
+    }
+
+    private String detach() {
+        return "ALTER TABLE " + parent.sql() + " DETACH PARTITION " + partition.qualifiedName().sql();
     }
 
     @Override

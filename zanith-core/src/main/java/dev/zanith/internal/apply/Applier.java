@@ -26,6 +26,7 @@ import dev.zanith.internal.introspect.Introspector;
 import dev.zanith.internal.introspect.TrackedSchema;
 import dev.zanith.api.migration.Migration;
 import dev.zanith.api.ops.Backfill;
+import dev.zanith.api.ops.DetachPartition;
 import dev.zanith.api.ops.Operation;
 import dev.zanith.api.ops.RawSql;
 import dev.zanith.api.ops.RenderContext;
@@ -327,7 +328,7 @@ public final class Applier {
                 }
                 long duration = elapsedMs(stepStart);
                 cleanUpAfterFailure(c, migration, index, operation);
-                String error = e.getMessage();
+                String error = e.getMessage() + leftBehind(c, operation);
                 String sqlState = e instanceof SQLException sql ? sql.getSQLState() : null;
                 recordFailure(c, migration, index, error, sqlState, duration);
                 listener.stepFailed(migration, index, operation, error);
@@ -385,6 +386,19 @@ public final class Applier {
             new RawSqlRunner(executor, new Checkpoints(audit.tables()), fence).run(c, migration, index, raw, done, retries);
             return;
         }
+        Optional<DetachPartition> pendingDetach = PendingDetaches.pending(c, operation);
+        if (pendingDetach.isPresent()) {
+            // An interrupted DETACH ... CONCURRENTLY (this step's earlier run, or anyone's) committed its first half:
+            // the detach cannot start again, FINALIZE completes it, and the step's summary says it did.
+            DetachPartition detach = pendingDetach.get();
+            LOG.info("{} is detach pending; step {} of {} completes the detach with FINALIZE",
+                    detach.partition().qualifiedName(), index, migration.id());
+            executor.execute(c, detach.finalizePending(), StepExecutor.BeforeAttempt.NOTHING, tx -> {
+                audit.resummarize(tx, migration.id(), index, PendingDetaches.finalizedSummary(detach));
+                done.run(tx);
+            }, retries);
+            return;
+        }
         Statements statements = operation.render(context);
         Optional<ConcurrentIndexes.Ref> built = ConcurrentIndexes.builtBy(operation);
         if (built.isPresent() && (previous == StepStatus.RUNNING || previous == StepStatus.FAILED)
@@ -424,6 +438,20 @@ public final class Applier {
                 LOG.warn("Could not drop the INVALID index {} left by the failed build; the next attempt drops it: {}",
                         built.sql(), e.getMessage());
             }
+        }
+    }
+
+    /** What a failed step left behind that its error alone does not say (a detach left pending), or "". */
+    private static String leftBehind(Connection c, Operation operation) {
+        if (!(operation instanceof DetachPartition detach)) {
+            return "";
+        }
+        try {
+            return PendingDetaches.isPending(c, detach) ? PendingDetaches.leftPending(detach) : "";
+        } catch (SQLException e) {
+            // The connection is gone with the step: the next apply reads the state again before running it.
+            LOG.debug("Could not read whether {} is detach pending: {}", detach.partition().qualifiedName(), e.getMessage());
+            return "";
         }
     }
 

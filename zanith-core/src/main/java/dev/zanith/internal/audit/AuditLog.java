@@ -52,6 +52,14 @@ public final class AuditLog {
         Jdbc.update(c, tables.sql("step-done.sql"), durationMs, migrationId, stepIndex);
     }
 
+    /**
+     * Replaces a step's summary, in the step's own transaction, when the step completed other than its SQL says
+     * (the audited SQL stays what the file renders, which a resumed apply compares).
+     */
+    public void resummarize(Connection c, String migrationId, int stepIndex, String summary) throws SQLException {
+        Jdbc.update(c, tables.sql("step-summary.sql"), summary, migrationId, stepIndex);
+    }
+
     public void markFailed(Connection c, String migrationId, int stepIndex, String error, String sqlState,
                            long durationMs) throws SQLException {
         Jdbc.update(c, tables.sql("step-failed.sql"), error, sqlState, durationMs, migrationId, stepIndex);

@@ -1,0 +1,125 @@
+package dev.zanith.internal.apply;
+
+import dev.zanith.testsupport.RealPostgres;
+import dev.zanith.testsupport.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * A {@code DETACH PARTITION ... CONCURRENTLY} interrupted between its two transactions, produced on a real server: a
+ * REPEATABLE READ transaction that read the parent keeps a snapshot the second transaction must wait for, and the
+ * step's statement timeout cancels that wait. The partition is left detach pending (the failed step's error says so
+ * and names the FINALIZE); the next apply completes it with {@code DETACH PARTITION ... FINALIZE} instead of running
+ * the detach again (which the server refuses), and the step's audit row says it did.
+ */
+@RealPostgres
+class PendingDetachApplyTest {
+
+    private static final String ID = "20260101000000_detach_january";
+
+    private static void partitionedTable(TestDatabase db) {
+        assumeTrue(db.server().majorVersion() >= 14, "DETACH PARTITION ... CONCURRENTLY exists from PostgreSQL 14");
+        db.execute("""
+                CREATE TABLE public.events (id bigint NOT NULL, at date NOT NULL) PARTITION BY RANGE (at);
+                CREATE TABLE public.events_2026_01 PARTITION OF public.events FOR VALUES FROM ('2026-01-01') TO ('2026-02-01');
+                CREATE TABLE public.events_2026_02 PARTITION OF public.events FOR VALUES FROM ('2026-02-01') TO ('2026-03-01');
+                INSERT INTO public.events VALUES (1, '2026-01-05'), (2, '2026-01-06'), (3, '2026-02-05');
+                """);
+    }
+
+    @Test
+    void anInterruptedConcurrentDetachIsFinalizedByTheNextApply(TestDatabase db, @TempDir Path dir) throws Exception {
+        ApplyFixture f = fixture(db, dir);
+        ApplyFixture.Recorder interrupted;
+        try (Connection reader = holdingASnapshotOfTheParent(db)) {
+            interrupted = f.apply(f.config().statementTimeout(Duration.ofSeconds(1)).build(), ApplyGuard.ALLOW_ALL,
+                    dev.zanith.internal.step.StepHook.NONE);
+            reader.commit();
+        }
+        assertThat(interrupted.result.succeeded()).isFalse();
+        assertThat(f.value("SELECT inhdetachpending FROM pg_inherits WHERE inhrelid = 'public.events_2026_01'::regclass"))
+                .as("the first transaction committed: the partition is detach pending").isEqualTo(true);
+        Map<String, Object> failed = step(f);
+        assertThat(failed.get("status")).isEqualTo("failed");
+        assertThat((String) failed.get("error")).contains("statement timeout")
+                .contains("public.events_2026_01 is left detach pending")
+                .contains("ALTER TABLE public.events DETACH PARTITION public.events_2026_01 FINALIZE");
+
+        ApplyFixture.Recorder resumed = f.apply();
+        assertThat(resumed.result.succeeded()).as(String.valueOf(resumed.result)).isTrue();
+        assertThat(f.value("SELECT count(*) FROM pg_inherits WHERE inhrelid = 'public.events_2026_01'::regclass"))
+                .as("detached").isEqualTo(0L);
+        assertThat(f.value("SELECT relispartition FROM pg_class WHERE oid = 'public.events_2026_01'::regclass"))
+                .isEqualTo(false);
+        assertThat(f.value("SELECT count(*) FROM public.events_2026_01")).as("its rows kept").isEqualTo(2L);
+        assertThat(f.value("SELECT count(*) FROM public.events")).isEqualTo(1L);
+        Map<String, Object> done = step(f);
+        assertThat(done.get("status")).isEqualTo("done");
+        assertThat(done.get("error")).isNull();
+        assertThat(done.get("attempts")).isEqualTo(2);
+        assertThat(done.get("sql")).as("the step's SQL as the file renders it (a resume compares it)")
+                .isEqualTo("ALTER TABLE public.events DETACH PARTITION public.events_2026_01 CONCURRENTLY;\n");
+        assertThat((String) done.get("summary")).contains("completed a detach an interrupted earlier run left pending: "
+                + "ALTER TABLE public.events DETACH PARTITION public.events_2026_01 FINALIZE")
+                .doesNotContain("FINALIZE;");
+        assertThat(f.value("SELECT count(*) FROM _zanith_migrations WHERE id = '" + ID + "'")).isEqualTo(1L);
+    }
+
+    @Test
+    void aFinalizeThatIsInterruptedInTurnLeavesTheDetachPendingForTheNextApply(TestDatabase db, @TempDir Path dir)
+            throws Exception {
+        ApplyFixture f = fixture(db, dir);
+        try (Connection reader = holdingASnapshotOfTheParent(db)) {
+            assertThat(f.apply(f.config().statementTimeout(Duration.ofSeconds(1)).build(), ApplyGuard.ALLOW_ALL,
+                    dev.zanith.internal.step.StepHook.NONE).result.succeeded()).isFalse();
+            // FINALIZE waits for the same snapshot: cancelled too, it rolls back and changes nothing
+            ApplyFixture.Recorder again = f.apply(f.config().statementTimeout(Duration.ofSeconds(1)).build(),
+                    ApplyGuard.ALLOW_ALL, dev.zanith.internal.step.StepHook.NONE);
+            assertThat(again.result.succeeded()).isFalse();
+            assertThat((String) step(f).get("error")).doesNotContain("already pending detach")
+                    .contains("is left detach pending");
+            reader.commit();
+        }
+        assertThat(f.apply().result.succeeded()).isTrue();
+        assertThat(f.value("SELECT count(*) FROM pg_inherits WHERE inhrelid = 'public.events_2026_01'::regclass"))
+                .isEqualTo(0L);
+        assertThat(step(f).get("attempts")).isEqualTo(3);
+    }
+
+    private static ApplyFixture fixture(TestDatabase db, Path dir) {
+        partitionedTable(db);
+        return new ApplyFixture(db, dir).migration(ID, """
+                  - detachPartition:
+                      parent: public.events
+                      partition:
+                        schema: public
+                        name: events_2026_01
+                        bound: FOR VALUES FROM ('2026-01-01') TO ('2026-02-01')
+                      concurrently: true
+                """);
+    }
+
+    /** A REPEATABLE READ transaction that read the parent: the detach's second transaction waits for it to end. */
+    private static Connection holdingASnapshotOfTheParent(TestDatabase db) throws Exception {
+        Connection reader = db.connect();
+        reader.setAutoCommit(false);
+        try (var s = reader.createStatement()) {
+            s.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
+            s.execute("SELECT count(*) FROM public.events");
+        }
+        return reader;
+    }
+
+    private static Map<String, Object> step(ApplyFixture f) {
+        return f.rows("SELECT status, error, attempts, sql, summary FROM _zanith_migration_steps WHERE migration_id = '"
+                + ID + "' AND step_index = 1").get(0);
+    }
+}
