@@ -2,6 +2,7 @@ package dev.zanith.internal.risk;
 
 import dev.zanith.api.ops.AttachPartition;
 import dev.zanith.api.ops.CreatePartition;
+import dev.zanith.api.ops.DetachPartition;
 import dev.zanith.api.ops.Operation;
 import dev.zanith.api.ops.RenderContext;
 import dev.zanith.api.risk.Assessment;
@@ -18,16 +19,21 @@ import dev.zanith.testsupport.TestDatabase;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The partition facts the published sample table does not show, observed on a real server: beside a DEFAULT partition
  * that holds rows, creating or attaching a partition also takes ACCESS EXCLUSIVE on the DEFAULT partition and reads it
  * (for rows the new bound would claim). Each step runs in a transaction that is rolled back; its locks come from
- * {@code pg_locks} for its own backend, its reads from {@code pg_stat_xact_user_tables}.
+ * {@code pg_locks} for its own backend, its reads from {@code pg_stat_xact_user_tables}. Likewise the FINALIZE that
+ * completes a detach left pending.
  */
 @RealPostgres
 class PartitionObservationTest {
@@ -57,20 +63,64 @@ class PartitionObservationTest {
         observe(db, new AttachPartition(SALES, US));
     }
 
-    /** Runs {@code op} in a rolled-back transaction and compares what the server did with what the model predicts. */
-    private static void observe(TestDatabase db, Operation op) throws Exception {
-        LiveSchema live;
-        try (Connection c = db.connect()) {
-            live = new Introspector(IntrospectionOptions.defaults()).introspect(c);
+    /**
+     * Finalizing a detach that an interrupted {@code DETACH ... CONCURRENTLY} left pending (what a resumed
+     * detachPartition step runs) takes the locks the model predicts for the concurrent detach, and reads no rows. The
+     * pending detach is real: a REPEATABLE READ transaction that read the parent makes the detach's second transaction
+     * wait, and a statement timeout cancels that wait after the first transaction committed.
+     */
+    @Test
+    void finalizingAPendingDetachTakesTheLocksPredictedForTheConcurrentDetach(TestDatabase db) throws Exception {
+        assumeTrue(db.server().majorVersion() >= 14, "DETACH PARTITION ... CONCURRENTLY exists from PostgreSQL 14");
+        db.execute("""
+                CREATE TABLE public.events (id bigint NOT NULL, at date NOT NULL) PARTITION BY RANGE (at);
+                CREATE TABLE public.events_2026_01 PARTITION OF public.events FOR VALUES FROM ('2026-01-01') TO ('2026-02-01');
+                CREATE TABLE public.events_2026_02 PARTITION OF public.events FOR VALUES FROM ('2026-02-01') TO ('2026-03-01');
+                INSERT INTO public.events SELECT g, date '2026-01-01' + g % 50 FROM generate_series(1, 1000) g;
+                ANALYZE;
+                """);
+        DetachPartition detach = new DetachPartition(new TableName("public", "events"),
+                Partition.of("public", "events_2026_01", "FOR VALUES FROM ('2026-01-01') TO ('2026-02-01')"), true);
+        try (Connection reader = db.connect(); Connection detaching = db.connect()) {
+            reader.setAutoCommit(false);
+            Jdbc.execute(reader, "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
+            Jdbc.query(reader, "SELECT count(*) FROM public.events", rs -> null);
+            Jdbc.execute(detaching, "SET statement_timeout = '500ms'");
+            String concurrently = detach.render(RenderContext.preview()).sql().get(0);
+            assertThatThrownBy(() -> Jdbc.execute(detaching, concurrently)).isInstanceOf(SQLException.class)
+                    .hasMessageContaining("statement timeout");
+            reader.commit();
         }
-        RiskContext context = RiskContext.builder().server(live.server()).live(live.graph()).build();
-        Assessment predicted = RiskModel.classify(op, context);
+        assertThat(db.queryForLong("SELECT count(*) FROM pg_inherits WHERE inhdetachpending "
+                + "AND inhrelid = 'public.events_2026_01'::regclass")).isEqualTo(1L);
+
+        Assessment predicted = RiskModel.classify(detach, context(db));
+        Observed observed = observe(db, detach.finalizePending().sql());
+        Map<TableName, LockMode> said = new TreeMap<>();
+        predicted.facts().locks().forEach(l -> said.put(l.table(), l.mode()));
+        assertThat(observed.locks()).as("FINALIZE: locks observed").isEqualTo(said);
+        assertThat(observed.read().values()).as("FINALIZE reads no rows").allMatch(n -> n == 0);
+        assertThat(predicted.facts().scan()).isFalse();
+    }
+
+    private static RiskContext context(TestDatabase db) throws Exception {
+        try (Connection c = db.connect()) {
+            LiveSchema live = new Introspector(IntrospectionOptions.defaults()).introspect(c);
+            return RiskContext.builder().server(live.server()).live(live.graph()).build();
+        }
+    }
+
+    /** What statements did, run in one transaction that is rolled back: tables locked (strongest mode), rows read. */
+    private record Observed(Map<TableName, LockMode> locks, Map<TableName, Long> read) {
+    }
+
+    private static Observed observe(TestDatabase db, List<String> statements) throws Exception {
         Map<TableName, LockMode> locks = new TreeMap<>();
         Map<TableName, Long> read = new TreeMap<>();
         try (Connection c = db.connect()) {
             c.setAutoCommit(false);
             try {
-                for (String sql : op.render(RenderContext.preview()).sql()) {
+                for (String sql : statements) {
                     Jdbc.execute(c, sql);
                 }
                 Jdbc.query(c, "SELECT c.relname, l.mode FROM pg_locks l JOIN pg_class c ON c.oid = l.relation "
@@ -84,6 +134,15 @@ class PartitionObservationTest {
                 c.rollback();
             }
         }
+        return new Observed(locks, read);
+    }
+
+    /** Runs {@code op} in a rolled-back transaction and compares what the server did with what the model predicts. */
+    private static void observe(TestDatabase db, Operation op) throws Exception {
+        Assessment predicted = RiskModel.classify(op, context(db));
+        Observed observed = observe(db, op.render(RenderContext.preview()).sql());
+        Map<TableName, LockMode> locks = new TreeMap<>(observed.locks());
+        Map<TableName, Long> read = observed.read();
         Map<TableName, LockMode> said = new TreeMap<>();
         for (TableLock lock : predicted.facts().locks()) {
             said.put(lock.table(), lock.mode());
