@@ -19,11 +19,12 @@ import java.util.List;
  * shadow builds them from it), so they are not replayed here. Verify's shadow recreates these around the schema
  * graph so raw SQL touching them is rehearsed against them, not against their absence.
  *
- * @param beforeTables  DDL to run before the graph's tables (none is left: what tables need is in the graph)
- * @param afterTables   DDL to run after the graph (triggers on views and partitioned tables, clustering), oldest
- *                      object first
+ * <p>Nothing is replayed before the graph: what its tables need (domains, functions, types) is in the graph.
+ *
+ * @param afterTables DDL to run after the graph (triggers on views and partitioned tables, clustering), oldest
+ *                    object first
  */
-public record LiveDefinitions(List<Definition> beforeTables, List<Definition> afterTables) {
+public record LiveDefinitions(List<Definition> afterTables) {
 
     /**
      * One object's DDL.
@@ -39,20 +40,18 @@ public record LiveDefinitions(List<Definition> beforeTables, List<Definition> af
     }
 
     public LiveDefinitions {
-        beforeTables = List.copyOf(beforeTables);
         afterTables = List.copyOf(afterTables);
     }
 
     /** Nothing beyond the graph. */
     public static LiveDefinitions none() {
-        return new LiveDefinitions(List.of(), List.of());
+        return new LiveDefinitions(List.of());
     }
 
     /** Reads them from the live catalog, for the schemas of {@code options}. */
     public static LiveDefinitions read(Connection c, IntrospectionOptions options) throws SQLException {
         Array schemas = Jdbc.textArray(c, options.schemas());
         String prefix = options.excludedPrefix();
-        List<Definition> before = new ArrayList<>();
         List<Definition> after = new ArrayList<>();
         Jdbc.query(c, SqlResources.get("introspect/replay-table-extras.sql"), rs -> {
             String table = Identifiers.qualify(rs.getString("schema_name"), rs.getString("relation_name"));
@@ -75,6 +74,6 @@ public record LiveDefinitions(List<Definition> beforeTables, List<Definition> af
                         List.of("ALTER TABLE " + table + " CLUSTER ON " + Identifiers.quote(object))));
             };
         }, prefix, schemas, prefix, schemas);
-        return new LiveDefinitions(before, after);
+        return new LiveDefinitions(after);
     }
 }

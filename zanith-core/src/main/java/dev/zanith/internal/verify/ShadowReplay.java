@@ -59,11 +59,9 @@ public final class ShadowReplay {
     }
 
     /**
-     * Builds {@code graph} in the empty shadow, with the live catalog's own definitions of what the graph does not
-     * model: domains and functions before the tables (column types, defaults and CHECKs use them; function bodies
-     * are not checked then), views, materialized views (empty), their indexes, triggers and clustering after. A
-     * definition that fails is tried again once the others are in; one that still fails is left out and named by
-     * {@link #notRecreated()}.
+     * Builds {@code graph} in the empty shadow, then the live catalog's own definitions of what the graph does not
+     * model ({@link LiveDefinitions}: triggers on views and partitioned tables, clustering). A definition that fails
+     * is tried again once the others are in; one that still fails is left out and named by {@link #notRecreated()}.
      */
     public void recreate(SchemaGraph graph) {
         SchemaMapping mapping = shadow.mapping();
@@ -76,16 +74,12 @@ public final class ShadowReplay {
                 .filter(o -> mapping.isIdentity() || !(o instanceof dev.zanith.api.ops.AlterDefaultPrivileges d
                         && d.schema() == null))
                 .map(this::forShadow).toList();
-        List<LiveDefinitions.Definition> retry = new ArrayList<>();
-        boolean beforeDone = false;
         try (Connection c = shadow.connections().open()) {
             if (!mapping.isIdentity()) {
                 // The same-database shadow renames schemas; the catalog's definitions name the real ones.
                 String why = "the schema shadow cannot recreate it under its shadow schema's name; use --shadow "
                         + "database or --shadow embedded";
-                definitions.beforeTables().forEach(d -> missing(d, why));
                 definitions.afterTables().forEach(d -> missing(d, why));
-                beforeDone = true;
             }
             if (shadow.privateServer()) {
                 // A private server has none of the target's roles: the grants being replayed need them to exist.
@@ -96,10 +90,6 @@ public final class ShadowReplay {
             }
             for (int i = 0; i < operations.size(); i++) {
                 Operation operation = operations.get(i);
-                if (!beforeDone && operation instanceof dev.zanith.api.ops.CreateTable) {
-                    beforeDone = true;
-                    retry.addAll(beforeTables(c));
-                }
                 Statements statements = operation.render(new RenderContext("replay", i + 1, options.excludedPrefix(),
                         RenderContext.DEFAULT_ARCHIVE_SCHEMA));
                 try {
@@ -110,12 +100,8 @@ public final class ShadowReplay {
                             + "shadow server lacks, use --shadow database (a temporary database on your own server).", e);
                 }
             }
-            if (!beforeDone) {
-                retry.addAll(beforeTables(c));
-            }
             if (mapping.isIdentity()) {
-                retry.addAll(definitions.afterTables());
-                Map<LiveDefinitions.Definition, String> failed = replay(c, retry);
+                Map<LiveDefinitions.Definition, String> failed = replay(c, definitions.afterTables());
                 while (!failed.isEmpty()) {
                     Map<LiveDefinitions.Definition, String> again = replay(c, List.copyOf(failed.keySet()));
                     if (again.size() == failed.size()) {
@@ -125,16 +111,9 @@ public final class ShadowReplay {
                 }
                 failed.forEach((d, error) -> missing(d, "recreating it failed: " + error));
             }
-            Jdbc.execute(c, "RESET check_function_bodies");
         } catch (SQLException e) {
             throw new ZanithException("Shadow " + shadow.describe() + " failed: " + e.getMessage(), e);
         }
-    }
-
-    /** Domains and functions (bodies unchecked: what they use may come later); the ones that failed. */
-    private java.util.Collection<LiveDefinitions.Definition> beforeTables(Connection c) throws SQLException {
-        Jdbc.execute(c, "SET check_function_bodies = off");
-        return replay(c, definitions.beforeTables()).keySet();
     }
 
     /** Runs each definition; the ones that failed, with the server's message. */

@@ -279,9 +279,7 @@ public final class Verifier {
     /** The expected graph as PostgreSQL spells it: built in a second shadow and read back. */
     private static SchemaGraph normalize(SchemaGraph expected, Request request) {
         try (Shadow shadow = request.shadow().open()) {
-            // Column types and defaults may use the live database's domains and functions.
-            ShadowReplay replay = new ShadowReplay(shadow, request.options(), new LiveDefinitions(
-                    request.definitions().beforeTables(), List.of()));
+            ShadowReplay replay = new ShadowReplay(shadow, request.options());
             replay.recreate(expected);
             return replay.introspect().graph();
         }
