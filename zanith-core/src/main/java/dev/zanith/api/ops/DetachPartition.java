@@ -9,8 +9,9 @@ import dev.zanith.api.schema.TableName;
  * kept. CONCURRENTLY (PostgreSQL 14+) takes SHARE UPDATE EXCLUSIVE on the parent and waits for the queries using it
  * instead of blocking them; it runs outside a transaction and is refused when the parent has a DEFAULT partition.
  * Without it the parent is locked ACCESS EXCLUSIVE. A CONCURRENTLY run that is interrupted leaves the detach pending:
- * PostgreSQL then refuses a new attempt until {@code ALTER TABLE parent DETACH PARTITION table FINALIZE} completes it.
- * CONCURRENTLY takes SHARE UPDATE EXCLUSIVE on the parent and ACCESS EXCLUSIVE on the partition (observed).
+ * PostgreSQL then refuses a new attempt until {@code ALTER TABLE parent DETACH PARTITION table FINALIZE} completes it,
+ * which is what apply runs for this step then ({@link #finalizePending()}). CONCURRENTLY takes SHARE UPDATE EXCLUSIVE
+ * on the parent and ACCESS EXCLUSIVE on the partition (observed).
  */
 public record DetachPartition(TableName parent, Partition partition, boolean concurrently)
         implements PartitionStep {

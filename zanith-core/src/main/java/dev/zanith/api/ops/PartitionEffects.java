@@ -89,7 +89,7 @@ final class PartitionEffects {
             } else {
                 Partitioning inner = p.qualifiedName().equals(parent) ? change.apply(p.partitioning())
                         : nested(p.partitioning(), parent, change);
-                partitions.add(new Partition(p.schema(), p.name(), p.bound(), inner));
+                partitions.add(p.withPartitioning(inner));
             }
         }
         return new Partitioning(partitioning.key(), partitions);

@@ -23,6 +23,7 @@ import dev.zanith.internal.jdbc.ConnectionSource;
 import dev.zanith.internal.jdbc.Jdbc;
 import dev.zanith.internal.jdbc.OneStatement;
 import dev.zanith.internal.introspect.Introspector;
+import dev.zanith.internal.introspect.PendingDetaches;
 import dev.zanith.internal.introspect.TrackedSchema;
 import dev.zanith.api.migration.Migration;
 import dev.zanith.api.ops.Backfill;

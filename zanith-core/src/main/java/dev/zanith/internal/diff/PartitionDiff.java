@@ -123,9 +123,11 @@ final class PartitionDiff {
                         + "so Zanith leaves it to a hand-written migration");
                 continue;
             }
-            if (!before.bound().equals(p.bound())) {
+            if (!before.bound().equals(p.bound()) || before.detachPending()) {
                 // Its rows stay: detached (concurrently where the server allows it), attached again under the new bound.
-                out.detaches.add(new DetachPartition(parent, before, concurrently(live)));
+                // One an interrupted detach left pending is attached in name only: its detach is completed (apply
+                // runs FINALIZE) and it is attached again.
+                out.detaches.add(new DetachPartition(parent, before.settled(), concurrently(live)));
                 attach(parent, p.partitioning() == null ? p
                         : new Partition(p.schema(), p.name(), p.bound(), before.partitioning()), wanted.key());
             }
@@ -144,14 +146,14 @@ final class PartitionDiff {
                 continue;
             }
             switch (options.dropStrategy()) {
-                case HARD -> out.drops.add(new DropPartition(parent, gone));
+                case HARD -> out.drops.add(new DropPartition(parent, gone.settled()));
                 // Restorable: detached (its rows kept as an ordinary table), then parked like any dropped table.
                 case SOFT -> {
-                    out.drops.add(new DetachPartition(parent, gone, concurrently(live)));
+                    out.drops.add(new DetachPartition(parent, gone.settled(), concurrently(live)));
                     out.drops.add(new SoftDropTable(gone.qualifiedName(), null));
                 }
                 case ARCHIVE -> {
-                    out.drops.add(new DetachPartition(parent, gone, concurrently(live)));
+                    out.drops.add(new DetachPartition(parent, gone.settled(), concurrently(live)));
                     out.drops.add(new ArchiveTable(gone.qualifiedName(), null));
                 }
             }

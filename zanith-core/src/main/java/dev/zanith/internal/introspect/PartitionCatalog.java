@@ -15,7 +15,8 @@ import java.util.Map;
 
 /**
  * Reads the partitions of partitioned tables ({@code introspect/partitions.sql}: one recursive query for all of them)
- * and hangs each, with its bound and its own partitioning when it is partitioned in turn, under its parent.
+ * and hangs each, with its bound, its own partitioning when it is partitioned in turn and whether a detach of it is
+ * pending, under its parent.
  */
 final class PartitionCatalog {
 
@@ -27,7 +28,8 @@ final class PartitionCatalog {
         void partitioning(Partitioning value);
     }
 
-    private record Row(long oid, String schema, String name, String bound, @Nullable String key) {
+    private record Row(long oid, String schema, String name, String bound, @Nullable String key,
+                       boolean detachPending) {
     }
 
     private PartitionCatalog() {
@@ -47,7 +49,8 @@ final class PartitionCatalog {
         Jdbc.query(c, SqlResources.get("introspect/partitions.sql"), rs -> children
                 .computeIfAbsent(rs.getLong("parent_oid"), k -> new ArrayList<>())
                 .add(new Row(rs.getLong("partition_oid"), rs.getString("schema_name"), rs.getString("partition_name"),
-                        rs.getString("bound"), rs.getString("partition_key"))), Jdbc.longArray(c, partitioned));
+                        rs.getString("bound"), rs.getString("partition_key"), rs.getBoolean("detach_pending"))),
+                Jdbc.longArray(c, partitioned));
         for (long oid : partitioned) {
             Partitioned table = tables.get(oid);
             table.partitioning(partitioning(oid, table.partitionKey(), children));
@@ -58,7 +61,7 @@ final class PartitionCatalog {
         List<Partition> partitions = new ArrayList<>();
         for (Row row : children.getOrDefault(oid, List.of())) {
             partitions.add(new Partition(row.schema(), row.name(), row.bound(),
-                    row.key() == null ? null : partitioning(row.oid(), row.key(), children)));
+                    row.key() == null ? null : partitioning(row.oid(), row.key(), children), row.detachPending()));
         }
         return new Partitioning(key, partitions);
     }

@@ -18,8 +18,10 @@ import dev.zanith.internal.sql.SqlResources;
 import dev.zanith.internal.introspect.CatalogFacts;
 import dev.zanith.internal.introspect.IntrospectionOptions;
 import dev.zanith.internal.introspect.Introspector;
+import dev.zanith.internal.introspect.PendingDetaches;
 import dev.zanith.api.migration.Migration;
 import dev.zanith.api.ops.AddColumn;
+import dev.zanith.api.ops.DetachPartition;
 import dev.zanith.api.ops.DropColumn;
 import dev.zanith.api.ops.DropTable;
 import dev.zanith.api.ops.Operation;
@@ -134,7 +136,8 @@ public final class Planner {
         Preflight preflight = new Preflight(live.graph(), live.server(), timeout);
         Map<DataRef, Optional<Boolean>> measured = new HashMap<>();
         List<MigrationPlan> migrations = new ArrayList<>();
-        List<String> warnings = new ArrayList<>();
+        List<String> warnings = new ArrayList<>(PendingDetaches.warnings(live.graph(), state.pending()));
+        List<PendingDetaches.Found> pendingDetaches = PendingDetaches.in(live.graph());
         for (Migration migration : state.pending()) {
             Map<Integer, StepStatus> statuses = ledger ? audit.stepStatuses(c, migration.id()) : Map.of();
             List<PlannedStep> steps = new ArrayList<>();
@@ -148,6 +151,10 @@ public final class Planner {
                 try {
                     statements = op.render(new RenderContext(migration.id(), index, introspection.excludedPrefix(),
                             archiveSchema)).sql();
+                    if (!done && op instanceof DetachPartition detach
+                            && pendingDetaches.stream().anyMatch(p -> PendingDetaches.completes(op, p))) {
+                        statements = detach.finalizePending().sql(); // what apply runs for a detach left pending
+                    }
                 } catch (RuntimeException e) {
                     statements = List.of();
                     renderProblem = "cannot be rendered: " + e.getMessage();

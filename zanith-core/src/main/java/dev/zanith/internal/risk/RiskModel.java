@@ -1270,8 +1270,8 @@ public final class RiskModel {
         if (op.concurrently()) {
             s.lock(op.parent(), LockMode.SHARE_UPDATE_EXCLUSIVE, TableLock.BRIEF).transactional(false)
                     .note("CONCURRENTLY: SHARE UPDATE EXCLUSIVE on " + op.parent() + ", waiting for the queries using it "
-                            + "instead of blocking them; an interrupted run leaves the detach pending until "
-                            + "DETACH PARTITION ... FINALIZE").score(15);
+                            + "instead of blocking them; an interrupted run leaves the detach pending, and the next "
+                            + "apply completes it with DETACH PARTITION ... FINALIZE (the same locks, observed)").score(15);
         } else {
             s.lock(op.parent(), LockMode.ACCESS_EXCLUSIVE, TableLock.BRIEF)
                     .note("ACCESS EXCLUSIVE on " + op.parent() + " (CONCURRENTLY is refused while a DEFAULT partition exists)")

@@ -11,6 +11,7 @@ import dev.zanith.internal.sql.StatementErrors;
 import dev.zanith.internal.introspect.CatalogFacts;
 import dev.zanith.internal.introspect.IntrospectionOptions;
 import dev.zanith.internal.introspect.LiveDefinitions;
+import dev.zanith.internal.introspect.PendingDetaches;
 import dev.zanith.api.migration.Migration;
 import dev.zanith.api.ops.Operation;
 import dev.zanith.api.ops.RawSql;
@@ -48,8 +49,8 @@ public final class Verifier {
      * @param live     the live schema the pending migrations start from
      * @param declared the declared schema to compare with, or null to compare with the steps' expected result
      * @param declaredLabel how to name the declared schema in output (its file name)
-     * @param definitions what the live database has beyond the graph (functions, domains, views, triggers,
-     *                    clustering; partitioned tables named), recreated in the shadow from the live catalog
+     * @param definitions what the live database has beyond the graph (triggers on views and partitioned tables,
+     *                    clustering), recreated in the shadow from the live catalog
      */
     public record Request(SchemaGraph live, List<Migration> pending, SchemaGraph declared, String declaredLabel,
                           ShadowSource shadow, IntrospectionOptions options, String archiveSchema,
@@ -82,7 +83,8 @@ public final class Verifier {
         // With a declared schema and nothing pending, the live schema (replayed on the shadow, so both sides are
         // normalized by the same server) is still compared with it: drift is drift, pending migrations or not.
         List<ObservedStep> steps = new ArrayList<>();
-        List<String> warnings = new ArrayList<>();
+        // The shadow recreates a detach-pending partition attached: the verdict says what the target really has.
+        List<String> warnings = new ArrayList<>(PendingDetaches.warnings(request.live(), request.pending()));
         SchemaGraph expected = request.live();
         SchemaGraph observed;
         String shadowDescription;

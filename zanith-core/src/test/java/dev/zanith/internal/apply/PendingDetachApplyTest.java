@@ -1,5 +1,6 @@
 package dev.zanith.internal.apply;
 
+import dev.zanith.internal.introspect.PendingDetachFixture;
 import dev.zanith.testsupport.RealPostgres;
 import dev.zanith.testsupport.TestDatabase;
 import org.junit.jupiter.api.Test;
@@ -11,7 +12,6 @@ import java.time.Duration;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * A {@code DETACH PARTITION ... CONCURRENTLY} interrupted between its two transactions, produced on a real server: a
@@ -25,21 +25,11 @@ class PendingDetachApplyTest {
 
     private static final String ID = "20260101000000_detach_january";
 
-    private static void partitionedTable(TestDatabase db) {
-        assumeTrue(db.server().majorVersion() >= 14, "DETACH PARTITION ... CONCURRENTLY exists from PostgreSQL 14");
-        db.execute("""
-                CREATE TABLE public.events (id bigint NOT NULL, at date NOT NULL) PARTITION BY RANGE (at);
-                CREATE TABLE public.events_2026_01 PARTITION OF public.events FOR VALUES FROM ('2026-01-01') TO ('2026-02-01');
-                CREATE TABLE public.events_2026_02 PARTITION OF public.events FOR VALUES FROM ('2026-02-01') TO ('2026-03-01');
-                INSERT INTO public.events VALUES (1, '2026-01-05'), (2, '2026-01-06'), (3, '2026-02-05');
-                """);
-    }
-
     @Test
     void anInterruptedConcurrentDetachIsFinalizedByTheNextApply(TestDatabase db, @TempDir Path dir) throws Exception {
         ApplyFixture f = fixture(db, dir);
         ApplyFixture.Recorder interrupted;
-        try (Connection reader = holdingASnapshotOfTheParent(db)) {
+        try (Connection reader = PendingDetachFixture.holdingASnapshotOfTheParent(db)) {
             interrupted = f.apply(f.config().statementTimeout(Duration.ofSeconds(1)).build(), ApplyGuard.ALLOW_ALL,
                     dev.zanith.internal.step.StepHook.NONE);
             reader.commit();
@@ -59,8 +49,8 @@ class PendingDetachApplyTest {
                 .as("detached").isEqualTo(0L);
         assertThat(f.value("SELECT relispartition FROM pg_class WHERE oid = 'public.events_2026_01'::regclass"))
                 .isEqualTo(false);
-        assertThat(f.value("SELECT count(*) FROM public.events_2026_01")).as("its rows kept").isEqualTo(2L);
-        assertThat(f.value("SELECT count(*) FROM public.events")).isEqualTo(1L);
+        assertThat(f.value("SELECT count(*) FROM public.events_2026_01")).as("its rows kept").isEqualTo(620L);
+        assertThat(f.value("SELECT count(*) FROM public.events")).isEqualTo(380L);
         Map<String, Object> done = step(f);
         assertThat(done.get("status")).isEqualTo("done");
         assertThat(done.get("error")).isNull();
@@ -77,7 +67,7 @@ class PendingDetachApplyTest {
     void aFinalizeThatIsInterruptedInTurnLeavesTheDetachPendingForTheNextApply(TestDatabase db, @TempDir Path dir)
             throws Exception {
         ApplyFixture f = fixture(db, dir);
-        try (Connection reader = holdingASnapshotOfTheParent(db)) {
+        try (Connection reader = PendingDetachFixture.holdingASnapshotOfTheParent(db)) {
             assertThat(f.apply(f.config().statementTimeout(Duration.ofSeconds(1)).build(), ApplyGuard.ALLOW_ALL,
                     dev.zanith.internal.step.StepHook.NONE).result.succeeded()).isFalse();
             // FINALIZE waits for the same snapshot: cancelled too, it rolls back and changes nothing
@@ -95,27 +85,8 @@ class PendingDetachApplyTest {
     }
 
     private static ApplyFixture fixture(TestDatabase db, Path dir) {
-        partitionedTable(db);
-        return new ApplyFixture(db, dir).migration(ID, """
-                  - detachPartition:
-                      parent: public.events
-                      partition:
-                        schema: public
-                        name: events_2026_01
-                        bound: FOR VALUES FROM ('2026-01-01') TO ('2026-02-01')
-                      concurrently: true
-                """);
-    }
-
-    /** A REPEATABLE READ transaction that read the parent: the detach's second transaction waits for it to end. */
-    private static Connection holdingASnapshotOfTheParent(TestDatabase db) throws Exception {
-        Connection reader = db.connect();
-        reader.setAutoCommit(false);
-        try (var s = reader.createStatement()) {
-            s.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
-            s.execute("SELECT count(*) FROM public.events");
-        }
-        return reader;
+        PendingDetachFixture.create(db);
+        return new ApplyFixture(db, dir).migration(ID, "  - detachPartition:\n" + PendingDetachFixture.JANUARY_YAML);
     }
 
     private static Map<String, Object> step(ApplyFixture f) {

@@ -13,20 +13,18 @@ import dev.zanith.api.schema.Partition;
 import dev.zanith.api.schema.TableName;
 import dev.zanith.internal.introspect.IntrospectionOptions;
 import dev.zanith.internal.introspect.Introspector;
+import dev.zanith.internal.introspect.PendingDetachFixture;
 import dev.zanith.internal.jdbc.Jdbc;
 import dev.zanith.testsupport.RealPostgres;
 import dev.zanith.testsupport.TestDatabase;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The partition facts the published sample table does not show, observed on a real server: beside a DEFAULT partition
@@ -71,28 +69,10 @@ class PartitionObservationTest {
      */
     @Test
     void finalizingAPendingDetachTakesTheLocksPredictedForTheConcurrentDetach(TestDatabase db) throws Exception {
-        assumeTrue(db.server().majorVersion() >= 14, "DETACH PARTITION ... CONCURRENTLY exists from PostgreSQL 14");
-        db.execute("""
-                CREATE TABLE public.events (id bigint NOT NULL, at date NOT NULL) PARTITION BY RANGE (at);
-                CREATE TABLE public.events_2026_01 PARTITION OF public.events FOR VALUES FROM ('2026-01-01') TO ('2026-02-01');
-                CREATE TABLE public.events_2026_02 PARTITION OF public.events FOR VALUES FROM ('2026-02-01') TO ('2026-03-01');
-                INSERT INTO public.events SELECT g, date '2026-01-01' + g % 50 FROM generate_series(1, 1000) g;
-                ANALYZE;
-                """);
+        PendingDetachFixture.create(db);
+        PendingDetachFixture.leaveJanuaryPending(db);
         DetachPartition detach = new DetachPartition(new TableName("public", "events"),
                 Partition.of("public", "events_2026_01", "FOR VALUES FROM ('2026-01-01') TO ('2026-02-01')"), true);
-        try (Connection reader = db.connect(); Connection detaching = db.connect()) {
-            reader.setAutoCommit(false);
-            Jdbc.execute(reader, "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
-            Jdbc.query(reader, "SELECT count(*) FROM public.events", rs -> null);
-            Jdbc.execute(detaching, "SET statement_timeout = '500ms'");
-            String concurrently = detach.render(RenderContext.preview()).sql().get(0);
-            assertThatThrownBy(() -> Jdbc.execute(detaching, concurrently)).isInstanceOf(SQLException.class)
-                    .hasMessageContaining("statement timeout");
-            reader.commit();
-        }
-        assertThat(db.queryForLong("SELECT count(*) FROM pg_inherits WHERE inhdetachpending "
-                + "AND inhrelid = 'public.events_2026_01'::regclass")).isEqualTo(1L);
 
         Assessment predicted = RiskModel.classify(detach, context(db));
         Observed observed = observe(db, detach.finalizePending().sql());
