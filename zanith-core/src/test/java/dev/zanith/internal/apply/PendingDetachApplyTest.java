@@ -42,6 +42,10 @@ class PendingDetachApplyTest {
         assertThat((String) failed.get("error")).contains("statement timeout")
                 .contains("public.events_2026_01 is left detach pending")
                 .contains("ALTER TABLE public.events DETACH PARTITION public.events_2026_01 FINALIZE");
+        assertThat(new dev.zanith.internal.command.Status(dev.zanith.TestSettings.of(f.config().build())).run().unfinished())
+                .as("zanith status").singleElement().extracting(dev.zanith.api.output.StepRow::error).asString()
+                .contains("the next apply completes it with "
+                        + "ALTER TABLE public.events DETACH PARTITION public.events_2026_01 FINALIZE");
 
         ApplyFixture.Recorder resumed = f.apply();
         assertThat(resumed.result.succeeded()).as(String.valueOf(resumed.result)).isTrue();
