@@ -75,11 +75,8 @@ public final class IntrospectionBenchmark implements Callable<Integer> {
         run(commandLine(), args);
     }
 
-    /** Runs a benchmark command and exits with its code; the embedded server's slf4j start-up chatter stays quiet. */
+    /** Runs a benchmark command and exits with its code (logging is kept to warnings by {@code logback.xml}). */
     static void run(CommandLine commandLine, String[] args) {
-        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
-            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-        }
         System.exit(commandLine.execute(args));
     }
 

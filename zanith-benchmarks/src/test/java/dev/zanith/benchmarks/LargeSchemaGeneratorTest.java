@@ -48,6 +48,7 @@ class LargeSchemaGeneratorTest {
                 .allSatisfy(t -> assertThat(t.function()).isEqualTo("public.set_updated_at()"));
         assertThat(db.queryForLong("SELECT count(*) FROM pg_catalog.pg_views WHERE schemaname = 'public'"))
                 .isEqualTo(expected.views()).isPositive();
+        assertThat(graph.views()).hasSize(expected.views());
         assertThat(graph.tables()).allSatisfy(t -> {
             assertThat(t.primaryKey()).isNotNull();
             assertThat(t.columns().get(0).identity()).isNotNull();

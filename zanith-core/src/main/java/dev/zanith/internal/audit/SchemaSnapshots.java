@@ -12,11 +12,15 @@ import dev.zanith.api.schema.SchemaGraphJson;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /** The schema graph on each side of every migration, as jsonb in {@code _zanith_schema_snapshots}. */
 public final class SchemaSnapshots {
+
+    /** Edits beyond which storing the whole graph is cheaper than editing the stored one (measured at 1,000 tables). */
+    static final int MAX_EDITS = 6;
 
     private final AuditTables tables;
 
@@ -37,6 +41,32 @@ public final class SchemaSnapshots {
     }
 
     /**
+     * Stores a snapshot of {@code graph} as its differences from {@code base}, the graph already stored as
+     * {@code baseMigrationId}/{@code basePhase}: only the changed top-level properties and tables are serialized and
+     * sent, and the server edits a copy of the stored jsonb ({@code audit/snapshot-derive.sql}, {@link GraphChanges}),
+     * so that a migration touching one table of a thousand sends one table. The row is the one {@link #save} would
+     * write (same graph, same fingerprint), with the same conflict rule. More than {@value #MAX_EDITS} edits (each a
+     * pass over the stored graph on the server) store the whole graph instead.
+     *
+     * @return false when nothing was written: no such stored snapshot, or a {@code before} already stored
+     */
+    public boolean saveDerived(Connection c, String migrationId, SnapshotPhase phase, SchemaGraph graph,
+                               String baseMigrationId, SnapshotPhase basePhase, SchemaGraph base) throws SQLException {
+        GraphChanges changes = GraphChanges.between(base, graph);
+        if (changes.edits() > MAX_EDITS) {
+            save(c, migrationId, phase, graph);
+            return true;
+        }
+        List<Object> parameters = new ArrayList<>(List.of(migrationId, phase.value()));
+        parameters.addAll(changes.parameters());
+        parameters.addAll(List.of(Checksums.sha256(SchemaGraphJson.toCompactJson(graph)), graph.tables().size(),
+                graph.columnCount(), baseMigrationId, basePhase.value()));
+        Jdbc.query(c, SqlResources.get("audit/snapshot-compression.sql"), rs -> null);
+        return Jdbc.update(c, tables.sql("snapshot-derive.sql").replace("{patched}", changes.expression()),
+                parameters.toArray()) > 0;
+    }
+
+    /**
      * Stores a snapshot of the graph already stored as {@code fromMigrationId}/{@code fromPhase}, copied on the
      * server (the graph is not serialized or sent again), with the conflict rule of {@link #save}.
      *
@@ -44,8 +74,9 @@ public final class SchemaSnapshots {
      */
     public boolean copy(Connection c, String migrationId, SnapshotPhase phase, String fromMigrationId,
                         SnapshotPhase fromPhase) throws SQLException {
-        return Jdbc.update(c, tables.sql("snapshot-copy.sql"), migrationId, phase.value(), fromMigrationId,
-                fromPhase.value()) > 0;
+        // a derived snapshot without edits, keeping the stored fingerprint and counts
+        return Jdbc.update(c, tables.sql("snapshot-derive.sql").replace("{patched}", "s.graph"), migrationId,
+                phase.value(), null, null, null, fromMigrationId, fromPhase.value()) > 0;
     }
 
     /** Every snapshot (without graphs), oldest first; empty when the audit tables do not exist. */

@@ -104,6 +104,49 @@ class SchemaGraphJsonTest {
                 .hasMessageContaining("unsupported schema graph format 'other/9'");
     }
 
+    /** Every kind the graph models, beyond {@link #RICH_SCHEMA}. */
+    static final String EVERY_OTHER_KIND = """
+            CREATE DOMAIN app.email AS text NOT NULL CONSTRAINT email_shape CHECK (VALUE LIKE '%@%');
+            CREATE TYPE app.address AS (street text, zip varchar(10));
+            CREATE TYPE app.floatrange AS RANGE (subtype = float8);
+            CREATE TABLE app.bookings (id int, contact app.email, home app.address, during tsrange,
+                CONSTRAINT bookings_no_overlap EXCLUDE USING gist (during WITH &&));
+            CREATE STATISTICS app.bookings_stats (ndistinct) ON id, contact FROM app.bookings;
+            CREATE FUNCTION app.touch() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RETURN NEW; END$$;
+            CREATE TRIGGER bookings_touch BEFORE UPDATE ON app.bookings FOR EACH ROW EXECUTE FUNCTION app.touch();
+            CREATE VIEW app.open_orders AS SELECT id, total FROM app.orders WHERE total > 0;
+            CREATE MATERIALIZED VIEW app.order_totals AS SELECT account_id, sum(total) AS total FROM app.orders
+                GROUP BY account_id WITH NO DATA;
+            CREATE TABLE app.events (id bigint, at date NOT NULL) PARTITION BY RANGE (at);
+            CREATE TABLE app.events_2026 PARTITION OF app.events FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');
+            ALTER TABLE app.orders SET (fillfactor = 80);
+            GRANT SELECT ON app.orders TO PUBLIC;
+            COMMENT ON INDEX app.orders_account IS 'by account';
+            """;
+
+    @Test
+    void compactJsonIsTheTreeFormByteForByteAsTablesChange(TestDatabase db) throws Exception {
+        db.execute(RICH_SCHEMA + EVERY_OTHER_KIND);
+        SchemaGraph first = introspect(db).graph();
+        assertThat(first.views()).hasSize(2);
+        assertThat(first.routines()).isNotEmpty();
+        assertThat(first.grants()).isNotEmpty();
+        String reference = SchemaGraphJson.treeCompactJson(first);
+        assertThat(SchemaGraphJson.toCompactJson(first)).isEqualTo(reference);
+        assertThat(SchemaGraphJson.toCompactJson(first)).as("written again from the cache").isEqualTo(reference);
+        assertThat(SchemaGraphJson.toCompactJson(SchemaGraphJson.fromJson(reference, "test.json")))
+                .as("equal tables read back").isEqualTo(reference);
+
+        db.execute("ALTER TABLE app.orders ADD COLUMN note text; CREATE INDEX orders_note ON app.orders (note);");
+        SchemaGraph second = introspect(db).graph();
+        assertThat(SchemaGraphJson.toCompactJson(second)).isEqualTo(SchemaGraphJson.treeCompactJson(second))
+                .isNotEqualTo(reference).contains("orders_note");
+        SchemaGraph oneTable = SchemaGraph.empty().withTables(List.of(second.tables().get(0)));
+        assertThat(SchemaGraphJson.toCompactJson(oneTable)).isEqualTo(SchemaGraphJson.treeCompactJson(oneTable));
+        assertThat(SchemaGraphJson.partToCompactJson(second.views()))
+                .isEqualTo(reference.substring(reference.indexOf("\"views\":") + 8, reference.indexOf(",\"routines\"")));
+    }
+
     @Test
     void emptyGraphHasAStableForm() {
         assertThat(SchemaGraphJson.toCompactJson(SchemaGraph.empty())).isEqualTo("{\"format\":\"zanith.schema-graph/1\"}");

@@ -9,6 +9,7 @@ import dev.zanith.internal.introspect.IntrospectionOptions;
 import dev.zanith.internal.introspect.Introspector;
 import dev.zanith.api.migration.Migration;
 import dev.zanith.api.schema.SchemaGraph;
+import dev.zanith.api.schema.SchemaGraphJson;
 import dev.zanith.testsupport.RealPostgres;
 import dev.zanith.testsupport.TestDatabase;
 import org.junit.jupiter.api.Test;
@@ -74,10 +75,18 @@ class ApplySnapshotsTest {
                               where: title = lower(title)
                         """);
         Files.writeString(dir.resolve("004_index.sql"), "CREATE INDEX accounts_title_idx ON accounts (title);\n");
+        // other kinds than tables change (stored as replaced properties), a table goes away, one comes
+        Files.writeString(dir.resolve("005_view.sql"), """
+                CREATE FUNCTION shout(t text) RETURNS text LANGUAGE sql IMMUTABLE AS 'SELECT upper(t)';
+                CREATE VIEW account_titles AS SELECT id, shout(title) AS title FROM accounts;
+                """);
+        Files.writeString(dir.resolve("006_swap.sql"), "DROP TABLE audit_trail; CREATE TABLE archive (id bigint);\n");
+        Files.writeString(dir.resolve("007_unview.sql"), "DROP VIEW account_titles; DROP FUNCTION shout(text);\n");
 
         Introspector full = new Introspector(IntrospectionOptions.defaults().skippingMissingSchemas());
         List<String> mismatches = new ArrayList<>();
         List<String> afters = new ArrayList<>();
+        Map<String, String> fullJson = new java.util.LinkedHashMap<>();
         ApplyListener checking = new ApplyListener() {
             @Override
             public void snapshotTaken(Migration migration, SnapshotPhase phase, SchemaGraph graph) {
@@ -86,9 +95,11 @@ class ApplySnapshotsTest {
                 }
                 afters.add(migration.id());
                 try (Connection c = db.connect()) {
-                    if (!graph.equals(full.introspect(c).graph())) {
+                    SchemaGraph read = full.introspect(c).graph();
+                    if (!graph.equals(read)) {
                         mismatches.add(migration.id());
                     }
+                    fullJson.put(migration.id(), SchemaGraphJson.toCompactJson(read));
                 } catch (SQLException e) {
                     throw new IllegalStateException(e);
                 }
@@ -97,8 +108,21 @@ class ApplySnapshotsTest {
         ApplyResult result = new Apply(dev.zanith.TestSettings.of(f.config().build()), checking, ApplyGuard.ALLOW_ALL, StepHook.NONE).run();
 
         assertThat(result.succeeded()).as(String.valueOf(result)).isTrue();
-        assertThat(afters).containsExactly("001_projects", "002_rename", "003_backfill", "004_index");
+        assertThat(afters).containsExactly("001_projects", "002_rename", "003_backfill", "004_index", "005_view",
+                "006_swap", "007_unview");
         assertThat(mismatches).as("after snapshots that differ from a full introspection").isEmpty();
+        // Stored as changes from the snapshot before, each row is what storing the whole graph would give.
+        try (Connection c = db.connect(); var same = c.prepareStatement("SELECT graph = CAST(? AS jsonb) AND "
+                + "fingerprint = ? FROM _zanith_schema_snapshots WHERE migration_id = ? AND phase = 'after'")) {
+            for (Map.Entry<String, String> after : fullJson.entrySet()) {
+                same.setString(1, after.getValue());
+                same.setString(2, dev.zanith.internal.Checksums.sha256(after.getValue()));
+                same.setString(3, after.getKey());
+                try (var rs = same.executeQuery()) {
+                    assertThat(rs.next() && rs.getBoolean(1)).as(after.getKey()).isTrue();
+                }
+            }
+        }
         // Each before is the previous after, the very same graph (and the first before the schema as found).
         assertThat(f.rows("""
                 SELECT b.migration_id, b.fingerprint = a.fingerprint AND b.graph = a.graph AS same
@@ -107,9 +131,15 @@ class ApplySnapshotsTest {
                     SELECT max(p.id) FROM _zanith_schema_snapshots p WHERE p.phase = 'after' AND p.id < b.id)
                 WHERE b.phase = 'before' ORDER BY b.id
                 """)).containsExactly(Map.of("migration_id", "002_rename", "same", true),
-                Map.of("migration_id", "003_backfill", "same", true), Map.of("migration_id", "004_index", "same", true));
+                Map.of("migration_id", "003_backfill", "same", true), Map.of("migration_id", "004_index", "same", true),
+                Map.of("migration_id", "005_view", "same", true), Map.of("migration_id", "006_swap", "same", true),
+                Map.of("migration_id", "007_unview", "same", true));
         assertThat(f.value("SELECT graph -> 'tables' -> 0 -> 'columns' -> 1 ->> 'name' FROM _zanith_schema_snapshots "
                 + "WHERE migration_id = '004_index' AND phase = 'after'")).isEqualTo("title");
+        assertThat(f.value("SELECT graph -> 'views' -> 0 ->> 'name' FROM _zanith_schema_snapshots "
+                + "WHERE migration_id = '005_view' AND phase = 'after'")).isEqualTo("account_titles");
+        assertThat(f.value("SELECT graph -> 'views' IS NOT NULL FROM _zanith_schema_snapshots "
+                + "WHERE migration_id = '007_unview' AND phase = 'after'")).isEqualTo(false);
     }
 
     @Test
