@@ -53,7 +53,9 @@ import java.util.Optional;
  * migration only the tables whose catalog rows changed are read again ({@link Introspector#refresh}), and a
  * snapshot whose graph was just stored (the "after" of one migration is the "before" of the next) is copied on the
  * server instead of being serialized and sent again. Backfills run in checkpointed primary-key batches; raw SQL
- * as {@link RawSqlRunner} says (one transaction, or statement by statement with statement checkpoints).
+ * as {@link RawSqlRunner} says (one transaction, or statement by statement with statement checkpoints). A concurrent
+ * index build an earlier run finished marks its step done; one it left INVALID is dropped before the next attempt; a
+ * detach an earlier run left pending ({@link PendingDetaches}) is completed with FINALIZE.
  */
 public final class Applier {
 
