@@ -76,14 +76,10 @@ final class AttachmentEffect {
             return table(graph, o.table(), t -> t.withUnlogged(o.unlogged()));
         }
         SetComment o = (SetComment) op;
-        ObjectComment key = switch (o.on()) {
-            case "schema" -> new ObjectComment("schema", o.schema(), null, null, "");
-            case "constraint" -> new ObjectComment("constraint", o.object().schema(), o.object().name(), o.constraint(), "");
-            default -> new ObjectComment(o.on(), o.object().schema(), null, o.object().name(), "");
-        };
+        ObjectComment key = o.objectComment();
         List<ObjectComment> comments = new ArrayList<>(graph.comments().stream().filter(c -> !c.sameObject(key)).toList());
         if (o.comment() != null) {
-            comments.add(new ObjectComment(key.on(), key.schema(), key.table(), key.name(), o.comment()));
+            comments.add(key);
         }
         return graph.withComments(comments);
     }
@@ -101,7 +97,7 @@ final class AttachmentEffect {
         }
         if (op instanceof RenameTable o) {
             moved = rename(moved, g -> g.onTable(o.table()) ? regrant(g, g.schema(), o.newName(), g.column()) : g,
-                    c -> c.on().equals("constraint") && c.schema().equals(o.table().schema())
+                    c -> ObjectComment.ON_TABLE.contains(c.on()) && c.schema().equals(o.table().schema())
                             && c.table().equals(o.table().name())
                             ? new ObjectComment(c.on(), c.schema(), o.newName(), c.name(), c.comment()) : c);
         } else if (op instanceof RenameColumn o) {

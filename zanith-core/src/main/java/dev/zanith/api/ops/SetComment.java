@@ -1,30 +1,39 @@
 package dev.zanith.api.ops;
 
 import dev.zanith.internal.sql.Identifiers;
+import dev.zanith.api.schema.ObjectComment;
 import dev.zanith.api.schema.TableName;
 
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * COMMENT ON a table, a column, a type, a view, a materialized view, an index, a sequence, a constraint or a schema;
- * a null comment removes it.
+ * COMMENT ON a table, a column, an enum type, a view, a materialized view, an index, a sequence, a constraint, a
+ * schema, a function, a procedure, a trigger, a policy, a domain, a composite type, a range type or an extended
+ * statistics object; a null comment removes it.
  *
- * @param on     {@code table}, {@code column}, {@code type}, {@code view}, {@code materializedView}, {@code index},
- *               {@code sequence}, {@code constraint} or {@code schema}
- * @param object the table (or type, view, index, sequence: schema-qualified); for {@code constraint} its table;
- *               absent for {@code schema}
+ * @param on     {@code table}, {@code column}, {@code type} (an enum), {@code view}, {@code materializedView},
+ *               {@code index}, {@code sequence}, {@code constraint}, {@code schema}, {@code function},
+ *               {@code procedure}, {@code trigger}, {@code policy}, {@code domain}, {@code compositeType},
+ *               {@code rangeType} or {@code statistics}
+ * @param object the table (or type, view, index, sequence, routine, domain, statistics: schema-qualified); for
+ *               {@code constraint}, {@code trigger} and {@code policy} their table; absent for {@code schema}
  * @param column the column, for {@code on: column}
  * @param constraint the constraint, for {@code on: constraint}
  * @param schema     the schema, for {@code on: schema}
+ * @param name       the trigger or policy, for {@code on: trigger} and {@code on: policy}
+ * @param arguments  for a function or a procedure, its argument types as {@code regprocedure} prints them
+ *                   ({@code integer,text}; empty or absent for none)
  */
 public record SetComment(String on, @Nullable TableName object, @Nullable String column, @Nullable String comment,
-                         @Nullable String previous, @Nullable String constraint, @Nullable String schema)
+                         @Nullable String previous, @Nullable String constraint, @Nullable String schema,
+                         @Nullable String name, @Nullable String arguments)
         implements Operation {
 
     /** What a comment can be on. */
     public static final List<String> KINDS = List.of("table", "column", "type", "view", "materializedView", "index",
-            "sequence", "constraint", "schema");
+            "sequence", "constraint", "schema", "function", "procedure", "trigger", "policy", "domain",
+            "compositeType", "rangeType", "statistics");
 
     /** The {@code on} of a comment on a view. */
     public static final String VIEW = "view";
@@ -49,12 +58,50 @@ public record SetComment(String on, @Nullable TableName object, @Nullable String
         if (on.equals("schema")) {
             Require.present(schema, "setComment on schema", "schema");
         }
+        if (on.equals("trigger") || on.equals("policy")) {
+            Require.present(name, "setComment on " + on, "name");
+        }
+        // a routine without arguments: absent from the file, an empty list in the statement
+        arguments = ObjectComment.routine(on) ? (arguments == null ? "" : arguments) : null;
     }
 
-    /** A comment on a table, a column, a type, an index or a sequence. */
+    /** A comment on a table, a column, a type, an index, a sequence, a view, a domain or a statistics object. */
     public SetComment(String on, TableName object, @Nullable String column, @Nullable String comment,
                       @Nullable String previous) {
-        this(on, object, column, comment, previous, null, null);
+        this(on, object, column, comment, previous, null, null, null, null);
+    }
+
+    /** A comment on a constraint, a schema, an index or a sequence, as the older files spell it. */
+    public SetComment(String on, @Nullable TableName object, @Nullable String column, @Nullable String comment,
+                      @Nullable String previous, @Nullable String constraint, @Nullable String schema) {
+        this(on, object, column, comment, previous, constraint, schema, null, null);
+    }
+
+    /** Sets ({@code comment}) or removes (null) the comment on the object {@code c} is on. */
+    public static SetComment on(ObjectComment c, @Nullable String comment, @Nullable String previous) {
+        TableName object = switch (c.on()) {
+            case "schema" -> null;
+            case "constraint", "trigger", "policy" -> new TableName(c.schema(), c.table());
+            default -> new TableName(c.schema(), c.name());
+        };
+        return switch (c.on()) {
+            case "schema" -> onSchema(c.schema(), comment, previous);
+            case "constraint" -> onConstraint(object, c.name(), comment, previous);
+            case "trigger", "policy" -> new SetComment(c.on(), object, null, comment, previous, null, null, c.name(),
+                    null);
+            default -> new SetComment(c.on(), object, null, comment, previous, null, null, null, c.arguments());
+        };
+    }
+
+    /** The object this comment is on, as the graph keeps it (with the new text, empty when removed). */
+    public ObjectComment objectComment() {
+        String text = comment == null ? "" : comment;
+        return switch (on) {
+            case "schema" -> new ObjectComment(on, schema, null, null, text);
+            case "constraint" -> new ObjectComment(on, object.schema(), object.name(), constraint, text);
+            case "trigger", "policy" -> new ObjectComment(on, object.schema(), object.name(), name, text);
+            default -> new ObjectComment(on, object.schema(), null, object.name(), arguments, text);
+        };
     }
 
     /** A comment on a constraint of {@code table}. */
@@ -76,7 +123,7 @@ public record SetComment(String on, @Nullable TableName object, @Nullable String
     @Override
     public @Nullable TableName target() {
         return switch (on) {
-            case "table", "column", "constraint", VIEW, MATERIALIZED_VIEW -> object;
+            case "table", "column", "constraint", "trigger", "policy", VIEW, MATERIALIZED_VIEW -> object;
             default -> null;
         };
     }
@@ -92,6 +139,13 @@ public record SetComment(String on, @Nullable TableName object, @Nullable String
             case "sequence" -> "SEQUENCE " + object.sql();
             case "constraint" -> "CONSTRAINT " + Identifiers.quote(constraint) + " ON " + object.sql();
             case "schema" -> "SCHEMA " + Identifiers.quote(schema);
+            // the argument types are the server's own spelling (format_type), as in the routine's signature
+            case "function" -> "FUNCTION " + object.sql() + "(" + arguments + ")";
+            case "procedure" -> "PROCEDURE " + object.sql() + "(" + arguments + ")";
+            case "trigger" -> "TRIGGER " + Identifiers.quote(name) + " ON " + object.sql();
+            case "policy" -> "POLICY " + Identifiers.quote(name) + " ON " + object.sql();
+            case "domain" -> "DOMAIN " + object.sql();
+            case "statistics" -> "STATISTICS " + object.sql();
             default -> "TYPE " + object.sql();
         };
         return Statements.of("COMMENT ON " + what + " IS " + (comment == null ? "NULL" : Identifiers.literal(comment)));
@@ -99,7 +153,7 @@ public record SetComment(String on, @Nullable TableName object, @Nullable String
 
     @Override
     public Reversal reverse() {
-        return Reversal.of(new SetComment(on, object, column, previous, comment, constraint, schema));
+        return Reversal.of(new SetComment(on, object, column, previous, comment, constraint, schema, name, arguments));
     }
 
     @Override
@@ -108,9 +162,16 @@ public record SetComment(String on, @Nullable TableName object, @Nullable String
             case "schema" -> schema;
             case "constraint" -> constraint + " on " + object;
             case "column" -> object + "." + column;
+            case "trigger", "policy" -> name + " on " + object;
+            case "function", "procedure" -> object + "(" + arguments + ")";
             default -> String.valueOf(object);
         };
-        return (comment == null ? "remove comment on " : "comment on ")
-                + (on.equals(MATERIALIZED_VIEW) ? "materialized view" : on) + " " + what;
+        String kind = switch (on) {
+            case MATERIALIZED_VIEW -> "materialized view";
+            case "compositeType" -> "composite type";
+            case "rangeType" -> "range type";
+            default -> on;
+        };
+        return (comment == null ? "remove comment on " : "comment on ") + kind + " " + what;
     }
 }

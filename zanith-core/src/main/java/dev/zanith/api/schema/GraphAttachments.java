@@ -74,8 +74,19 @@ public final class GraphAttachments {
             case "sequence" -> hasSequence(graph, c.schema(), c.name());
             case "index" -> graph.tables().stream().anyMatch(t -> t.schema().equals(c.schema())
                     && t.indexes().stream().anyMatch(i -> i.name().equals(c.name())));
-            default -> graph.table(new TableName(c.schema(), c.table())).map(t -> constraintNames(t).contains(c.name()))
-                    .orElse(false);
+            case "constraint" -> graph.table(new TableName(c.schema(), c.table()))
+                    .map(t -> constraintNames(t).contains(c.name())).orElse(false);
+            case "trigger" -> graph.triggers(new TableName(c.schema(), c.table())).stream()
+                    .anyMatch(t -> t.name().equals(c.name()));
+            case "policy" -> graph.table(new TableName(c.schema(), c.table()))
+                    .map(t -> t.policies().stream().anyMatch(p -> p.name().equals(c.name()))).orElse(false);
+            case "domain" -> graph.domain(c.schema(), c.name()).isPresent();
+            case "compositeType" -> graph.compositeType(c.schema(), c.name()).isPresent();
+            case "rangeType" -> graph.rangeTypes().stream()
+                    .anyMatch(r -> r.schema().equals(c.schema()) && r.name().equals(c.name()));
+            case "statistics" -> graph.statistics().stream()
+                    .anyMatch(s -> s.schema().equals(c.schema()) && s.name().equals(c.name()));
+            default -> graph.routines().stream().anyMatch(c::isOn);
         };
     }
 

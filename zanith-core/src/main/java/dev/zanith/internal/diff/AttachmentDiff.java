@@ -3,6 +3,13 @@ package dev.zanith.internal.diff;
 import dev.zanith.api.ops.AlterDefaultPrivileges;
 import dev.zanith.api.ops.DropCheckConstraint;
 import dev.zanith.api.ops.DropColumn;
+import dev.zanith.api.ops.DropCompositeType;
+import dev.zanith.api.ops.DropDomain;
+import dev.zanith.api.ops.DropFunction;
+import dev.zanith.api.ops.DropPolicy;
+import dev.zanith.api.ops.DropRangeType;
+import dev.zanith.api.ops.DropStatistics;
+import dev.zanith.api.ops.DropTrigger;
 import dev.zanith.api.ops.DropForeignKey;
 import dev.zanith.api.ops.DropIndex;
 import dev.zanith.api.ops.DropPrimaryKey;
@@ -31,9 +38,10 @@ import java.util.Optional;
 
 /**
  * The differ's part for privileges, object comments and table storage: grants and revokes per object and grantee,
- * comments on indexes, constraints, sequences and schemas, storage parameters and UNLOGGED/LOGGED. Grants and comments
+ * comments on the objects without a comment field of their own ({@link ObjectComment}), storage parameters and UNLOGGED/LOGGED. Grants and comments
  * come after every object they are on exists (the differ runs them with row level security, after tables, columns,
- * indexes and constraints); nothing is revoked from or commented on an object the diff drops.
+ * indexes and constraints, after routines and triggers are created); nothing is revoked from or commented on an
+ * object the diff drops, and an object it drops and creates again gets its declared comment again.
  */
 final class AttachmentDiff {
 
@@ -207,30 +215,37 @@ final class AttachmentDiff {
                     || op instanceof DropUniqueConstraint u && u.name().equals(c.name())
                     || op instanceof DropForeignKey f && f.name().equals(c.name())
                     || op instanceof DropPrimaryKey p && p.name().equals(c.name()));
+            case "trigger" -> op instanceof DropTrigger d && d.table().equals(new TableName(c.schema(), c.table()))
+                    && d.name().equals(c.name());
+            case "policy" -> op instanceof DropPolicy d && d.table().equals(new TableName(c.schema(), c.table()))
+                    && d.name().equals(c.name());
+            case "domain" -> op instanceof DropDomain d && d.domain().equals(named(c));
+            case "compositeType" -> op instanceof DropCompositeType d && d.type().equals(named(c));
+            case "rangeType" -> op instanceof DropRangeType d && d.type().equals(named(c));
+            case "statistics" -> op instanceof DropStatistics d && d.statistics().equals(named(c));
+            // a routine is dropped by its signature; the comment names it by schema, name and argument types
+            case "function", "procedure" -> op instanceof DropFunction d && d.signature().endsWith("(" + c.arguments() + ")")
+                    && (d.definition() == null ? d.signature().startsWith(named(c).sql() + "(") : c.isOn(d.definition()));
             default -> false;
         };
+    }
+
+    private static TableName named(ObjectComment c) {
+        return new TableName(c.schema(), c.name());
     }
 
     private static void comments(List<ObjectComment> live, List<ObjectComment> wanted, List<Operation> ops) {
         for (ObjectComment w : wanted) {
             Optional<ObjectComment> had = live.stream().filter(l -> l.sameObject(w)).findFirst();
             if (had.isEmpty() || !had.get().comment().equals(w.comment())) {
-                ops.add(setComment(w, w.comment(), had.map(ObjectComment::comment).orElse(null)));
+                ops.add(SetComment.on(w, w.comment(), had.map(ObjectComment::comment).orElse(null)));
             }
         }
         for (ObjectComment l : live) {
             if (wanted.stream().noneMatch(w -> w.sameObject(l))) {
-                ops.add(setComment(l, null, l.comment()));
+                ops.add(SetComment.on(l, null, l.comment()));
             }
         }
     }
 
-    private static SetComment setComment(ObjectComment c, String comment, String previous) {
-        return switch (c.on()) {
-            case "schema" -> SetComment.onSchema(c.schema(), comment, previous);
-            case "constraint" -> SetComment.onConstraint(new TableName(c.schema(), c.table()), c.name(), comment,
-                    previous);
-            default -> new SetComment(c.on(), new TableName(c.schema(), c.name()), null, comment, previous);
-        };
-    }
 }

@@ -18,8 +18,8 @@ import java.util.TreeSet;
 
 /**
  * Reads what the schema graph keeps beside its objects: the privileges granted on them ({@link Grant}, one
- * {@code aclexplode} query over tables, columns, sequences and schemas) and the comments on indexes, constraints,
- * sequences and schemas ({@link ObjectComment}, one query). Both keep only what is on an object the graph holds, so
+ * {@code aclexplode} query over tables, columns, sequences and schemas) and the comments on the objects without a
+ * comment field of their own ({@link ObjectComment}, one query). Both keep only what is on an object the graph holds, so
  * that what is hidden from the graph (parked columns and tables, identity sequences, indexes backing constraints)
  * brings nothing along; and the connected role's default privileges ({@link DefaultPrivilege}, one query).
  */
@@ -41,7 +41,8 @@ public final class PrivilegeCatalog {
         List<ObjectComment> comments = new ArrayList<>();
         Jdbc.query(c, SqlResources.get("introspect/object-comments.sql"), rs -> {
             comments.add(new ObjectComment(rs.getString("object_kind"), rs.getString("schema_name"),
-                    rs.getString("table_name"), rs.getString("object_name"), rs.getString("comment")));
+                    rs.getString("table_name"), rs.getString("object_name"), rs.getString("arguments"),
+                    rs.getString("comment")));
             return null;
         }, schemas);
         List<DefaultPrivilege> defaults = new ArrayList<>();

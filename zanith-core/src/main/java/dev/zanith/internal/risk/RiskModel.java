@@ -42,6 +42,7 @@ import dev.zanith.api.ops.RebuildTable;
 import dev.zanith.api.ops.RenameColumn;
 import dev.zanith.api.ops.RenderContext;
 import dev.zanith.api.ops.SetComment;
+import dev.zanith.api.schema.ObjectComment;
 import dev.zanith.api.ops.SetIdentity;
 import dev.zanith.api.ops.SetNotNull;
 import dev.zanith.api.ops.ValidateConstraint;
@@ -914,9 +915,10 @@ public final class RiskModel {
     private static void setComment(Scoring s, SetComment op) {
         s.reason(ReasonCode.CHANGES_COMMENT);
         if (op.target() != null) {
-            // a constraint is looked up through its table, which COMMENT locks only against a concurrent drop
-            s.lock(op.target(), op.on().equals("constraint") ? LockMode.ACCESS_SHARE : LockMode.SHARE_UPDATE_EXCLUSIVE,
-                    TableLock.BRIEF);
+            // a constraint, a trigger or a policy is looked up through its table, which COMMENT locks only against a
+            // concurrent drop (observed in pg_locks: ACCESS SHARE); functions, types and statistics lock no table
+            s.lock(op.target(), ObjectComment.ON_TABLE.contains(op.on()) ? LockMode.ACCESS_SHARE
+                    : LockMode.SHARE_UPDATE_EXCLUSIVE, TableLock.BRIEF);
         }
         s.note("documentation only").score(0);
     }

@@ -143,11 +143,15 @@ public final class SchemaComparison {
                 + (g.column() != null ? "." + g.column() : "") + " to " + g.grantee();
     }
 
-    /** "index public.users_email_idx", "constraint users_pkey on public.users", "schema billing". */
+    /**
+     * "index public.users_email_idx", "constraint users_pkey on public.users", "schema billing",
+     * "function public.f(integer,text)": the name is also the key comments are matched by, so overloads stay apart.
+     */
     private static String commentName(dev.zanith.api.schema.ObjectComment c) {
         return switch (c.on()) {
             case "schema" -> "schema " + c.schema();
-            case "constraint" -> "constraint " + c.name() + " on " + c.schema() + "." + c.table();
+            case "constraint", "trigger", "policy" -> c.on() + " " + c.name() + " on " + c.schema() + "." + c.table();
+            case "function", "procedure" -> c.on() + " " + c.schema() + "." + c.name() + "(" + c.arguments() + ")";
             default -> c.on() + " " + c.schema() + "." + c.name();
         };
     }

@@ -23,6 +23,7 @@ final class AcceptanceCases {
         all.addAll(FunctionAcceptanceCases.all());
         all.addAll(PartitionAcceptanceCases.all());
         all.addAll(PrivilegeAcceptanceCases.all());
+        all.addAll(CommentAcceptanceCases.all());
         return List.copyOf(all);
     }
 

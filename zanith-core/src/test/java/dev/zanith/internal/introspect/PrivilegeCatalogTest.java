@@ -76,6 +76,44 @@ class PrivilegeCatalogTest {
                         new ObjectComment("constraint", "public", "t", "email_shape", "an address"));
     }
 
+    /**
+     * Comments on routines, triggers, policies, domains, composite and range types and statistics come from the same
+     * query; a routine is named by its argument types as its signature spells them, and what an extension or a range
+     * type owns (the range's constructor functions) or what the graph leaves out (a table's row type) brings none.
+     */
+    @Test
+    void commentsOnRoutinesTriggersPoliciesTypesAndStatisticsAreRead(TestDatabase db) throws Exception {
+        db.execute("""
+                CREATE TABLE t (a int, b int);
+                CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RETURN NEW; END$$;
+                CREATE FUNCTION f(x int, y text DEFAULT 'q') RETURNS int LANGUAGE sql AS $$SELECT x$$;
+                CREATE PROCEDURE p(IN x int, OUT y int) LANGUAGE plpgsql AS $$BEGIN y := x; END$$;
+                CREATE TRIGGER t_touch BEFORE INSERT ON t FOR EACH ROW EXECUTE FUNCTION touch();
+                CREATE POLICY t_own ON t USING (a > 0);
+                CREATE STATISTICS t_ab ON a, b FROM t;
+                CREATE DOMAIN d AS int; CREATE TYPE c AS (x int); CREATE TYPE r AS RANGE (subtype = float8);
+                COMMENT ON FUNCTION f(int, text) IS 'f'; COMMENT ON PROCEDURE p(int) IS 'p';
+                COMMENT ON TRIGGER t_touch ON t IS 'trigger'; COMMENT ON POLICY t_own ON t IS 'policy';
+                COMMENT ON STATISTICS t_ab IS 'statistics'; COMMENT ON DOMAIN d IS 'domain';
+                COMMENT ON TYPE c IS 'composite'; COMMENT ON TYPE r IS 'range'; COMMENT ON TYPE t IS 'row type';
+                COMMENT ON FUNCTION r(float8, float8) IS 'constructor';
+                """);
+        SchemaGraph graph = introspect(db);
+        assertThat(graph.comments()).containsExactly(
+                new ObjectComment("compositeType", "public", null, "c", "composite"),
+                new ObjectComment("domain", "public", null, "d", "domain"),
+                new ObjectComment("function", "public", null, "f", "integer,text", "f"),
+                new ObjectComment("procedure", "public", null, "p", "integer", "p"),
+                new ObjectComment("rangeType", "public", null, "r", "range"),
+                new ObjectComment("statistics", "public", null, "t_ab", "statistics"),
+                new ObjectComment("policy", "public", "t", "t_own", "policy"),
+                new ObjectComment("trigger", "public", "t", "t_touch", "trigger"));
+        assertThat(graph.routine("public.f(integer,text)")).hasValueSatisfying(r ->
+                assertThat(graph.comments().get(2).isOn(r)).isTrue());
+        assertThat(SchemaGraphJson.fromJson(SchemaGraphJson.toJson(graph), "test")).isEqualTo(graph);
+        assertThat(SchemaGraphJson.toJson(graph)).contains("\"integer,text\"");
+    }
+
     @Test
     void storageParametersOfTheTableAndItsToastTableAreRead(TestDatabase db) throws Exception {
         db.execute("CREATE TABLE t (id int, body text) WITH (fillfactor = 70, autovacuum_enabled = false, "

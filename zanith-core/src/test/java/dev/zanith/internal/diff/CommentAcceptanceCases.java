@@ -1,0 +1,178 @@
+package dev.zanith.internal.diff;
+
+import java.util.List;
+
+import static dev.zanith.api.ops.OperationKind.*;
+import static dev.zanith.internal.diff.AcceptanceCase.of;
+
+/**
+ * The acceptance rows for comments on functions, procedures, triggers, policies, domains, composite and range types
+ * and extended statistics (joined into {@link AcceptanceCases#all()}): each comment added, changed and removed, on an
+ * object the plan drops and creates again (the comment must follow, or the next generate would not be empty), with
+ * quotes, newlines and non-ASCII text, and beside a table change. Every name starts with "comments:" so
+ * {@code -Dzanith.acceptance.only=comments:} runs them alone.
+ */
+final class CommentAcceptanceCases {
+
+    private static final String ITEMS = "CREATE TABLE items (id int PRIMARY KEY, code text, qty int, note text);";
+    private static final String SCALED = "CREATE FUNCTION scaled(x int, factor int) RETURNS int LANGUAGE sql "
+            + "IMMUTABLE AS $$ SELECT x * factor $$;";
+    private static final String RESTOCK = "CREATE PROCEDURE restock(p_id int, amount int) LANGUAGE sql AS $$ "
+            + "UPDATE items SET qty = qty + amount WHERE id = p_id $$;";
+    private static final String TOUCH = """
+            CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN NEW.note := coalesce(NEW.note, 'new'); RETURN NEW; END $$;
+            CREATE TRIGGER items_touch BEFORE INSERT ON items FOR EACH ROW EXECUTE FUNCTION touch();
+            """;
+    private static final String POLICY = "CREATE POLICY positive ON items USING (qty > 0);";
+    private static final String DOMAIN = "CREATE DOMAIN item_code AS text CHECK (VALUE <> '');";
+    private static final String COMPOSITE = "CREATE TYPE price AS (amount numeric, currency text);";
+    private static final String RANGE = "CREATE TYPE qty_range AS RANGE (subtype = int4);";
+    private static final String STATISTICS = "CREATE STATISTICS items_code_qty ON code, qty FROM items;";
+
+    /** How many comments on the migrated database have exactly {@code text}. */
+    private static String commented(String text) {
+        return "SELECT count(*) FROM pg_description WHERE description = " + dev.zanith.internal.sql.Identifiers.literal(text);
+    }
+
+    private CommentAcceptanceCases() {
+    }
+
+    static List<AcceptanceCase> all() {
+        return List.of(
+                // ------------------------------------------------------------------ functions and procedures
+                of("comments: add a comment on a function", ITEMS + SCALED,
+                        ITEMS + SCALED + "COMMENT ON FUNCTION scaled(int, int) IS 'multiplies';")
+                        .expect(SET_COMMENT).forbid(DROP_FUNCTION, CREATE_FUNCTION).check(commented("multiplies"), 1),
+                of("comments: change the comment on a function",
+                        ITEMS + SCALED + "COMMENT ON FUNCTION scaled(int, int) IS 'multiplies';",
+                        ITEMS + SCALED + "COMMENT ON FUNCTION scaled(int, int) IS 'scales x';")
+                        .expect(SET_COMMENT).check(commented("scales x"), 1).check(commented("multiplies"), 0),
+                of("comments: remove the comment on a function",
+                        ITEMS + SCALED + "COMMENT ON FUNCTION scaled(int, int) IS 'multiplies';", ITEMS + SCALED)
+                        .expect(SET_COMMENT).check(commented("multiplies"), 0),
+                of("comments: a function whose signature changes keeps its comment on the new one",
+                        ITEMS + SCALED + "COMMENT ON FUNCTION scaled(int, int) IS 'multiplies';",
+                        ITEMS + "CREATE FUNCTION scaled(x bigint, factor int) RETURNS bigint LANGUAGE sql IMMUTABLE "
+                                + "AS $$ SELECT x * factor $$; COMMENT ON FUNCTION scaled(bigint, int) IS 'multiplies';")
+                        .expect(CREATE_FUNCTION, DROP_FUNCTION, SET_COMMENT).check(commented("multiplies"), 1),
+                of("comments: a function dropped and created again (its result changes) gets its comment back",
+                        ITEMS + SCALED + "COMMENT ON FUNCTION scaled(int, int) IS 'multiplies';",
+                        ITEMS + "CREATE FUNCTION scaled(x int, factor int) RETURNS bigint LANGUAGE sql IMMUTABLE "
+                                + "AS $$ SELECT x::bigint * factor $$; COMMENT ON FUNCTION scaled(int, int) IS 'multiplies';")
+                        .expect(DROP_FUNCTION, CREATE_FUNCTION, SET_COMMENT).check(commented("multiplies"), 1),
+                of("comments: add and change comments on overloads of one name",
+                        ITEMS + SCALED + "CREATE FUNCTION scaled(x numeric) RETURNS numeric LANGUAGE sql AS $$ SELECT x * 2 $$;"
+                                + "COMMENT ON FUNCTION scaled(numeric) IS 'doubles';",
+                        ITEMS + SCALED + "CREATE FUNCTION scaled(x numeric) RETURNS numeric LANGUAGE sql AS $$ SELECT x * 2 $$;"
+                                + "COMMENT ON FUNCTION scaled(numeric) IS 'doubles a numeric';"
+                                + "COMMENT ON FUNCTION scaled(int, int) IS 'multiplies';")
+                        .expect(SET_COMMENT).check(commented("doubles a numeric"), 1).check(commented("multiplies"), 1),
+                of("comments: add, then change the comment on a procedure", ITEMS + RESTOCK
+                                + "COMMENT ON PROCEDURE restock(int, int) IS 'adds stock';",
+                        ITEMS + RESTOCK + "COMMENT ON PROCEDURE restock(int, int) IS 'adds stock to one item';")
+                        .expect(SET_COMMENT).check(commented("adds stock to one item"), 1),
+                of("comments: a new procedure with its comment", ITEMS,
+                        ITEMS + RESTOCK + "COMMENT ON PROCEDURE restock(int, int) IS 'adds stock';")
+                        .expect(CREATE_FUNCTION, SET_COMMENT).check(commented("adds stock"), 1)
+                        .after("CALL restock(1, 5)"),
+                // ------------------------------------------------------------------ triggers and policies
+                of("comments: add a comment on a trigger", ITEMS + TOUCH,
+                        ITEMS + TOUCH + "COMMENT ON TRIGGER items_touch ON items IS 'fills in the note';")
+                        .expect(SET_COMMENT).check(commented("fills in the note"), 1),
+                of("comments: remove the comment on a trigger",
+                        ITEMS + TOUCH + "COMMENT ON TRIGGER items_touch ON items IS 'fills in the note';", ITEMS + TOUCH)
+                        .expect(SET_COMMENT).check(commented("fills in the note"), 0),
+                of("comments: a trigger replaced in place keeps its comment",
+                        ITEMS + TOUCH + "COMMENT ON TRIGGER items_touch ON items IS 'fills in the note';",
+                        ITEMS + TOUCH.replace("BEFORE INSERT ON", "BEFORE INSERT OR UPDATE ON")
+                                + "COMMENT ON TRIGGER items_touch ON items IS 'fills in the note';")
+                        .expect(REPLACE_TRIGGER).forbid(SET_COMMENT).check(commented("fills in the note"), 1),
+                of("comments: a constraint trigger recreated gets its comment back",
+                        ITEMS + TOUCH.replace("CREATE TRIGGER items_touch BEFORE INSERT ON items FOR EACH ROW",
+                                "CREATE CONSTRAINT TRIGGER items_touch AFTER INSERT ON items FOR EACH ROW")
+                                + "COMMENT ON TRIGGER items_touch ON items IS 'checks the note';",
+                        ITEMS + TOUCH.replace("CREATE TRIGGER items_touch BEFORE INSERT ON items FOR EACH ROW",
+                                "CREATE CONSTRAINT TRIGGER items_touch AFTER INSERT OR UPDATE ON items FOR EACH ROW")
+                                + "COMMENT ON TRIGGER items_touch ON items IS 'checks the note';")
+                        .expect(DROP_TRIGGER, CREATE_TRIGGER, SET_COMMENT).check(commented("checks the note"), 1),
+                of("comments: add and change comments on policies", ITEMS + POLICY
+                                + "CREATE POLICY small ON items FOR SELECT USING (qty < 100);"
+                                + "COMMENT ON POLICY small ON items IS 'small ones';",
+                        ITEMS + POLICY + "CREATE POLICY small ON items FOR SELECT USING (qty < 100);"
+                                + "COMMENT ON POLICY positive ON items IS 'no negative stock';"
+                                + "COMMENT ON POLICY small ON items IS 'only the small ones';")
+                        .expect(SET_COMMENT).check(commented("no negative stock"), 1)
+                        .check(commented("only the small ones"), 1),
+                of("comments: a policy whose command changes is recreated with its comment",
+                        ITEMS + POLICY + "COMMENT ON POLICY positive ON items IS 'no negative stock';",
+                        ITEMS + "CREATE POLICY positive ON items FOR SELECT USING (qty > 0);"
+                                + "COMMENT ON POLICY positive ON items IS 'no negative stock';")
+                        .expect(DROP_POLICY, CREATE_POLICY, SET_COMMENT).check(commented("no negative stock"), 1),
+                of("comments: a policy calling a function that is dropped and created again gets its comment back",
+                        ITEMS + SCALED + "CREATE POLICY scaled_up ON items USING (scaled(qty, 2) > 0);"
+                                + "COMMENT ON POLICY scaled_up ON items IS 'doubled stock is positive';",
+                        ITEMS + "CREATE FUNCTION scaled(x int, factor int) RETURNS bigint LANGUAGE sql IMMUTABLE "
+                                + "AS $$ SELECT x::bigint * factor $$;"
+                                + "CREATE POLICY scaled_up ON items USING (scaled(qty, 2) > 0);"
+                                + "COMMENT ON POLICY scaled_up ON items IS 'doubled stock is positive';")
+                        .expect(DROP_POLICY, DROP_FUNCTION, CREATE_FUNCTION, CREATE_POLICY, SET_COMMENT)
+                        .check(commented("doubled stock is positive"), 1),
+                // ------------------------------------------------------------------ types and statistics
+                of("comments: add a comment on a domain", DOMAIN, DOMAIN + "COMMENT ON DOMAIN item_code IS 'a code';")
+                        .expect(SET_COMMENT).check(commented("a code"), 1),
+                of("comments: remove the comment on a domain", DOMAIN + "COMMENT ON DOMAIN item_code IS 'a code';", DOMAIN)
+                        .expect(SET_COMMENT).check(commented("a code"), 0),
+                of("comments: change the comment on a composite type", COMPOSITE + "COMMENT ON TYPE price IS 'money';",
+                        COMPOSITE + "COMMENT ON TYPE price IS 'an amount in a currency';")
+                        .expect(SET_COMMENT).check(commented("an amount in a currency"), 1),
+                of("comments: add a comment on a range type", RANGE, RANGE + "COMMENT ON TYPE qty_range IS 'quantities';")
+                        .expect(SET_COMMENT).check(commented("quantities"), 1),
+                of("comments: add and remove comments on statistics objects", ITEMS + STATISTICS
+                                + "CREATE STATISTICS items_id_code ON id, code FROM items;"
+                                + "COMMENT ON STATISTICS items_id_code IS 'old';",
+                        ITEMS + STATISTICS + "CREATE STATISTICS items_id_code ON id, code FROM items;"
+                                + "COMMENT ON STATISTICS items_code_qty IS 'code and quantity go together';")
+                        .expect(SET_COMMENT).check(commented("code and quantity go together"), 1)
+                        .check(commented("old"), 0),
+                of("comments: new objects of every kind with their comments", ITEMS,
+                        ITEMS + SCALED + TOUCH + POLICY + DOMAIN + COMPOSITE + RANGE + STATISTICS
+                                + "COMMENT ON FUNCTION scaled(int, int) IS 'f';"
+                                + "COMMENT ON TRIGGER items_touch ON items IS 't';"
+                                + "COMMENT ON POLICY positive ON items IS 'p';"
+                                + "COMMENT ON DOMAIN item_code IS 'd';"
+                                + "COMMENT ON TYPE price IS 'c';"
+                                + "COMMENT ON TYPE qty_range IS 'r';"
+                                + "COMMENT ON STATISTICS items_code_qty IS 's';")
+                        .expect(CREATE_FUNCTION, CREATE_TRIGGER, CREATE_POLICY, CREATE_DOMAIN, CREATE_COMPOSITE_TYPE,
+                                CREATE_RANGE_TYPE, CREATE_STATISTICS, SET_COMMENT)
+                        .check("SELECT count(*) FROM pg_description WHERE description IN ('f','t','p','d','c','r','s')", 7),
+                of("comments: objects dropped with their comments", ITEMS + SCALED + TOUCH + POLICY + DOMAIN + STATISTICS
+                                + "COMMENT ON FUNCTION scaled(int, int) IS 'f'; COMMENT ON TRIGGER items_touch ON items IS 't';"
+                                + "COMMENT ON POLICY positive ON items IS 'p'; COMMENT ON DOMAIN item_code IS 'd';"
+                                + "COMMENT ON STATISTICS items_code_qty IS 's';", ITEMS)
+                        .forbid(SET_COMMENT).check("SELECT count(*) FROM pg_description WHERE description IN ('f','t','p','d','s')", 0),
+                // ------------------------------------------------------------------ text and combinations
+                of("comments: quotes, a newline, a backslash and non-ASCII text", ITEMS + SCALED + TOUCH,
+                        ITEMS + SCALED + TOUCH + "COMMENT ON FUNCTION scaled(int, int) IS E'it''s \"x\" times\\nfactor \\\\ ok';"
+                                + "COMMENT ON TRIGGER items_touch ON items IS 'Überprüft die Notiz — 注釈 ✓';")
+                        .expect(SET_COMMENT).check(commented("it's \"x\" times\nfactor \\ ok"), 1)
+                        .check(commented("Überprüft die Notiz — 注釈 ✓"), 1),
+                of("comments: a comment on a policy beside a new column and a changed table comment",
+                        ITEMS + POLICY + "COMMENT ON TABLE items IS 'stock';",
+                        ITEMS.replace("note text", "note text, shelf text") + POLICY
+                                + "COMMENT ON TABLE items IS 'stock on shelves';"
+                                + "COMMENT ON POLICY positive ON items IS 'no negative stock';")
+                        .expect(ADD_COLUMN, SET_COMMENT).check(commented("no negative stock"), 1),
+                of("comments: a comment on a trigger of a new table", "",
+                        ITEMS + TOUCH + "COMMENT ON TRIGGER items_touch ON items IS 'fills in the note';")
+                        .expect(CREATE_TABLE, CREATE_TRIGGER, SET_COMMENT).check(commented("fills in the note"), 1),
+                of("comments: quoted names", "CREATE TABLE \"Stock Items\" (id int);"
+                                + "CREATE FUNCTION \"Scale\"(x int) RETURNS int LANGUAGE sql AS $$ SELECT x $$;",
+                        "CREATE TABLE \"Stock Items\" (id int); CREATE POLICY \"Only Mine\" ON \"Stock Items\" USING (id > 0);"
+                                + "CREATE FUNCTION \"Scale\"(x int) RETURNS int LANGUAGE sql AS $$ SELECT x $$;"
+                                + "COMMENT ON FUNCTION \"Scale\"(int) IS 'scale';"
+                                + "COMMENT ON POLICY \"Only Mine\" ON \"Stock Items\" IS 'mine';")
+                        .expect(CREATE_POLICY, SET_COMMENT).check(commented("scale"), 1).check(commented("mine"), 1));
+    }
+}
