@@ -96,6 +96,19 @@ class PredictionAgreementTest {
                           - enableTrigger: {table: users, name: users_touch, mode: always}
                           - dropTrigger: {table: users, name: users_touch}
                           - dropFunction: {signature: "public.touch()"}"""),
+                Arguments.of("comments on a function, a trigger, a policy, a statistics object and a domain: only "
+                        + "the trigger's and the policy's lock their table (ACCESS SHARE)", """
+                          - createFunction: {routine: {schema: public, name: touch, signature: "public.touch()", result: trigger, language: plpgsql, definition: "CREATE OR REPLACE FUNCTION public.touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$"}}
+                          - createTrigger: {trigger: {schema: public, table: users, name: users_touch, function: "public.touch()", definition: "CREATE TRIGGER users_touch BEFORE UPDATE ON public.users FOR EACH ROW EXECUTE FUNCTION public.touch()"}}
+                          - createPolicy: {table: users, policy: {name: own_rows, using: "id > 0"}}
+                          - createStatistics: {statistics: {schema: public, name: users_n_name, tableSchema: public, table: users, definition: "CREATE STATISTICS public.users_n_name ON n, name FROM public.users"}}
+                          - createDomain: {domain: {schema: public, name: zip_code, baseType: text}}
+                          - setComment: {on: function, object: public.touch, comment: "keeps rows as they are"}
+                          - setComment: {on: trigger, object: public.users, name: users_touch, comment: "fires on update"}
+                          - setComment: {on: policy, object: public.users, name: own_rows, comment: "it's mine"}
+                          - setComment: {on: statistics, object: public.users_n_name, comment: "n and name go together"}
+                          - setComment: {on: domain, object: public.zip_code, comment: "five digits"}
+                          - setComment: {on: trigger, object: public.users, name: users_touch}"""),
                 Arguments.of("drop not null and defaults", """
                           - dropNotNull: {table: users, column: email}
                           - setDefault: {table: users, column: n, expression: "0"}
