@@ -2,6 +2,8 @@ package dev.zanith.api.schema;
 
 import org.jspecify.annotations.Nullable;
 
+import java.util.List;
+
 /**
  * A function or procedure (not an aggregate, not one an extension owns), as the server prints it. Its identity is
  * {@code signature}: schema, name and argument types, as {@code regprocedure} spells them
@@ -15,9 +17,15 @@ import org.jspecify.annotations.Nullable;
  * @param language   {@code plpgsql}, {@code sql}, ...
  * @param definition the normal form: {@code pg_get_functiondef} ({@code CREATE OR REPLACE FUNCTION ...}), read with
  *                   only {@code pg_catalog} on the search path so every name in the header is schema-qualified
+ * @param dependsOn  the signatures of the routines (of the introspected schemas) it calls, sorted, as
+ *                   {@code pg_depend} records them: only a SQL-standard body ({@code BEGIN ATOMIC ... END} or
+ *                   {@code RETURN expr}, PostgreSQL 14+) is parsed at creation and leaves such edges, and only those
+ *                   make the server refuse to drop the routine it calls. A string body ({@code AS $$...$$}) leaves
+ *                   none: the server does not check it at drop time, and a call to a routine dropped meanwhile fails
+ *                   when it runs. Empty for most routines (and left out of the JSON form then).
  */
 public record Routine(String schema, String name, String signature, String kind, String arguments,
-                      @Nullable String result, String language, String definition) {
+                      @Nullable String result, String language, String definition, List<String> dependsOn) {
 
     /** The two kinds, as {@link #kind()} spells them. */
     public static final String FUNCTION = "function";
@@ -34,6 +42,13 @@ public record Routine(String schema, String name, String signature, String kind,
         arguments = arguments == null ? "" : arguments;
         Lists.require(language, "language of routine " + signature);
         Lists.require(definition, "definition of routine " + signature);
+        dependsOn = Lists.sorted(dependsOn, String::compareTo);
+    }
+
+    /** A routine that calls no other (as every routine with a string body is recorded). */
+    public Routine(String schema, String name, String signature, String kind, String arguments,
+                   @Nullable String result, String language, String definition) {
+        this(schema, name, signature, kind, arguments, result, language, definition, List.of());
     }
 
     /** {@code FUNCTION} or {@code PROCEDURE}, for DDL. */

@@ -26,10 +26,13 @@ import org.jspecify.annotations.Nullable;
  *                     (from {@code pg_depend} on the view's {@code pg_rewrite} rule), sorted by name; they order
  *                     drops and creates and tell which column changes force a drop and re-create
  * @param comment      {@code COMMENT ON VIEW} / {@code MATERIALIZED VIEW}, or null
+ * @param routines     the signatures of the routines (of the introspected schemas) the definition calls, sorted (from
+ *                     {@code pg_depend} on the view's rule, like {@code dependsOn}); a routine dropped and created
+ *                     again takes the view along, since the server refuses to drop a routine a view calls
  */
 public record View(String schema, String name, boolean materialized, String definition, List<ViewColumn> columns,
                    List<String> options, boolean withNoData, List<Index> indexes, List<ViewDependency> dependsOn,
-                   @Nullable String comment) {
+                   @Nullable String comment, List<String> routines) {
 
     public View {
         Lists.require(schema, "view schema");
@@ -39,10 +42,19 @@ public record View(String schema, String name, boolean materialized, String defi
         options = Lists.copy(options);
         indexes = Lists.sorted(indexes, Comparator.comparing(Index::name));
         dependsOn = Lists.sorted(dependsOn, Comparator.comparing(ViewDependency::relation));
+        routines = Lists.sorted(routines, String::compareTo);
         if (!materialized && (withNoData || !indexes.isEmpty())) {
             throw new IllegalArgumentException("view " + schema + "." + name
                     + ": only a materialized view can be WITH NO DATA or have indexes");
         }
+    }
+
+    /** A view that calls no routine. */
+    public View(String schema, String name, boolean materialized, String definition, List<ViewColumn> columns,
+                List<String> options, boolean withNoData, List<Index> indexes, List<ViewDependency> dependsOn,
+                @Nullable String comment) {
+        this(schema, name, materialized, definition, columns, options, withNoData, indexes, dependsOn, comment,
+                List.of());
     }
 
     /**
@@ -93,16 +105,16 @@ public record View(String schema, String name, boolean materialized, String defi
 
     public View withIndexes(List<Index> newIndexes) {
         return new View(schema, name, materialized, definition, columns, options, withNoData, newIndexes, dependsOn,
-                comment);
+                comment, routines);
     }
 
     public View withComment(@Nullable String newComment) {
         return new View(schema, name, materialized, definition, columns, options, withNoData, indexes, dependsOn,
-                newComment);
+                newComment, routines);
     }
 
     public View withPopulated(boolean populated) {
         return new View(schema, name, materialized, definition, columns, options, materialized && !populated, indexes,
-                dependsOn, comment);
+                dependsOn, comment, routines);
     }
 }

@@ -30,6 +30,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -40,12 +43,18 @@ import java.util.stream.Collectors;
  *       arguments and result), go with the types, before any table (defaults, CHECKs and triggers call them);</li>
  *   <li>a routine that must be dropped and created again (its result, its argument names or defaults, or its kind
  *       changes) goes with the dependent drops: first what uses it — column defaults, CHECK constraints, indexes and
- *       policies whose expressions call it, triggers that execute it — then the routine is dropped and created. Those
+ *       policies whose expressions call it, triggers that execute it or call it in their WHEN — then the routine is
+ *       dropped and created. So does every routine whose SQL-standard body calls it ({@link #recreated}), callers
+ *       dropped first and created after, in dependency order; declared routines calling one of them (new or replaced)
+ *       are created after them too. Views calling any of them are dropped and created by {@link ViewDiff}. Those
  *       dependents leave the differ's working graph, so the table diff adds the declared ones back in their own
  *       phases (defaults set, CHECKs added NOT VALID and validated, indexes built concurrently) and the trigger diff
  *       creates the triggers again;</li>
  *   <li>routines the declared schema lacks are dropped first among the late drops (after the tables and columns
- *       that used them, before the types their arguments use);</li>
+ *       that used them, before the types their arguments use), callers before callees;</li>
+ *   <li>routines created or replaced in the types phase go callees first, so a SQL-standard body finds what it
+ *       calls. A string body ({@code AS $$...$$}) records no dependency: the server checks nothing when a routine it
+ *       calls is dropped, so nothing orders around it and a stale call fails only when it runs;</li>
  *   <li>triggers: new ones after every table change, changed ones replaced in one statement (CREATE OR REPLACE
  *       TRIGGER; a constraint trigger is dropped and created), enabled state changed by ENABLE / DISABLE, removed
  *       ones dropped with the dependent drops;</li>
@@ -76,29 +85,114 @@ final class RoutineDiff {
     SchemaGraph routines(SchemaGraph working, SchemaGraph target) {
         Map<String, Routine> live = bySignature(working.routines());
         Map<String, Routine> declared = bySignature(target.routines());
-        SchemaGraph result = working;
-        for (Routine wanted : target.routines()) {
+        Set<String> recreated = recreated(working, target);
+        // Declared routines that call (through SQL-standard bodies, transitively) one that is dropped and created
+        // again: created or replaced only after it is back, or their bodies would bind to the old one.
+        Set<String> after = callersOf(declared, recreated);
+        List<Operation> lateCreates = new ArrayList<>();
+        for (Routine wanted : dependencyOrder(target.routines(), false)) {
             Routine existing = live.get(wanted.signature());
-            if (existing == null) {
-                types.add(new CreateFunction(wanted));
-            } else if (existing.definition().equals(wanted.definition())) {
+            boolean again = recreated.contains(wanted.signature());
+            if (existing != null && existing.definition().equals(wanted.definition()) && !again) {
                 continue;
-            } else if (existing.replaceableBy(wanted)) {
-                types.add(new ReplaceFunction(wanted, existing));
+            }
+            Operation change = existing == null || again ? new CreateFunction(wanted) : new ReplaceFunction(wanted, existing);
+            if (again || after.contains(wanted.signature())) {
+                lateCreates.add(change);
             } else {
-                result = dropDependents(result, existing);
-                dependentDrops.add(new DropFunction(existing.signature(), existing));
-                dependentDrops.add(new CreateFunction(wanted));
+                types.add(change);
             }
         }
+        SchemaGraph result = working;
+        // Callers first: the server refuses to drop a routine a SQL-standard body still calls.
+        for (Routine existing : dependencyOrder(working.routines(), true)) {
+            if (recreated.contains(existing.signature())) {
+                result = dropDependents(result, existing);
+                dependentDrops.add(new DropFunction(existing.signature(), existing));
+            }
+        }
+        dependentDrops.addAll(lateCreates);
         List<Operation> drops = new ArrayList<>();
-        for (Routine existing : working.routines()) {
-            if (!declared.containsKey(existing.signature())) {
+        for (Routine existing : dependencyOrder(working.routines(), true)) {
+            if (!declared.containsKey(existing.signature()) && !recreated.contains(existing.signature())) {
                 drops.add(new DropFunction(existing.signature(), existing));
             }
         }
         lateDrops.addAll(0, drops);
         return result;
+    }
+
+    /**
+     * The signatures of the live routines that go away before the declared ones are created: those the declared schema
+     * lacks, and those dropped and created again (see {@link #recreated}). Whatever calls one of them must be dropped
+     * before it (views, by {@link ViewDiff}).
+     */
+    static Set<String> dropped(SchemaGraph live, SchemaGraph declared) {
+        Set<String> out = recreated(live, declared);
+        Set<String> wanted = bySignature(declared.routines()).keySet();
+        live.routines().stream().map(Routine::signature).filter(s -> !wanted.contains(s)).forEach(out::add);
+        return out;
+    }
+
+    /**
+     * The signatures of the live routines dropped and created again: those CREATE OR REPLACE cannot change, and every
+     * live routine whose SQL-standard body calls one of them, transitively (the server would refuse the DROP while
+     * they exist; each is created again after, in dependency order). A caller the declared schema lacks is among them
+     * too: dropped before its callee rather than among the late drops.
+     */
+    static Set<String> recreated(SchemaGraph live, SchemaGraph declared) {
+        Map<String, Routine> wanted = bySignature(declared.routines());
+        Set<String> changed = new TreeSet<>();
+        for (Routine existing : live.routines()) {
+            Routine routine = wanted.get(existing.signature());
+            if (routine != null && !existing.definition().equals(routine.definition()) && !existing.replaceableBy(routine)) {
+                changed.add(existing.signature());
+            }
+        }
+        return callersOf(bySignature(live.routines()), changed);
+    }
+
+    /** {@code roots} and every routine of {@code routines} that calls one of them, transitively. */
+    private static Set<String> callersOf(Map<String, Routine> routines, Set<String> roots) {
+        Set<String> out = new TreeSet<>(roots);
+        boolean grew = !out.isEmpty();
+        while (grew) {
+            grew = false;
+            for (Routine routine : routines.values()) {
+                if (!out.contains(routine.signature()) && routine.dependsOn().stream().anyMatch(out::contains)) {
+                    out.add(routine.signature());
+                    grew = true;
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * {@code routines} each after the ones it calls, or ({@code callersFirst}) each before them; ties by signature. A
+     * cycle cannot be created (a SQL-standard body needs its callees to exist), so it is only broken deterministically.
+     */
+    static List<Routine> dependencyOrder(List<Routine> routines, boolean callersFirst) {
+        Map<String, Routine> pending = new TreeMap<>(bySignature(routines));
+        List<Routine> ordered = new ArrayList<>();
+        while (!pending.isEmpty()) {
+            Routine next = null;
+            for (Routine routine : pending.values()) {
+                boolean ready = callersFirst
+                        ? pending.values().stream().noneMatch(o -> o != routine && o.dependsOn().contains(routine.signature()))
+                        : routine.dependsOn().stream().noneMatch(d -> !d.equals(routine.signature()) && pending.containsKey(d));
+                if (ready) {
+                    next = routine;
+                    break;
+                }
+            }
+            if (next == null) {
+                next = pending.values().iterator().next();
+            }
+            pending.remove(next.signature());
+            ordered.add(next);
+        }
+        return ordered;
     }
 
     /** Diffs the triggers of {@code working} (as the routine diff left it) against {@code target}. */
@@ -168,7 +262,8 @@ final class RoutineDiff {
         String call = routine.callPrefix();
         List<Operation> drops = new ArrayList<>();
         for (Trigger trigger : working.triggers()) {
-            if (trigger.function().equals(routine.signature())) {
+            // the trigger's function, or a call in its WHEN (pg_get_triggerdef prints it schema-qualified)
+            if (trigger.function().equals(routine.signature()) || calls(trigger.definition(), call)) {
                 drops.add(new DropTrigger(trigger.qualifiedTable(), trigger.name(), trigger));
             }
         }

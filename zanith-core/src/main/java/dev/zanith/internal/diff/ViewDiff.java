@@ -37,7 +37,9 @@ import java.util.TreeSet;
  *       recomputes its rows).</li>
  *   <li>A view is also dropped first and created again after when something under it changes in a way the server
  *       refuses while it exists: a table it reads goes away (dropped, parked, renamed), or a column it uses goes away
- *       or changes type or collation; and so is every view that reads a view dropped this way.</li>
+ *       or changes type or collation, or a routine it calls ({@code routines}) is dropped, or dropped and created
+ *       again (see {@link RoutineDiff#dropped}); and so is every view that reads a view dropped this way. Views are
+ *       dropped before the routine diff's drops and created after its creates, so they bind to the new routine.</li>
  *   <li>A materialized view declared populated that is not gets a {@code REFRESH}; one declared {@code WITH NO DATA}
  *       that holds rows is left as it is (emptying it is never what a migration should do unasked).</li>
  *   <li>Index changes on a materialized view that stays are built and dropped {@code CONCURRENTLY}.</li>
@@ -57,9 +59,12 @@ final class ViewDiff {
         Map<TableName, View> declared = byName(to.views());
         Set<TableName> dropped = new TreeSet<>();
         Set<TableName> replaced = new TreeSet<>();
+        Set<String> goneRoutines = RoutineDiff.dropped(from, to);
         for (View view : old.values()) {
             View wanted = declared.get(view.qualifiedName());
-            if (wanted == null || view.materialized() != wanted.materialized() || forced(view, from, to)) {
+            if (wanted == null || view.materialized() != wanted.materialized() || forced(view, from, to)
+                    // the server refuses DROP FUNCTION while a view's rule calls it (pg_depend, not the text)
+                    || view.routines().stream().anyMatch(goneRoutines::contains)) {
                 dropped.add(view.qualifiedName());
             } else if (!sameQuery(view, wanted)) {
                 if (!view.materialized() && replaceable(view, wanted)) {

@@ -23,7 +23,8 @@ final class RoutineCatalog {
     static List<Routine> routines(Connection c, List<String> schemas) throws SQLException {
         return Jdbc.query(c, SqlResources.get("introspect/routines.sql"), rs -> new Routine(rs.getString("schema_name"),
                 rs.getString("routine_name"), rs.getString("signature"), rs.getString("kind"), rs.getString("arguments"),
-                rs.getString("result"), rs.getString("language"), rs.getString("definition")), Jdbc.textArray(c, schemas));
+                rs.getString("result"), rs.getString("language"), rs.getString("definition"), Jdbc.strings(rs, "depends_on")),
+                Jdbc.textArray(c, schemas), Jdbc.textArray(c, schemas));
     }
 
     /** The user triggers on the tables of {@code schemas} that introspection shows (not prefix-named ones). */

@@ -17,9 +17,10 @@ import java.util.Map;
 
 /**
  * Reads the views and materialized views of a database into the schema graph's form: one query for the views
- * ({@code introspect/views.sql}), one for what each reads ({@code introspect/view-dependencies.sql}) and one for
- * the materialized views' indexes (the tables' {@code introspect/indexes.sql}) — never one query per view. Runs
- * inside the introspector's snapshot, with only {@code pg_catalog} on the search path.
+ * ({@code introspect/views.sql}, with the routines each calls), one for what each reads
+ * ({@code introspect/view-dependencies.sql}) and one for the materialized views' indexes (the tables'
+ * {@code introspect/indexes.sql}) — never one query per view. Runs inside the introspector's snapshot, with only
+ * {@code pg_catalog} on the search path.
  */
 final class ViewCatalog {
 
@@ -29,7 +30,7 @@ final class ViewCatalog {
     static List<View> read(Connection c, List<String> schemas, String excludedPrefix, ServerVersion version)
             throws SQLException {
         record Row(String schema, String name, boolean materialized, String definition, List<View.ViewColumn> columns,
-                   List<String> options, boolean populated, String comment) {
+                   List<String> options, boolean populated, String comment, List<String> routines) {
         }
         Map<Long, Row> rows = new LinkedHashMap<>();
         Jdbc.query(c, SqlResources.get("introspect/views.sql"), rs -> {
@@ -41,7 +42,8 @@ final class ViewCatalog {
             }
             return rows.put(rs.getLong("view_oid"), new Row(rs.getString("schema_name"), rs.getString("view_name"),
                     rs.getBoolean("materialized"), normalize(rs.getString("definition")), columns,
-                    Jdbc.strings(rs, "options"), rs.getBoolean("populated"), rs.getString("comment")));
+                    Jdbc.strings(rs, "options"), rs.getBoolean("populated"), rs.getString("comment"),
+                    Jdbc.strings(rs, "routines")));
         }, excludedPrefix, Jdbc.textArray(c, schemas));
         if (rows.isEmpty()) {
             return List.of();
@@ -63,7 +65,8 @@ final class ViewCatalog {
         List<View> views = new ArrayList<>(rows.size());
         rows.forEach((oid, row) -> views.add(new View(row.schema(), row.name(), row.materialized(), row.definition(),
                 row.columns(), row.options(), row.materialized() && !row.populated(),
-                indexes.getOrDefault(oid, List.of()), dependencies.getOrDefault(oid, List.of()), row.comment())));
+                indexes.getOrDefault(oid, List.of()), dependencies.getOrDefault(oid, List.of()), row.comment(),
+                row.routines())));
         return views;
     }
 

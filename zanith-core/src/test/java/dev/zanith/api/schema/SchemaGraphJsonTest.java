@@ -38,6 +38,28 @@ class SchemaGraphJsonTest {
     }
 
     @Test
+    void routineAndViewDependenciesComeFromPgDependAndAreLeftOutWhenEmpty(TestDatabase db, PostgresServer server)
+            throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(server.majorVersion() >= 14,
+                "SQL-standard function bodies (RETURN expr) exist from PostgreSQL 14; this server is " + server.majorVersion());
+        db.execute("CREATE SCHEMA app; CREATE FUNCTION plus_one(a int) RETURNS int LANGUAGE sql RETURN a + 1;"
+                + "CREATE FUNCTION twice() RETURNS int LANGUAGE sql RETURN plus_one(1) * 2;"
+                + "CREATE FUNCTION as_string() RETURNS int LANGUAGE sql AS $$ SELECT plus_one(2) $$;"
+                + "CREATE VIEW v AS SELECT twice() AS n, abs(-1) AS m;");
+        SchemaGraph graph = introspect(db).graph();
+        assertThat(graph.routine("public.twice()")).get().extracting(Routine::dependsOn)
+                .isEqualTo(List.of("public.plus_one(integer)"));
+        assertThat(graph.routine("public.as_string()")).get().extracting(Routine::dependsOn)
+                .as("a string body records no dependency").isEqualTo(List.of());
+        assertThat(graph.view(new TableName("public", "v"))).get().extracting(View::routines)
+                .as("only routines of the introspected schemas, not abs()").isEqualTo(List.of("public.twice()"));
+        String json = SchemaGraphJson.toJson(graph);
+        assertThat(json.split("\"dependsOn\" : \\[ \"public.plus_one", -1)).as("one routine has dependencies").hasSize(2);
+        assertThat(json).contains("\"routines\" : [ \"public.twice()\" ]");
+        assertThat(SchemaGraphJson.fromJson(json, "test.json")).isEqualTo(graph);
+    }
+
+    @Test
     void sameDatabaseTwiceGivesByteIdenticalJsonAndTheSameFingerprint(TestDatabase db) throws Exception {
         db.execute(RICH_SCHEMA);
         LiveSchema first = introspect(db);

@@ -21,6 +21,7 @@ final class AcceptanceCases {
         all.addAll(TypeAcceptanceCases.all());
         all.addAll(ViewAcceptanceCases.all());
         all.addAll(FunctionAcceptanceCases.all());
+        all.addAll(DependencyAcceptanceCases.all());
         all.addAll(PartitionAcceptanceCases.all());
         all.addAll(PrivilegeAcceptanceCases.all());
         all.addAll(CommentAcceptanceCases.all());

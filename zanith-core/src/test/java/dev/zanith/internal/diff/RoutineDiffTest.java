@@ -52,4 +52,48 @@ class RoutineDiffTest {
                 .containsExactly("replaceFunction");
         assertThat(diff.warnings()).isEmpty();
     }
+
+    private static Routine sqlFunction(String name, String argument, String body, String... dependsOn) {
+        String signature = "public." + name + "(" + (argument.isEmpty() ? "" : "integer") + ")";
+        return new Routine("public", name, signature, Routine.FUNCTION, argument, "integer", "sql",
+                "CREATE OR REPLACE FUNCTION " + signature + " RETURNS integer LANGUAGE sql " + body + "\n",
+                List.of(dependsOn));
+    }
+
+    private static List<String> steps(DiffResult diff) {
+        return diff.operations().stream().map(op -> op.kind() + " " + (op instanceof DropFunction d ? d.signature()
+                : ((CreateFunction) op).routine().signature())).toList();
+    }
+
+    @Test
+    void sqlStandardCallersOfARecreatedRoutineAreDroppedFirstAndCreatedAfterInDependencyOrder() {
+        Routine plusA = sqlFunction("plus_one", "a integer", "RETURN a + 1");
+        Routine plusN = sqlFunction("plus_one", "n integer", "RETURN n + 1");
+        // names sort against the dependency order, so signature order alone would be wrong both ways
+        Routine caller = sqlFunction("a_twice", "", "RETURN public.plus_one(1) * 2", "public.plus_one(integer)");
+        Routine top = sqlFunction("a_quad", "", "RETURN public.a_twice() * 2", "public.a_twice()");
+        Routine stringBody = sqlFunction("b_plain", "", "AS $$ SELECT public.plus_one(1) $$");
+        SchemaGraph live = SchemaGraph.empty().withRoutines(List.of(plusA, caller, top, stringBody));
+
+        DiffResult diff = Differ.diff(live, live.withRoutines(List.of(plusN, caller, top, stringBody)));
+
+        assertThat(steps(diff)).containsExactly("dropFunction public.a_quad()", "dropFunction public.a_twice()",
+                "dropFunction public.plus_one(integer)", "createFunction public.plus_one(integer)",
+                "createFunction public.a_twice()", "createFunction public.a_quad()");
+        assertThat(RoutineDiff.dropped(live, live.withRoutines(List.of(plusN, caller, top, stringBody))))
+                .as("a string body has no pg_depend edge: the server does not stop the drop, so neither do we")
+                .containsExactly("public.a_quad()", "public.a_twice()", "public.plus_one(integer)");
+    }
+
+    @Test
+    void newAndDroppedCallersAreOrderedAroundTheirCallees() {
+        Routine base = sqlFunction("z_base", "", "RETURN 20");
+        Routine top = sqlFunction("a_top", "", "RETURN public.z_base() + 1", "public.z_base()");
+        SchemaGraph both = SchemaGraph.empty().withRoutines(List.of(base, top));
+
+        assertThat(steps(Differ.diff(SchemaGraph.empty(), both)))
+                .containsExactly("createFunction public.z_base()", "createFunction public.a_top()");
+        assertThat(steps(Differ.diff(both, SchemaGraph.empty())))
+                .containsExactly("dropFunction public.a_top()", "dropFunction public.z_base()");
+    }
 }
