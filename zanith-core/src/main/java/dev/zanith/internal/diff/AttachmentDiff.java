@@ -4,6 +4,7 @@ import dev.zanith.api.ops.AlterDefaultPrivileges;
 import dev.zanith.api.ops.DropCheckConstraint;
 import dev.zanith.api.ops.DropColumn;
 import dev.zanith.api.ops.DropForeignKey;
+import dev.zanith.api.ops.DropFunction;
 import dev.zanith.api.ops.DropIndex;
 import dev.zanith.api.ops.DropPrimaryKey;
 import dev.zanith.api.ops.DropSequence;
@@ -18,6 +19,7 @@ import dev.zanith.api.schema.DefaultPrivilege;
 import dev.zanith.api.schema.Grant;
 import dev.zanith.api.schema.GraphAttachments;
 import dev.zanith.api.schema.ObjectComment;
+import dev.zanith.api.schema.Routine;
 import dev.zanith.api.schema.SchemaGraph;
 import dev.zanith.api.schema.Table;
 import dev.zanith.api.schema.TableName;
@@ -30,7 +32,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The differ's part for privileges, object comments and table storage: grants and revokes per object and grantee,
+ * The differ's part for privileges, object comments and table storage: grants and revokes per object and grantee
+ * (tables, columns, sequences, schemas and routines; a routine created or dropped and created again starts with
+ * EXECUTE to PUBLIC and the role's default privileges, as on the server),
  * comments on indexes, constraints, sequences and schemas, storage parameters and UNLOGGED/LOGGED. Grants and comments
  * come after every object they are on exists (the differ runs them with row level security, after tables, columns,
  * indexes and constraints); nothing is revoked from or commented on an object the diff drops.
@@ -73,7 +77,18 @@ final class AttachmentDiff {
                 .withDefaultPrivileges(live.defaultPrivileges()));
         // what the migration role creates gets its default privileges (those of the live schema: the defaults change
         // after the objects are created), as if granted
-        List<Grant> start = new ArrayList<>(kept.grants());
+        // a routine the plan drops and creates again loses its grants with the drop and starts over like a new one
+        java.util.Set<String> recreatedRoutines = new java.util.HashSet<>();
+        planned.stream().filter(op -> op instanceof DropFunction).map(op -> ((DropFunction) op).signature())
+                .forEach(recreatedRoutines::add);
+        List<Grant> start = new ArrayList<>(kept.grants().stream()
+                .filter(g -> !(g.on().equals("function") && recreatedRoutines.contains(g.name()))).toList());
+        for (Routine r : wanted.routines()) {
+            if (recreatedRoutines.contains(r.signature())
+                    || live.routines().stream().noneMatch(l -> l.signature().equals(r.signature()))) {
+                start.addAll(GraphAttachments.implied(live, "function", r.schema(), r.signature()));
+            }
+        }
         for (Table t : wanted.tables()) {
             if (live.table(t.qualifiedName()).isEmpty()) {
                 start.addAll(GraphAttachments.implied(live, "table", t.schema(), t.name()));
