@@ -91,7 +91,7 @@ final class AttachmentEffect {
     static SchemaGraph follow(SchemaGraph before, SchemaGraph after, Operation op) {
         // only what a step creates (a table, its serial sequences, a sequence, a schema) gets the defaults, not what it renames
         SchemaGraph moved = op instanceof CreateTable || op instanceof CreateSequence || op instanceof CreateSchema
-                || op instanceof AddColumn ? withImpliedGrants(before, after) : after;
+                || op instanceof AddColumn || op instanceof CreateFunction ? withImpliedGrants(before, after) : after;
         if (moved.grants().isEmpty() && moved.comments().isEmpty()) {
             return moved;
         }
@@ -123,14 +123,16 @@ final class AttachmentEffect {
     }
 
     /**
-     * The tables, sequences and schemas {@code after} has and {@code before} had not were created by the migration
-     * role, so its default privileges granted on them: as the server does.
+     * The tables, sequences, schemas and routines {@code after} has and {@code before} had not were created by the
+     * migration role, so they start with the grants {@link GraphAttachments#implied} names: as the server does.
      */
     private static SchemaGraph withImpliedGrants(SchemaGraph before, SchemaGraph after) {
-        if (after.defaultPrivileges().isEmpty()) {
-            return after;
-        }
         List<Grant> grants = new ArrayList<>(after.grants());
+        after.routines().stream().filter(r -> before.routines().stream().noneMatch(b -> b.signature().equals(r.signature())))
+                .forEach(r -> grants.addAll(GraphAttachments.implied(after, "function", r.schema(), r.signature())));
+        if (after.defaultPrivileges().isEmpty()) {
+            return grants.size() == after.grants().size() ? after : after.withGrants(grants);
+        }
         for (Table t : after.tables()) {
             if (before.table(t.qualifiedName()).isEmpty()) {
                 grants.addAll(GraphAttachments.implied(after, "table", t.schema(), t.name()));

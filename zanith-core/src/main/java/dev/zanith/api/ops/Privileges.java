@@ -18,6 +18,7 @@ final class Privileges {
     private static final Set<String> COLUMN = Set.of("SELECT", "INSERT", "UPDATE", "REFERENCES");
     private static final Set<String> SEQUENCE = Set.of("USAGE", "SELECT", "UPDATE");
     private static final Set<String> SCHEMA = Set.of("USAGE", "CREATE");
+    private static final Set<String> ROUTINE = Set.of("EXECUTE");
 
     private Privileges() {
     }
@@ -44,6 +45,7 @@ final class Privileges {
             case "column" -> COLUMN;
             case "sequence" -> SEQUENCE;
             case "schema" -> SCHEMA;
+            case "function" -> ROUTINE;
             default -> TABLE;
         };
         List<String> normalized = privileges.stream().map(p -> p.trim().toUpperCase(Locale.ROOT)).distinct().sorted()
@@ -57,7 +59,11 @@ final class Privileges {
         return normalized;
     }
 
-    /** {@code SELECT, INSERT ON TABLE public.t}, {@code SELECT (c) ON TABLE public.t}, {@code USAGE ON SCHEMA s}. */
+    /**
+     * {@code SELECT, INSERT ON TABLE public.t}, {@code SELECT (c) ON TABLE public.t}, {@code USAGE ON SCHEMA s},
+     * {@code EXECUTE ON ROUTINE public.f(integer)} (ROUTINE names a function or a procedure alike; the signature is
+     * the server's own {@code regprocedure} text, whose identifiers the server already quoted).
+     */
     static String clause(String on, String schema, @Nullable String name, @Nullable String column,
                          List<String> privileges) {
         String list = on.equals("column")
@@ -66,6 +72,7 @@ final class Privileges {
         String object = switch (on) {
             case "schema" -> "SCHEMA " + Identifiers.quote(schema);
             case "sequence" -> "SEQUENCE " + Identifiers.qualify(schema, name);
+            case "function" -> "ROUTINE " + name;
             default -> "TABLE " + Identifiers.qualify(schema, name);
         };
         return list + " ON " + object;
@@ -84,6 +91,7 @@ final class Privileges {
         return switch (on) {
             case "schema" -> "schema " + schema;
             case "column" -> "column " + schema + "." + name + "." + column;
+            case "function" -> "routine " + name;
             default -> on + " " + schema + "." + name;
         };
     }

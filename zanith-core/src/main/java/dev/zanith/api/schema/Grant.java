@@ -7,13 +7,19 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One privilege granted on one object to one role, as {@code aclexplode()} reads it from the object's access
- * control list ({@code pg_class.relacl}, {@code pg_attribute.attacl}, {@code pg_namespace.nspacl}). The owner's own
- * privileges (implicit in ownership) and the privileges a database is created with ({@code pg_init_privs}) are not
- * grants of the schema and are never listed.
+ * control list ({@code pg_class.relacl}, {@code pg_attribute.attacl}, {@code pg_namespace.nspacl},
+ * {@code pg_proc.proacl}). The owner's own privileges (implicit in ownership) and the privileges a database is created
+ * with ({@code pg_init_privs}) are not grants of the schema and are never listed.
+ * <p>
+ * A function or procedure differs from the other kinds: PostgreSQL gives {@code EXECUTE} to {@code PUBLIC} on every
+ * routine it creates (its built-in default, {@code acldefault('f', owner)}), so a routine whose access control list
+ * was never changed lists that grant too, and {@code REVOKE EXECUTE ... FROM PUBLIC} shows as its absence.
  *
- * @param on        {@code table}, {@code column}, {@code sequence} or {@code schema}
+ * @param on        {@code table}, {@code column}, {@code sequence}, {@code schema} or {@code function} (a function or
+ *                  a procedure: {@code GRANT ... ON ROUTINE} takes both)
  * @param schema    the object's schema (for {@code on: schema}, the schema itself)
- * @param name      the table or sequence; null for {@code on: schema}
+ * @param name      the table or sequence; for {@code on: function}, the routine's signature as
+ *                  {@link Routine#signature()} spells it ({@code public.f(integer,text)}); null for {@code on: schema}
  * @param column    the column, for {@code on: column}; null otherwise
  * @param grantee   the role, or {@code PUBLIC}
  * @param privilege the privilege keyword as PostgreSQL spells it ({@code SELECT}, {@code USAGE}, ...)
@@ -23,7 +29,7 @@ public record Grant(String on, String schema, @Nullable String name, @Nullable S
                     String privilege, boolean grantable) {
 
     /** The object kinds a grant can be on. */
-    public static final List<String> KINDS = List.of("table", "column", "sequence", "schema");
+    public static final List<String> KINDS = List.of("table", "column", "sequence", "schema", "function");
 
     /** The canonical order: by object, then grantee, then privilege. */
     public static final Comparator<Grant> ORDER = Comparator.comparing(Grant::schema)
@@ -39,7 +45,7 @@ public record Grant(String on, String schema, @Nullable String name, @Nullable S
         Lists.require(grantee, "grantee");
         Lists.require(privilege, "privilege");
         if (!KINDS.contains(on)) {
-            throw new IllegalArgumentException("a grant is on a table, column, sequence or schema, not '" + on + "'");
+            throw new IllegalArgumentException("a grant is on a table, column, sequence, schema or function, not '" + on + "'");
         }
         privilege = privilege.toUpperCase(Locale.ROOT);
         if (on.equals("schema")) {

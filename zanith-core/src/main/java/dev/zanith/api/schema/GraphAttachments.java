@@ -29,20 +29,28 @@ public final class GraphAttachments {
     }
 
     /**
-     * The grants the migration role's default privileges ({@link SchemaGraph#defaultPrivileges()} of {@code graph})
-     * give an object it creates: {@code on} is {@code table}, {@code sequence} or {@code schema}; {@code name} is null
-     * for a schema.
+     * The grants an object the migration role creates starts with: its default privileges
+     * ({@link SchemaGraph#defaultPrivileges()} of {@code graph}) and, for a routine, PostgreSQL's built-in EXECUTE to
+     * PUBLIC ({@code acldefault('f', owner)}). {@code on} is {@code table}, {@code sequence}, {@code schema} or
+     * {@code function} ({@code name} then the routine's signature); {@code name} is null for a schema.
+     * <p>
+     * The role's default privileges can also take PUBLIC's EXECUTE away ({@code ALTER DEFAULT PRIVILEGES REVOKE
+     * EXECUTE ON FUNCTIONS FROM PUBLIC}); the graph does not model that revocation, so a routine is assumed to start
+     * with it.
      */
     public static List<Grant> implied(SchemaGraph graph, String on, String schema, String name) {
         String objects = switch (on) {
             case "table" -> "tables";
             case "sequence" -> "sequences";
             case "schema" -> "schemas";
+            case "function" -> "functions";
             default -> throw new IllegalArgumentException("no default privileges for " + on);
         };
-        return graph.defaultPrivileges().stream()
-                .filter(d -> d.objects().equals(objects) && (d.schema() == null || d.schema().equals(schema)))
-                .map(d -> new Grant(on, schema, name, null, d.grantee(), d.privilege(), d.grantable()))
+        List<Grant> builtIn = on.equals("function")
+                ? List.of(new Grant(on, schema, name, null, "PUBLIC", "EXECUTE", false)) : List.of();
+        return java.util.stream.Stream.concat(builtIn.stream(), graph.defaultPrivileges().stream()
+                        .filter(d -> d.objects().equals(objects) && (d.schema() == null || d.schema().equals(schema)))
+                        .map(d -> new Grant(on, schema, name, null, d.grantee(), d.privilege(), d.grantable())))
                 .distinct().toList();
     }
 
@@ -62,6 +70,7 @@ public final class GraphAttachments {
         return switch (g.on()) {
             case "schema" -> graph.schemas().contains(g.schema());
             case "sequence" -> hasSequence(graph, g.schema(), g.name());
+            case "function" -> graph.routines().stream().anyMatch(r -> r.signature().equals(g.name()));
             case "column" -> graph.table(new TableName(g.schema(), g.name())).flatMap(t -> t.column(g.column()))
                     .isPresent();
             default -> graph.table(new TableName(g.schema(), g.name())).isPresent();

@@ -25,6 +25,7 @@ import dev.zanith.api.schema.DefaultPrivilege;
 import dev.zanith.api.schema.Grant;
 import dev.zanith.api.schema.GraphAttachments;
 import dev.zanith.api.schema.ObjectComment;
+import dev.zanith.api.schema.Routine;
 import dev.zanith.api.schema.SchemaGraph;
 import dev.zanith.api.schema.Table;
 import dev.zanith.api.schema.TableName;
@@ -37,8 +38,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The differ's part for privileges, object comments and table storage: grants and revokes per object and grantee,
- * comments on the objects without a comment field of their own ({@link ObjectComment}), storage parameters and UNLOGGED/LOGGED. Grants and comments
+ * The differ's part for privileges, object comments and table storage: grants and revokes per object and grantee
+ * (tables, columns, sequences, schemas and routines; a routine created or dropped and created again starts with
+ * EXECUTE to PUBLIC and the role's default privileges, as on the server), comments on the objects without a comment
+ * field of their own ({@link ObjectComment}), storage parameters and UNLOGGED/LOGGED. Grants and comments
  * come after every object they are on exists (the differ runs them with row level security, after tables, columns,
  * indexes and constraints, after routines and triggers are created); nothing is revoked from or commented on an
  * object the diff drops, and an object it drops and creates again gets its declared comment again.
@@ -81,7 +84,18 @@ final class AttachmentDiff {
                 .withDefaultPrivileges(live.defaultPrivileges()));
         // what the migration role creates gets its default privileges (those of the live schema: the defaults change
         // after the objects are created), as if granted
-        List<Grant> start = new ArrayList<>(kept.grants());
+        // a routine the plan drops and creates again loses its grants with the drop and starts over like a new one
+        java.util.Set<String> recreatedRoutines = new java.util.HashSet<>();
+        planned.stream().filter(op -> op instanceof DropFunction).map(op -> ((DropFunction) op).signature())
+                .forEach(recreatedRoutines::add);
+        List<Grant> start = new ArrayList<>(kept.grants().stream()
+                .filter(g -> !(g.on().equals("function") && recreatedRoutines.contains(g.name()))).toList());
+        for (Routine r : wanted.routines()) {
+            if (recreatedRoutines.contains(r.signature())
+                    || live.routines().stream().noneMatch(l -> l.signature().equals(r.signature()))) {
+                start.addAll(GraphAttachments.implied(live, "function", r.schema(), r.signature()));
+            }
+        }
         for (Table t : wanted.tables()) {
             if (live.table(t.qualifiedName()).isEmpty()) {
                 start.addAll(GraphAttachments.implied(live, "table", t.schema(), t.name()));

@@ -121,6 +121,15 @@ public final class RiskContext {
         return name != null && !liveTables.containsKey(name) && graph.table(name).isPresent();
     }
 
+    /**
+     * Whether an earlier step of this plan creates the routine ({@code signature} as {@code regprocedure} spells it),
+     * including one it drops and creates again: no client can have called this one yet.
+     */
+    public boolean isNewRoutine(String signature) {
+        return earlier.stream().anyMatch(op -> op instanceof dev.zanith.api.ops.CreateFunction c
+                && c.routine().signature().equals(signature));
+    }
+
     /** Whether an earlier step of this plan adds the column (or its table). */
     public boolean isNewColumn(TableName table, String column) {
         return isNewTable(table) || (liveTables.containsKey(table) && graph.table(table).flatMap(t -> t.column(column))

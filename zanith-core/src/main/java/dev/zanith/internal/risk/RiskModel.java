@@ -1293,8 +1293,9 @@ public final class RiskModel {
 
     // ---- privileges and table storage ----------------------------------------------------------------------
 
-    /** Privileges whose loss stops a client reading, writing, calling nextval or reaching into a schema. */
-    private static final java.util.Set<String> ACCESS = java.util.Set.of("SELECT", "INSERT", "UPDATE", "DELETE", "USAGE");
+    /** Privileges whose loss stops a client reading, writing, calling nextval, reaching into a schema or calling a routine. */
+    private static final java.util.Set<String> ACCESS = java.util.Set.of("SELECT", "INSERT", "UPDATE", "DELETE", "USAGE",
+            "EXECUTE");
 
     private static void grantPrivileges(Scoring s, dev.zanith.api.ops.GrantPrivileges op) {
         // GRANT rewrites the object's catalog row (relacl/attacl/nspacl) and locks no table: observed, pg_locks
@@ -1308,7 +1309,7 @@ public final class RiskModel {
     }
 
     /**
-     * A revoke that takes away access the application may be using (SELECT, INSERT, UPDATE, DELETE, USAGE) is high:
+     * A revoke that takes away access the application may be using (SELECT, INSERT, UPDATE, DELETE, USAGE, EXECUTE) is high:
      * the role's next statement fails with permission denied (42501), immediately and for every session, and nothing in
      * the schema shows which role the application connects as. Revoking only the grant option, or a privilege clients
      * do not use to read or write (REFERENCES, TRIGGER, TRUNCATE, MAINTAIN, CREATE), is medium.
@@ -1320,6 +1321,10 @@ public final class RiskModel {
         privilegeLock(s, table);
         if (table != null && s.context.isNewTable(table)) {
             s.note(table + " is created earlier in this plan: no client uses it yet").score(2);
+            return;
+        }
+        if (op.on().equals("function") && s.context.isNewRoutine(op.name())) {
+            s.note(op.name() + " is created earlier in this plan: no client calls it yet").score(2);
             return;
         }
         boolean access = !op.grantOptionOnly() && op.privileges().stream().anyMatch(ACCESS::contains);

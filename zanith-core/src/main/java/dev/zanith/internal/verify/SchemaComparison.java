@@ -126,7 +126,12 @@ public final class SchemaComparison {
 
     /** Grants, default privileges and comments on objects without a comment field. */
     private void attachments(SchemaGraph expected, SchemaGraph actual) {
-        named(expected.grants(), actual.grants(), SchemaComparison::grantName, (e, a) -> field(grantName(e), null,
+        // a routine one side lacks is one difference, not two: every routine holds PUBLIC's built-in EXECUTE
+        java.util.Set<String> bothRoutines = expected.routines().stream().map(dev.zanith.api.schema.Routine::signature)
+                .filter(r -> actual.routines().stream().anyMatch(a -> a.signature().equals(r)))
+                .collect(java.util.stream.Collectors.toSet());
+        named(routineGrantsOn(expected.grants(), bothRoutines), routineGrantsOn(actual.grants(), bothRoutines),
+                SchemaComparison::grantName, (e, a) -> field(grantName(e), null,
                 "grant option", e.grantable() ? "with grant option" : "without", a.grantable() ? "with grant option"
                         : "without"), "grant ");
         named(expected.defaultPrivileges(), actual.defaultPrivileges(), d -> d.privilege() + " on new " + d.objects()
@@ -137,10 +142,17 @@ public final class SchemaComparison {
                 (e, a) -> field(commentName(e), null, "comment", e.comment(), a.comment()), "comment on ");
     }
 
-    /** "SELECT on table public.users to app". */
+    /** The grants without those on a routine outside {@code routines} (signatures). */
+    private static List<dev.zanith.api.schema.Grant> routineGrantsOn(List<dev.zanith.api.schema.Grant> grants,
+                                                                    java.util.Set<String> routines) {
+        return grants.stream().filter(g -> !g.on().equals("function") || routines.contains(g.name())).toList();
+    }
+
+    /** "SELECT on table public.users to app", "EXECUTE on function public.f(integer) to PUBLIC". */
     private static String grantName(dev.zanith.api.schema.Grant g) {
-        return g.privilege() + " on " + g.on() + " " + g.schema() + (g.name() != null ? "." + g.name() : "")
-                + (g.column() != null ? "." + g.column() : "") + " to " + g.grantee();
+        String object = g.on().equals("function") ? g.name() : g.schema() + (g.name() != null ? "." + g.name() : "");
+        return g.privilege() + " on " + g.on() + " " + object + (g.column() != null ? "." + g.column() : "") + " to "
+                + g.grantee();
     }
 
     /**

@@ -1,5 +1,8 @@
--- Privileges granted on the tables, columns, sequences and schemas introspected (one pass per catalog, never one
--- query per object), exploded from their access control lists with aclexplode(). Left out: the owner's own
+-- Privileges granted on the tables, columns, sequences, schemas and routines introspected (one pass per catalog, never
+-- one query per object), exploded from their access control lists with aclexplode(). A routine whose proacl is still
+-- null holds PostgreSQL's built-in default, acldefault('f', owner): EXECUTE to PUBLIC, listed like any grant (so that
+-- REVOKE EXECUTE ... FROM PUBLIC shows as its absence). Routines are named by their regprocedure text, as
+-- routines.sql reads them (run with only pg_catalog on the search path). Left out: the owner's own
 -- privileges (implicit in ownership: REVOKE from the owner is not something a schema declares), privileges a
 -- database is created with (pg_init_privs, e.g. PUBLIC's USAGE on schema public from PostgreSQL 15), objects owned
 -- by extensions, and grants to roles that no longer exist (grantee 0 is PUBLIC).
@@ -30,6 +33,14 @@ WITH s AS (
     SELECT 'schema', n.nspname, NULL, NULL, n.nspowner, a.grantee, a.privilege_type, a.is_grantable,
            'pg_catalog.pg_namespace'::regclass, n.oid, 0
     FROM pg_catalog.pg_namespace n JOIN s ON s.oid = n.oid, aclexplode(n.nspacl) a
+    UNION ALL
+    SELECT 'function', s.nspname, p.oid::pg_catalog.regprocedure::text, NULL, p.proowner, a.grantee,
+           a.privilege_type, a.is_grantable, 'pg_catalog.pg_proc'::regclass, p.oid, 0
+    FROM pg_catalog.pg_proc p JOIN s ON s.oid = p.pronamespace
+    CROSS JOIN aclexplode(coalesce(p.proacl, acldefault('f', p.proowner))) a
+    WHERE p.prokind IN ('f', 'p', 'w')
+      AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d
+                      WHERE d.classid = 'pg_catalog.pg_proc'::regclass AND d.objid = p.oid AND d.deptype IN ('e', 'i'))
 )
 SELECT acl.object_kind, acl.schema_name, acl.object_name, acl.column_name,
        CASE WHEN acl.grantee = 0 THEN 'PUBLIC' ELSE r.rolname END AS grantee,

@@ -8,13 +8,16 @@ import static dev.zanith.api.ops.OperationKind.*;
 import static dev.zanith.internal.diff.AcceptanceCase.of;
 
 /**
- * The acceptance rows for privileges (table, column, sequence and schema grants to roles created per case, and to
- * PUBLIC), comments on indexes, constraints, sequences and schemas, table storage parameters and UNLOGGED/LOGGED, and
+ * The acceptance rows for privileges (table, column, sequence, schema and routine grants to roles created per case,
+ * and to PUBLIC, including PUBLIC's built-in EXECUTE on a routine taken away and given back), comments on indexes, constraints, sequences and schemas, table storage parameters and UNLOGGED/LOGGED, and
  * named schemas with their comments and grants: alone and with table changes.
  */
 final class PrivilegeAcceptanceCases {
 
     private static final String T = "CREATE TABLE accounts (id bigint PRIMARY KEY, email text NOT NULL, name text);";
+    private static final String F = "CREATE FUNCTION add_one(i integer) RETURNS integer LANGUAGE sql IMMUTABLE "
+            + "AS 'SELECT i + 1';";
+    private static final String P = "CREATE PROCEDURE touch_accounts() LANGUAGE sql AS 'UPDATE accounts SET name = name';";
 
     private PrivilegeAcceptanceCases() {
     }
@@ -206,6 +209,65 @@ final class PrivilegeAcceptanceCases {
                         T + "CREATE TABLE sessions (id uuid PRIMARY KEY, data jsonb, seen timestamptz) "
                                 + "WITH (fillfactor = 90);")
                         .expect(SET_PERSISTENCE, ADD_COLUMN, SET_STORAGE_PARAMETERS),
+                // ------------------------------------------------------------------ routine grants
+                of("grant EXECUTE on a function to a role", T + F,
+                        T + F + "GRANT EXECUTE ON FUNCTION add_one(integer) TO ${app};").roles("app")
+                        .expect(GRANT_PRIVILEGES).forbid(REVOKE_PRIVILEGES),
+                of("take PUBLIC's built-in EXECUTE away from a function", T + F,
+                        T + F + "REVOKE EXECUTE ON FUNCTION add_one(integer) FROM PUBLIC;")
+                        .expect(REVOKE_PRIVILEGES).forbid(GRANT_PRIVILEGES),
+                of("give EXECUTE back to PUBLIC", T + F + "REVOKE EXECUTE ON FUNCTION add_one(integer) FROM PUBLIC;",
+                        T + F).expect(GRANT_PRIVILEGES).forbid(REVOKE_PRIVILEGES),
+                of("a new function keeps PUBLIC's EXECUTE: nothing to grant", T, T + F)
+                        .expect(CREATE_FUNCTION).forbid(GRANT_PRIVILEGES, REVOKE_PRIVILEGES),
+                of("a new function only a role may call", T,
+                        T + F + "REVOKE ALL ON FUNCTION add_one(integer) FROM PUBLIC;"
+                                + "GRANT EXECUTE ON FUNCTION add_one(integer) TO ${app};").roles("app")
+                        .expect(CREATE_FUNCTION, REVOKE_PRIVILEGES, GRANT_PRIVILEGES),
+                of("revoke EXECUTE on a function from a role", T + F
+                                + "GRANT EXECUTE ON FUNCTION add_one(integer) TO ${app} WITH GRANT OPTION;", T + F)
+                        .roles("app").expect(REVOKE_PRIVILEGES).forbid(GRANT_PRIVILEGES),
+                of("procedure grants: PUBLIC out, a role in with grant option", T + P,
+                        T + P + "REVOKE EXECUTE ON PROCEDURE touch_accounts() FROM PUBLIC;"
+                                + "GRANT EXECUTE ON PROCEDURE touch_accounts() TO ${app} WITH GRANT OPTION;")
+                        .roles("app").expect(REVOKE_PRIVILEGES, GRANT_PRIVILEGES),
+                of("one overload granted, the other left alone",
+                        T + F + "CREATE FUNCTION add_one(i bigint) RETURNS bigint LANGUAGE sql AS 'SELECT i + 1';",
+                        T + F + "CREATE FUNCTION add_one(i bigint) RETURNS bigint LANGUAGE sql AS 'SELECT i + 1';"
+                                + "REVOKE EXECUTE ON FUNCTION add_one(bigint) FROM PUBLIC;"
+                                + "GRANT EXECUTE ON FUNCTION add_one(bigint) TO ${app};").roles("app")
+                        .expect(REVOKE_PRIVILEGES, GRANT_PRIVILEGES),
+                of("a function replaced in place keeps its grants",
+                        T + F + "REVOKE EXECUTE ON FUNCTION add_one(integer) FROM PUBLIC;"
+                                + "GRANT EXECUTE ON FUNCTION add_one(integer) TO ${app};",
+                        T + "CREATE FUNCTION add_one(i integer) RETURNS integer LANGUAGE sql IMMUTABLE AS 'SELECT i + 2';"
+                                + "REVOKE EXECUTE ON FUNCTION add_one(integer) FROM PUBLIC;"
+                                + "GRANT EXECUTE ON FUNCTION add_one(integer) TO ${app};").roles("app")
+                        .expect(REPLACE_FUNCTION).forbid(GRANT_PRIVILEGES, REVOKE_PRIVILEGES),
+                of("a function dropped and created again gets its grants again",
+                        T + F + "REVOKE EXECUTE ON FUNCTION add_one(integer) FROM PUBLIC;"
+                                + "GRANT EXECUTE ON FUNCTION add_one(integer) TO ${app};",
+                        T + "CREATE FUNCTION add_one(i integer) RETURNS bigint LANGUAGE sql IMMUTABLE AS 'SELECT i + 1';"
+                                + "REVOKE EXECUTE ON FUNCTION add_one(integer) FROM PUBLIC;"
+                                + "GRANT EXECUTE ON FUNCTION add_one(integer) TO ${app};").roles("app")
+                        .expect(DROP_FUNCTION, CREATE_FUNCTION, REVOKE_PRIVILEGES, GRANT_PRIVILEGES),
+                of("a dropped function's grants go with it",
+                        T + F + "GRANT EXECUTE ON FUNCTION add_one(integer) TO ${app};", T).roles("app")
+                        .expect(DROP_FUNCTION).forbid(REVOKE_PRIVILEGES),
+                of("default privileges on functions, then a new function", T,
+                        T + "ALTER DEFAULT PRIVILEGES GRANT EXECUTE ON FUNCTIONS TO ${app};" + F).roles("app")
+                        .expect(ALTER_DEFAULT_PRIVILEGES, CREATE_FUNCTION, GRANT_PRIVILEGES),
+                of("a new function under the live default privileges needs no grant",
+                        T + "ALTER DEFAULT PRIVILEGES GRANT EXECUTE ON FUNCTIONS TO ${app};",
+                        T + "ALTER DEFAULT PRIVILEGES GRANT EXECUTE ON FUNCTIONS TO ${app};" + F).roles("app")
+                        .expect(CREATE_FUNCTION).forbid(GRANT_PRIVILEGES, REVOKE_PRIVILEGES),
+                of("a new column and a function over it granted to a role", T,
+                        "CREATE TABLE accounts (id bigint PRIMARY KEY, email text NOT NULL, name text, credit int);"
+                                + "CREATE FUNCTION credit_of(a accounts) RETURNS int LANGUAGE sql STABLE "
+                                + "AS 'SELECT a.credit';"
+                                + "REVOKE EXECUTE ON FUNCTION credit_of(accounts) FROM PUBLIC;"
+                                + "GRANT EXECUTE ON FUNCTION credit_of(accounts) TO ${app};").roles("app")
+                        .expect(ADD_COLUMN, CREATE_FUNCTION, REVOKE_PRIVILEGES, GRANT_PRIVILEGES),
                 // ------------------------------------------------------------------ all together
                 of("a new table with storage, comments on its index and key, and grants", T,
                         T + "CREATE TABLE ledger (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, "

@@ -62,6 +62,28 @@ class PrivilegeCatalogTest {
     }
 
     @Test
+    void aRoutineListsPublicsBuiltInExecuteUntilItIsRevokedAndNothingOfRoutinesTheGraphHidesOrExtensionsOwn(
+            PostgresServer server) throws Exception {
+        try (TestRoles roles = TestRoles.create(server, List.of("app")); TestDatabase db = server.createDatabase("fgrants")) {
+            String app = roles.name("app");
+            db.execute(roles.sql("CREATE EXTENSION pg_trgm;"
+                    + "CREATE FUNCTION open_f(i integer) RETURNS integer LANGUAGE sql AS 'SELECT i';"
+                    + "CREATE FUNCTION \"Closed F\"(a text, b int) RETURNS text LANGUAGE sql AS 'SELECT a';"
+                    + "REVOKE EXECUTE ON FUNCTION \"Closed F\"(text, int) FROM PUBLIC;"
+                    + "GRANT EXECUTE ON FUNCTION \"Closed F\"(text, int) TO ${app} WITH GRANT OPTION;"
+                    + "CREATE PROCEDURE p() LANGUAGE sql AS 'SELECT 1';"
+                    + "REVOKE ALL ON PROCEDURE p() FROM PUBLIC;"
+                    + "CREATE TYPE span AS RANGE (subtype = integer);"));
+            SchemaGraph graph = introspect(db);
+            assertThat(graph.grants()).as("pg_trgm's functions and the range type's constructors are not the graph's")
+                    .containsExactly(
+                            new Grant("function", "public", "public.\"Closed F\"(text,integer)", null, app, "EXECUTE", true),
+                            new Grant("function", "public", "public.open_f(integer)", null, "PUBLIC", "EXECUTE", false));
+            assertThat(SchemaGraphJson.fromJson(SchemaGraphJson.toJson(graph), "test")).isEqualTo(graph);
+        }
+    }
+
+    @Test
     void commentsAreReadOnlyOnObjectsTheGraphHolds(TestDatabase db) throws Exception {
         db.execute("CREATE TABLE t (id int GENERATED ALWAYS AS IDENTITY PRIMARY KEY, email text, "
                 + "CONSTRAINT email_shape CHECK (email LIKE '%@%'));"
