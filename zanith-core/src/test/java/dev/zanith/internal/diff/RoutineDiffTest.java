@@ -63,6 +63,12 @@ class RoutineDiffTest {
                 List.of(dependsOn));
     }
 
+    /** {@code graph} as introspection gives it: each routine holds PUBLIC's built-in EXECUTE. */
+    private static SchemaGraph introspected(SchemaGraph graph) {
+        return graph.withGrants(graph.routines().stream().map(r -> new dev.zanith.api.schema.Grant("function",
+                r.schema(), r.signature(), null, "PUBLIC", "EXECUTE", false)).toList());
+    }
+
     private static List<String> steps(DiffResult diff) {
         return diff.operations().stream().map(op -> op.kind() + " " + (op instanceof DropFunction d ? d.signature()
                 : ((CreateFunction) op).routine().signature())).toList();
@@ -76,7 +82,7 @@ class RoutineDiffTest {
         Routine caller = sqlFunction("a_twice", "", "RETURN public.plus_one(1) * 2", "public.plus_one(integer)");
         Routine top = sqlFunction("a_quad", "", "RETURN public.a_twice() * 2", "public.a_twice()");
         Routine stringBody = sqlFunction("b_plain", "", "AS $$ SELECT public.plus_one(1) $$");
-        SchemaGraph live = SchemaGraph.empty().withRoutines(List.of(plusA, caller, top, stringBody));
+        SchemaGraph live = introspected(SchemaGraph.empty().withRoutines(List.of(plusA, caller, top, stringBody)));
 
         DiffResult diff = Differ.diff(live, live.withRoutines(List.of(plusN, caller, top, stringBody)));
 
@@ -92,7 +98,7 @@ class RoutineDiffTest {
     void newAndDroppedCallersAreOrderedAroundTheirCallees() {
         Routine base = sqlFunction("z_base", "", "RETURN 20");
         Routine top = sqlFunction("a_top", "", "RETURN public.z_base() + 1", "public.z_base()");
-        SchemaGraph both = SchemaGraph.empty().withRoutines(List.of(base, top));
+        SchemaGraph both = introspected(SchemaGraph.empty().withRoutines(List.of(base, top)));
 
         assertThat(steps(Differ.diff(SchemaGraph.empty(), both)))
                 .containsExactly("createFunction public.z_base()", "createFunction public.a_top()");
