@@ -9,19 +9,21 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * COMMENT ON a table, a column, an enum type, a view, a materialized view, an index, a sequence, a constraint, a
- * schema, a function, a procedure, a trigger, a policy, a domain, a composite type, a range type or an extended
- * statistics object; a null comment removes it.
+ * schema, a function, a procedure, a trigger, a policy, a domain, a composite type, a range type, an extended
+ * statistics object, an event trigger or a domain's constraint; a null comment removes it.
  *
  * @param on     {@code table}, {@code column}, {@code type} (an enum), {@code view}, {@code materializedView},
  *               {@code index}, {@code sequence}, {@code constraint}, {@code schema}, {@code function},
  *               {@code procedure}, {@code trigger}, {@code policy}, {@code domain}, {@code compositeType},
- *               {@code rangeType} or {@code statistics}
+ *               {@code rangeType}, {@code statistics}, {@code eventTrigger} or {@code domainConstraint}
  * @param object the table (or type, view, index, sequence, routine, domain, statistics: schema-qualified); for
- *               {@code constraint}, {@code trigger} and {@code policy} their table; absent for {@code schema}
+ *               {@code constraint}, {@code trigger} and {@code policy} their table; for {@code domainConstraint}
+ *               its domain; absent for {@code schema} and {@code eventTrigger}
  * @param column the column, for {@code on: column}
- * @param constraint the constraint, for {@code on: constraint}
+ * @param constraint the constraint, for {@code on: constraint} and {@code on: domainConstraint}
  * @param schema     the schema, for {@code on: schema}
- * @param name       the trigger or policy, for {@code on: trigger} and {@code on: policy}
+ * @param name       the trigger, policy or event trigger, for {@code on: trigger}, {@code on: policy} and
+ *               {@code on: eventTrigger}
  * @param arguments  for a function or a procedure, its argument types as {@code regprocedure} prints them
  *                   ({@code integer,text}; empty or absent for none)
  */
@@ -33,7 +35,7 @@ public record SetComment(String on, @Nullable TableName object, @Nullable String
     /** What a comment can be on. */
     public static final List<String> KINDS = List.of("table", "column", "type", "view", "materializedView", "index",
             "sequence", "constraint", "schema", "function", "procedure", "trigger", "policy", "domain",
-            "compositeType", "rangeType", "statistics");
+            "compositeType", "rangeType", "statistics", ObjectComment.EVENT_TRIGGER, ObjectComment.DOMAIN_CONSTRAINT);
 
     /** The {@code on} of a comment on a view. */
     public static final String VIEW = "view";
@@ -46,19 +48,19 @@ public record SetComment(String on, @Nullable TableName object, @Nullable String
             throw new IllegalArgumentException("setComment 'on' must be one of " + String.join(", ", KINDS) + ", not '"
                     + on + "'");
         }
-        if (!on.equals("schema")) {
+        if (!on.equals("schema") && !on.equals(ObjectComment.EVENT_TRIGGER)) {
             Require.present(object, "setComment", "object");
         }
         if (on.equals("column")) {
             Require.present(column, "setComment on column", "column");
         }
-        if (on.equals("constraint")) {
-            Require.present(constraint, "setComment on constraint", "constraint");
+        if (on.equals("constraint") || on.equals(ObjectComment.DOMAIN_CONSTRAINT)) {
+            Require.present(constraint, "setComment on " + on, "constraint");
         }
         if (on.equals("schema")) {
             Require.present(schema, "setComment on schema", "schema");
         }
-        if (on.equals("trigger") || on.equals("policy")) {
+        if (on.equals("trigger") || on.equals("policy") || on.equals(ObjectComment.EVENT_TRIGGER)) {
             Require.present(name, "setComment on " + on, "name");
         }
         // a routine without arguments: absent from the file, an empty list in the statement
@@ -80,15 +82,17 @@ public record SetComment(String on, @Nullable TableName object, @Nullable String
     /** Sets ({@code comment}) or removes (null) the comment on the object {@code c} is on. */
     public static SetComment on(ObjectComment c, @Nullable String comment, @Nullable String previous) {
         TableName object = switch (c.on()) {
-            case "schema" -> null;
-            case "constraint", "trigger", "policy" -> new TableName(c.schema(), c.table());
+            case "schema", ObjectComment.EVENT_TRIGGER -> null;
+            case "constraint", "trigger", "policy", ObjectComment.DOMAIN_CONSTRAINT -> new TableName(c.schema(), c.table());
             default -> new TableName(c.schema(), c.name());
         };
         return switch (c.on()) {
             case "schema" -> onSchema(c.schema(), comment, previous);
             case "constraint" -> onConstraint(object, c.name(), comment, previous);
-            case "trigger", "policy" -> new SetComment(c.on(), object, null, comment, previous, null, null, c.name(),
-                    null);
+            case ObjectComment.DOMAIN_CONSTRAINT -> new SetComment(c.on(), object, null, comment, previous, c.name(),
+                    null, null, null);
+            case "trigger", "policy", ObjectComment.EVENT_TRIGGER -> new SetComment(c.on(), object, null, comment,
+                    previous, null, null, c.name(), null);
             default -> new SetComment(c.on(), object, null, comment, previous, null, null, null, c.arguments());
         };
     }
@@ -100,6 +104,9 @@ public record SetComment(String on, @Nullable TableName object, @Nullable String
             case "schema" -> new ObjectComment(on, schema, null, null, text);
             case "constraint" -> new ObjectComment(on, object.schema(), object.name(), constraint, text);
             case "trigger", "policy" -> new ObjectComment(on, object.schema(), object.name(), name, text);
+            case ObjectComment.EVENT_TRIGGER -> new ObjectComment(on, "", null, name, text);
+            case ObjectComment.DOMAIN_CONSTRAINT -> new ObjectComment(on, object.schema(), object.name(), constraint,
+                    text);
             default -> new ObjectComment(on, object.schema(), null, object.name(), arguments, text);
         };
     }
@@ -146,6 +153,9 @@ public record SetComment(String on, @Nullable TableName object, @Nullable String
             case "policy" -> "POLICY " + Identifiers.quote(name) + " ON " + object.sql();
             case "domain" -> "DOMAIN " + object.sql();
             case "statistics" -> "STATISTICS " + object.sql();
+            case ObjectComment.EVENT_TRIGGER -> "EVENT TRIGGER " + Identifiers.quote(name);
+            case ObjectComment.DOMAIN_CONSTRAINT -> "CONSTRAINT " + Identifiers.quote(constraint) + " ON DOMAIN "
+                    + object.sql();
             default -> "TYPE " + object.sql();
         };
         return Statements.of("COMMENT ON " + what + " IS " + (comment == null ? "NULL" : Identifiers.literal(comment)));
@@ -163,6 +173,8 @@ public record SetComment(String on, @Nullable TableName object, @Nullable String
             case "constraint" -> constraint + " on " + object;
             case "column" -> object + "." + column;
             case "trigger", "policy" -> name + " on " + object;
+            case ObjectComment.EVENT_TRIGGER -> name;
+            case ObjectComment.DOMAIN_CONSTRAINT -> constraint + " of " + object;
             case "function", "procedure" -> object + "(" + arguments + ")";
             default -> String.valueOf(object);
         };
@@ -170,6 +182,8 @@ public record SetComment(String on, @Nullable TableName object, @Nullable String
             case MATERIALIZED_VIEW -> "materialized view";
             case "compositeType" -> "composite type";
             case "rangeType" -> "range type";
+            case ObjectComment.EVENT_TRIGGER -> "event trigger";
+            case ObjectComment.DOMAIN_CONSTRAINT -> "domain constraint";
             default -> on;
         };
         return (comment == null ? "remove comment on " : "comment on ") + kind + " " + what;

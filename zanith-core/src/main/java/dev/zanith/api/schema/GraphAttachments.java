@@ -95,6 +95,9 @@ public final class GraphAttachments {
                     .anyMatch(r -> r.schema().equals(c.schema()) && r.name().equals(c.name()));
             case "statistics" -> graph.statistics().stream()
                     .anyMatch(s -> s.schema().equals(c.schema()) && s.name().equals(c.name()));
+            case ObjectComment.EVENT_TRIGGER -> graph.eventTriggers().stream().anyMatch(e -> e.name().equals(c.name()));
+            case ObjectComment.DOMAIN_CONSTRAINT -> graph.domain(c.schema(), c.table())
+                    .map(d -> d.constraints().stream().anyMatch(k -> k.name().equals(c.name()))).orElse(false);
             default -> graph.routines().stream().anyMatch(c::isOn);
         };
     }

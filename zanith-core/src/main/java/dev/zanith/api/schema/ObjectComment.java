@@ -11,15 +11,18 @@ import org.jspecify.annotations.Nullable;
 /**
  * A comment ({@code COMMENT ON}, from {@code pg_description}) on an object kind that carries no comment field of
  * its own: an index, a constraint, a sequence, a schema, a function, a procedure, a trigger, a policy, a domain, a
- * composite type, a range type or an extended statistics object. Tables, columns, enum types and views keep theirs on
- * {@link Table#comment()}, {@link Column#comment()}, {@link EnumType#comment()} and {@link View#comment()}.
+ * composite type, a range type, an extended statistics object, an event trigger or a domain's constraint. Tables,
+ * columns, enum types and views keep theirs on {@link Table#comment()}, {@link Column#comment()},
+ * {@link EnumType#comment()} and {@link View#comment()}.
  *
  * @param on        {@code index}, {@code constraint}, {@code sequence}, {@code schema}, {@code function},
  *                  {@code procedure}, {@code trigger}, {@code policy}, {@code domain}, {@code compositeType},
- *                  {@code rangeType} or {@code statistics}
+ *                  {@code rangeType}, {@code statistics}, {@code eventTrigger} or {@code domainConstraint}
  * @param schema    the object's schema (for {@code on: schema}, the schema itself; for a trigger or a policy, its
- *                  table's)
- * @param table     the table, for {@code on: constraint}, {@code trigger} and {@code policy}; null otherwise
+ *                  table's; for a domain constraint, its domain's); empty for an event trigger, which has none (and
+ *                  so, like every empty value, absent from JSON)
+ * @param table     the table, for {@code on: constraint}, {@code trigger} and {@code policy}; the domain, for
+ *                  {@code on: domainConstraint}; null otherwise
  * @param name      the object's name; null for {@code on: schema}
  * @param arguments for a function or a procedure, its argument types as {@code regprocedure} prints them
  *                  ({@code integer,text}, empty for none): with schema and name, what identifies the routine
@@ -29,9 +32,16 @@ import org.jspecify.annotations.Nullable;
 public record ObjectComment(String on, String schema, @Nullable String table, @Nullable String name,
                             @Nullable String arguments, String comment) {
 
+    /** The {@code on} of a comment on an event trigger (database-wide: its {@code schema} is empty). */
+    public static final String EVENT_TRIGGER = "eventTrigger";
+
+    /** The {@code on} of a comment on a domain's constraint (its {@code table} is the domain). */
+    public static final String DOMAIN_CONSTRAINT = "domainConstraint";
+
     /** The object kinds commented here. */
     public static final List<String> KINDS = List.of("index", "constraint", "sequence", "schema", Routine.FUNCTION,
-            Routine.PROCEDURE, "trigger", "policy", "domain", "compositeType", "rangeType", "statistics");
+            Routine.PROCEDURE, "trigger", "policy", "domain", "compositeType", "rangeType", "statistics",
+            EVENT_TRIGGER, DOMAIN_CONSTRAINT);
 
     /** The kinds that belong to a table and are named within it: their comment carries the table. */
     public static final List<String> ON_TABLE = List.of("constraint", "trigger", "policy");
@@ -45,7 +55,11 @@ public record ObjectComment(String on, String schema, @Nullable String table, @N
 
     public ObjectComment {
         Lists.require(on, "comment kind");
-        Lists.require(schema, "comment schema");
+        if (EVENT_TRIGGER.equals(on)) {
+            schema = "";
+        } else {
+            Lists.require(schema, "comment schema");
+        }
         if (!KINDS.contains(on)) {
             throw new IllegalArgumentException("an object comment is on one of " + String.join(", ", KINDS)
                     + ", not '" + on + "'");
@@ -60,6 +74,8 @@ public record ObjectComment(String on, String schema, @Nullable String table, @N
         }
         if (ON_TABLE.contains(on)) {
             Lists.require(table, "the commented " + on + "'s table");
+        } else if (on.equals(DOMAIN_CONSTRAINT)) {
+            Lists.require(table, "the commented domain constraint's domain");
         } else {
             table = null;
         }
@@ -72,9 +88,12 @@ public record ObjectComment(String on, String schema, @Nullable String table, @N
         this(on, schema, table, name, null, comment);
     }
 
-    /** Reads a comment; JSON written before routines were commented has no {@code arguments}. */
+    /**
+     * Reads a comment; JSON written before routines were commented has no {@code arguments}, and a comment on an event
+     * trigger has no {@code schema}.
+     */
     @JsonCreator
-    static ObjectComment json(@JsonProperty("on") String on, @JsonProperty("schema") String schema,
+    static ObjectComment json(@JsonProperty("on") String on, @JsonProperty("schema") @Nullable String schema,
                               @JsonProperty("table") @Nullable String table, @JsonProperty("name") @Nullable String name,
                               @JsonProperty("arguments") @Nullable String arguments,
                               @JsonProperty("comment") String comment) {

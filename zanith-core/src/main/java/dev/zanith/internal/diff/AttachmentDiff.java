@@ -5,6 +5,8 @@ import dev.zanith.api.ops.DropCheckConstraint;
 import dev.zanith.api.ops.DropColumn;
 import dev.zanith.api.ops.DropCompositeType;
 import dev.zanith.api.ops.DropDomain;
+import dev.zanith.api.ops.DropDomainConstraint;
+import dev.zanith.api.ops.DropEventTrigger;
 import dev.zanith.api.ops.DropFunction;
 import dev.zanith.api.ops.DropPolicy;
 import dev.zanith.api.ops.DropRangeType;
@@ -43,7 +45,8 @@ import java.util.Optional;
  * EXECUTE to PUBLIC and the role's default privileges, as on the server), comments on the objects without a comment
  * field of their own ({@link ObjectComment}), storage parameters and UNLOGGED/LOGGED. Grants and comments
  * come after every object they are on exists (the differ runs them with row level security, after tables, columns,
- * indexes and constraints, after routines and triggers are created); nothing is revoked from or commented on an
+ * indexes and constraints, after routines and triggers are created; a comment on an event trigger after the event
+ * trigger, which is created last); nothing is revoked from or commented on an
  * object the diff drops, and an object it drops and creates again gets its declared comment again.
  */
 final class AttachmentDiff {
@@ -111,6 +114,11 @@ final class AttachmentDiff {
         grants(kept.grants(), wanted.grants(), ops);
         comments(recreated(kept.comments(), planned), wanted.comments(), ops);
         return ops;
+    }
+
+    /** Whether {@code op} comments on an event trigger, which the differ creates after every other step. */
+    static boolean onEventTrigger(Operation op) {
+        return op instanceof SetComment c && c.on().equals(ObjectComment.EVENT_TRIGGER);
     }
 
     private record DefaultsKey(String schema, String objects, String grantee) {
@@ -234,6 +242,12 @@ final class AttachmentDiff {
             case "policy" -> op instanceof DropPolicy d && d.table().equals(new TableName(c.schema(), c.table()))
                     && d.name().equals(c.name());
             case "domain" -> op instanceof DropDomain d && d.domain().equals(named(c));
+            // a domain's constraint goes with it, or alone (dropped and added again when its check changes)
+            case ObjectComment.DOMAIN_CONSTRAINT -> op instanceof DropDomain d
+                    && d.domain().equals(new TableName(c.schema(), c.table()))
+                    || op instanceof DropDomainConstraint k && k.domain().equals(new TableName(c.schema(), c.table()))
+                    && k.name().equals(c.name());
+            case ObjectComment.EVENT_TRIGGER -> op instanceof DropEventTrigger d && d.name().equals(c.name());
             case "compositeType" -> op instanceof DropCompositeType d && d.type().equals(named(c));
             case "rangeType" -> op instanceof DropRangeType d && d.type().equals(named(c));
             case "statistics" -> op instanceof DropStatistics d && d.statistics().equals(named(c));

@@ -163,10 +163,14 @@ public final class Differ {
         tableDrops.addAll(partitionOps.drops);
         warnings.addAll(partitionOps.warnings);
         List<Operation> planned = new ArrayList<>();
-        for (List<Operation> phase : List.of(dependentDrops, columnChanges, constraints, columnDrops, tableDrops, lateDrops)) {
+        for (List<Operation> phase : List.of(setup, types, dependentDrops, columnChanges, constraints, columnDrops, tableDrops,
+                lateDrops)) {
             planned.addAll(phase);
         }
-        security.addAll(AttachmentDiff.grantsAndComments(working, target, planned));
+        List<Operation> attachments = AttachmentDiff.grantsAndComments(working, target, planned);
+        // an event trigger is created last of all (see RoutineDiff#eventTriggers): the comment on one follows it
+        security.addAll(attachments.stream().filter(op -> !AttachmentDiff.onEventTrigger(op)).toList());
+        schemaDrops.addAll(attachments.stream().filter(AttachmentDiff::onEventTrigger).toList());
         List<Operation> all = new ArrayList<>();
         for (List<Operation> phase : List.of(setup, views.before(), types, renames, dependentDrops, creates, columnChanges,
                 constraints, relations, security, columnDrops, tableDrops, lateDrops, schemaDrops, views.after())) {

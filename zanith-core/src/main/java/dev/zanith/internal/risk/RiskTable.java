@@ -557,6 +557,13 @@ public final class RiskTable {
                 s("on a statistics object", new SetComment("statistics", new TableName("public", "users_name_stats"),
                         null, "names and addresses go together", null),
                         new RawSql("CREATE STATISTICS public.users_name_stats ON name, email FROM public.users", true)),
+                s("on an event trigger", new SetComment("eventTrigger", null, null, "notes every DDL command", null,
+                        null, null, NOTE_DDL.name(), null), new CreateFunction(NOTE_DDL_FUNCTION),
+                        new CreateEventTrigger(NOTE_DDL)),
+                s("on a domain constraint", new SetComment("domainConstraint", new TableName("public", "postal_code"),
+                        null, "five digits", null, "postal_code_digits", null, null, null),
+                        new RawSql("CREATE DOMAIN public.postal_code AS text CONSTRAINT postal_code_digits "
+                                + "CHECK (VALUE ~ '^[0-9]{5}$')", true)),
                 s("", new CreateEventTrigger(NOTE_DDL), new CreateFunction(NOTE_DDL_FUNCTION)),
                 s("", new DropEventTrigger(NOTE_DDL.name(), NOTE_DDL), new CreateFunction(NOTE_DDL_FUNCTION),
                         new CreateEventTrigger(NOTE_DDL)));

@@ -163,6 +163,9 @@ public final class SchemaComparison {
         return switch (c.on()) {
             case "schema" -> "schema " + c.schema();
             case "constraint", "trigger", "policy" -> c.on() + " " + c.name() + " on " + c.schema() + "." + c.table();
+            case dev.zanith.api.schema.ObjectComment.EVENT_TRIGGER -> "event trigger " + c.name();
+            case dev.zanith.api.schema.ObjectComment.DOMAIN_CONSTRAINT -> "constraint " + c.name() + " on domain "
+                    + c.schema() + "." + c.table();
             case "function", "procedure" -> c.on() + " " + c.schema() + "." + c.name() + "(" + c.arguments() + ")";
             default -> c.on() + " " + c.schema() + "." + c.name();
         };

@@ -1,11 +1,14 @@
 -- Comments (pg_description) on the indexes, constraints, sequences, schemas, functions, procedures, triggers,
--- policies, domains, composite types, range types and extended statistics of the introspected schemas: one query for
--- all of them. Which of these objects the graph models (an index not backing a constraint, a sequence that is not an
+-- policies, domains, domain constraints, composite types, range types and extended statistics of the introspected
+-- schemas, and on the connected role's event triggers whose function is in one of them: one query for all of them. Which of these objects the graph models (an index not backing a constraint, a sequence that is not an
 -- identity column's, a trigger on a table introspection reads, ...) is decided by the caller against the graph it
 -- built; what an extension owns (pg_depend deptype 'e') is left out here, as the queries reading the objects do, and
 -- so are a range type's own constructor functions (deptype 'i'). A routine is named by its argument types as
 -- regprocedure prints them (format_type of each of proargtypes, comma-separated), so that with only pg_catalog on the
--- search path the comment names the routine exactly as the routine's signature does. Left out: the comment initdb
+-- search path the comment names the routine exactly as the routine's signature does. A domain constraint comes with
+-- its domain as table_name (only CHECK constraints: NOT NULL, contype 'n' on PostgreSQL 17+, is no constraint the
+-- graph models); an event trigger, which belongs to no schema, has an empty schema_name and is chosen as
+-- event-triggers.sql chooses event triggers. Left out: the comment initdb
 -- puts on schema public ('standard public schema'), which a database has without anyone declaring it.
 -- Parameter: schema names (text[]).
 WITH s AS (
@@ -67,5 +70,24 @@ JOIN s ON s.oid = st.stxnamespace
 JOIN pg_catalog.pg_description d ON d.objoid = st.oid AND d.classoid = 'pg_catalog.pg_statistic_ext'::regclass
 WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend dep
                   WHERE dep.classid = 'pg_catalog.pg_statistic_ext'::regclass AND dep.objid = st.oid
+                    AND dep.deptype = 'e')
+UNION ALL
+SELECT 'domainConstraint', s.nspname, ty.typname::text, co.conname::text, NULL, d.description
+FROM pg_catalog.pg_constraint co
+JOIN pg_catalog.pg_type ty ON ty.oid = co.contypid
+JOIN s ON s.oid = ty.typnamespace
+JOIN pg_catalog.pg_description d ON d.objoid = co.oid AND d.classoid = 'pg_catalog.pg_constraint'::regclass
+WHERE co.contypid <> 0 AND co.contype = 'c'
+  AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend dep
+                  WHERE dep.classid = 'pg_catalog.pg_type'::regclass AND dep.objid = ty.oid AND dep.deptype = 'e')
+UNION ALL
+SELECT 'eventTrigger', '', NULL, e.evtname::text, NULL, d.description
+FROM pg_catalog.pg_event_trigger e
+JOIN pg_catalog.pg_proc p ON p.oid = e.evtfoid
+JOIN s ON s.oid = p.pronamespace
+JOIN pg_catalog.pg_description d ON d.objoid = e.oid AND d.classoid = 'pg_catalog.pg_event_trigger'::regclass
+WHERE e.evtowner = (SELECT r.oid FROM pg_catalog.pg_roles r WHERE r.rolname = current_user)
+  AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend dep
+                  WHERE dep.classid = 'pg_catalog.pg_event_trigger'::regclass AND dep.objid = e.oid
                     AND dep.deptype = 'e')
 ORDER BY 2, 3, 1, 4, 5

@@ -6,9 +6,10 @@ import static dev.zanith.api.ops.OperationKind.*;
 import static dev.zanith.internal.diff.AcceptanceCase.of;
 
 /**
- * The acceptance rows for comments on functions, procedures, triggers, policies, domains, composite and range types
- * and extended statistics (joined into {@link AcceptanceCases#all()}): each comment added, changed and removed, on an
- * object the plan drops and creates again (the comment must follow, or the next generate would not be empty), with
+ * The acceptance rows for comments on functions, procedures, triggers, policies, domains, composite and range types,
+ * extended statistics, event triggers and domain constraints (joined into {@link AcceptanceCases#all()}): each
+ * comment added, changed and removed, on an object the plan drops and creates again (the comment must follow, or the
+ * next generate would not be empty), with
  * quotes, newlines and non-ASCII text, and beside a table change. Every name starts with "comments:" so
  * {@code -Dzanith.acceptance.only=comments:} runs them alone.
  */
@@ -28,6 +29,16 @@ final class CommentAcceptanceCases {
     private static final String DOMAIN = "CREATE DOMAIN item_code AS text CHECK (VALUE <> '');";
     private static final String COMPOSITE = "CREATE TYPE price AS (amount numeric, currency text);";
     private static final String RANGE = "CREATE TYPE qty_range AS RANGE (subtype = int4);";
+    private static final String NOTE_DDL = """
+            CREATE FUNCTION note_ddl() RETURNS event_trigger LANGUAGE plpgsql AS $$
+            BEGIN RAISE NOTICE 'ddl: %', tg_tag; END $$;
+            CREATE EVENT TRIGGER note_ddl ON ddl_command_end WHEN TAG IN ('CREATE TABLE') EXECUTE FUNCTION note_ddl();
+            """;
+    private static final String ZIP = "CREATE DOMAIN zip AS text CONSTRAINT zip_digits CHECK (VALUE ~ '^[0-9]+$');";
+    /** The event trigger, commented 'notes new tables'. */
+    private static final String NOTE_DDL_NOTED = NOTE_DDL + "COMMENT ON EVENT TRIGGER note_ddl IS 'notes new tables';";
+    /** The domain, its constraint commented 'digits only'. */
+    private static final String ZIP_NOTED = ZIP + "COMMENT ON CONSTRAINT zip_digits ON DOMAIN zip IS 'digits only';";
     private static final String STATISTICS = "CREATE STATISTICS items_code_qty ON code, qty FROM items;";
 
     /** How many comments on the migrated database have exactly {@code text}. */
@@ -173,6 +184,68 @@ final class CommentAcceptanceCases {
                                 + "CREATE FUNCTION \"Scale\"(x int) RETURNS int LANGUAGE sql AS $$ SELECT x $$;"
                                 + "COMMENT ON FUNCTION \"Scale\"(int) IS 'scale';"
                                 + "COMMENT ON POLICY \"Only Mine\" ON \"Stock Items\" IS 'mine';")
-                        .expect(CREATE_POLICY, SET_COMMENT).check(commented("scale"), 1).check(commented("mine"), 1));
+                        .expect(CREATE_POLICY, SET_COMMENT).check(commented("scale"), 1).check(commented("mine"), 1),
+                // ------------------------------------------------------------------ event triggers
+                of("comments: add a comment on an event trigger", NOTE_DDL,
+                        NOTE_DDL_NOTED)
+                        .expect(SET_COMMENT).forbid(DROP_EVENT_TRIGGER, CREATE_EVENT_TRIGGER)
+                        .check(commented("notes new tables"), 1),
+                of("comments: change the comment on an event trigger",
+                        NOTE_DDL_NOTED,
+                        NOTE_DDL + "COMMENT ON EVENT TRIGGER note_ddl IS 'notes every new table';")
+                        .expect(SET_COMMENT).forbid(DROP_EVENT_TRIGGER, CREATE_EVENT_TRIGGER)
+                        .check(commented("notes every new table"), 1).check(commented("notes new tables"), 0),
+                of("comments: remove the comment on an event trigger",
+                        NOTE_DDL_NOTED, NOTE_DDL)
+                        .expect(SET_COMMENT).check(commented("notes new tables"), 0),
+                of("comments: an event trigger created again (its tags change) gets its comment back",
+                        NOTE_DDL_NOTED,
+                        NOTE_DDL.replace("('CREATE TABLE')", "('CREATE TABLE', 'ALTER TABLE')")
+                                + "COMMENT ON EVENT TRIGGER note_ddl IS 'notes new tables';")
+                        .expect(DROP_EVENT_TRIGGER, CREATE_EVENT_TRIGGER, SET_COMMENT)
+                        .check(commented("notes new tables"), 1),
+                of("comments: a new event trigger with its comment beside a new column and a quoted name", ITEMS,
+                        ITEMS.replace("note text", "note text, shelf text")
+                                + NOTE_DDL.replace("note_ddl ON", "\"Note DDL\" ON")
+                                + "COMMENT ON EVENT TRIGGER \"Note DDL\" IS 'it''s noted';")
+                        .expect(ADD_COLUMN, CREATE_FUNCTION, CREATE_EVENT_TRIGGER, SET_COMMENT)
+                        .check(commented("it's noted"), 1),
+                of("comments: an event trigger dropped with its comment",
+                        NOTE_DDL_NOTED, "")
+                        .expect(DROP_EVENT_TRIGGER).forbid(SET_COMMENT).check(commented("notes new tables"), 0),
+                // ------------------------------------------------------------------ domain constraints
+                of("comments: add a comment on a domain constraint", ZIP,
+                        ZIP_NOTED)
+                        .expect(SET_COMMENT).forbid(DROP_DOMAIN_CONSTRAINT, ADD_DOMAIN_CONSTRAINT)
+                        .check(commented("digits only"), 1),
+                of("comments: change the comment on a domain constraint",
+                        ZIP_NOTED,
+                        ZIP + "COMMENT ON CONSTRAINT zip_digits ON DOMAIN zip IS 'five digits';")
+                        .expect(SET_COMMENT).check(commented("five digits"), 1).check(commented("digits only"), 0),
+                of("comments: remove the comment on a domain constraint",
+                        ZIP_NOTED, ZIP)
+                        .expect(SET_COMMENT).check(commented("digits only"), 0),
+                of("comments: a domain constraint whose check changes is added again with its comment",
+                        ZIP_NOTED,
+                        ZIP.replace("'^[0-9]+$'", "'^[0-9]{5}$'")
+                                + "COMMENT ON CONSTRAINT zip_digits ON DOMAIN zip IS 'digits only';")
+                        .expect(DROP_DOMAIN_CONSTRAINT, ADD_DOMAIN_CONSTRAINT, SET_COMMENT)
+                        .check(commented("digits only"), 1),
+                of("comments: a new domain constraint with its comment on a domain a new column uses",
+                        ZIP + ITEMS,
+                        ZIP.replace(";", " CONSTRAINT zip_length CHECK (length(VALUE) <= 10);")
+                                + ITEMS.replace("note text", "note text, zip zip")
+                                + "COMMENT ON CONSTRAINT zip_length ON DOMAIN zip IS 'short';"
+                                + "COMMENT ON CONSTRAINT zip_digits ON DOMAIN zip IS 'digits only';")
+                        .expect(ADD_COLUMN, ADD_DOMAIN_CONSTRAINT, SET_COMMENT).check(commented("short"), 1)
+                        .check(commented("digits only"), 1),
+                of("comments: a domain constraint of a new domain, quoted names",
+                        ITEMS, ITEMS + "CREATE DOMAIN \"Postal Code\" AS text CONSTRAINT \"Only Digits\" "
+                                + "CHECK (VALUE ~ '^[0-9]+$'); COMMENT ON CONSTRAINT \"Only Digits\" ON DOMAIN "
+                                + "\"Postal Code\" IS 'Nur Ziffern — 数字';")
+                        .expect(CREATE_DOMAIN, SET_COMMENT).check(commented("Nur Ziffern — 数字"), 1),
+                of("comments: a domain dropped with its constraint's comment",
+                        ITEMS + ZIP_NOTED, ITEMS)
+                        .expect(DROP_DOMAIN).forbid(SET_COMMENT).check(commented("digits only"), 0));
     }
 }

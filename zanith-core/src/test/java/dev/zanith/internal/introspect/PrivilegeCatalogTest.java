@@ -136,6 +136,47 @@ class PrivilegeCatalogTest {
         assertThat(SchemaGraphJson.toJson(graph)).contains("\"integer,text\"");
     }
 
+    /**
+     * Comments on a domain's CHECK constraints and on the connected role's event triggers come from the same query: a
+     * domain constraint carries its domain as its table, an event trigger no schema (absent from the JSON, read back
+     * the same); a domain's NOT NULL and an event trigger whose function is outside the introspected schemas bring
+     * none.
+     */
+    @Test
+    void commentsOnDomainConstraintsAndEventTriggersAreRead(TestDatabase db) throws Exception {
+        db.execute("""
+                CREATE SCHEMA elsewhere;
+                CREATE DOMAIN zip AS text NOT NULL CONSTRAINT zip_digits CHECK (VALUE ~ '^[0-9]+$')
+                    CONSTRAINT "Zip Length" CHECK (length(VALUE) = 5);
+                CREATE FUNCTION note() RETURNS event_trigger LANGUAGE plpgsql AS $$BEGIN END$$;
+                CREATE FUNCTION elsewhere.note() RETURNS event_trigger LANGUAGE plpgsql AS $$BEGIN END$$;
+                CREATE EVENT TRIGGER note_ddl ON ddl_command_end WHEN TAG IN ('CREATE TABLE') EXECUTE FUNCTION note();
+                CREATE EVENT TRIGGER note_elsewhere ON sql_drop EXECUTE FUNCTION elsewhere.note();
+                COMMENT ON CONSTRAINT zip_digits ON DOMAIN zip IS 'digits';
+                COMMENT ON CONSTRAINT "Zip Length" ON DOMAIN zip IS 'five of them';
+                COMMENT ON EVENT TRIGGER note_ddl IS 'notes new tables';
+                COMMENT ON EVENT TRIGGER note_elsewhere IS 'not ours';
+                DO $do$ DECLARE n text; BEGIN
+                    SELECT conname INTO n FROM pg_constraint WHERE contypid = 'zip'::regtype AND contype = 'n';
+                    IF n IS NOT NULL THEN EXECUTE format('COMMENT ON CONSTRAINT %I ON DOMAIN zip IS %L', n, 'not null');
+                    END IF;
+                END $do$;
+                """);
+        try {
+            SchemaGraph graph = introspect(db);
+            assertThat(graph.comments()).containsExactly(
+                    new ObjectComment("eventTrigger", "", null, "note_ddl", "notes new tables"),
+                    new ObjectComment("domainConstraint", "public", "zip", "Zip Length", "five of them"),
+                    new ObjectComment("domainConstraint", "public", "zip", "zip_digits", "digits"));
+            String json = SchemaGraphJson.toJson(graph);
+            assertThat(SchemaGraphJson.fromJson(json, "test")).isEqualTo(graph);
+            assertThat(json).contains("\"eventTrigger\"").doesNotContain("\"\"");
+        } finally {
+            // event triggers belong to the database, which other tests of this class may share
+            db.execute("DROP EVENT TRIGGER note_ddl; DROP EVENT TRIGGER note_elsewhere");
+        }
+    }
+
     @Test
     void storageParametersOfTheTableAndItsToastTableAreRead(TestDatabase db) throws Exception {
         db.execute("CREATE TABLE t (id int, body text) WITH (fillfactor = 70, autovacuum_enabled = false, "
