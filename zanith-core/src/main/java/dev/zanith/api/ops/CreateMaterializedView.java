@@ -5,7 +5,8 @@ import dev.zanith.api.schema.View;
 
 /**
  * CREATE MATERIALIZED VIEW ... WITH DATA (runs the query, reading every table it names) or WITH NO DATA (empty and
- * unreadable until refreshed), then its indexes and its comment.
+ * unreadable until refreshed), then its indexes and its comment. The comments on its columns are {@link SetComment}
+ * steps after it: the view here has none.
  */
 public record CreateMaterializedView(View view) implements Operation {
 
@@ -15,6 +16,7 @@ public record CreateMaterializedView(View view) implements Operation {
             throw new IllegalArgumentException("createMaterializedView " + view.qualifiedName()
                     + " is a plain view: use createView");
         }
+        view = view.withColumnCommentsOf(null);
     }
 
     @Override

@@ -3,7 +3,11 @@ package dev.zanith.api.ops;
 import dev.zanith.api.schema.TableName;
 import dev.zanith.api.schema.View;
 
-/** CREATE VIEW (with its comment). A materialized view is {@link CreateMaterializedView}. */
+/**
+ * CREATE VIEW (with its comment). A materialized view is {@link CreateMaterializedView}. The comments on its columns
+ * are {@link SetComment} steps after it: the view here has none ({@code COMMENT ON COLUMN}s given with it are left
+ * out, as the statement does not set them).
+ */
 public record CreateView(View view) implements Operation {
 
     public CreateView {
@@ -12,6 +16,7 @@ public record CreateView(View view) implements Operation {
             throw new IllegalArgumentException("createView " + view.qualifiedName()
                     + " is a materialized view: use createMaterializedView");
         }
+        view = view.withColumnCommentsOf(null);
     }
 
     @Override

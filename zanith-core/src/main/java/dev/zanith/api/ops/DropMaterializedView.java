@@ -30,7 +30,7 @@ public record DropMaterializedView(TableName view, @Nullable View definition) im
     public Reversal reverse() {
         return definition == null ? Reversal.irreversible("the materialized view's definition is not recorded in this file")
                 : Reversal.lossy("re-creates it and recomputes its rows from its query (WITH DATA) as they are then",
-                new CreateMaterializedView(definition));
+                ViewDdl.recreate(definition));
     }
 
     @Override

@@ -29,7 +29,7 @@ public record DropView(TableName view, @Nullable View definition) implements Ope
     @Override
     public Reversal reverse() {
         return definition == null ? Reversal.irreversible("the view definition is not recorded in this file")
-                : Reversal.of(new CreateView(definition));
+                : Reversal.of(ViewDdl.recreate(definition));
     }
 
     @Override

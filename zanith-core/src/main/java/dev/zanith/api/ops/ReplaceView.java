@@ -7,7 +7,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * CREATE OR REPLACE VIEW: a new definition for an existing view that keeps its leading columns (same names, same
  * types) and only appends new ones, as PostgreSQL requires; views over it stay in place. Its options become the new
- * view's (PostgreSQL replaces them all), and so does its comment.
+ * view's (PostgreSQL replaces them all), and so does its comment. The columns it keeps keep their comments (the
+ * server keeps them); the comments on its columns are {@link SetComment} steps, so the view here has none.
  *
  * @param previous the definition it replaces, for the reversal; null when not recorded
  */
@@ -19,6 +20,7 @@ public record ReplaceView(View view, @Nullable View previous) implements Operati
             throw new IllegalArgumentException("replaceView " + view.qualifiedName()
                     + " is a materialized view: drop and create it (PostgreSQL has no CREATE OR REPLACE for those)");
         }
+        view = view.withColumnCommentsOf(null);
     }
 
     @Override
@@ -47,9 +49,14 @@ public record ReplaceView(View view, @Nullable View previous) implements Operati
             return Reversal.irreversible("the previous definition is not recorded in this file");
         }
         // CREATE OR REPLACE cannot remove the appended columns: the way back drops and re-creates.
-        return previous.columns().equals(view.columns()) ? Reversal.of(new ReplaceView(previous, view))
-                : Reversal.lossy("drops and re-creates the view: views over it must be dropped first",
-                new DropView(view.qualifiedName(), view), new CreateView(previous));
+        if (previous.columnShapes().equals(view.columnShapes())) {
+            return Reversal.of(new ReplaceView(previous, view));
+        }
+        java.util.List<Operation> back = new java.util.ArrayList<>();
+        back.add(new DropView(view.qualifiedName(), view));
+        back.addAll(java.util.List.of(ViewDdl.recreate(previous)));
+        return Reversal.lossy("drops and re-creates the view: views over it must be dropped first",
+                back.toArray(Operation[]::new));
     }
 
     @Override

@@ -3,20 +3,23 @@ package dev.zanith.api.ops;
 import dev.zanith.internal.sql.Identifiers;
 import dev.zanith.api.schema.ObjectComment;
 import dev.zanith.api.schema.TableName;
+import dev.zanith.api.schema.View;
 
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * COMMENT ON a table, a column, an enum type, a view, a materialized view, an index, a sequence, a constraint, a
- * schema, a function, a procedure, a trigger, a policy, a domain, a composite type, a range type, an extended
- * statistics object, an event trigger or a domain's constraint; a null comment removes it.
+ * COMMENT ON a table, a column (of a table, a view or a materialized view), an enum type, a view, a materialized
+ * view, an index, a sequence, a constraint, a schema, a function, a procedure, a trigger, a policy, a domain, a
+ * composite type, a range type, an extended statistics object, an event trigger or a domain's constraint; a null
+ * comment removes it.
  *
  * @param on     {@code table}, {@code column}, {@code type} (an enum), {@code view}, {@code materializedView},
  *               {@code index}, {@code sequence}, {@code constraint}, {@code schema}, {@code function},
  *               {@code procedure}, {@code trigger}, {@code policy}, {@code domain}, {@code compositeType},
  *               {@code rangeType}, {@code statistics}, {@code eventTrigger} or {@code domainConstraint}
- * @param object the table (or type, view, index, sequence, routine, domain, statistics: schema-qualified); for
+ * @param object the table (or type, view, index, sequence, routine, domain, statistics: schema-qualified; for
+ *               {@code column}, the table, view or materialized view the column belongs to); for
  *               {@code constraint}, {@code trigger} and {@code policy} their table; for {@code domainConstraint}
  *               its domain; absent for {@code schema} and {@code eventTrigger}
  * @param column the column, for {@code on: column}
@@ -77,6 +80,15 @@ public record SetComment(String on, @Nullable TableName object, @Nullable String
     public SetComment(String on, @Nullable TableName object, @Nullable String column, @Nullable String comment,
                       @Nullable String previous, @Nullable String constraint, @Nullable String schema) {
         this(on, object, column, comment, previous, constraint, schema, null, null);
+    }
+
+    /**
+     * The comments on {@code view}'s columns, each set after the view is created (which sets none): what re-creates
+     * them after the view was dropped.
+     */
+    public static List<SetComment> onColumnsOf(View view) {
+        return view.columns().stream().filter(c -> c.comment() != null)
+                .map(c -> new SetComment("column", view.qualifiedName(), c.name(), c.comment(), null)).toList();
     }
 
     /** Sets ({@code comment}) or removes (null) the comment on the object {@code c} is on. */

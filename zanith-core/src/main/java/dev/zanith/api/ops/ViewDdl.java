@@ -37,6 +37,17 @@ final class ViewDdl {
         return sql;
     }
 
+    /**
+     * What creates {@code view} again after it was dropped: CREATE [MATERIALIZED] VIEW, then the comments on its
+     * columns (which a drop loses and a create does not set).
+     */
+    static Operation[] recreate(View view) {
+        List<Operation> ops = new ArrayList<>();
+        ops.add(view.materialized() ? new CreateMaterializedView(view) : new CreateView(view));
+        ops.addAll(SetComment.onColumnsOf(view));
+        return ops.toArray(Operation[]::new);
+    }
+
     /** COMMENT ON VIEW / MATERIALIZED VIEW; {@code IS NULL} when it has none. */
     static String comment(View view) {
         return comment(view.materialized(), view.qualifiedName(), view.comment());

@@ -11,8 +11,9 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
- * {@link SchemaEffect}'s part for views and materialized views: the view operations, comments on views, and the
- * index operations whose target is a materialized view.
+ * {@link SchemaEffect}'s part for views and materialized views: the view operations, comments on views and on their
+ * columns, and the index operations whose target is a materialized view. A view created has no column comments (its
+ * operation's view has none); one replaced in place keeps those of the columns it keeps, as the server does.
  */
 final class ViewEffects {
 
@@ -28,8 +29,10 @@ final class ViewEffects {
             return Optional.of(create(graph, o.view().withIndexes(o.view().indexes().stream().map(Index::asValid).toList())));
         }
         if (operation instanceof ReplaceView o) {
-            return Optional.of(graph.view(o.view().qualifiedName()).isEmpty() ? graph
-                    : graph.withViews(plus(without(graph, o.view().qualifiedName()), o.view())));
+            Optional<View> live = graph.view(o.view().qualifiedName());
+            return Optional.of(live.isEmpty() ? graph
+                    : graph.withViews(plus(without(graph, o.view().qualifiedName()),
+                    o.view().withColumnCommentsOf(live.get()))));
         }
         if (operation instanceof DropView o) {
             return Optional.of(graph.withViews(without(graph, o.view())));
@@ -42,6 +45,9 @@ final class ViewEffects {
         }
         if (operation instanceof SetComment o && (o.on().equals(SetComment.VIEW) || o.on().equals(SetComment.MATERIALIZED_VIEW))) {
             return Optional.of(view(graph, o.object(), v -> v.withComment(o.comment())));
+        }
+        if (operation instanceof SetComment o && o.on().equals("column") && graph.view(o.object()).isPresent()) {
+            return Optional.of(view(graph, o.object(), v -> v.withColumnComment(o.column(), o.comment())));
         }
         if (operation instanceof AddIndex o && graph.view(o.table()).isPresent()) {
             return Optional.of(view(graph, o.table(), v -> v.index(o.index().name()).isPresent() ? v

@@ -104,7 +104,10 @@ public record SnapshotDiff(List<ModelChange> models, List<String> others) {
         return new SnapshotDiff(models, others);
     }
 
-    /** One line per view: {@code (materialized view) SELECT ... [WITH (...)] [indexes: a, b] [WITH NO DATA] -- comment}. */
+    /**
+     * One line per view: {@code (materialized view) SELECT ... [WITH (...)] [indexes: a, b] [WITH NO DATA]
+     * [column comments: a -- text, b -- text] -- comment}.
+     */
     public static String describe(dev.zanith.api.schema.View view) {
         StringBuilder out = new StringBuilder("(").append(view.kindName()).append(") ")
                 .append(view.definition().replaceAll("\\s+", " "));
@@ -117,6 +120,11 @@ public record SnapshotDiff(List<ModelChange> models, List<String> others) {
         }
         if (view.withNoData()) {
             out.append(" WITH NO DATA");
+        }
+        String columnComments = view.columns().stream().filter(c -> c.comment() != null)
+                .map(c -> c.name() + " -- " + c.comment()).collect(java.util.stream.Collectors.joining(", "));
+        if (!columnComments.isEmpty()) {
+            out.append(" [column comments: ").append(columnComments).append(']');
         }
         if (view.comment() != null) {
             out.append(" -- ").append(view.comment());

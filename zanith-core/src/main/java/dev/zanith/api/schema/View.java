@@ -14,8 +14,9 @@ import org.jspecify.annotations.Nullable;
  *                     search path, so every name is schema-qualified), without a trailing semicolon
  * @param materialized true for a materialized view
  * @param columns      the output columns in their order, with their types as {@code format_type()} spells them
- *                     (from {@code pg_attribute}); they decide whether {@code CREATE OR REPLACE VIEW} can apply
- *                     a new definition (same leading columns with the same types, new ones only appended)
+ *                     (from {@code pg_attribute}) and their comments ({@code COMMENT ON COLUMN}); names and types
+ *                     decide whether {@code CREATE OR REPLACE VIEW} can apply a new definition (same leading columns
+ *                     with the same types, new ones only appended)
  * @param options      {@code WITH (...)} options as stored in {@code pg_class.reloptions}, e.g.
  *                     {@code check_option=local}, {@code security_barrier=true} (views) or {@code fillfactor=70}
  *                     (materialized views), in the server's order
@@ -60,12 +61,24 @@ public record View(String schema, String name, boolean materialized, String defi
     /**
      * One output column of a view.
      *
-     * @param type the type as {@code format_type()} spells it
+     * @param type    the type as {@code format_type()} spells it
+     * @param comment {@code COMMENT ON COLUMN}, or null (and then absent from JSON, as in graphs written before view
+     *                columns had comments)
      */
-    public record ViewColumn(String name, String type) {
+    public record ViewColumn(String name, String type, @Nullable String comment) {
         public ViewColumn {
             Lists.require(name, "view column name");
             Lists.require(type, "view column type");
+        }
+
+        /** A column without a comment. */
+        public ViewColumn(String name, String type) {
+            this(name, type, null);
+        }
+
+        /** The same column with another comment (null: none). */
+        public ViewColumn withComment(@Nullable String newComment) {
+            return new ViewColumn(name, type, newComment);
         }
     }
 
@@ -106,6 +119,40 @@ public record View(String schema, String name, boolean materialized, String defi
     public View withIndexes(List<Index> newIndexes) {
         return new View(schema, name, materialized, definition, columns, options, withNoData, newIndexes, dependsOn,
                 comment, routines);
+    }
+
+    /** The comment on column {@code column}; null when it has none or the view has no such column. */
+    public @Nullable String columnComment(String column) {
+        return columns.stream().filter(c -> c.name().equals(column)).findFirst().map(ViewColumn::comment).orElse(null);
+    }
+
+    /**
+     * The columns' names and types in their order, without their comments: what {@code CREATE [OR REPLACE] VIEW}
+     * decides and what decides whether it can replace the view in place.
+     */
+    @JsonIgnore
+    public List<ViewColumn> columnShapes() {
+        return columns.stream().map(c -> c.withComment(null)).toList();
+    }
+
+    /**
+     * This view with each column's comment taken from {@code commented}'s column of the same name (none where it has
+     * no such column; all gone for a null {@code commented}): what a view created or replaced in place has, since
+     * {@code CREATE VIEW} sets no column comment and {@code CREATE OR REPLACE VIEW} keeps those of the columns it
+     * keeps.
+     */
+    public View withColumnCommentsOf(@Nullable View commented) {
+        List<ViewColumn> newColumns = columns.stream()
+                .map(c -> c.withComment(commented == null ? null : commented.columnComment(c.name()))).toList();
+        return newColumns.equals(columns) ? this : new View(schema, name, materialized, definition, newColumns, options,
+                withNoData, indexes, dependsOn, comment, routines);
+    }
+
+    /** This view with {@code comment} (null: none) on its column {@code column}. */
+    public View withColumnComment(String column, @Nullable String newComment) {
+        return new View(schema, name, materialized, definition, columns.stream()
+                .map(c -> c.name().equals(column) ? c.withComment(newComment) : c).toList(), options, withNoData,
+                indexes, dependsOn, comment, routines);
     }
 
     public View withComment(@Nullable String newComment) {

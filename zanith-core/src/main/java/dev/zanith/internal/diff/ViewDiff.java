@@ -25,6 +25,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The differ's part for views and materialized views. Views are dropped before every table change and created after
@@ -43,11 +44,17 @@ import java.util.TreeSet;
  *   <li>A materialized view declared populated that is not gets a {@code REFRESH}; one declared {@code WITH NO DATA}
  *       that holds rows is left as it is (emptying it is never what a migration should do unasked).</li>
  *   <li>Index changes on a materialized view that stays are built and dropped {@code CONCURRENTLY}.</li>
+ *   <li>The comments on a view's columns are {@code COMMENT ON COLUMN} steps after its create or replace: a view
+ *       created, or dropped and created again, gets every one it declares; one replaced in place or left as it is
+ *       (whose columns keep theirs) gets those that differ, {@code IS NULL} for one no longer declared.</li>
  * </ul>
  */
 final class ViewDiff {
 
-    /** What runs before the table changes (drops) and after them (creates, replaces, indexes, comments, refreshes). */
+    /**
+     * What runs before the table changes (drops) and after them (creates, replaces, indexes, comments, refreshes).
+     * The comments on a view's columns follow its create or replace: dropping a view loses them.
+     */
     record Result(List<Operation> before, List<Operation> after) {
     }
 
@@ -105,8 +112,10 @@ final class ViewDiff {
             TableName name = view.qualifiedName();
             if (replaced.contains(name)) {
                 after.add(new ReplaceView(view, old.get(name)));
+                columnComments(old.get(name), view, after);
             } else {
                 after.add(view.materialized() ? new CreateMaterializedView(view) : new CreateView(view));
+                columnComments(null, view, after);
             }
         }
         for (View view : declared.values()) {
@@ -118,7 +127,7 @@ final class ViewDiff {
         return new Result(before, after);
     }
 
-    /** Comments, indexes and the populated state of a view that stays. */
+    /** Comments (on it and on its columns), indexes and the populated state of a view that stays. */
     private static void changesInPlace(View live, View view, List<Operation> out) {
         TableName name = view.qualifiedName();
         if (live.withNoData() && !view.withNoData()) {
@@ -140,18 +149,33 @@ final class ViewDiff {
             out.add(new SetComment(view.materialized() ? SetComment.MATERIALIZED_VIEW : SetComment.VIEW, name, null,
                     view.comment(), live.comment()));
         }
+        columnComments(live, view, out);
+    }
+
+    /**
+     * The comments on {@code view}'s columns that differ from those it has once created, replaced or left in place:
+     * those of {@code kept}'s columns of the same names (a view left in place, or replaced in place: CREATE OR REPLACE
+     * keeps them), or none ({@code kept} null: a view created, or dropped and created again, has none).
+     */
+    private static void columnComments(@Nullable View kept, View view, List<Operation> out) {
+        for (View.ViewColumn column : view.columns()) {
+            String has = kept == null ? null : kept.columnComment(column.name());
+            if (!Objects.equals(has, column.comment())) {
+                out.add(new SetComment("column", view.qualifiedName(), column.name(), column.comment(), has));
+            }
+        }
     }
 
     /** Whether the same query with the same options (what CREATE [OR REPLACE] sets) is declared. */
     private static boolean sameQuery(View live, View wanted) {
         return live.definition().equals(wanted.definition()) && live.options().equals(wanted.options())
-                && live.columns().equals(wanted.columns());
+                && live.columnShapes().equals(wanted.columnShapes());
     }
 
     /** CREATE OR REPLACE VIEW keeps every existing column (name and type, in place) and may only append. */
     static boolean replaceable(View live, View wanted) {
         return wanted.columns().size() >= live.columns().size()
-                && wanted.columns().subList(0, live.columns().size()).equals(live.columns());
+                && wanted.columnShapes().subList(0, live.columns().size()).equals(live.columnShapes());
     }
 
     /**

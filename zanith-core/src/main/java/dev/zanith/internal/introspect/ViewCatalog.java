@@ -17,7 +17,7 @@ import java.util.Map;
 
 /**
  * Reads the views and materialized views of a database into the schema graph's form: one query for the views
- * ({@code introspect/views.sql}, with the routines each calls), one for what each reads
+ * ({@code introspect/views.sql}, with their columns' comments and the routines each calls), one for what each reads
  * ({@code introspect/view-dependencies.sql}) and one for the materialized views' indexes (the tables'
  * {@code introspect/indexes.sql}) — never one query per view. Runs inside the introspector's snapshot, with only
  * {@code pg_catalog} on the search path.
@@ -36,9 +36,10 @@ final class ViewCatalog {
         Jdbc.query(c, SqlResources.get("introspect/views.sql"), rs -> {
             List<String> names = Jdbc.strings(rs, "column_names");
             List<String> types = Jdbc.strings(rs, "column_types");
+            List<String> comments = Jdbc.strings(rs, "column_comments");
             List<View.ViewColumn> columns = new ArrayList<>(names.size());
             for (int i = 0; i < names.size(); i++) {
-                columns.add(new View.ViewColumn(names.get(i), types.get(i)));
+                columns.add(new View.ViewColumn(names.get(i), types.get(i), comments.get(i)));
             }
             return rows.put(rs.getLong("view_oid"), new Row(rs.getString("schema_name"), rs.getString("view_name"),
                     rs.getBoolean("materialized"), normalize(rs.getString("definition")), columns,

@@ -487,7 +487,9 @@ public final class RiskTable {
                 s("on a constraint", SetComment.onConstraint(t, "users_handle_key", "one handle per user", null)),
                 s("on an index", new SetComment("index", new TableName("public", "users_email_idx"), null,
                         "login lookups", null)),
-                s("on a schema", SetComment.onSchema("public", "the application's tables", null)));
+                s("on a schema", SetComment.onSchema("public", "the application's tables", null)),
+                s("on a view column", new SetComment("column", USER_EMAILS.qualifiedName(), "email", "login address",
+                        null), new dev.zanith.api.ops.CreateView(USER_EMAILS)));
         List<Sample> ordered = new ArrayList<>(samples);
         ordered.addAll(routineSamples());
         ordered.sort(java.util.Comparator.comparing(sample -> sample.operation.kind()));

@@ -1,8 +1,8 @@
 -- Views and materialized views of the introspected schemas, except those an extension owns (pg_depend deptype 'e')
 -- and Zanith's own (name prefix): the query as the server normalizes it (pg_get_viewdef; run with only pg_catalog
 -- on the search path, so names come out schema-qualified), reloptions, whether a materialized view is populated,
--- the comment, the output columns in order with their types, and the routines of the introspected schemas its
--- _RETURN rule calls (normal pg_depend edges on pg_rewrite, not the text). One row per view.
+-- the comment, the output columns in order with their types and comments, and the routines of the introspected
+-- schemas its _RETURN rule calls (normal pg_depend edges on pg_rewrite, not the text). One row per view.
 -- Parameters: excluded prefix (text), schema names (text[]).
 SELECT c.oid::bigint AS view_oid,
        n.nspname AS schema_name,
@@ -16,6 +16,8 @@ SELECT c.oid::bigint AS view_oid,
              WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum) AS column_names,
        ARRAY(SELECT pg_catalog.format_type(a.atttypid, a.atttypmod) FROM pg_catalog.pg_attribute a
              WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum) AS column_types,
+       ARRAY(SELECT pg_catalog.col_description(c.oid, a.attnum) FROM pg_catalog.pg_attribute a
+             WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum) AS column_comments,
        ARRAY(SELECT DISTINCT f.oid::pg_catalog.regprocedure::text
              FROM pg_catalog.pg_rewrite r
              JOIN pg_catalog.pg_depend d ON d.classid = 'pg_catalog.pg_rewrite'::regclass AND d.objid = r.oid

@@ -97,4 +97,40 @@ class ViewOperationsTest {
         assertThatThrownBy(() -> new ReplaceView(STATS, null)).hasMessageContaining("no CREATE OR REPLACE");
         assertThatThrownBy(() -> new SetComment("rule", NAME, null, "x", null)).hasMessageContaining("materializedView");
     }
+
+    @Test
+    void commentsOnViewColumnsAreStepsOfTheirOwn() {
+        View noted = PAID.withColumnComment("total", "what was paid");
+        // CREATE VIEW sets no column comment: the operation's view has none, and its SQL writes none
+        assertThat(new CreateView(noted)).isEqualTo(new CreateView(PAID));
+        assertThat(new CreateView(noted).render(RenderContext.preview()).sql()).noneMatch(sql -> sql.contains("COLUMN"));
+        assertThat(new CreateMaterializedView(STATS.withColumnComment("n", "how many")).view()).isEqualTo(STATS);
+        assertThat(new ReplaceView(PAID_MORE.withColumnComment("note", "x"), noted).view()).isEqualTo(PAID_MORE);
+
+        SetComment onTotal = new SetComment("column", NAME, "total", "what was paid", null);
+        assertThat(onTotal.render(RenderContext.preview()).sql())
+                .containsExactly("COMMENT ON COLUMN public.paid.total IS 'what was paid'");
+        assertThat(onTotal.target()).isEqualTo(NAME);
+        assertThat(onTotal.summary()).isEqualTo("comment on column public.paid.total");
+
+        // the effect lands on the view's column; a view created has none, one replaced in place keeps them
+        SchemaGraph created = SchemaEffect.apply(SchemaGraph.empty(), new CreateView(noted));
+        assertThat(created.view(NAME)).contains(PAID);
+        SchemaGraph commented = SchemaEffect.apply(created, onTotal);
+        assertThat(commented.view(NAME)).contains(noted);
+        assertThat(SchemaEffect.apply(commented, new ReplaceView(PAID_MORE, noted)).view(NAME))
+                .contains(PAID_MORE.withColumnComment("total", "what was paid"));
+        assertThat(SchemaEffect.apply(commented, onTotal.reverse().operations().get(0)).view(NAME)).contains(PAID);
+        SchemaGraph matview = SchemaEffect.apply(SchemaEffect.apply(SchemaGraph.empty(), new CreateMaterializedView(STATS)),
+                new SetComment("column", STATS.qualifiedName(), "n", "how many", null));
+        assertThat(matview.view(STATS.qualifiedName()).orElseThrow().columnComment("n")).isEqualTo("how many");
+
+        // dropping loses them: the way back sets them again
+        assertThat(new DropView(NAME, noted).reverse()).isEqualTo(Reversal.of(new CreateView(PAID), onTotal));
+        assertThat(new DropMaterializedView(STATS.qualifiedName(), STATS.withColumnComment("n", "how many")).reverse()
+                .operations()).containsExactly(new CreateMaterializedView(STATS),
+                new SetComment("column", STATS.qualifiedName(), "n", "how many", null));
+        assertThat(new ReplaceView(PAID_MORE, noted).reverse().operations())
+                .containsExactly(new DropView(NAME, PAID_MORE), new CreateView(PAID), onTotal);
+    }
 }

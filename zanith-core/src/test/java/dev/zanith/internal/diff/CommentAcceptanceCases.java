@@ -7,7 +7,7 @@ import static dev.zanith.internal.diff.AcceptanceCase.of;
 
 /**
  * The acceptance rows for comments on functions, procedures, triggers, policies, domains, composite and range types,
- * extended statistics, event triggers and domain constraints (joined into {@link AcceptanceCases#all()}): each
+ * extended statistics, event triggers, domain constraints and the columns of views and materialized views (joined into {@link AcceptanceCases#all()}): each
  * comment added, changed and removed, on an object the plan drops and creates again (the comment must follow, or the
  * next generate would not be empty), with
  * quotes, newlines and non-ASCII text, and beside a table change. Every name starts with "comments:" so
@@ -40,6 +40,13 @@ final class CommentAcceptanceCases {
     /** The domain, its constraint commented 'digits only'. */
     private static final String ZIP_NOTED = ZIP + "COMMENT ON CONSTRAINT zip_digits ON DOMAIN zip IS 'digits only';";
     private static final String STATISTICS = "CREATE STATISTICS items_code_qty ON code, qty FROM items;";
+    /** A view over {@link #ITEMS}, its columns {@code id} and {@code qty}. */
+    private static final String STOCK = "CREATE VIEW stock AS SELECT id, qty FROM items;";
+    /** A materialized view over {@link #ITEMS}, its columns {@code code} and {@code n}. */
+    private static final String COUNTS = "CREATE MATERIALIZED VIEW code_counts AS SELECT code, count(*) AS n FROM items "
+            + "GROUP BY code;";
+    /** {@link #STOCK} with its column {@code qty} commented 'units on hand'. */
+    private static final String STOCK_NOTED = STOCK + "COMMENT ON COLUMN stock.qty IS 'units on hand';";
 
     /** How many comments on the migrated database have exactly {@code text}. */
     private static String commented(String text) {
@@ -185,6 +192,82 @@ final class CommentAcceptanceCases {
                                 + "COMMENT ON FUNCTION \"Scale\"(int) IS 'scale';"
                                 + "COMMENT ON POLICY \"Only Mine\" ON \"Stock Items\" IS 'mine';")
                         .expect(CREATE_POLICY, SET_COMMENT).check(commented("scale"), 1).check(commented("mine"), 1),
+                // ------------------------------------------------------------------ columns of views and materialized views
+                of("comments: view column: add a comment", ITEMS + STOCK, ITEMS + STOCK_NOTED)
+                        .expect(SET_COMMENT).forbid(DROP_VIEW, CREATE_VIEW, REPLACE_VIEW)
+                        .check(commented("units on hand"), 1),
+                of("comments: view column: change a comment", ITEMS + STOCK_NOTED,
+                        ITEMS + STOCK + "COMMENT ON COLUMN stock.qty IS 'units in the warehouse';")
+                        .expect(SET_COMMENT).forbid(DROP_VIEW, CREATE_VIEW, REPLACE_VIEW)
+                        .check(commented("units in the warehouse"), 1).check(commented("units on hand"), 0),
+                of("comments: view column: remove a comment", ITEMS + STOCK_NOTED, ITEMS + STOCK)
+                        .expect(SET_COMMENT).forbid(DROP_VIEW, CREATE_VIEW, REPLACE_VIEW)
+                        .check(commented("units on hand"), 0),
+                of("comments: view column: add, change and remove on a materialized view's columns",
+                        ITEMS + COUNTS + "COMMENT ON COLUMN code_counts.n IS 'items';",
+                        ITEMS + COUNTS + "COMMENT ON COLUMN code_counts.n IS 'items with the code';"
+                                + "COMMENT ON COLUMN code_counts.code IS 'the code';")
+                        .expect(SET_COMMENT).forbid(DROP_MATERIALIZED_VIEW, CREATE_MATERIALIZED_VIEW)
+                        .check(commented("items with the code"), 1).check(commented("the code"), 1)
+                        .check(commented("items"), 0),
+                of("comments: view column: a view re-created because a column under it changes type keeps it",
+                        ITEMS + STOCK_NOTED + "INSERT INTO items VALUES (1, 'a', 3, 'n');",
+                        ITEMS.replace("qty int", "qty bigint") + STOCK_NOTED)
+                        .expect(DROP_VIEW, ALTER_COLUMN_TYPE, CREATE_VIEW, SET_COMMENT).forbid(REPLACE_VIEW)
+                        .check(commented("units on hand"), 1).check("SELECT count(*) FROM stock", 1),
+                of("comments: view column: a view over a re-created view keeps its column comments too",
+                        ITEMS + STOCK_NOTED + "CREATE VIEW low_stock AS SELECT id, qty FROM stock WHERE qty < 5;"
+                                + "COMMENT ON COLUMN low_stock.id IS 'item to reorder';",
+                        ITEMS.replace("qty int", "qty bigint") + STOCK_NOTED
+                                + "CREATE VIEW low_stock AS SELECT id, qty FROM stock WHERE qty < 5;"
+                                + "COMMENT ON COLUMN low_stock.id IS 'item to reorder';")
+                        .expect(DROP_VIEW, ALTER_COLUMN_TYPE, CREATE_VIEW, SET_COMMENT)
+                        .check(commented("units on hand"), 1).check(commented("item to reorder"), 1),
+                of("comments: view column: a view whose column changes type is re-created with a changed comment",
+                        ITEMS + STOCK_NOTED, ITEMS + "CREATE VIEW stock AS SELECT id, qty::bigint AS qty FROM items;"
+                                + "COMMENT ON COLUMN stock.qty IS 'units, wide';")
+                        .expect(DROP_VIEW, CREATE_VIEW, SET_COMMENT).forbid(REPLACE_VIEW)
+                        .check(commented("units, wide"), 1).check(commented("units on hand"), 0),
+                of("comments: view column: a materialized view re-created (its query changes) keeps them",
+                        ITEMS + COUNTS + "COMMENT ON COLUMN code_counts.n IS 'items';",
+                        ITEMS + COUNTS.replace("FROM items", "FROM items WHERE qty > 0")
+                                + "COMMENT ON COLUMN code_counts.n IS 'items';")
+                        .expect(DROP_MATERIALIZED_VIEW, CREATE_MATERIALIZED_VIEW, SET_COMMENT)
+                        .check(commented("items"), 1),
+                of("comments: view column: a view replaced in place (a column appended) keeps them",
+                        ITEMS + STOCK_NOTED + "COMMENT ON COLUMN stock.id IS 'the item';",
+                        ITEMS + "CREATE VIEW stock AS SELECT id, qty, code FROM items;"
+                                + "COMMENT ON COLUMN stock.qty IS 'units on hand';"
+                                + "COMMENT ON COLUMN stock.id IS 'the item';")
+                        .expect(REPLACE_VIEW).forbid(DROP_VIEW, CREATE_VIEW, SET_COMMENT)
+                        .check(commented("units on hand"), 1).check(commented("the item"), 1),
+                of("comments: view column: a view replaced in place with a comment changed, one removed and one on "
+                                + "the appended column",
+                        ITEMS + STOCK_NOTED + "COMMENT ON COLUMN stock.id IS 'the item';",
+                        ITEMS + "CREATE VIEW stock AS SELECT id, qty, code FROM items WHERE qty > 0;"
+                                + "COMMENT ON COLUMN stock.qty IS 'units in stock';"
+                                + "COMMENT ON COLUMN stock.code IS 'its code';")
+                        .expect(REPLACE_VIEW, SET_COMMENT).forbid(DROP_VIEW, CREATE_VIEW)
+                        .check(commented("units in stock"), 1).check(commented("its code"), 1)
+                        .check(commented("the item"), 0).check(commented("units on hand"), 0),
+                of("comments: view column: new views and a materialized view with column comments, quoted names and "
+                                + "non-ASCII text", ITEMS,
+                        ITEMS + STOCK_NOTED + COUNTS + "COMMENT ON COLUMN code_counts.code IS 'Code — 番号 ✓';"
+                                + "CREATE VIEW \"Low Stock\" AS SELECT id AS \"Item Id\" FROM items WHERE qty < 5;"
+                                + "COMMENT ON COLUMN \"Low Stock\".\"Item Id\" IS 'it''s low';")
+                        .expect(CREATE_VIEW, CREATE_MATERIALIZED_VIEW, SET_COMMENT)
+                        .check(commented("units on hand"), 1).check(commented("Code — 番号 ✓"), 1)
+                        .check(commented("it's low"), 1),
+                of("comments: view column: a new table and a view over it with a column comment", "",
+                        ITEMS + STOCK_NOTED).expect(CREATE_TABLE, CREATE_VIEW, SET_COMMENT)
+                        .check(commented("units on hand"), 1),
+                of("comments: view column: a view dropped with its column comments", ITEMS + STOCK_NOTED, ITEMS)
+                        .expect(DROP_VIEW).forbid(SET_COMMENT).check(commented("units on hand"), 0),
+                of("comments: view column: a view in another schema", "CREATE SCHEMA rpt;" + ITEMS
+                                + "CREATE VIEW rpt.stock AS SELECT id, qty FROM public.items;",
+                        "CREATE SCHEMA rpt;" + ITEMS + "CREATE VIEW rpt.stock AS SELECT id, qty FROM public.items;"
+                                + "COMMENT ON COLUMN rpt.stock.qty IS 'units on hand';")
+                        .schemas("public", "rpt").expect(SET_COMMENT).check(commented("units on hand"), 1),
                 // ------------------------------------------------------------------ event triggers
                 of("comments: add a comment on an event trigger", NOTE_DDL,
                         NOTE_DDL_NOTED)

@@ -5,6 +5,8 @@ import dev.zanith.api.ops.DropView;
 import dev.zanith.api.ops.Operation;
 import dev.zanith.api.ops.RefreshMaterializedView;
 import dev.zanith.api.ops.ReplaceView;
+import dev.zanith.api.ops.SchemaEffect;
+import dev.zanith.api.ops.SetComment;
 import dev.zanith.api.schema.Column;
 import dev.zanith.api.schema.SchemaGraph;
 import dev.zanith.api.schema.Table;
@@ -89,5 +91,73 @@ class ViewDiffTest {
         assertThat(Differ.diff(graph(TABLE, stats.withPopulated(false)), graph(TABLE, stats)).operations())
                 .containsExactly(new RefreshMaterializedView(stats.qualifiedName(), false));
         assertThat(Differ.diff(graph(TABLE, stats), graph(TABLE, stats.withPopulated(false))).operations()).isEmpty();
+    }
+
+    private static SetComment onColumn(View view, String column, String comment, String previous) {
+        return new SetComment("column", view.qualifiedName(), column, comment, previous);
+    }
+
+    /** {@code graph} after every operation the differ plans from it to {@code to}. */
+    private static SchemaGraph applied(SchemaGraph from, SchemaGraph to) {
+        SchemaGraph graph = from;
+        for (Operation operation : Differ.diff(from, to).operations()) {
+            graph = SchemaEffect.apply(graph, operation);
+        }
+        return graph;
+    }
+
+    @Test
+    void columnCommentsOfAViewThatStaysAreSetChangedAndRemovedInPlace() {
+        View noted = A.withColumnComment("id", "the order").withColumnComment("total", "old");
+        View wanted = A.withColumnComment("total", "new");
+        assertThat(Differ.diff(graph(TABLE, noted), graph(TABLE, wanted)).operations()).containsExactly(
+                onColumn(A, "id", null, "the order"), onColumn(A, "total", "new", "old"));
+        assertThat(applied(graph(TABLE, noted), graph(TABLE, wanted))).isEqualTo(graph(TABLE, wanted));
+        assertThat(onColumn(A, "total", null, "old").render(dev.zanith.api.ops.RenderContext.preview()).script())
+                .contains("COMMENT ON COLUMN public.a.total IS NULL");
+    }
+
+    @Test
+    void aViewCreatedOrDroppedAndCreatedAgainGetsItsColumnCommentsAfterItsCreate() {
+        View noted = A.withColumnComment("total", "sum");
+        List<Operation> created = Differ.diff(graph(TABLE), graph(TABLE, noted)).operations();
+        assertThat(created).containsExactly(new CreateView(A), onColumn(A, "total", "sum", null));
+        assertThat(((CreateView) created.get(0)).view().columns()).extracting(View.ViewColumn::comment)
+                .containsOnlyNulls();
+        assertThat(applied(graph(TABLE), graph(TABLE, noted))).isEqualTo(graph(TABLE, noted));
+
+        // narrowed: not replaceable, so dropped and created again; the comment it keeps is set again
+        View narrowed = view("a", "SELECT total FROM orders", List.of(TOTAL), ORDERS, "total")
+                .withColumnComment("total", "sum");
+        List<Operation> recreated = Differ.diff(graph(TABLE, noted), graph(TABLE, narrowed)).operations();
+        assertThat(recreated).containsExactly(new DropView(noted.qualifiedName(), noted),
+                new CreateView(narrowed), onColumn(narrowed, "total", "sum", null));
+        assertThat(applied(graph(TABLE, noted), graph(TABLE, narrowed))).isEqualTo(graph(TABLE, narrowed));
+        // the drop's reversal gives the view back with its column comments
+        assertThat(recreated.get(0).reverse().operations()).containsExactly(new CreateView(noted),
+                onColumn(noted, "total", "sum", null));
+    }
+
+    @Test
+    void aViewReplacedInPlaceKeepsItsColumnCommentsAndOnlyChangesAreSet() {
+        View noted = A.withColumnComment("id", "the order").withColumnComment("total", "sum");
+        View appended = view("a", "SELECT id, total, note FROM orders", List.of(ID, TOTAL,
+                new View.ViewColumn("note", "text")), ORDERS, "id", "note", "total");
+        View kept = appended.withColumnComment("id", "the order").withColumnComment("total", "sum");
+        assertThat(Differ.diff(graph(TABLE, noted), graph(TABLE, kept)).operations())
+                .containsExactly(new ReplaceView(appended, noted));
+        assertThat(applied(graph(TABLE, noted), graph(TABLE, kept))).isEqualTo(graph(TABLE, kept));
+
+        View changed = appended.withColumnComment("total", "total due").withColumnComment("note", "free text");
+        assertThat(Differ.diff(graph(TABLE, noted), graph(TABLE, changed)).operations()).containsExactly(
+                new ReplaceView(appended, noted), onColumn(A, "id", null, "the order"),
+                onColumn(A, "total", "total due", "sum"), onColumn(A, "note", "free text", null));
+        assertThat(applied(graph(TABLE, noted), graph(TABLE, changed))).isEqualTo(graph(TABLE, changed));
+    }
+
+    @Test
+    void aColumnCommentAloneNeverReplacesTheView() {
+        assertThat(Differ.diff(graph(TABLE, A, B), graph(TABLE, A.withColumnComment("id", "x"), B)).operations())
+                .containsExactly(onColumn(A, "id", "x", null));
     }
 }

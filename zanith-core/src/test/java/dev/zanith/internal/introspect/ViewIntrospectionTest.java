@@ -33,6 +33,7 @@ class ViewIntrospectionTest {
                 SELECT status, count(*) AS n FROM orders GROUP BY status WITH NO DATA;
             CREATE UNIQUE INDEX stats_status ON stats (status);
             COMMENT ON VIEW paid IS 'orders with money';
+            COMMENT ON COLUMN paid.amount IS 'what was paid';
             COMMENT ON MATERIALIZED VIEW stats IS 'per status';
             CREATE VIEW _zanith_internal AS SELECT 1 AS one;
             """;
@@ -55,7 +56,7 @@ class ViewIntrospectionTest {
                     .doesNotEndWith(";");
             assertThat(paid.options()).containsExactly("security_barrier=true", "check_option=local");
             assertThat(paid.columns()).containsExactly(new View.ViewColumn("id", "bigint"),
-                    new View.ViewColumn("amount", "numeric(12,2)"));
+                    new View.ViewColumn("amount", "numeric(12,2)", "what was paid"));
             assertThat(paid.dependsOn()).containsExactly(new View.ViewDependency(new TableName("public", "orders"),
                     List.of("id", "total")));
             assertThat(paid.comment()).isEqualTo("orders with money");
@@ -87,6 +88,13 @@ class ViewIntrospectionTest {
             assertThat(json).contains("\"views\"");
             assertThat(SchemaGraphJson.fromJson(json, "test")).isEqualTo(graph);
             assertThat(SchemaGraphJson.toJson(SchemaGraphJson.fromJson(json, "test"))).isEqualTo(json);
+            // a column's comment is written only where there is one, so snapshots from before they were read still load
+            assertThat(json).contains("\"comment\" : \"what was paid\"").doesNotContain(": null");
+            String withoutColumnComments = SchemaGraphJson.toJson(graph.withViews(graph.views().stream()
+                    .map(v -> v.withColumnCommentsOf(null)).toList()));
+            assertThat(withoutColumnComments).doesNotContain("what was paid");
+            assertThat(SchemaGraphJson.fromJson(withoutColumnComments, "older").view(new TableName("public", "paid"))
+                    .orElseThrow().columns()).extracting(View.ViewColumn::comment).containsOnlyNulls();
             // A snapshot written before views were modelled: no "views" property at all.
             SchemaGraph withoutViews = graph.withViews(List.of());
             String older = SchemaGraphJson.toJson(withoutViews);
@@ -121,9 +129,13 @@ class ViewIntrospectionTest {
             for (String ddl : List.of("CREATE VIEW v AS SELECT id FROM orders",
                     "CREATE OR REPLACE VIEW v AS SELECT id, total FROM orders",
                     "COMMENT ON VIEW v IS 'x'",
+                    "COMMENT ON COLUMN v.total IS 'y'",
+                    "CREATE OR REPLACE VIEW v AS SELECT id, total, total * 2 AS double FROM orders",
+                    "COMMENT ON COLUMN v.total IS NULL",
                     "CREATE MATERIALIZED VIEW m AS SELECT count(*) AS n FROM orders WITH NO DATA",
                     "REFRESH MATERIALIZED VIEW m",
                     "CREATE UNIQUE INDEX m_n ON m (n)",
+                    "COMMENT ON COLUMN m.n IS 'how many'",
                     "DROP VIEW v")) {
                 Jdbc.execute(c, ddl);
                 s = introspector.refresh(c, s);
