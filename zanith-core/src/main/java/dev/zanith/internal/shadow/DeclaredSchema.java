@@ -24,6 +24,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -117,13 +118,35 @@ public final class DeclaredSchema {
         SqlScript script = readSql(file);
         refuseUnrunnable(script, file.toString(), shadows.name(), describeProvider(shadows.name()));
         try (Shadow shadow = shadows.open()) {
-            apply(script, file.toString(), shadow);
             SchemaMapping mapping = shadow.mapping();
+            Optional<DeclaredGraphCache> cache = DeclaredGraphCache.standard();
+            String key = null;
+            if (cache.isPresent()) {
+                try (Connection c = shadow.connections().open()) {
+                    String facts = Jdbc.queryFirst(c, SqlResources.get("introspect/shadow-cache-facts.sql"),
+                            rs -> rs.getString(1)).orElse("");
+                    key = DeclaredGraphCache.key(script, shadow.providerName(), facts, mapping.isIdentity(), options);
+                } catch (SQLException e) {
+                    throw new ZanithException("Could not connect to the " + shadow.describe() + ": "
+                            + e.getMessage(), e);
+                }
+                Optional<SchemaGraph> cached = cache.get().get(key);
+                if (cached.isPresent()) {
+                    LOG.info("The declared schema {} was run on a {} shadow before, unchanged: its schema graph is "
+                            + "read from {}", file, shadow.providerName(), cache.get().directory());
+                    return cached.get();
+                }
+            }
+            apply(script, file.toString(), shadow);
             try (Connection c = shadow.connections().open()) {
                 IntrospectionOptions every = mapping.isIdentity()
                         ? new IntrospectionOptions(Introspector.userSchemas(c), options.excludedPrefix(), true)
                         : mapping.shadowOptions(options.skippingMissingSchemas());
-                return mapping.fromShadow(new Introspector(every).introspect(c)).graph();
+                SchemaGraph graph = mapping.fromShadow(new Introspector(every).introspect(c)).graph();
+                if (key != null) {
+                    cache.get().put(key, graph);
+                }
+                return graph;
             } catch (SQLException e) {
                 throw new ZanithException("Could not read back the declared schema " + file + " from the "
                         + shadow.describe() + ": " + e.getMessage(), e);
