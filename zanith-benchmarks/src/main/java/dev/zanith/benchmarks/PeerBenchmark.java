@@ -63,7 +63,7 @@ import java.util.regex.Pattern;
 public final class PeerBenchmark implements Callable<Integer> {
 
     /** The rows of the table, in the order. */
-    enum Measure { INSPECT, PLAN, START, APPLY, BACKFILL }
+    enum Measure { INSPECT, PLAN, START, APPLY, BACKFILL, GENERATE }
 
     @Spec
     private CommandSpec spec;
@@ -92,7 +92,8 @@ public final class PeerBenchmark implements Callable<Integer> {
     private int writeRuns;
 
     @Option(names = "--only", paramLabel = "MEASURE", split = ",",
-            description = "Only these rows: inspect, plan, start (Spring Boot start and restart), apply, backfill "
+            description = "Only these rows: inspect, plan, start (Spring Boot start and restart), apply, backfill, "
+                    + "generate "
                     + "(default: all). plan needs apply's database.")
     private List<String> only;
 
@@ -150,7 +151,7 @@ public final class PeerBenchmark implements Callable<Integer> {
                 chosen.add(Measure.valueOf(name.strip().toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(),
-                        "--only takes inspect, plan, start, apply, backfill; got " + name);
+                        "--only takes inspect, plan, start, apply, backfill, generate; got " + name);
             }
         }
         if (chosen.contains(Measure.PLAN)) {
@@ -197,11 +198,12 @@ public final class PeerBenchmark implements Callable<Integer> {
                 }
                 out.printf(Locale.ROOT, "Zanith beside its peers on PostgreSQL %s at %s%n", serverVersion, server);
                 String dumpProblem = pgDumpProblem(serverMajor);
+                GeneratedSchema generated = null;
                 if (measures.contains(Measure.INSPECT) || measures.contains(Measure.APPLY)
-                        || measures.contains(Measure.START)) {
+                        || measures.contains(Measure.START) || measures.contains(Measure.GENERATE)) {
                     long start = System.nanoTime();
                     int fks = LargeSchemaGenerator.scaledForeignKeys(tables);
-                    GeneratedSchema generated = new LargeSchemaGenerator(tables, fks, seed).generate();
+                    generated = new LargeSchemaGenerator(tables, fks, seed).generate();
                     try (Connection c = schema.connect()) {
                         generated.applyTo(c, done -> { });
                     }
@@ -223,6 +225,9 @@ public final class PeerBenchmark implements Callable<Integer> {
                 }
                 if (measures.contains(Measure.BACKFILL)) {
                     backfill(work);
+                }
+                if (measures.contains(Measure.GENERATE)) {
+                    generateNoOp(schema, generated, work);
                 }
             } finally {
                 deleteTree(work);
@@ -272,6 +277,46 @@ public final class PeerBenchmark implements Callable<Integer> {
                     schema.jdbcUrl(), "--format", "json"), java.util.Map.of());
             processRow(String.format(Locale.ROOT, "`zanith inspect --format json`, %,d models, whole process", tables),
                     zanith, schema.name(), dumpProblem, "<= 1.0x");
+        }
+
+        /**
+         * {@code zanith generate --shadow database} with the schema's own DDL as the declared schema (nothing to
+         * generate), whole processes: the first run on a declared file (no cache: the DDL replayed on a shadow
+         * database) and a repeated run (the declared graph read from the cache), beside psql loading the same DDL into
+         * an empty database — the replay's floor.
+         */
+        private void generateNoOp(BenchDatabase schema, GeneratedSchema generated, Path work) throws Exception {
+            Path declared = work.resolve("declared.sql");
+            Files.writeString(declared, generated.ddl());
+            Path migrationsDir = Files.createDirectories(work.resolve("generate-migrations"));
+            Path cache = work.resolve("zanith-cache");
+            ChildProcess generate = new ChildProcess("zanith generate", List.of(zanithCli(), "generate", "--url",
+                    schema.jdbcUrl(), "--declared", declared.toString(), "--migrations", migrationsDir.toString(),
+                    "--shadow", "database"), java.util.Map.of("ZANITH_CACHE_DIR", cache.toString()));
+            String psqlPath = pgDump.contains("/") ? Path.of(pgDump).resolveSibling("psql").toString() : "psql";
+            String measure = String.format(Locale.ROOT, "`zanith generate --shadow database`, nothing to generate, "
+                    + "%,d models, whole process", tables);
+            out.println("measuring: " + measure);
+            Alternation.Contender cold = () -> {
+                deleteTree(cache);
+                return Alternation.Measured.of(generate.run());
+            };
+            Alternation.Contender warm = () -> Alternation.Measured.of(generate.run());
+            Alternation.Contender psql = () -> {
+                try (BenchDatabase empty = BenchDatabase.create(server, false, serverOutlivesRun)) {
+                    ChildProcess load = new ChildProcess("psql", List.of(psqlPath, "-q", "-X", "--no-password",
+                            "-v", "ON_ERROR_STOP=1", "-f", declared.toString()), server.libpqEnvironment(empty.name()));
+                    return Alternation.Measured.of(load.run());
+                }
+            };
+            List<Alternation.Series> series = Alternation.runAll(List.of(cold, warm, psql), writeRuns);
+            double floor = series.get(2).wall().median();
+            add(new Row(measure + ", first run (DDL replayed on the shadow)", summary(series.get(0)),
+                    "psql loading the same DDL " + summary(series.get(2)), series.get(0).wall().median() / floor,
+                    "own share <= 5 s", generate.commandLine() + "   vs   psql -f declared.sql (empty database)"));
+            add(new Row(measure + ", unchanged declared file (cached)", summary(series.get(1)),
+                    "psql loading the same DDL " + summary(series.get(2)), series.get(1).wall().median() / floor,
+                    "replay reused", "the same command again: the declared graph read from $ZANITH_CACHE_DIR/declared"));
         }
 
         private void processRow(String measure, ChildProcess zanith, String database, String dumpProblem, String target)

@@ -480,8 +480,8 @@ public final class Applier {
     /**
      * The live schema as this run last read it, and the snapshot it last stored: a graph stored again (the same
      * instance, as {@link Introspector#refresh} returns when nothing changed, or the "after" of the previous
-     * migration as the next one's "before") is copied on the server, and any other is stored as its changes from
-     * the last one stored ({@link SchemaSnapshots#saveDerived}).
+     * migration as the next one's "before") is copied on the server, and any other is stored with only its parts not
+     * stored yet ({@link SchemaSnapshots#save}).
      */
     private final class SnapshotTrail {
         private final SchemaSnapshots snapshots = new SchemaSnapshots(audit.tables());
@@ -495,10 +495,9 @@ public final class Applier {
         }
 
         void store(Connection tx, String migrationId, SnapshotPhase phase, SchemaGraph graph) throws SQLException {
-            boolean stored = storedGraph != null && (graph == storedGraph
-                    ? snapshots.copy(tx, migrationId, phase, storedMigration, storedPhase)
-                    : snapshots.saveDerived(tx, migrationId, phase, graph, storedMigration, storedPhase, storedGraph));
-            if (!stored) {
+            boolean copied = storedGraph != null && graph == storedGraph
+                    && snapshots.copy(tx, migrationId, phase, storedMigration, storedPhase);
+            if (!copied) {
                 snapshots.save(tx, migrationId, phase, graph);
             }
             storedGraph = graph;

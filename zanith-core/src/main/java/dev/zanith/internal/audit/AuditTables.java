@@ -7,8 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The names of Zanith's five audit tables in a configured schema with a configured prefix, and the SQL
- * resources with those names filled in (identifiers are quoted; they cannot be bound parameters).
+ * The names of Zanith's audit tables in a configured schema with a configured prefix, and the SQL resources with
+ * those names filled in (identifiers are quoted; they cannot be bound parameters). Readers know five relations:
+ * the ledger, the steps, the snapshots (a view over the snapshot rows and parts), the artifacts and the checkpoints.
  */
 public final class AuditTables {
 
@@ -20,9 +21,12 @@ public final class AuditTables {
         this.schema = schema;
         this.prefix = prefix;
         names.put("schema", Identifiers.quote(schema));
-        for (String table : new String[]{"migrations", "steps", "snapshots", "artifacts", "checkpoints"}) {
+        for (String table : new String[]{"migrations", "steps", "snapshots", "snapshot_rows", "snapshot_parts", "artifacts",
+                "checkpoints"}) {
             names.put(table, Identifiers.qualify(schema, tableName(table)));
         }
+        // ALTER TABLE ... RENAME TO takes the bare name
+        names.put("snapshot_rows_name", Identifiers.quote(tableName("snapshot_rows")));
         for (String index : new String[]{"migrations_time_index", "migrations_baseline_index", "steps_failed_index", "steps_kind_index", "snapshots_time_index",
                 "artifacts_source_index", "artifacts_live_index"}) {
             names.put(index, Identifiers.quote(prefix + index.replace("_index", "_idx")));
@@ -43,6 +47,8 @@ public final class AuditTables {
             case "migrations" -> prefix + "migrations";
             case "steps" -> prefix + "migration_steps";
             case "snapshots" -> prefix + "schema_snapshots";
+            case "snapshot_rows" -> prefix + "schema_snapshot_rows";
+            case "snapshot_parts" -> prefix + "schema_snapshot_parts";
             case "artifacts" -> prefix + "migration_artifacts";
             case "checkpoints" -> prefix + "migration_checkpoints";
             default -> throw new IllegalArgumentException(table);

@@ -33,11 +33,22 @@ public final class MigrationHistory {
         return tables;
     }
 
-    /** Creates the five audit tables if they are missing. */
+    /**
+     * Creates the audit tables and the snapshots view where missing, in one transaction under an advisory lock, and
+     * turns the snapshots table of an earlier version into the rows the view reads (its rows keep their graphs).
+     */
     public void ensureTables(Connection c) throws SQLException {
         Jdbc.inTransaction(c, tx -> {
             Jdbc.query(tx, "SELECT pg_advisory_xact_lock(?)", rs -> null, tables.lockKey("ddl"));
+            String snapshots = Jdbc.queryFirst(tx, tables.sql("snapshot-relation-kind.sql"), rs -> rs.getString(1),
+                    tables.schema(), tables.tableName("snapshots")).orElse("");
+            if (snapshots.equals("r")) {
+                Jdbc.execute(tx, tables.sql("snapshot-upgrade.sql")); // a table from before the parts existed
+            }
             Jdbc.execute(tx, tables.sql("create-tables.sql"));
+            if (!snapshots.equals("v")) {
+                Jdbc.execute(tx, tables.sql("snapshot-view.sql"));
+            }
             return null;
         });
     }

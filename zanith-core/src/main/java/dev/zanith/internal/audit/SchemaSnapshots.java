@@ -16,67 +16,79 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** The schema graph on each side of every migration, as jsonb in {@code _zanith_schema_snapshots}. */
+/**
+ * The schema graph on each side of every migration: rows in {@code _zanith_schema_snapshot_rows}, each a manifest of
+ * content-addressed parts in {@code _zanith_schema_snapshot_parts} ({@link GraphParts}), read back whole through the
+ * view {@code _zanith_schema_snapshots}. A snapshot writes its manifest and only the parts not stored yet, so storing
+ * one after each of many small migrations costs what they changed, not the schema's size each time.
+ *
+ * <p>An instance remembers the parts it stored or found stored, so that a run storing many snapshots asks the server
+ * once; a failed write forgets them (its transaction may have rolled back). Use one instance per apply run or shorter.
+ */
 public final class SchemaSnapshots {
 
-    /** Edits beyond which storing the whole graph is cheaper than editing the stored one (measured at 1,000 tables). */
-    static final int MAX_EDITS = 6;
-
     private final AuditTables tables;
+    /** Parts known to be stored: found by a query, or written by a transaction of this instance that did not fail. */
+    private final java.util.Set<String> stored = new java.util.HashSet<>();
 
     public SchemaSnapshots(AuditTables tables) {
         this.tables = tables;
     }
 
     /**
-     * Stores a snapshot, compressed with lz4 where the server has it (see {@code audit/snapshot-compression.sql};
-     * it changes a setting of the transaction of {@code c}, which should be one that writes audit rows). A second {@code before} of the same migration (a resumed run) keeps the first one, which
-     * shows the schema before anything of the migration ran; {@code after} is replaced.
+     * Stores a snapshot: the parts of {@code graph} not stored yet, then its manifest row, with the graph's
+     * fingerprint (the SHA-256 of its compact JSON) and counts. Part bodies compress with lz4 where the server has it
+     * (see {@code audit/snapshot-compression.sql}; it changes a setting of the transaction of {@code c}, which should
+     * be one that writes audit rows). A second {@code before} of the same migration (a resumed run) keeps the first
+     * one, which shows the schema before anything of the migration ran; {@code after} is replaced.
      */
     public void save(Connection c, String migrationId, SnapshotPhase phase, SchemaGraph graph) throws SQLException {
-        String json = SchemaGraphJson.toCompactJson(graph); // serialized once: the fingerprint is its sha-256
-        Jdbc.query(c, SqlResources.get("audit/snapshot-compression.sql"), rs -> null);
-        Jdbc.update(c, tables.sql("snapshot-insert.sql"), migrationId, phase.value(), json,
-                Checksums.sha256(json), graph.tables().size(), graph.columnCount());
+        GraphParts parts = GraphParts.of(graph);
+        try {
+            storeParts(c, parts);
+            Jdbc.update(c, tables.sql("snapshot-insert.sql"), migrationId, phase.value(), parts.manifest(),
+                    SchemaGraphJson.fingerprint(graph), graph.tables().size(), graph.columnCount());
+        } catch (SQLException | RuntimeException e) {
+            stored.clear();
+            throw e;
+        }
     }
 
-    /**
-     * Stores a snapshot of {@code graph} as its differences from {@code base}, the graph already stored as
-     * {@code baseMigrationId}/{@code basePhase}: only the changed top-level properties and tables are serialized and
-     * sent, and the server edits a copy of the stored jsonb ({@code audit/snapshot-derive.sql}, {@link GraphChanges}),
-     * so that a migration touching one table of a thousand sends one table. The row is the one {@link #save} would
-     * write (same graph, same fingerprint), with the same conflict rule. More than {@value #MAX_EDITS} edits (each a
-     * pass over the stored graph on the server) store the whole graph instead.
-     *
-     * @return false when nothing was written: no such stored snapshot, or a {@code before} already stored
-     */
-    public boolean saveDerived(Connection c, String migrationId, SnapshotPhase phase, SchemaGraph graph,
-                               String baseMigrationId, SnapshotPhase basePhase, SchemaGraph base) throws SQLException {
-        GraphChanges changes = GraphChanges.between(base, graph);
-        if (changes.edits() > MAX_EDITS) {
-            save(c, migrationId, phase, graph);
-            return true;
+    private void storeParts(Connection c, GraphParts parts) throws SQLException {
+        List<String> unknown = new ArrayList<>();
+        for (String hash : parts.hashes()) {
+            if (!stored.contains(hash)) {
+                unknown.add(hash);
+            }
         }
-        List<Object> parameters = new ArrayList<>(List.of(migrationId, phase.value()));
-        parameters.addAll(changes.parameters());
-        parameters.addAll(List.of(Checksums.sha256(SchemaGraphJson.toCompactJson(graph)), graph.tables().size(),
-                graph.columnCount(), baseMigrationId, basePhase.value()));
-        Jdbc.query(c, SqlResources.get("audit/snapshot-compression.sql"), rs -> null);
-        return Jdbc.update(c, tables.sql("snapshot-derive.sql").replace("{patched}", changes.expression()),
-                parameters.toArray()) > 0;
+        if (unknown.isEmpty()) {
+            return;
+        }
+        java.util.Set<String> missing = new java.util.LinkedHashSet<>(unknown);
+        Jdbc.query(c, tables.sql("snapshot-parts-present.sql"), rs -> missing.remove(rs.getString(1)),
+                Jdbc.textArray(c, unknown));
+        if (!missing.isEmpty()) {
+            List<String> bodies = new ArrayList<>(missing.size());
+            for (String hash : missing) {
+                bodies.add(parts.json(hash));
+            }
+            Jdbc.query(c, SqlResources.get("audit/snapshot-compression.sql"), rs -> null);
+            Jdbc.update(c, tables.sql("snapshot-parts-insert.sql"), Jdbc.textArray(c, List.copyOf(missing)),
+                    Jdbc.textArray(c, bodies));
+        }
+        stored.addAll(unknown);
     }
 
     /**
      * Stores a snapshot of the graph already stored as {@code fromMigrationId}/{@code fromPhase}, copied on the
-     * server (the graph is not serialized or sent again), with the conflict rule of {@link #save}.
+     * server (nothing is serialized or sent again), with the conflict rule of {@link #save}.
      *
      * @return false when nothing was written: no such stored snapshot, or a {@code before} already stored
      */
     public boolean copy(Connection c, String migrationId, SnapshotPhase phase, String fromMigrationId,
                         SnapshotPhase fromPhase) throws SQLException {
-        // a derived snapshot without edits, keeping the stored fingerprint and counts
-        return Jdbc.update(c, tables.sql("snapshot-derive.sql").replace("{patched}", "s.graph"), migrationId,
-                phase.value(), null, null, null, fromMigrationId, fromPhase.value()) > 0;
+        return Jdbc.update(c, tables.sql("snapshot-copy.sql"), migrationId, phase.value(), fromMigrationId,
+                fromPhase.value()) > 0;
     }
 
     /** Every snapshot (without graphs), oldest first; empty when the audit tables do not exist. */

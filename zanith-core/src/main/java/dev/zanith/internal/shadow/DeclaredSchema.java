@@ -7,6 +7,7 @@ import dev.zanith.api.exception.ZanithException;
 import dev.zanith.internal.jdbc.Jdbc;
 import dev.zanith.internal.sql.SqlResources;
 import dev.zanith.internal.sql.StatementErrors;
+import dev.zanith.internal.sql.StatementKinds;
 import dev.zanith.internal.introspect.IntrospectionOptions;
 import dev.zanith.internal.introspect.Introspector;
 import dev.zanith.api.schema.LiveSchema;
@@ -24,6 +25,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -117,13 +119,35 @@ public final class DeclaredSchema {
         SqlScript script = readSql(file);
         refuseUnrunnable(script, file.toString(), shadows.name(), describeProvider(shadows.name()));
         try (Shadow shadow = shadows.open()) {
-            apply(script, file.toString(), shadow);
             SchemaMapping mapping = shadow.mapping();
+            Optional<DeclaredGraphCache> cache = DeclaredGraphCache.standard();
+            String key = null;
+            if (cache.isPresent()) {
+                try (Connection c = shadow.connections().open()) {
+                    String facts = Jdbc.queryFirst(c, SqlResources.get("introspect/shadow-cache-facts.sql"),
+                            rs -> rs.getString(1)).orElse("");
+                    key = DeclaredGraphCache.key(script, shadow.providerName(), facts, mapping.isIdentity(), options);
+                } catch (SQLException e) {
+                    throw new ZanithException("Could not connect to the " + shadow.describe() + ": "
+                            + e.getMessage(), e);
+                }
+                Optional<SchemaGraph> cached = cache.get().get(key);
+                if (cached.isPresent()) {
+                    LOG.info("The declared schema {} was run on a {} shadow before, unchanged: its schema graph is "
+                            + "read from {}", file, shadow.providerName(), cache.get().directory());
+                    return cached.get();
+                }
+            }
+            apply(script, file.toString(), shadow);
             try (Connection c = shadow.connections().open()) {
                 IntrospectionOptions every = mapping.isIdentity()
                         ? new IntrospectionOptions(Introspector.userSchemas(c), options.excludedPrefix(), true)
                         : mapping.shadowOptions(options.skippingMissingSchemas());
-                return mapping.fromShadow(new Introspector(every).introspect(c)).graph();
+                SchemaGraph graph = mapping.fromShadow(new Introspector(every).introspect(c)).graph();
+                if (key != null) {
+                    cache.get().put(key, graph);
+                }
+                return graph;
             } catch (SQLException e) {
                 throw new ZanithException("Could not read back the declared schema " + file + " from the "
                         + shadow.describe() + ": " + e.getMessage(), e);
@@ -183,19 +207,49 @@ public final class DeclaredSchema {
                 .filter(s -> !isHarmlessMetaCommand(s))
                 .toList();
         LOG.debug("Running {} statements of {} on the {}", statements.size(), source, shadow.describe());
+        // Statements share transactions of up to BATCH statements rather than commit one by one: a commit each (a
+        // WAL flush each) was most of what replaying a large declared schema cost. A batch stays well inside the
+        // lock table (a relation created holds its lock until commit; pg_restore --single-transaction runs out at
+        // a few thousand). A statement PostgreSQL refuses in a transaction block, or ALTER TYPE ... ADD VALUE (the
+        // value is unusable until committed), commits the batch and runs alone; a script with transaction control
+        // of its own runs statement by statement in auto-commit, as psql would.
+        boolean batched = statements.stream().noneMatch(s -> StatementKinds.transactionControl(s) != null);
         try (Connection c = shadow.connections().open(); java.sql.Statement jdbc = c.createStatement()) {
             jdbc.setEscapeProcessing(false); // the text goes to the server exactly as written
+            int inBatch = 0;
             for (SqlScript.Statement statement : statements) {
                 try {
+                    boolean alone = batched && (StatementKinds.cannotRunInTransaction(statement) != null
+                            || addsEnumValue(statement));
+                    if (alone || !batched) {
+                        if (!c.getAutoCommit()) {
+                            c.commit();
+                            c.setAutoCommit(true);
+                        }
+                        inBatch = 0;
+                    } else if (c.getAutoCommit()) {
+                        c.setAutoCommit(false);
+                    }
                     if (statement.copyData() != null) {
                         Jdbc.executeStatement(c, statement.sql(), statement.copyData()); // pg_dump's data sections
                     } else {
                         jdbc.execute(statement.sql());
                     }
                     jdbc.clearWarnings();
+                    if (!c.getAutoCommit() && ++inBatch >= BATCH) {
+                        c.commit();
+                        inBatch = 0;
+                    }
                 } catch (SQLException e) {
+                    if (!c.getAutoCommit()) {
+                        c.rollback(); // the shadow is discarded; the connection must answer the error's hint query
+                        c.setAutoCommit(true);
+                    }
                     throw statementFailed(script, statement, source, shadow, c, e);
                 }
+            }
+            if (!c.getAutoCommit()) {
+                c.commit();
             }
         } catch (SQLException e) {
             throw new ZanithException("Could not run the declared schema " + source + " on the " + shadow.describe()
@@ -218,6 +272,19 @@ public final class DeclaredSchema {
         }
         requireFile(file);
         return SqlScript.parse(SqlScript.readText(file));
+    }
+
+    /** Statements of a declared schema that share one transaction when replayed (see {@link #apply}). */
+    static final int BATCH = 200;
+
+    /** {@code ALTER TYPE name ADD VALUE ...}: the new value cannot be used in the transaction that added it. */
+    private static boolean addsEnumValue(SqlScript.Statement statement) {
+        List<String> w = statement.words(12);
+        if (w.size() < 4 || !w.get(0).equals("alter") || !w.get(1).equals("type")) {
+            return false;
+        }
+        int add = w.indexOf("add");
+        return add > 1 && add + 1 < w.size() && w.get(add + 1).equals("value");
     }
 
     private static boolean isHarmlessMetaCommand(SqlScript.Statement statement) {

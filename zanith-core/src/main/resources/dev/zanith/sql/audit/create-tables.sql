@@ -38,19 +38,27 @@ CREATE TABLE IF NOT EXISTS {steps} (
 CREATE INDEX IF NOT EXISTS {steps_failed_index} ON {steps} (finished_at) WHERE status = 'failed';
 CREATE INDEX IF NOT EXISTS {steps_kind_index} ON {steps} (operation_kind, duration_ms) WHERE status = 'done';
 
--- The schema graph on each side of an apply.
-CREATE TABLE IF NOT EXISTS {snapshots} (
+-- The schema graph on each side of an apply: one row per migration x phase holding a manifest of content-addressed
+-- parts (GraphParts), or (rows stored before the parts existed) the whole graph; the view {snapshots} assembles
+-- them (snapshot-view.sql, created by MigrationHistory.ensureTables after this script).
+CREATE TABLE IF NOT EXISTS {snapshot_rows} (
     id           bigint      GENERATED ALWAYS AS IDENTITY UNIQUE,
     migration_id text        NOT NULL,
     phase        text        NOT NULL CHECK (phase IN ('before', 'after')),
-    graph        jsonb       NOT NULL,
+    graph        jsonb,
     fingerprint  text        NOT NULL,
     model_count  integer     NOT NULL,
     field_count  integer     NOT NULL,
     captured_at  timestamptz NOT NULL DEFAULT now(),
+    manifest     jsonb,
     PRIMARY KEY (migration_id, phase)
 );
-CREATE INDEX IF NOT EXISTS {snapshots_time_index} ON {snapshots} (captured_at);
+CREATE INDEX IF NOT EXISTS {snapshots_time_index} ON {snapshot_rows} (captured_at);
+-- The parts of stored graphs by content hash: a table unchanged across a thousand snapshots is stored once.
+CREATE TABLE IF NOT EXISTS {snapshot_parts} (
+    hash text  PRIMARY KEY,
+    body jsonb NOT NULL
+);
 
 -- What destructive operations left behind, and how to bring it back.
 CREATE TABLE IF NOT EXISTS {artifacts} (
@@ -91,7 +99,6 @@ CREATE TABLE IF NOT EXISTS {checkpoints} (
 
 -- Columns added after the first snapshot builds: upgrade tables those builds created (no-ops afterwards).
 ALTER TABLE {migrations} ADD COLUMN IF NOT EXISTS repairs jsonb NOT NULL DEFAULT '[]';
-ALTER TABLE {snapshots} ADD COLUMN IF NOT EXISTS id bigint GENERATED ALWAYS AS IDENTITY UNIQUE;
 -- Who restored an artifact, and the ledger id of the restore (zanith recover restore-column / restore-table).
 ALTER TABLE {artifacts} ADD COLUMN IF NOT EXISTS restored_by text;
 ALTER TABLE {artifacts} ADD COLUMN IF NOT EXISTS restore_id text;

@@ -370,7 +370,9 @@ class GuardedApplyTest {
         assertThat(f.rows("SELECT relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
                 + "WHERE nspname = 'zanith_audit' AND relkind = 'r' ORDER BY relname")).extracting(r -> r.get("relname"))
                 .containsExactly("zz_migration_artifacts", "zz_migration_checkpoints", "zz_migration_steps",
-                        "zz_migrations", "zz_schema_snapshots");
+                        "zz_migrations", "zz_schema_snapshot_parts", "zz_schema_snapshot_rows");
+        assertThat(f.value("SELECT relkind::text FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+                + "WHERE nspname = 'zanith_audit' AND relname = 'zz_schema_snapshots'")).isEqualTo("v");
     }
 
     @Test

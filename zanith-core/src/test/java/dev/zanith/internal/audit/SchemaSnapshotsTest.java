@@ -18,7 +18,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A snapshot stored as its changes from an earlier one is the row storing the whole graph would give. */
+/** A snapshot stored as a manifest of shared parts reads back, through the view, as the whole graph. */
 @RealPostgres
 class SchemaSnapshotsTest {
 
@@ -31,90 +31,118 @@ class SchemaSnapshotsTest {
         }
     }
 
-    /** Stores {@code graph} derived from the row {@code baseId} and checks it against the whole graph's jsonb. */
-    private void derivedEqualsWhole(TestDatabase db, String id, SchemaGraph graph, String baseId, SchemaGraph base)
-            throws Exception {
-        try (Connection c = db.connect()) {
-            assertThat(snapshots.saveDerived(c, id, SnapshotPhase.AFTER, graph, baseId, SnapshotPhase.AFTER, base))
-                    .as("derived from " + baseId).isTrue();
-            String json = SchemaGraphJson.toCompactJson(graph);
-            try (PreparedStatement same = c.prepareStatement("SELECT graph = CAST(? AS jsonb), fingerprint, "
-                    + "model_count FROM _zanith_schema_snapshots WHERE migration_id = ? AND phase = 'after'")) {
-                same.setString(1, json);
-                same.setString(2, id);
-                try (ResultSet rs = same.executeQuery()) {
-                    assertThat(rs.next()).isTrue();
-                    assertThat(rs.getBoolean(1)).as(id + ": the stored graph").isTrue();
-                    assertThat(rs.getString(2)).isEqualTo(Checksums.sha256(json));
-                    assertThat(rs.getInt(3)).isEqualTo(graph.tables().size());
-                }
+    /** Stores {@code graph} and checks the view's row against the whole graph's jsonb and the graph read back. */
+    private void storedEqualsWhole(Connection c, String id, SchemaGraph graph) throws Exception {
+        snapshots.save(c, id, SnapshotPhase.AFTER, graph);
+        String json = SchemaGraphJson.toCompactJson(graph);
+        try (PreparedStatement same = c.prepareStatement("SELECT graph = CAST(? AS jsonb), fingerprint, "
+                + "model_count FROM _zanith_schema_snapshots WHERE migration_id = ? AND phase = 'after'")) {
+            same.setString(1, json);
+            same.setString(2, id);
+            try (ResultSet rs = same.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getBoolean(1)).as(id + ": the stored graph").isTrue();
+                assertThat(rs.getString(2)).isEqualTo(Checksums.sha256(json));
+                assertThat(rs.getInt(3)).isEqualTo(graph.tables().size());
             }
-            assertThat(snapshots.find(c, id, SnapshotPhase.AFTER).orElseThrow().graph()).isEqualTo(graph);
+        }
+        assertThat(snapshots.find(c, id, SnapshotPhase.AFTER).orElseThrow().graph()).isEqualTo(graph);
+    }
+
+    private static long parts(Connection c) throws Exception {
+        try (var rs = c.createStatement().executeQuery("SELECT count(*) FROM _zanith_schema_snapshot_parts")) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 
     @Test
-    void aGraphStoredAsItsChangesIsTheWholeGraph(TestDatabase db) throws Exception {
+    void aGraphStoredAsPartsReadsBackAsTheWholeGraphAndSharesUnchangedParts(TestDatabase db) throws Exception {
         try (Connection c = db.connect()) {
             new MigrationHistory(TABLES).ensureTables(c);
         }
         db.execute(TestSchemas.RICH);
         SchemaGraph first = read(db);
         try (Connection c = db.connect()) {
-            snapshots.save(c, "1", SnapshotPhase.AFTER, first);
+            storedEqualsWhole(c, "1", first);
+            long firstParts = parts(c);
+            assertThat(firstParts).isGreaterThanOrEqualTo(first.tables().size() + first.views().size());
+
+            db.execute("ALTER TABLE app.orders ADD COLUMN note text; CREATE TABLE app.a_first (id int);"
+                    + "CREATE TABLE public.zz_last (id int);");
+            SchemaGraph second = read(db);
+            storedEqualsWhole(c, "2", second);
+            // the changed table and the two new ones; every other part is shared
+            assertThat(parts(c)).isEqualTo(firstParts + 3);
+
+            db.execute("""
+                    DROP TABLE app.a_first;
+                    CREATE FUNCTION app.shout(t text) RETURNS text LANGUAGE sql IMMUTABLE AS 'SELECT upper(t)';
+                    CREATE VIEW app.titles AS SELECT app.shout(email::text) AS t FROM app.accounts;
+                    CREATE TYPE app.more AS ENUM ('x');
+                    """);
+            SchemaGraph third = read(db);
+            storedEqualsWhole(c, "3", third);
+
+            db.execute("DROP VIEW app.titles; DROP FUNCTION app.shout(text); DROP TABLE app.orders, app.accounts "
+                    + "CASCADE; DROP TYPE app.more, app.status;");
+            SchemaGraph fourth = read(db);
+            assertThat(fourth.views()).isEmpty();
+            storedEqualsWhole(c, "4", fourth);
+            // a fresh instance (another run) finds the stored parts and sends none of them again
+            long before = parts(c);
+            new SchemaSnapshots(TABLES).save(c, "4x", SnapshotPhase.AFTER, third);
+            assertThat(parts(c)).isEqualTo(before);
+            storedEqualsWhole(c, "5", SchemaGraph.empty());
+            storedEqualsWhole(c, "6", third);
         }
-
-        db.execute("ALTER TABLE app.orders ADD COLUMN note text; CREATE TABLE app.a_first (id int);"
-                + "CREATE TABLE public.zz_last (id int);");
-        SchemaGraph second = read(db);
-        derivedEqualsWhole(db, "2", second, "1", first);
-
-        db.execute("""
-                DROP TABLE app.a_first;
-                CREATE FUNCTION app.shout(t text) RETURNS text LANGUAGE sql IMMUTABLE AS 'SELECT upper(t)';
-                CREATE VIEW app.titles AS SELECT app.shout(email::text) AS t FROM app.accounts;
-                CREATE TYPE app.more AS ENUM ('x');
-                """);
-        SchemaGraph third = read(db);
-        derivedEqualsWhole(db, "3", third, "2", second);
-
-        db.execute("DROP VIEW app.titles; DROP FUNCTION app.shout(text); DROP TABLE app.orders, app.accounts "
-                + "CASCADE; DROP TYPE app.more, app.status;");
-        SchemaGraph fourth = read(db);
-        assertThat(fourth.views()).isEmpty();
-        derivedEqualsWhole(db, "4", fourth, "3", third);
-
-        // several new tables at one place, one at the start, one at the end, and a change in between
-        db.execute("CREATE TABLE public.m_1 (id int); CREATE TABLE public.m_2 (id int); CREATE TABLE public.m_3 (id int);"
-                + "CREATE TABLE public.a (id int); CREATE TABLE public.zzz (id int);");
-        SchemaGraph many = read(db);
-        assertThat(GraphChanges.between(fourth, many).edits()).isEqualTo(5);
-        derivedEqualsWhole(db, "4b", many, "4", fourth);
-        db.execute("DROP TABLE public.m_2; ALTER TABLE public.m_3 ADD COLUMN x int; CREATE TABLE public.m_25 (id int);"
-                + "DROP TABLE public.a;");
-        SchemaGraph mixed = read(db);
-        assertThat(GraphChanges.between(many, mixed).edits()).isEqualTo(4);
-        derivedEqualsWhole(db, "4c", mixed, "4b", many);
-        // more edits than pay off: the whole graph is stored
-        assertThat(GraphChanges.between(mixed, third).edits()).isGreaterThan(SchemaSnapshots.MAX_EDITS);
-        derivedEqualsWhole(db, "4d", third, "4c", mixed);
-
-        // nothing changed: an unchanged copy
-        derivedEqualsWhole(db, "5", fourth, "4", fourth);
-        // and from the empty graph to a whole one
-        try (Connection c = db.connect()) {
-            snapshots.save(c, "6", SnapshotPhase.AFTER, SchemaGraph.empty());
-        }
-        derivedEqualsWhole(db, "7", third, "6", SchemaGraph.empty());
     }
 
     @Test
-    void nothingIsWrittenWithoutTheEarlierRow(TestDatabase db) throws Exception {
+    void aCopyIsTheStoredRowAndNothingIsWrittenWithoutIt(TestDatabase db) throws Exception {
+        db.execute(TestSchemas.RICH);
+        SchemaGraph graph = read(db);
         try (Connection c = db.connect()) {
             new MigrationHistory(TABLES).ensureTables(c);
-            assertThat(snapshots.saveDerived(c, "2", SnapshotPhase.AFTER, SchemaGraph.empty(), "1",
-                    SnapshotPhase.AFTER, SchemaGraph.empty())).isFalse();
+            assertThat(snapshots.copy(c, "2", SnapshotPhase.BEFORE, "1", SnapshotPhase.AFTER)).isFalse();
             assertThat(snapshots.list(c)).isEmpty();
+            snapshots.save(c, "1", SnapshotPhase.AFTER, graph);
+            assertThat(snapshots.copy(c, "2", SnapshotPhase.BEFORE, "1", SnapshotPhase.AFTER)).isTrue();
+            assertThat(snapshots.find(c, "2", SnapshotPhase.BEFORE).orElseThrow().graph()).isEqualTo(graph);
+            assertThat(snapshots.find(c, "2", SnapshotPhase.BEFORE).orElseThrow().info().fingerprint())
+                    .isEqualTo(SchemaGraphJson.fingerprint(graph));
+        }
+    }
+
+    @Test
+    void aSnapshotsTableOfAnEarlierVersionBecomesRowsTheViewStillReads(TestDatabase db) throws Exception {
+        db.execute(TestSchemas.RICH);
+        SchemaGraph graph = read(db);
+        String json = SchemaGraphJson.toCompactJson(graph);
+        // the table as versions before the parts stored it: one whole graph per row
+        db.execute("""
+                CREATE TABLE public._zanith_schema_snapshots (
+                    id bigint GENERATED ALWAYS AS IDENTITY UNIQUE, migration_id text NOT NULL,
+                    phase text NOT NULL CHECK (phase IN ('before', 'after')), graph jsonb NOT NULL,
+                    fingerprint text NOT NULL, model_count integer NOT NULL, field_count integer NOT NULL,
+                    captured_at timestamptz NOT NULL DEFAULT now(), PRIMARY KEY (migration_id, phase));
+                """);
+        try (Connection c = db.connect(); PreparedStatement insert = c.prepareStatement("INSERT INTO "
+                + "_zanith_schema_snapshots (migration_id, phase, graph, fingerprint, model_count, field_count) "
+                + "VALUES ('old', 'after', CAST(? AS jsonb), ?, 1, 1)")) {
+            insert.setString(1, json);
+            insert.setString(2, Checksums.sha256(json));
+            insert.executeUpdate();
+            new MigrationHistory(TABLES).ensureTables(c);
+            new MigrationHistory(TABLES).ensureTables(c); // and again: nothing more to do
+            assertThat(snapshots.find(c, "old", SnapshotPhase.AFTER).orElseThrow().graph()).isEqualTo(graph);
+            storedEqualsWhole(c, "new", graph);
+            assertThat(snapshots.copy(c, "copy", SnapshotPhase.BEFORE, "old", SnapshotPhase.AFTER)).isTrue();
+            assertThat(snapshots.find(c, "copy", SnapshotPhase.BEFORE).orElseThrow().graph()).isEqualTo(graph);
+            try (var rs = c.createStatement().executeQuery("SELECT relkind::text FROM pg_class "
+                    + "WHERE relname = '_zanith_schema_snapshots'")) {
+                assertThat(rs.next() && rs.getString(1).equals("v")).isTrue();
+            }
         }
     }
 }

@@ -37,6 +37,7 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 class DeclaredSchemaTest {
 
     private static final IntrospectionOptions APP_AND_PUBLIC = IntrospectionOptions.of(List.of("app", "public"));
+    private static final IntrospectionOptions PUBLIC = IntrospectionOptions.of(List.of("public"));
 
     /** Quoted identifiers, dollar-quoted and SQL-standard bodies, comments and strings with semicolons. */
     static final String SCHEMA = """
@@ -154,6 +155,58 @@ class DeclaredSchemaTest {
                         tuple("memo", "text", "'tab\there; ''quoted'''::text"));
         assertThat(databaseExists(db, shadows.names.get(0))).as("the shadow is dropped").isFalse();
         assertThat(DeclaredSchema.load(file, shadows.provider, APP_AND_PUBLIC)).isEqualTo(declared.graph());
+    }
+
+    /**
+     * Replayed in batched transactions, a declared file still runs as psql runs it: statements refused in a
+     * transaction block run alone, an enum value added is usable by the statements after it, more statements than
+     * one batch holds all run, and a file with its own transaction control runs statement by statement.
+     */
+    @Test
+    void batchedReplayRunsWhatAutoCommitRuns(TestDatabase db, @TempDir Path dir) throws Exception {
+        StringBuilder many = new StringBuilder("""
+                CREATE TYPE mood AS ENUM ('happy');
+                ALTER TYPE mood ADD VALUE 'sad';
+                CREATE TABLE feelings (id int PRIMARY KEY, m mood NOT NULL DEFAULT 'sad');
+                CREATE INDEX CONCURRENTLY feelings_m_idx ON feelings (m);
+                """);
+        for (int i = 0; i < DeclaredSchema.BATCH + 30; i++) {
+            many.append("CREATE TABLE t_").append(i).append(" (id int PRIMARY KEY);\n");
+            many.append("COMMENT ON TABLE t_").append(i).append(" IS 'number ").append(i).append("';\n");
+        }
+        String script = many.toString();
+        Path file = write(dir, "schema.sql", script);
+        SchemaGraph declared = DeclaredSchema.load(file, new NamedDatabases(db).provider, PUBLIC);
+        applyDirectly(db, script.replace("CREATE INDEX CONCURRENTLY", "CREATE INDEX"));
+        assertThat(declared).isEqualTo(introspect(db, PUBLIC).graph());
+        assertThat(declared.tables()).hasSize(DeclaredSchema.BATCH + 31);
+
+        Path withTransactions = write(dir, "tx.sql", """
+                BEGIN;
+                CREATE TABLE kept (id int);
+                COMMIT;
+                BEGIN;
+                CREATE TABLE undone (id int);
+                ROLLBACK;
+                CREATE TABLE also_kept (id int);
+                """);
+        assertThat(DeclaredSchema.load(withTransactions, new NamedDatabases(db).provider, PUBLIC).tables())
+                .extracting(t -> t.name()).containsExactly("also_kept", "kept");
+    }
+
+    @Test
+    void aFailureInsideABatchNamesItsStatementAndLeavesNoTemporaryDatabase(TestDatabase db, @TempDir Path dir)
+            throws Exception {
+        StringBuilder script = new StringBuilder();
+        for (int i = 0; i < 10; i++) {
+            script.append("CREATE TABLE t_").append(i).append(" (id int);\n");
+        }
+        script.append("CREATE TABLE t_3 (id int);\n");
+        Path file = write(dir, "schema.sql", script.toString());
+        NamedDatabases shadows = new NamedDatabases(db);
+        assertThatThrownBy(() -> DeclaredSchema.load(file, shadows.provider, PUBLIC))
+                .hasMessageStartingWith(file + ":11:14: ").hasMessageContaining("\"t_3\" already exists");
+        assertThat(databaseExists(db, shadows.names.get(0))).isFalse();
     }
 
     @Test
