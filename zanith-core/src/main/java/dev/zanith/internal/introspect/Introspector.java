@@ -92,7 +92,8 @@ public final class Introspector {
      * built, hashed or sorted per catalog row) read with the server version in one round trip; the grants, comments,
      * triggers and owned sequences of the re-read tables are read for those tables alone and every other one kept,
      * unless the attachments version (sequences, the comments and privileges no table's version covers) changed,
-     * which reads them whole again. Views are still read whole: their text spells the columns they read.
+     * which reads them whole again. The views are read again (whole) only when the attachments version, which
+     * covers their own catalog rows, changed or one of them reads a changed table: their text spells its columns.
      *
      * @param previous a reading by {@link #introspectTracked} or an earlier refresh, with the same options
      */
@@ -102,7 +103,10 @@ public final class Introspector {
             CatalogVersions now = read.versions();
             CatalogVersions before = previous.versions();
             if (now.equals(before)) {
-                // Views are not in the table versions: they are read again, whole (a few set-based queries).
+                if (!viewsStale(previous.graph(), before, now)) {
+                    return previous;
+                }
+                // A view reads a relation no version covers (a foreign table, another schema's): read them again.
                 List<View> views = ViewCatalog.read(c, previous.graph().schemas(), options.excludedPrefix(),
                         read.server());
                 return views.equals(previous.graph().views()) ? previous : new TrackedSchema(
@@ -114,6 +118,41 @@ public final class Introspector {
             }
             return readChanged(c, previous, now, read.server());
         });
+    }
+
+    /**
+     * Whether the views may differ from {@code old}'s: the attachments version (which covers the views' own catalog
+     * rows) changed, or a view reads a table whose version changed or that is gone (a view's text spells the columns
+     * it reads), or a relation no version covers (a foreign table, a table of another schema), which is then read
+     * again every time, as before versions covered views.
+     */
+    private static boolean viewsStale(SchemaGraph old, CatalogVersions before, CatalogVersions now) {
+        if (old.views().isEmpty() && now.attachments().equals(before.attachments())) {
+            return false;
+        }
+        if (!now.attachments().equals(before.attachments())) {
+            return true;
+        }
+        Set<TableName> known = new java.util.HashSet<>();
+        Set<TableName> changed = new java.util.HashSet<>();
+        before.tables().forEach((oid, version) -> {
+            TableName name = new TableName(version.schema(), version.name());
+            known.add(name);
+            if (!version.equals(now.tables().get(oid))) {
+                changed.add(name);
+            }
+        });
+        now.tables().forEach((oid, version) -> {
+            TableName name = new TableName(version.schema(), version.name());
+            known.add(name);
+            if (!version.equals(before.tables().get(oid))) {
+                changed.add(name);
+            }
+        });
+        old.views().forEach(view -> known.add(new TableName(view.schema(), view.name())));
+        return old.views().stream().flatMap(view -> view.dependsOn().stream())
+                .map(View.ViewDependency::relation)
+                .anyMatch(relation -> changed.contains(relation) || !known.contains(relation));
     }
 
     private static boolean renamed(CatalogVersions before, CatalogVersions now) {
@@ -250,12 +289,13 @@ public final class Introspector {
             triggers.addAll(RoutineCatalog.triggers(c, schemas, options.excludedPrefix(), scope));
         }
         // Types change only with the global version (a full read); exclusion constraints and statistics are re-read,
-        // and so are the views (whose definitions spell the names of the columns they read). Routines and event
-        // triggers are schema-wide (a change reads everything again).
+        // and so are the views when they may have changed (viewsStale). Routines and event triggers are schema-wide
+        // (a change reads everything again).
         SchemaGraph graph = TypeCatalog.tableObjects(c, new SchemaGraph(schemas, old.extensions(), old.enums(),
                         sequences, tables).withDomains(old.domains()).withCompositeTypes(old.compositeTypes())
                         .withRangeTypes(old.rangeTypes()), schemas, options.excludedPrefix())
-                .withViews(ViewCatalog.read(c, schemas, options.excludedPrefix(), server))
+                .withViews(viewsStale(old, before, now)
+                        ? ViewCatalog.read(c, schemas, options.excludedPrefix(), server) : old.views())
                 .withRoutines(old.routines())
                 .withTriggers(triggers)
                 .withEventTriggers(old.eventTriggers());
