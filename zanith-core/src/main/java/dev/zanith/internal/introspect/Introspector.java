@@ -48,6 +48,9 @@ public final class Introspector {
      */
     private static final String SESSION = "SELECT set_config('search_path', ?, true), set_config('jit', ?, true)";
 
+    /** sequences.sql's scope for some tables: the sequences its {@code wanted} CTE finds from their oids. */
+    private static final String SCOPED_SEQUENCES = "s.seqrelid = ANY (ARRAY(SELECT w.seqrelid FROM wanted w))";
+
     private final IntrospectionOptions options;
 
     public Introspector(IntrospectionOptions options) {
@@ -84,17 +87,28 @@ public final class Introspector {
      * changed (a schema, extension, type, function, collation or role), or a table or sequence was renamed, soft
      * dropped or restored. The result equals what {@link #introspect} reads at the same moment. Transactions as for
      * {@link #introspect}.
+     * <p>
+     * The cost follows the change, not the schema: the catalog versions are order-independent aggregates (no text
+     * built, hashed or sorted per catalog row) read with the server version in one round trip; the grants, comments,
+     * triggers and owned sequences of the re-read tables are read for those tables alone and every other one kept,
+     * unless the attachments version (sequences, the comments and privileges no table's version covers) changed,
+     * which reads them whole again. The views are read again (whole) only when the attachments version, which
+     * covers their own catalog rows, changed or one of them reads a changed table: their text spells its columns.
      *
      * @param previous a reading by {@link #introspectTracked} or an earlier refresh, with the same options
      */
     public TrackedSchema refresh(Connection connection, TrackedSchema previous) throws SQLException {
         return inSnapshot(connection, c -> {
-            CatalogVersions now = readVersions(c);
+            VersionsAndServer read = readVersionsAndServer(c);
+            CatalogVersions now = read.versions();
             CatalogVersions before = previous.versions();
             if (now.equals(before)) {
-                // Views are not in the table versions: they are read again, whole (a few set-based queries).
+                if (!viewsStale(previous.graph(), before, now)) {
+                    return previous;
+                }
+                // A view reads a relation no version covers (a foreign table, another schema's): read them again.
                 List<View> views = ViewCatalog.read(c, previous.graph().schemas(), options.excludedPrefix(),
-                        serverVersion(c));
+                        read.server());
                 return views.equals(previous.graph().views()) ? previous : new TrackedSchema(
                         previous.graph().withViews(views), previous.tablesByOid(), now, previous.fullReads());
             }
@@ -102,8 +116,43 @@ public final class Introspector {
                 FullRead full = readAll(c);
                 return new TrackedSchema(full.live().graph(), full.byOid(), now, previous.fullReads() + 1);
             }
-            return readChanged(c, previous, now);
+            return readChanged(c, previous, now, read.server());
         });
+    }
+
+    /**
+     * Whether the views may differ from {@code old}'s: the attachments version (which covers the views' own catalog
+     * rows) changed, or a view reads a table whose version changed or that is gone (a view's text spells the columns
+     * it reads), or a relation no version covers (a foreign table, a table of another schema), which is then read
+     * again every time, as before versions covered views.
+     */
+    private static boolean viewsStale(SchemaGraph old, CatalogVersions before, CatalogVersions now) {
+        if (old.views().isEmpty() && now.attachments().equals(before.attachments())) {
+            return false;
+        }
+        if (!now.attachments().equals(before.attachments())) {
+            return true;
+        }
+        Set<TableName> known = new java.util.HashSet<>();
+        Set<TableName> changed = new java.util.HashSet<>();
+        before.tables().forEach((oid, version) -> {
+            TableName name = new TableName(version.schema(), version.name());
+            known.add(name);
+            if (!version.equals(now.tables().get(oid))) {
+                changed.add(name);
+            }
+        });
+        now.tables().forEach((oid, version) -> {
+            TableName name = new TableName(version.schema(), version.name());
+            known.add(name);
+            if (!version.equals(before.tables().get(oid))) {
+                changed.add(name);
+            }
+        });
+        old.views().forEach(view -> known.add(new TableName(view.schema(), view.name())));
+        return old.views().stream().flatMap(view -> view.dependsOn().stream())
+                .map(View.ViewDependency::relation)
+                .anyMatch(relation -> changed.contains(relation) || !known.contains(relation));
     }
 
     private static boolean renamed(CatalogVersions before, CatalogVersions now) {
@@ -122,7 +171,8 @@ public final class Introspector {
         return false;
     }
 
-    private TrackedSchema readChanged(Connection c, TrackedSchema previous, CatalogVersions now) throws SQLException {
+    private TrackedSchema readChanged(Connection c, TrackedSchema previous, CatalogVersions now, ServerVersion server)
+            throws SQLException {
         CatalogVersions before = previous.versions();
         Set<Long> visible = new java.util.LinkedHashSet<>();
         now.tables().forEach((oid, version) -> {
@@ -158,7 +208,6 @@ public final class Introspector {
         }
         Map<Long, TableParts> parts = new LinkedHashMap<>();
         Map<String, SequenceOptions> identityOptions = new HashMap<>();
-        List<Sequence> sequences = new ArrayList<>();
         List<String> schemas = previous.graph().schemas();
         if (!reread.isEmpty()) {
             Object oids = Jdbc.longArray(c, new ArrayList<>(reread));
@@ -166,17 +215,60 @@ public final class Introspector {
                 parts.put(rs.getLong("table_oid"), new TableParts(rs));
                 return null;
             }, oids);
-            int version = Jdbc.queryFirst(c, SqlResources.get("introspect/server.sql"), rs -> rs.getInt("version_num"))
-                    .orElseThrow();
             readColumns(c, oids, parts);
-            Map<String, String> gates = versionGates(new ServerVersion(version));
+            Map<String, String> gates = versionGates(server);
             readConstraints(c, oids, parts, gates, options.excludedPrefix());
             readIndexes(c, oids, parts, gates, options.excludedPrefix());
             readPolicies(c, oids, parts);
             PartitionCatalog.read(c, parts);
         }
-        Set<Long> included = new java.util.HashSet<>(visible);
-        readSequences(c, schemas, included, sequences, identityOptions);
+        // What the re-read tables own or carry (grants, comments, triggers, owned sequences) is read for them alone
+        // and the rest kept, as long as nothing outside the tables' versions changed: the attachments version
+        // covers the sequences, the other comments and what else grants and comments depend on.
+        SchemaGraph old = previous.graph();
+        boolean attachmentsSame = now.attachments().equals(before.attachments());
+        TableScope scope = TableScope.of(reread);
+        Set<TableName> replaced = new java.util.HashSet<>(touched);
+        Set<TableName> replacedIndexes = new java.util.HashSet<>();
+        for (long oid : reread) {
+            CatalogVersions.TableVersion current = now.tables().get(oid);
+            replaced.add(new TableName(current.schema(), current.name()));
+        }
+        previous.tablesByOid().forEach((oid, table) -> {
+            if (reread.contains(oid) || !visible.contains(oid)) {
+                table.indexes().forEach(index -> replacedIndexes.add(new TableName(table.schema(), index.name())));
+            }
+        });
+        List<Sequence> sequences = new ArrayList<>();
+        if (attachmentsSame) {
+            // Sequences themselves are as before; which of them the graph shows, and as owned by which column,
+            // may have changed only for those owned (now or before) by a replaced table.
+            Map<String, Long> sequenceOids = new HashMap<>();
+            now.sequences().forEach((oid, name) -> sequenceOids.put(name, oid));
+            List<Long> formerlyOwned = new ArrayList<>();
+            for (Sequence sequence : old.sequences()) {
+                if (sequence.ownedByTable() != null
+                        && replaced.contains(new TableName(sequence.schema(), sequence.ownedByTable()))) {
+                    Long oid = sequenceOids.get(sequence.schema() + "." + sequence.name());
+                    if (oid != null) {
+                        formerlyOwned.add(oid);
+                    }
+                } else {
+                    sequences.add(sequence);
+                }
+            }
+            List<Sequence> fresh = new ArrayList<>();
+            if (!reread.isEmpty() || !formerlyOwned.isEmpty()) {
+                readSequences(c, schemas, visible, fresh, identityOptions, false, new ArrayList<>(reread),
+                        formerlyOwned);
+            }
+            Set<String> freshNames = new java.util.HashSet<>();
+            fresh.forEach(sequence -> freshNames.add(sequence.schema() + "." + sequence.name()));
+            sequences.removeIf(sequence -> freshNames.contains(sequence.schema() + "." + sequence.name()));
+            sequences.addAll(fresh);
+        } else {
+            readSequences(c, schemas, visible, sequences, identityOptions, true, List.of(), List.of());
+        }
         Map<Long, Table> byOid = new HashMap<>();
         List<Table> tables = new ArrayList<>(visible.size());
         for (long oid : visible) {
@@ -186,38 +278,81 @@ public final class Introspector {
             byOid.put(oid, table);
             tables.add(table);
         }
-        SchemaGraph old = previous.graph();
-        // Types change only with the global version (a full read); exclusion constraints and statistics are re-read.
-        // Routines and event triggers are schema-wide (a change reads everything again); triggers are few: read them
-        // all again.
-        SchemaGraph graph = PrivilegeCatalog.attach(c, TypeCatalog.tableObjects(c, new SchemaGraph(schemas, old.extensions(), old.enums(),
-                sequences, tables).withDomains(old.domains()).withCompositeTypes(old.compositeTypes())
-                .withRangeTypes(old.rangeTypes()), schemas, options.excludedPrefix())
-                .withViews(ViewCatalog.read(c, schemas, options.excludedPrefix(), serverVersion(c)))
+        // Triggers are a table's catalog rows (in its version): those of the re-read tables are read again.
+        List<dev.zanith.api.schema.Trigger> triggers = new ArrayList<>();
+        old.triggers().forEach(trigger -> {
+            if (!replaced.contains(new TableName(trigger.schema(), trigger.table()))) {
+                triggers.add(trigger);
+            }
+        });
+        if (!reread.isEmpty()) {
+            triggers.addAll(RoutineCatalog.triggers(c, schemas, options.excludedPrefix(), scope));
+        }
+        // Types change only with the global version (a full read); exclusion constraints and statistics are re-read,
+        // and so are the views when they may have changed (viewsStale). Routines and event triggers are schema-wide
+        // (a change reads everything again).
+        SchemaGraph graph = TypeCatalog.tableObjects(c, new SchemaGraph(schemas, old.extensions(), old.enums(),
+                        sequences, tables).withDomains(old.domains()).withCompositeTypes(old.compositeTypes())
+                        .withRangeTypes(old.rangeTypes()), schemas, options.excludedPrefix())
+                .withViews(viewsStale(old, before, now)
+                        ? ViewCatalog.read(c, schemas, options.excludedPrefix(), server) : old.views())
                 .withRoutines(old.routines())
-                .withTriggers(RoutineCatalog.triggers(c, schemas, options.excludedPrefix()))
-                .withEventTriggers(old.eventTriggers()), options.excludedPrefix());
+                .withTriggers(triggers)
+                .withEventTriggers(old.eventTriggers());
+        // Whether a sequence's grants and comments are kept depends on the graph holding it (GraphAttachments): when
+        // the graph's sequences changed, those pruned earlier may be due again.
+        graph = attachmentsSame && sequenceNames(graph).equals(sequenceNames(old))
+                ? PrivilegeCatalog.reattach(c, graph, old, scope, replaced, replacedIndexes, options.excludedPrefix())
+                : PrivilegeCatalog.attach(c, graph, options.excludedPrefix());
         return new TrackedSchema(graph, byOid, now, previous.fullReads());
     }
 
+    private static List<String> sequenceNames(SchemaGraph graph) {
+        return graph.sequences().stream().map(sequence -> sequence.schema() + "." + sequence.name()).toList();
+    }
+
     private CatalogVersions readVersions(Connection c) throws SQLException {
+        return readVersionsAndServer(c).versions();
+    }
+
+    private record VersionsAndServer(CatalogVersions versions, ServerVersion server) {
+    }
+
+    /**
+     * The catalog versions and the server version, in one round trip (five small queries sent together): a refresh
+     * runs them every time, and on a busy server each round trip costs about as much as the smaller queries.
+     */
+    private VersionsAndServer readVersionsAndServer(Connection c) throws SQLException {
         Object schemas = Jdbc.textArray(c, options.schemas());
-        String global = Jdbc.queryFirst(c, SqlResources.get("introspect/catalog-versions-global.sql"),
-                rs -> rs.getString("version"), schemas).orElseThrow();
+        List<List<?>> results = Jdbc.queryAll(c, List.of(
+                        SqlResources.get("introspect/catalog-versions-global.sql"),
+                        SqlResources.get("introspect/catalog-versions-tables.sql"),
+                        SqlResources.get("introspect/catalog-versions-sequences.sql"),
+                        SqlResources.get("introspect/catalog-versions-attachments.sql"),
+                        SqlResources.get("introspect/server.sql")),
+                List.<Jdbc.RowMapper<?>>of(
+                        rs -> rs.getString("version"),
+                        rs -> Map.entry(rs.getLong("table_oid"), new CatalogVersions.TableVersion(
+                                rs.getString("schema_name"), rs.getString("table_name"), rs.getBoolean("hidden"),
+                                rs.getString("version"))),
+                        rs -> Map.entry(rs.getLong("sequence_oid"), rs.getString("sequence_name")),
+                        rs -> rs.getString("version"),
+                        rs -> new ServerVersion(rs.getInt("version_num"))),
+                schemas, schemas, options.excludedPrefix(), schemas, schemas);
         Map<Long, CatalogVersions.TableVersion> tables = new HashMap<>();
-        Jdbc.query(c, SqlResources.get("introspect/catalog-versions-tables.sql"), rs -> {
-            tables.put(rs.getLong("table_oid"), new CatalogVersions.TableVersion(rs.getString("schema_name"),
-                    rs.getString("table_name"), rs.getBoolean("hidden"), rs.getString("version")));
-            return null;
-        }, schemas, options.excludedPrefix());
+        for (Object row : results.get(1)) {
+            @SuppressWarnings("unchecked")
+            Map.Entry<Long, CatalogVersions.TableVersion> entry = (Map.Entry<Long, CatalogVersions.TableVersion>) row;
+            tables.put(entry.getKey(), entry.getValue());
+        }
         Map<Long, String> sequences = new HashMap<>();
-        Jdbc.query(c, SqlResources.get("introspect/catalog-versions-sequences.sql"), rs -> {
-            sequences.put(rs.getLong("sequence_oid"), rs.getString("sequence_name"));
-            return null;
-        }, schemas);
-        String attachments = Jdbc.queryFirst(c, SqlResources.get("introspect/catalog-versions-attachments.sql"),
-                rs -> rs.getString("version"), schemas).orElseThrow();
-        return new CatalogVersions(global, tables, sequences, attachments);
+        for (Object row : results.get(2)) {
+            @SuppressWarnings("unchecked")
+            Map.Entry<Long, String> entry = (Map.Entry<Long, String>) row;
+            sequences.put(entry.getKey(), entry.getValue());
+        }
+        return new VersionsAndServer(new CatalogVersions((String) results.get(0).get(0), tables, sequences,
+                (String) results.get(3).get(0)), (ServerVersion) results.get(4).get(0));
     }
 
     /**
@@ -287,7 +422,7 @@ public final class Introspector {
         readPolicies(c, oids, tables);
         PartitionCatalog.read(c, tables);
         Map<String, SequenceOptions> identityOptions = new HashMap<>();
-        Jdbc.query(c, SqlResources.get("introspect/sequences.sql"), rs -> {
+        Jdbc.query(c, SqlResources.render("introspect/sequences.sql", Map.of("scope", SCOPED_SEQUENCES)), rs -> {
             if ("i".equals(rs.getString("owner_dependency")) && rs.getLong("owner_table_oid") == oid) {
                 identityOptions.put(oid + "/" + rs.getString("owner_column"), new SequenceOptions(
                         rs.getString("data_type"), rs.getLong("start_value"), rs.getLong("increment_by"),
@@ -295,16 +430,11 @@ public final class Introspector {
                         rs.getBoolean("cycle")));
             }
             return null;
-        }, Jdbc.textArray(c, List.of(name.schema())));
+        }, Jdbc.longArray(c, List.of(oid)), Jdbc.longArray(c, List.of()), Jdbc.textArray(c, List.of(name.schema())));
         return Optional.of(tables.get(oid).build(oid, identityOptions, ""));
     }
 
     /** Catalog columns that exist only from some version on, as the SQL resources' placeholders. */
-    private static ServerVersion serverVersion(Connection c) throws SQLException {
-        return new ServerVersion(Jdbc.queryFirst(c, SqlResources.get("introspect/server.sql"), rs -> rs.getInt("version_num"))
-                .orElseThrow());
-    }
-
     static Map<String, String> versionGates(ServerVersion version) {
         return Map.of("nulls_not_distinct", version.atLeast(15) ? "i.indnullsnotdistinct" : "false");
     }
@@ -361,7 +491,7 @@ public final class Introspector {
             readPolicies(c, oids, tables);
             PartitionCatalog.read(c, tables);
         }
-        readSequences(c, schemas, tables.keySet(), sequences, identityOptions);
+        readSequences(c, schemas, tables.keySet(), sequences, identityOptions, true, List.of(), List.of());
 
         List<Table> built = new ArrayList<>(tables.size());
         Map<Long, Table> byOid = new HashMap<>();
@@ -384,8 +514,11 @@ public final class Introspector {
      * {@code sequences}.
      */
     private void readSequences(Connection c, List<String> schemas, Set<Long> includedTables, List<Sequence> sequences,
-                               Map<String, SequenceOptions> identityOptions) throws SQLException {
-        Jdbc.query(c, SqlResources.get("introspect/sequences.sql"), rs -> {
+                               Map<String, SequenceOptions> identityOptions, boolean everything, List<Long> owners,
+                               List<Long> alsoSequences) throws SQLException {
+        String sql = SqlResources.render("introspect/sequences.sql",
+                Map.of("scope", everything ? "TRUE" : SCOPED_SEQUENCES));
+        Jdbc.query(c, sql, rs -> {
             SequenceOptions seqOptions = new SequenceOptions(rs.getString("data_type"), rs.getLong("start_value"),
                     rs.getLong("increment_by"), rs.getLong("min_value"), rs.getLong("max_value"),
                     rs.getLong("cache_size"), rs.getBoolean("cycle"));
@@ -407,7 +540,7 @@ public final class Introspector {
                         ownerIncluded ? rs.getString("owner_column") : null));
             }
             return null;
-        }, Jdbc.textArray(c, schemas));
+        }, Jdbc.longArray(c, owners), Jdbc.longArray(c, alsoSequences), Jdbc.textArray(c, schemas));
     }
 
     /**

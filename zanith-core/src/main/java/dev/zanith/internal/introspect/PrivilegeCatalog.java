@@ -5,6 +5,7 @@ import dev.zanith.api.schema.Grant;
 import dev.zanith.api.schema.GraphAttachments;
 import dev.zanith.api.schema.ObjectComment;
 import dev.zanith.api.schema.SchemaGraph;
+import dev.zanith.api.schema.TableName;
 import dev.zanith.internal.jdbc.Jdbc;
 import dev.zanith.internal.sql.SqlResources;
 
@@ -30,28 +31,75 @@ public final class PrivilegeCatalog {
 
     /** {@code graph} with the grants and object comments read from the catalog, for {@code schemas}. */
     public static SchemaGraph attach(Connection c, SchemaGraph graph, String excludedPrefix) throws SQLException {
-        Object schemas = Jdbc.textArray(c, graph.schemas());
+        return GraphAttachments.prune(graph.withGrants(grants(c, graph.schemas(), excludedPrefix, TableScope.ALL))
+                .withComments(comments(c, graph.schemas(), TableScope.ALL))
+                .withDefaultPrivileges(defaultPrivileges(c, graph.schemas())));
+    }
+
+    /**
+     * {@code graph} with what {@link #attach} would read, reading only the grants and comments of the tables a refresh
+     * re-read ({@code scope}) and keeping {@code previous}'s for every other table and object. Only valid while no
+     * catalog row behind the kept ones changed: the global and attachment versions are as {@code previous} was read
+     * at, and {@code graph} holds the same sequences ({@link Introspector#refresh} checks). {@code replaced} names the
+     * tables whose grants and comments are replaced: those in {@code scope} and those dropped since;
+     * {@code replacedIndexes} the indexes {@code previous} had on them (a comment on an index names no table).
+     * The default privileges depend on the connected role: read again whole (one small query).
+     */
+    static SchemaGraph reattach(Connection c, SchemaGraph graph, SchemaGraph previous, TableScope scope,
+                                Set<TableName> replaced, Set<TableName> replacedIndexes, String excludedPrefix)
+            throws SQLException {
         List<Grant> grants = new ArrayList<>();
-        Jdbc.query(c, SqlResources.get("introspect/grants.sql"), rs -> {
-            grants.add(new Grant(rs.getString("object_kind"), rs.getString("schema_name"), rs.getString("object_name"),
-                    rs.getString("column_name"), rs.getString("grantee"), rs.getString("privilege"),
-                    rs.getBoolean("grantable")));
-            return null;
-        }, schemas, excludedPrefix);
+        for (Grant g : previous.grants()) {
+            boolean onReplaced = (g.on().equals("table") || g.on().equals("column"))
+                    && replaced.contains(new TableName(g.schema(), g.name()));
+            if (!onReplaced) {
+                grants.add(g);
+            }
+        }
         List<ObjectComment> comments = new ArrayList<>();
-        Jdbc.query(c, SqlResources.get("introspect/object-comments.sql"), rs -> {
-            comments.add(new ObjectComment(rs.getString("object_kind"), rs.getString("schema_name"),
-                    rs.getString("table_name"), rs.getString("object_name"), rs.getString("arguments"),
-                    rs.getString("comment")));
-            return null;
-        }, schemas);
-        List<DefaultPrivilege> defaults = new ArrayList<>();
-        Jdbc.query(c, SqlResources.get("introspect/default-privileges.sql"), rs -> {
-            defaults.add(new DefaultPrivilege(rs.getString("schema_name"), rs.getString("objects"),
-                    rs.getString("grantee"), rs.getString("privilege"), rs.getBoolean("grantable")));
-            return null;
-        }, schemas);
-        return GraphAttachments.prune(graph.withGrants(grants).withComments(comments).withDefaultPrivileges(defaults));
+        for (ObjectComment comment : previous.comments()) {
+            boolean onReplaced = switch (comment.on()) {
+                case "constraint", "trigger", "policy" -> replaced.contains(new TableName(comment.schema(),
+                        comment.table()));
+                case "index" -> replacedIndexes.contains(new TableName(comment.schema(), comment.name()));
+                default -> false;
+            };
+            if (!onReplaced) {
+                comments.add(comment);
+            }
+        }
+        if (!scope.tables().isEmpty()) {
+            grants.addAll(grants(c, graph.schemas(), excludedPrefix, scope));
+            comments.addAll(comments(c, graph.schemas(), scope));
+        }
+        return GraphAttachments.prune(graph.withGrants(grants).withComments(comments)
+                .withDefaultPrivileges(defaultPrivileges(c, graph.schemas())));
+    }
+
+    private static List<Grant> grants(Connection c, List<String> schemas, String excludedPrefix, TableScope scope)
+            throws SQLException {
+        return Jdbc.query(c, SqlResources.get("introspect/grants.sql"), rs -> new Grant(rs.getString("object_kind"),
+                rs.getString("schema_name"), rs.getString("object_name"), rs.getString("column_name"),
+                rs.getString("grantee"), rs.getString("privilege"), rs.getBoolean("grantable")),
+                TableScope.concat(scope.parameters(c), Jdbc.textArray(c, schemas), excludedPrefix));
+    }
+
+    /** Every comment of {@code schemas}, or only those on the objects of the tables of {@code scope}. */
+    private static List<ObjectComment> comments(Connection c, List<String> schemas, TableScope scope)
+            throws SQLException {
+        Jdbc.RowMapper<ObjectComment> comment = rs -> new ObjectComment(rs.getString("object_kind"),
+                rs.getString("schema_name"), rs.getString("table_name"), rs.getString("object_name"),
+                rs.getString("arguments"), rs.getString("comment"));
+        return scope.everything()
+                ? Jdbc.query(c, SqlResources.get("introspect/object-comments.sql"), comment, Jdbc.textArray(c, schemas))
+                : Jdbc.query(c, SqlResources.get("introspect/object-comments-of-tables.sql"), comment,
+                        Jdbc.longArray(c, new ArrayList<>(scope.tables())));
+    }
+
+    private static List<DefaultPrivilege> defaultPrivileges(Connection c, List<String> schemas) throws SQLException {
+        return Jdbc.query(c, SqlResources.get("introspect/default-privileges.sql"), rs -> new DefaultPrivilege(
+                rs.getString("schema_name"), rs.getString("objects"), rs.getString("grantee"),
+                rs.getString("privilege"), rs.getBoolean("grantable")), Jdbc.textArray(c, schemas));
     }
 
     /** The roles among {@code names} (PUBLIC aside) that do not exist on the server behind {@code c}, sorted. */

@@ -29,10 +29,16 @@ final class RoutineCatalog {
 
     /** The user triggers on the tables of {@code schemas} that introspection shows (not prefix-named ones). */
     static List<Trigger> triggers(Connection c, List<String> schemas, String excludedPrefix) throws SQLException {
+        return triggers(c, schemas, excludedPrefix, TableScope.ALL);
+    }
+
+    /** As {@link #triggers(Connection, List, String)}, only on the tables of {@code scope}. */
+    static List<Trigger> triggers(Connection c, List<String> schemas, String excludedPrefix, TableScope scope)
+            throws SQLException {
         return Jdbc.query(c, SqlResources.get("introspect/triggers.sql"), rs -> new Trigger(rs.getString("schema_name"),
                 rs.getString("table_name"), rs.getString("trigger_name"), rs.getString("definition"),
-                rs.getString("function_signature"), enabled(rs.getString("enabled"))), excludedPrefix,
-                Jdbc.textArray(c, schemas));
+                rs.getString("function_signature"), enabled(rs.getString("enabled"))),
+                TableScope.concat(new Object[]{excludedPrefix, Jdbc.textArray(c, schemas)}, scope.parameters(c)));
     }
 
     /** The connected role's event triggers whose function lives in one of {@code schemas}. */

@@ -6,14 +6,20 @@
 -- privileges (implicit in ownership: REVOKE from the owner is not something a schema declares), privileges a
 -- database is created with (pg_init_privs, e.g. PUBLIC's USAGE on schema public from PostgreSQL 15), objects owned
 -- by extensions, and grants to roles that no longer exist (grantee 0 is PUBLIC).
--- Parameters: schema names (text[]), excluded prefix (text).
-WITH s AS (
+-- Scope: everything, or (for a refresh that re-reads some tables) only the grants on those tables and their columns.
+-- Parameters: everything (boolean), table oids when not everything (bigint[]), schema names (text[]), excluded
+-- prefix (text).
+WITH scope AS (
+    SELECT ?::boolean AS everything, ?::bigint[]::oid[] AS tables
+), s AS (
     SELECT n.oid, n.nspname FROM pg_catalog.pg_namespace n WHERE n.nspname = ANY (?::text[])
 ), rel AS (
     SELECT c.oid, c.relname, c.relkind, c.relowner, c.relacl, s.nspname
     FROM pg_catalog.pg_class c JOIN s ON s.oid = c.relnamespace
     CROSS JOIN (SELECT ?::text AS prefix) p
+    CROSS JOIN scope
     WHERE c.relkind IN ('r', 'S') AND NOT c.relispartition
+      AND (scope.everything OR c.oid = ANY (scope.tables))
       AND (p.prefix = '' OR left(c.relname, length(p.prefix)) <> p.prefix)
       AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend dep
                       WHERE dep.classid = 'pg_catalog.pg_class'::regclass AND dep.objid = c.oid AND dep.deptype = 'e')
@@ -33,12 +39,13 @@ WITH s AS (
     SELECT 'schema', n.nspname, NULL, NULL, n.nspowner, a.grantee, a.privilege_type, a.is_grantable,
            'pg_catalog.pg_namespace'::regclass, n.oid, 0
     FROM pg_catalog.pg_namespace n JOIN s ON s.oid = n.oid, aclexplode(n.nspacl) a
+    WHERE (SELECT everything FROM scope)
     UNION ALL
     SELECT 'function', s.nspname, p.oid::pg_catalog.regprocedure::text, NULL, p.proowner, a.grantee,
            a.privilege_type, a.is_grantable, 'pg_catalog.pg_proc'::regclass, p.oid, 0
     FROM pg_catalog.pg_proc p JOIN s ON s.oid = p.pronamespace
     CROSS JOIN aclexplode(coalesce(p.proacl, acldefault('f', p.proowner))) a
-    WHERE p.prokind IN ('f', 'p', 'w')
+    WHERE p.prokind IN ('f', 'p', 'w') AND (SELECT everything FROM scope)
       AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d
                       WHERE d.classid = 'pg_catalog.pg_proc'::regclass AND d.objid = p.oid AND d.deptype IN ('e', 'i'))
 )

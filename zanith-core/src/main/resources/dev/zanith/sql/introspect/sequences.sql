@@ -1,5 +1,19 @@
 -- Sequences of the introspected schemas, with the column that owns them: deptype 'a' for serial / OWNED BY,
--- 'i' for identity columns. Sequences owned by extensions are excluded. Parameter: schema names (text[]).
+-- 'i' for identity columns. Sequences owned by extensions are excluded.
+-- The scope placeholder is either TRUE (all of them) or, for a refresh that re-reads some tables, a condition
+-- keeping only the sequences in "wanted": those owned by the given tables and the given sequences, found from the
+-- owners through pg_depend's index (an index lookup per table) rather than by a pass over every sequence (one text
+-- with an OR between the two would get one plan, the pass, for both).
+-- Parameters: owning table oids, sequence oids (bigint[], bigint[]; empty and unused for all), schema names (text[]).
+WITH f AS (
+    SELECT ?::bigint[]::oid[] AS owners, ?::bigint[]::oid[] AS sequences
+), wanted AS (
+    SELECT od.objid AS seqrelid FROM f, pg_catalog.pg_depend od
+    WHERE od.refclassid = 'pg_catalog.pg_class'::regclass AND od.refobjid = ANY (f.owners)
+      AND od.classid = 'pg_catalog.pg_class'::regclass AND od.deptype IN ('a', 'i')
+    UNION ALL
+    SELECT unnest(f.sequences) FROM f
+)
 SELECT n.nspname                                   AS schema_name,
        c.relname                                   AS sequence_name,
        pg_catalog.format_type(s.seqtypid, NULL)    AS data_type,
@@ -22,6 +36,7 @@ LEFT JOIN pg_catalog.pg_depend dep
 LEFT JOIN pg_catalog.pg_class oc ON oc.oid = dep.refobjid
 LEFT JOIN pg_catalog.pg_attribute oa ON oa.attrelid = dep.refobjid AND oa.attnum = dep.refobjsubid
 WHERE n.nspname = ANY (?::text[])
+  AND ${scope}
   AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e
                   WHERE e.classid = 'pg_catalog.pg_class'::regclass AND e.objid = c.oid AND e.deptype = 'e')
 ORDER BY n.nspname, c.relname

@@ -1,7 +1,9 @@
 -- User triggers on the ordinary tables of the introspected schemas, in one pass: not internal ones (foreign keys'),
 -- not the clones a partition inherits from its parent (tgparentid), not on Zanith's own or parked tables (name
 -- prefix) nor on tables an extension owns. tgenabled: O origin, D disabled, R replica, A always.
--- Parameters: excluded prefix (text), schema names (text[]).
+-- Scope: every such table, or (for a refresh that re-reads some tables) only the given ones.
+-- Parameters: excluded prefix (text), schema names (text[]), everything (boolean), table oids when not everything
+-- (bigint[]).
 SELECT n.nspname AS schema_name,
        c.relname AS table_name,
        t.tgname AS trigger_name,
@@ -17,6 +19,7 @@ WHERE NOT t.tgisinternal
   AND c.relkind = 'r'
   AND NOT c.relispartition
   AND n.nspname = ANY (?::text[])
+  AND (?::boolean OR c.oid = ANY (?::bigint[]::oid[]))
   AND (p.prefix = '' OR left(c.relname, length(p.prefix)) <> p.prefix)
   AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend dep
                   WHERE dep.classid = 'pg_catalog.pg_class'::regclass AND dep.objid = c.oid AND dep.deptype = 'e')

@@ -186,6 +186,79 @@ class IncrementalIntrospectionTest {
     }
 
     /**
+     * Grants, comments, triggers and owned sequences are read again for the re-read tables only, the rest kept; what
+     * hangs on no table (a sequence's options or grants, comments on indexes, routines, triggers and policies) changes
+     * the attachments version, which reads them whole again. Either way, additions and removals alike, the result
+     * equals a full read.
+     */
+    @Test
+    void attachmentsAreReadForTheRereadTablesOrWhole(TestDatabase db) throws Exception {
+        try (Connection c = db.connect()) {
+            c.setAutoCommit(true);
+            Jdbc.execute(c, BASE + """
+                    CREATE FUNCTION public.touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
+                    CREATE SEQUENCE public.ticket_seq;
+                    CREATE TABLE public.tickets (id bigint PRIMARY KEY DEFAULT nextval('public.ticket_seq'),
+                                                 order_id bigint CONSTRAINT tickets_order_fk REFERENCES public.orders (id),
+                                                 body text);
+                    CREATE INDEX tickets_body_idx ON public.tickets (body);
+                    CREATE TRIGGER tickets_touch BEFORE UPDATE ON public.tickets FOR EACH ROW
+                        EXECUTE FUNCTION public.touch();
+                    ALTER TABLE public.tickets ENABLE ROW LEVEL SECURITY;
+                    CREATE POLICY tickets_mine ON public.tickets USING (body IS NOT NULL);
+                    """);
+            TrackedSchema s = introspector.introspectTracked(c);
+            // Comments and grants on a table's own objects, then their removal.
+            s = step(c, s, "COMMENT ON INDEX public.tickets_body_idx IS 'by body'", false);
+            s = step(c, s, "COMMENT ON TRIGGER tickets_touch ON public.tickets IS 'stamps'; "
+                    + "COMMENT ON POLICY tickets_mine ON public.tickets IS 'own rows'; "
+                    + "COMMENT ON CONSTRAINT tickets_order_fk ON public.tickets IS 'the order'", false);
+            s = step(c, s, "GRANT SELECT, UPDATE (body) ON public.tickets TO PUBLIC", false);
+            // Renames within a table: the comments and grants are re-read under the new names.
+            s = step(c, s, "ALTER INDEX public.tickets_body_idx RENAME TO tickets_text_idx", false);
+            s = step(c, s, "ALTER TRIGGER tickets_touch ON public.tickets RENAME TO tickets_stamp", false);
+            s = step(c, s, "ALTER TABLE public.tickets RENAME COLUMN body TO text", false);
+            assertThat(s.graph().comments()).extracting(o -> o.name())
+                    .contains("tickets_text_idx", "tickets_stamp", "tickets_mine", "tickets_order_fk");
+            assertThat(s.graph().grants()).extracting(g -> g.column()).contains("text");
+            // Another table changing keeps these as they are.
+            s = step(c, s, "ALTER TABLE public.notes ADD COLUMN extra int", false);
+            s = step(c, s, "COMMENT ON FUNCTION public.touch() IS 'the stamp'", false);
+            s = step(c, s, "COMMENT ON FUNCTION public.touch() IS NULL", false);
+            // A sequence: its grants, options, comment and ownership.
+            s = step(c, s, "GRANT USAGE ON SEQUENCE public.ticket_seq TO PUBLIC", false);
+            s = step(c, s, "ALTER SEQUENCE public.ticket_seq INCREMENT BY 10", false);
+            s = step(c, s, "ALTER SEQUENCE public.ticket_seq OWNED BY public.tickets.id", false);
+            s = step(c, s, "COMMENT ON SEQUENCE public.ticket_seq IS 'ticket numbers'", false);
+            s = step(c, s, "ALTER SEQUENCE public.ticket_seq OWNED BY NONE", false);
+            s = step(c, s, "REVOKE USAGE ON SEQUENCE public.ticket_seq FROM PUBLIC", false);
+            s = step(c, s, "ALTER TABLE public.orders ALTER COLUMN id SET INCREMENT BY 2", false);
+            s = step(c, s, "ALTER SEQUENCE public.notes_id_seq INCREMENT BY 2", false);
+            s = step(c, s, "ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT ON TABLES TO PUBLIC", false);
+            // Removals: each is gone from a refresh as from a full read.
+            s = step(c, s, "COMMENT ON INDEX public.tickets_text_idx IS NULL", false);
+            s = step(c, s, "COMMENT ON TRIGGER tickets_stamp ON public.tickets IS NULL", false);
+            s = step(c, s, "REVOKE UPDATE (text) ON public.tickets FROM PUBLIC", false);
+            s = step(c, s, "REVOKE SELECT ON public.tickets FROM PUBLIC", false);
+            s = step(c, s, "DROP INDEX public.tickets_text_idx", false);
+            s = step(c, s, "ALTER TABLE public.tickets DROP CONSTRAINT tickets_order_fk", false);
+            s = step(c, s, "DROP POLICY tickets_mine ON public.tickets", false);
+            s = step(c, s, "DROP TRIGGER tickets_stamp ON public.tickets", false);
+            s = step(c, s, "ALTER TABLE public.tickets ALTER COLUMN id DROP DEFAULT; DROP SEQUENCE public.ticket_seq", false);
+            s = step(c, s, "ALTER TABLE public.notes ALTER COLUMN id DROP DEFAULT; DROP SEQUENCE public.notes_id_seq", false);
+            assertThat(s.graph().comments()).isEmpty();
+            assertThat(s.graph().grants()).extracting(g -> g.on()).doesNotContain("table", "column", "sequence");
+            assertThat(s.graph().sequences()).isEmpty();
+            assertThat(s.graph().triggers()).isEmpty();
+            // A parked (soft-dropped) identity column hides its sequence; bringing it back shows it again.
+            s = step(c, s, "ALTER TABLE public.tickets ADD COLUMN serial_no serial; "
+                    + "GRANT USAGE ON SEQUENCE public.tickets_serial_no_seq TO PUBLIC", false);
+            s = step(c, s, "ALTER TABLE public.tickets RENAME COLUMN serial_no TO _zanith_serial_no", false);
+            step(c, s, "ALTER TABLE public.tickets RENAME COLUMN _zanith_serial_no TO serial_no", false);
+        }
+    }
+
+    /**
      * A parent is re-read when one of its partitions, at any depth, is added or dropped; a table that becomes a partition
      * or stops being one (attach, detach) changes the graph's table list, which takes a full read, as a soft drop does.
      */
