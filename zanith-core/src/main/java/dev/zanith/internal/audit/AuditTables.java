@@ -55,6 +55,15 @@ public final class AuditTables {
         };
     }
 
+    /** The quoted, schema-qualified name of an audit relation ({@code "migrations"}, {@code "snapshots"}, ...). */
+    public String qualified(String table) {
+        String name = names.get(table);
+        if (name == null) {
+            throw new IllegalArgumentException(table);
+        }
+        return name;
+    }
+
     /** A SQL resource under {@code audit/} with the table names filled in. */
     public String sql(String resource) {
         String sql = SqlResources.get("audit/" + resource);

@@ -1,5 +1,6 @@
 package dev.zanith.internal.audit;
 
+import dev.zanith.internal.sql.Identifiers;
 import dev.zanith.api.output.AppliedMigration;
 import dev.zanith.api.output.ChecksumRepair;
 import dev.zanith.internal.jdbc.Jdbc;
@@ -43,14 +44,44 @@ public final class MigrationHistory {
             String snapshots = Jdbc.queryFirst(tx, tables.sql("snapshot-relation-kind.sql"), rs -> rs.getString(1),
                     tables.schema(), tables.tableName("snapshots")).orElse("");
             if (snapshots.equals("r")) {
-                Jdbc.execute(tx, tables.sql("snapshot-upgrade.sql")); // a table from before the parts existed
+                upgradeSnapshots(tx); // a table from before the parts existed
             }
             Jdbc.execute(tx, tables.sql("create-tables.sql"));
             if (!snapshots.equals("v")) {
                 Jdbc.execute(tx, tables.sql("snapshot-view.sql"));
             }
+            if (snapshots.equals("r")) {
+                // whoever could read the table reads the view (a dashboard's role, docs/GRAFANA.md)
+                List<String> readers = Jdbc.query(tx, tables.sql("snapshot-readers.sql"), rs -> rs.getString(1),
+                        tables.schema(), tables.tableName("snapshot_rows"));
+                for (String reader : readers) {
+                    Jdbc.execute(tx, "GRANT SELECT ON " + tables.qualified("snapshots") + " TO "
+                            + (reader == null ? "PUBLIC" : Identifiers.quote(reader)));
+                }
+            }
             return null;
         });
+    }
+
+    private void upgradeSnapshots(Connection tx) throws SQLException {
+        String role = currentUser(tx); // asked first: after a failure the transaction answers nothing more
+        try {
+            Jdbc.execute(tx, tables.sql("snapshot-upgrade.sql"));
+        } catch (SQLException e) {
+            if (!"42501".equals(e.getSQLState())) {
+                throw e;
+            }
+            throw new ZanithException("The snapshots table " + tables.schema() + "." + tables.tableName("snapshots")
+                    + " of an earlier Zanith version must become " + tables.tableName("snapshot_rows") + " (read "
+                    + "through a view of the old name), and only its owner can rename it: " + e.getMessage()
+                    + ". Run one apply as the table's owner, or give it to the migration role (ALTER TABLE "
+                    + tables.qualified("snapshots") + " OWNER TO " + Identifiers.quote(role)
+                    + "). Nothing was changed.", e);
+        }
+    }
+
+    private static String currentUser(Connection tx) throws SQLException {
+        return Jdbc.queryFirst(tx, "SELECT current_user", rs -> rs.getString(1)).orElse("?");
     }
 
     /** Whether the ledger exists (read-only callers such as plan treat a missing ledger as empty history). */

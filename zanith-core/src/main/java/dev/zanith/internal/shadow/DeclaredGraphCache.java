@@ -22,15 +22,18 @@ import java.util.stream.Stream;
 
 /**
  * Declared {@code .sql} schemas already run on a shadow and read back, by everything that decides the result: the
- * statements' text, the Zanith build that read them, the shadow's kind, its server version and available extension
- * versions, and the introspection options. Replaying a large declared schema is most of what {@code generate}
+ * statements' text, the Zanith build that read them, the shadow's kind, and what its server and session bring
+ * ({@code introspect/shadow-cache-facts.sql}: version, role, roles, settings, extension versions), and the
+ * introspection options. A declared file whose result depends on the moment it runs (a DO block naming a partition
+ * after today's date) is read back as it was first run. Replaying a large declared schema is most of what {@code generate}
  * costs (at 1,000 models, ~90 s of DDL on two cores, where reading the graph back from here takes well under a
  * second), and a declared file changes far less often than generate runs. Any difference in the key is a miss.
  *
  * <p>Entries are files in {@code $ZANITH_CACHE_DIR/declared} (default {@code ${XDG_CACHE_HOME:-~/.cache}/zanith},
  * the directory {@code bin/zanith} keeps its class archive in): the graph's JSON, written to a temporary file and
- * moved into place, so a reader sees a whole entry or none. The newest {@value #KEEP} are kept. An entry that cannot
- * be read is a miss and is replaced; a cache directory that cannot be written only costs the speed-up.
+ * moved into place, so a reader sees a whole entry or none. The newest {@value #KEEP} are kept, and temporary files a
+ * writer left are removed after ten minutes. An entry that cannot be read is a miss and is replaced; a cache
+ * directory that cannot be written only costs the speed-up.
  */
 final class DeclaredGraphCache {
 
@@ -126,6 +129,15 @@ final class DeclaredGraphCache {
         }
         for (Path old : entries.subList(Math.min(KEEP, entries.size()), entries.size())) {
             Files.deleteIfExists(old);
+        }
+        // what a writer that died between writing and moving left behind (a live writer's file is seconds old)
+        long stale = System.currentTimeMillis() - java.util.concurrent.TimeUnit.MINUTES.toMillis(10);
+        try (Stream<Path> files = Files.list(directory)) {
+            for (Path leftover : files.filter(p -> p.getFileName().toString().endsWith(".tmp")).toList()) {
+                if (modified(leftover) < stale) {
+                    Files.deleteIfExists(leftover);
+                }
+            }
         }
     }
 

@@ -193,8 +193,10 @@ public final class DeclaredSchema {
     }
 
     /**
-     * Runs the statements of {@code script} one at a time, in order, in auto-commit mode, on one connection to
-     * the shadow (so {@code SET search_path} and the like carry over), stopping at the first failure.
+     * Runs the statements of {@code script} one at a time, in order, on one connection to the shadow (so
+     * {@code SET search_path} and the like carry over), stopping at the first failure: in transactions of up to
+     * {@value #BATCH} statements that behave as auto-commit would (see {@link #runsAlone}), or in auto-commit when
+     * the script has transaction control of its own.
      * Statements that would change the whole server rather than the shadow database (roles, databases,
      * tablespaces, ...) are refused up front unless the shadow is a private embedded server.
      *
@@ -210,18 +212,17 @@ public final class DeclaredSchema {
         // Statements share transactions of up to BATCH statements rather than commit one by one: a commit each (a
         // WAL flush each) was most of what replaying a large declared schema cost. A batch stays well inside the
         // lock table (a relation created holds its lock until commit; pg_restore --single-transaction runs out at
-        // a few thousand). A statement PostgreSQL refuses in a transaction block, or ALTER TYPE ... ADD VALUE (the
-        // value is unusable until committed), commits the batch and runs alone; a script with transaction control
-        // of its own runs statement by statement in auto-commit, as psql would.
+        // a few thousand). Each batch makes deferred constraints immediate, so a violation fails at its own
+        // statement as it would in auto-commit. What behaves differently inside a transaction block commits the
+        // batch and runs alone in auto-commit (see runsAlone); a script with transaction control of its own runs
+        // statement by statement in auto-commit, as psql would.
         boolean batched = statements.stream().noneMatch(s -> StatementKinds.transactionControl(s) != null);
         try (Connection c = shadow.connections().open(); java.sql.Statement jdbc = c.createStatement()) {
             jdbc.setEscapeProcessing(false); // the text goes to the server exactly as written
             int inBatch = 0;
             for (SqlScript.Statement statement : statements) {
                 try {
-                    boolean alone = batched && (StatementKinds.cannotRunInTransaction(statement) != null
-                            || addsEnumValue(statement));
-                    if (alone || !batched) {
+                    if (!batched || runsAlone(statement)) {
                         if (!c.getAutoCommit()) {
                             c.commit();
                             c.setAutoCommit(true);
@@ -229,6 +230,7 @@ public final class DeclaredSchema {
                         inBatch = 0;
                     } else if (c.getAutoCommit()) {
                         c.setAutoCommit(false);
+                        jdbc.execute("SET CONSTRAINTS ALL IMMEDIATE");
                     }
                     if (statement.copyData() != null) {
                         Jdbc.executeStatement(c, statement.sql(), statement.copyData()); // pg_dump's data sections
@@ -238,6 +240,7 @@ public final class DeclaredSchema {
                     jdbc.clearWarnings();
                     if (!c.getAutoCommit() && ++inBatch >= BATCH) {
                         c.commit();
+                        c.setAutoCommit(true); // the next statement opens the next batch
                         inBatch = 0;
                     }
                 } catch (SQLException e) {
@@ -274,17 +277,40 @@ public final class DeclaredSchema {
         return SqlScript.parse(SqlScript.readText(file));
     }
 
-    /** Statements of a declared schema that share one transaction when replayed (see {@link #apply}). */
-    static final int BATCH = 200;
+    /**
+     * Statements of a declared schema that share one transaction when replayed (see {@link #apply}): few enough
+     * that the relations they create stay far inside the lock table.
+     */
+    static final int BATCH = 50;
 
-    /** {@code ALTER TYPE name ADD VALUE ...}: the new value cannot be used in the transaction that added it. */
-    private static boolean addsEnumValue(SqlScript.Statement statement) {
+    /**
+     * Whether {@code statement} runs alone in auto-commit during a batched replay, because inside a transaction
+     * block it fails or does something else than psql's auto-commit would: what PostgreSQL refuses in a
+     * transaction block; {@code ALTER TYPE ... ADD VALUE} (the value is unusable until committed); {@code DO} and
+     * {@code CALL} (their code may commit, or add enum values); {@code SET LOCAL}, {@code SET TRANSACTION},
+     * {@code SET CONSTRAINTS} and {@code LOCK} (no-ops or warnings in auto-commit, in force for the rest of a batch).
+     */
+    static boolean runsAlone(SqlScript.Statement statement) {
+        if (StatementKinds.cannotRunInTransaction(statement) != null) {
+            return true;
+        }
         List<String> w = statement.words(12);
-        if (w.size() < 4 || !w.get(0).equals("alter") || !w.get(1).equals("type")) {
+        if (w.isEmpty()) {
             return false;
         }
-        int add = w.indexOf("add");
-        return add > 1 && add + 1 < w.size() && w.get(add + 1).equals("value");
+        String first = w.get(0);
+        String second = w.size() > 1 ? w.get(1) : "";
+        if (first.equals("do") || first.equals("call") || first.equals("lock")) {
+            return true;
+        }
+        if (first.equals("set")) {
+            return second.equals("local") || second.equals("transaction") || second.equals("constraints");
+        }
+        if (first.equals("alter") && second.equals("type")) {
+            int add = w.indexOf("add");
+            return add > 1 && add + 1 < w.size() && w.get(add + 1).equals("value");
+        }
+        return false;
     }
 
     private static boolean isHarmlessMetaCommand(SqlScript.Statement statement) {

@@ -99,6 +99,36 @@ class SchemaSnapshotsTest {
     }
 
     @Test
+    void anUpgradeTheMigrationRoleMayNotDoSaysWhoCanAndChangesNothing(TestDatabase db) throws Exception {
+        String owner = "zanith_snapshot_owner_" + ProcessHandle.current().pid();
+        String migrator = "zanith_snapshot_migrator_" + ProcessHandle.current().pid();
+        db.execute("DROP ROLE IF EXISTS " + owner + "; DROP ROLE IF EXISTS " + migrator + "; CREATE ROLE " + owner
+                + " NOLOGIN; CREATE ROLE " + migrator + " LOGIN; GRANT CREATE ON SCHEMA public TO " + migrator + ";"
+                + "CREATE TABLE public._zanith_schema_snapshots (id bigint GENERATED ALWAYS AS IDENTITY UNIQUE, "
+                + "migration_id text NOT NULL, phase text NOT NULL, graph jsonb NOT NULL, fingerprint text NOT NULL, "
+                + "model_count integer NOT NULL, field_count integer NOT NULL, captured_at timestamptz NOT NULL "
+                + "DEFAULT now(), PRIMARY KEY (migration_id, phase));"
+                + "ALTER TABLE public._zanith_schema_snapshots OWNER TO " + owner + ";"
+                + "GRANT SELECT, INSERT ON public._zanith_schema_snapshots TO " + migrator);
+        try (Connection c = db.connect()) {
+            c.createStatement().execute("SET ROLE " + migrator);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> new MigrationHistory(TABLES).ensureTables(c))
+                    .isInstanceOf(dev.zanith.api.exception.ZanithException.class)
+                    .hasMessageContaining("only its owner can rename it")
+                    .hasMessageContaining("OWNER TO " + migrator)
+                    .hasMessageEndingWith("Nothing was changed.");
+            c.createStatement().execute("RESET ROLE");
+            try (var rs = c.createStatement().executeQuery("SELECT relkind::text FROM pg_class "
+                    + "WHERE relname = '_zanith_schema_snapshots'")) {
+                assertThat(rs.next() && rs.getString(1).equals("r")).isTrue();
+            }
+        } finally {
+            db.execute("DROP TABLE IF EXISTS public._zanith_schema_snapshots; DROP OWNED BY " + migrator + ";"
+                    + "DROP ROLE " + owner + "; DROP ROLE " + migrator);
+        }
+    }
+
+    @Test
     void aCopyIsTheStoredRowAndNothingIsWrittenWithoutIt(TestDatabase db) throws Exception {
         db.execute(TestSchemas.RICH);
         SchemaGraph graph = read(db);
@@ -127,6 +157,9 @@ class SchemaSnapshotsTest {
                     fingerprint text NOT NULL, model_count integer NOT NULL, field_count integer NOT NULL,
                     captured_at timestamptz NOT NULL DEFAULT now(), PRIMARY KEY (migration_id, phase));
                 """);
+        String reader = "zanith_snapshot_reader_" + ProcessHandle.current().pid();
+        db.execute("DROP ROLE IF EXISTS " + reader + "; CREATE ROLE " + reader + " NOLOGIN; "
+                + "GRANT SELECT ON public._zanith_schema_snapshots TO " + reader);
         try (Connection c = db.connect(); PreparedStatement insert = c.prepareStatement("INSERT INTO "
                 + "_zanith_schema_snapshots (migration_id, phase, graph, fingerprint, model_count, field_count) "
                 + "VALUES ('old', 'after', CAST(? AS jsonb), ?, 1, 1)")) {
@@ -143,6 +176,13 @@ class SchemaSnapshotsTest {
                     + "WHERE relname = '_zanith_schema_snapshots'")) {
                 assertThat(rs.next() && rs.getString(1).equals("v")).isTrue();
             }
+            // whoever could read the table reads the view (a dashboard's role)
+            try (var rs = c.createStatement().executeQuery("SELECT has_table_privilege('" + reader
+                    + "', 'public._zanith_schema_snapshots', 'SELECT')")) {
+                assertThat(rs.next() && rs.getBoolean(1)).isTrue();
+            }
+        } finally {
+            db.execute("DROP OWNED BY " + reader + "; DROP ROLE " + reader);
         }
     }
 }

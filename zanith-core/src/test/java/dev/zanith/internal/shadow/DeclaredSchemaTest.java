@@ -177,9 +177,37 @@ class DeclaredSchemaTest {
         String script = many.toString();
         Path file = write(dir, "schema.sql", script);
         SchemaGraph declared = DeclaredSchema.load(file, new NamedDatabases(db).provider, PUBLIC);
-        applyDirectly(db, script.replace("CREATE INDEX CONCURRENTLY", "CREATE INDEX"));
+        // the same schema in one go: no CONCURRENTLY in a transaction block, the enum value declared at once
+        applyDirectly(db, script.replace("CREATE INDEX CONCURRENTLY", "CREATE INDEX")
+                .replace("CREATE TYPE mood AS ENUM ('happy');\nALTER TYPE mood ADD VALUE 'sad';",
+                        "CREATE TYPE mood AS ENUM ('happy', 'sad');"));
         assertThat(declared).isEqualTo(introspect(db, PUBLIC).graph());
         assertThat(declared.tables()).hasSize(DeclaredSchema.BATCH + 31);
+
+        // what behaves differently inside a transaction block runs alone, as in psql's auto-commit
+        Path unusual = write(dir, "unusual.sql", """
+                CREATE TABLE x1 (id int);
+                DO $$ BEGIN CREATE TABLE x2 (id int); COMMIT; END $$;
+                CREATE TYPE level AS ENUM ('low');
+                DO $$ BEGIN EXECUTE 'ALTER TYPE level ADD VALUE ''high'''; END $$;
+                CREATE TABLE x3 (l level NOT NULL DEFAULT 'high');
+                CREATE SCHEMA other;
+                SET LOCAL search_path = other;
+                CREATE TABLE x4 (id int);
+                CREATE TABLE p (id int PRIMARY KEY);
+                CREATE TABLE ch (p_id int REFERENCES p (id) DEFERRABLE INITIALLY DEFERRED);
+                """);
+        assertThat(DeclaredSchema.load(unusual, new NamedDatabases(db).provider, PUBLIC).tables())
+                .extracting(t -> t.name()).containsExactly("ch", "p", "x1", "x2", "x3", "x4");
+        // a deferred constraint fails at its own statement, not at the batch's commit
+        Path deferred = write(dir, "deferred.sql", """
+                CREATE TABLE p (id int PRIMARY KEY);
+                CREATE TABLE ch (p_id int REFERENCES p (id) DEFERRABLE INITIALLY DEFERRED);
+                INSERT INTO ch VALUES (42);
+                CREATE TABLE later (id int);
+                """);
+        assertThatThrownBy(() -> DeclaredSchema.load(deferred, new NamedDatabases(db).provider, PUBLIC))
+                .hasMessageStartingWith(deferred + ":3:").hasMessageContaining("ch_p_id_fkey");
 
         Path withTransactions = write(dir, "tx.sql", """
                 BEGIN;
