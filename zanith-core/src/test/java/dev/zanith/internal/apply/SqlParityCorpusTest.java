@@ -275,7 +275,7 @@ class SqlParityCorpusTest {
                     + "ON n.oid = t.typnamespace WHERE n.nspname " + user + " AND t.typtype IN ('e', 'd') "
                     + "UNION ALL SELECT 'label ' || enumlabel FROM pg_enum "
                     + "UNION ALL SELECT 'rule ' || rulename || ' ' || definition FROM pg_rules WHERE schemaname " + user
-                    + " UNION ALL SELECT 'view ' || viewname || ' ' || definition FROM pg_views WHERE schemaname " + user
+                    + " UNION ALL SELECT 'view ' || viewname || ' ' || definition FROM pg_views WHERE viewname NOT LIKE '\\_zanith%' AND schemaname " + user
                     + " UNION ALL SELECT 'sequence ' || sequencename || ' ' || coalesce(last_value::text, '-') "
                     + "FROM pg_sequences WHERE sequencename NOT LIKE '\\_zanith%' "
                     + "UNION ALL SELECT 'comment ' || objoid::regclass::text || ' ' || objsubid || ' ' || description "
