@@ -22,6 +22,7 @@ import dev.zanith.api.output.StepStatus;
 import dev.zanith.internal.jdbc.ConnectionSource;
 import dev.zanith.internal.jdbc.Jdbc;
 import dev.zanith.internal.jdbc.OneStatement;
+import dev.zanith.internal.introspect.CatalogChanges;
 import dev.zanith.internal.introspect.Introspector;
 import dev.zanith.internal.introspect.PendingDetaches;
 import dev.zanith.internal.introspect.TrackedSchema;
@@ -200,7 +201,8 @@ public final class Applier {
                 : new SnapshotTrail(introspector.introspectTracked(connection));
         List<MigrationOutcome> outcomes = new ArrayList<>();
         for (Migration migration : pending) {
-            MigrationOutcome outcome = applyOne(connection, migration, decision, trail);
+            boolean last = migration == pending.get(pending.size() - 1);
+            MigrationOutcome outcome = applyOne(connection, migration, decision, trail, last);
             outcomes.add(outcome);
             if (!outcome.applied()) {
                 break;
@@ -263,8 +265,14 @@ public final class Applier {
         return new RenderContext(migration.id(), stepIndex, tablePrefix, archiveSchema);
     }
 
-    private MigrationOutcome applyOne(Connection c, Migration migration, GuardDecision decision, SnapshotTrail trail)
-            throws SQLException {
+    /**
+     * Applies one migration. Its transactions are observed before they commit ({@link CatalogChanges}) so that the
+     * refresh after it reads only what they changed; after the {@code last} migration of the run every table's
+     * version is compared, which also takes in what other sessions changed meanwhile.
+     */
+    private MigrationOutcome applyOne(Connection c, Migration migration, GuardDecision decision, SnapshotTrail trail,
+                                      boolean last) throws SQLException {
+        CatalogChanges changes = trail == null ? CatalogChanges.unobserved() : new CatalogChanges();
         long start = System.nanoTime();
         List<Operation> operations = migration.operations();
         Map<Integer, StepStatus> statuses = new LinkedHashMap<>();
@@ -310,6 +318,7 @@ public final class Applier {
             StepRisk risk = decision.risk(migration.id(), index).orElse(null);
             StepStatus previous = statuses.get(index);
             if (previous == StepStatus.DONE) {
+                changes.uncovered(); // it ran in an earlier apply, unobserved
                 listener.stepSkipped(migration, index, operation, risk);
                 steps.add(new StepOutcome(index, operation.kind().id(), operation.summary(), StepStatus.DONE, true, 0,
                         null, null, risk));
@@ -324,7 +333,7 @@ public final class Applier {
             });
             long stepStart = System.nanoTime();
             try {
-                runStep(c, migration, index, operation, previous, stepStart);
+                runStep(c, migration, index, operation, previous, stepStart, changes);
             } catch (SQLException | ZanithException e) {
                 if (e instanceof LockLostException) {
                     throw e; // another applier may own this step now: write nothing, not even "failed"
@@ -346,7 +355,7 @@ public final class Applier {
         }
         SchemaGraph after = null;
         if (trail != null) {
-            trail.schema = introspector.refresh(c, trail.schema);
+            trail.schema = introspector.refresh(c, trail.schema, last ? null : changes);
             after = trail.schema.graph();
         }
         SchemaGraph afterGraph = after;
@@ -366,12 +375,18 @@ public final class Applier {
     }
 
     private void runStep(Connection c, Migration migration, int index, Operation operation, StepStatus previous,
-                         long stepStart) throws SQLException {
+                         long stepStart, CatalogChanges changes) throws SQLException {
         RenderContext context = context(migration, index);
-        StepExecutor.InTransaction done = tx -> {
+        StepExecutor.InTransaction recordDone = tx -> {
             fence.check(tx);
             hook.beforeDone(tx, migration, index, operation, context);
             audit.markDone(tx, migration.id(), index, elapsedMs(stepStart));
+        };
+        // Where "done" joins the transaction that ran the step's statements, it also observes what they changed;
+        // every other way a step runs leaves the migration's changes uncovered (the refresh then compares all).
+        StepExecutor.InTransaction done = tx -> {
+            recordDone.run(tx);
+            changes.capture(tx);
         };
         StepExecutor.RetryListener retries = (attempt, max, delay, cause) -> {
             fenced(c, tx -> {
@@ -381,11 +396,15 @@ public final class Applier {
             listener.stepRetrying(migration, index, operation, attempt, max, delay, cause.getMessage());
         };
         if (operation instanceof Backfill backfill) {
+            changes.uncovered();
             new Backfiller(executor, new Checkpoints(audit.tables()), backfillSettings, fence).run(c, migration.id(), index,
                     backfill, progress -> listener.backfillProgress(migration, index, progress), retries, done);
             return;
         }
         if (operation instanceof RawSql raw) {
+            if (!raw.runsInTransaction()) {
+                changes.uncovered();
+            }
             new RawSqlRunner(executor, new Checkpoints(audit.tables()), fence).run(c, migration, index, raw, done, retries);
             return;
         }
@@ -393,6 +412,7 @@ public final class Applier {
         if (pendingDetach.isPresent()) {
             // An interrupted DETACH ... CONCURRENTLY (this step's earlier run, or anyone's) committed its first half:
             // the detach cannot start again, FINALIZE completes it, and the step's summary says it did.
+            changes.uncovered();
             DetachPartition detach = pendingDetach.get();
             LOG.info("{} is detach pending; step {} of {} completes the detach with FINALIZE",
                     detach.partition().qualifiedName(), index, migration.id());
@@ -407,6 +427,7 @@ public final class Applier {
         if (built.isPresent() && (previous == StepStatus.RUNNING || previous == StepStatus.FAILED)
                 && ConcurrentIndexes.state(c, built.get()) == ConcurrentIndexes.State.VALID) {
             // An earlier run finished the build but not the step (interrupted, or failed after the build).
+            changes.uncovered();
             LOG.info("Index {} was built by an earlier run of step {} of {}; marking the step done", built.get().sql(),
                     index, migration.id());
             Jdbc.inTransaction(c, tx -> {
@@ -423,6 +444,9 @@ public final class Applier {
             for (String sql : statements.sql()) {
                 OneStatement.require(c, sql, false, migration.stepLocation(index) + ": " + operation.kind().id());
             }
+        }
+        if (!statements.transactional()) {
+            changes.uncovered();
         }
         executor.execute(c, statements, beforeAttempt, done, retries);
     }

@@ -98,10 +98,30 @@ public final class Introspector {
      * @param previous a reading by {@link #introspectTracked} or an earlier refresh, with the same options
      */
     public TrackedSchema refresh(Connection connection, TrackedSchema previous) throws SQLException {
+        return refresh(connection, previous, null);
+    }
+
+    /**
+     * {@link #refresh(Connection, TrackedSchema)} after changes observed by {@code changes}: when they are
+     * {@linkplain CatalogChanges#covered() covered}, only the tables they may have touched have their version read
+     * again ({@code introspect/catalog-versions-scope.sql}), every other one keeps its earlier version, and the
+     * tables' share of the refresh no longer reads every table's catalog rows. When schema-wide objects changed (a
+     * full read follows anyway) or {@code changes} is null or not covered, as {@link #refresh(Connection,
+     * TrackedSchema)}.
+     *
+     * @param changes what the transactions since {@code previous} changed, or null when not observed
+     */
+    public TrackedSchema refresh(Connection connection, TrackedSchema previous, CatalogChanges changes)
+            throws SQLException {
         return inSnapshot(connection, c -> {
-            VersionsAndServer read = readVersionsAndServer(c);
-            CatalogVersions now = read.versions();
             CatalogVersions before = previous.versions();
+            VersionsAndServer read = changes != null && changes.covered()
+                    ? readVersionsAndServer(c, scope(c, previous, changes), changes.lockedRelations(), before)
+                    : readVersionsAndServer(c);
+            if (changes != null && changes.covered() && !read.versions().global().equals(before.global())) {
+                read = readVersionsAndServer(c); // everything is read again: with every table's version
+            }
+            CatalogVersions now = read.versions();
             if (now.equals(before)) {
                 if (!viewsStale(previous.graph(), before, now)) {
                     return previous;
@@ -323,10 +343,55 @@ public final class Introspector {
      * runs them every time, and on a busy server each round trip costs about as much as the smaller queries.
      */
     private VersionsAndServer readVersionsAndServer(Connection c) throws SQLException {
+        return readVersionsAndServer(c, null, Set.of(), null);
+    }
+
+    /**
+     * The tables {@code changes} may have touched since {@code previous}: those of {@code catalog-versions-scope.sql}
+     * (present ones only), and the owners, as {@code previous} knew them, of locked sequences that are gone (dropping
+     * an owned sequence need not lock its table, yet it leaves the table's rows).
+     */
+    Set<Long> scope(Connection c, TrackedSchema previous, CatalogChanges changes) throws SQLException {
+        Set<Long> tables = new java.util.HashSet<>(Jdbc.query(c, SqlResources.get("introspect/catalog-versions-scope.sql"),
+                rs -> rs.getLong("table_oid"),
+                TableScope.concat(changes.scopeParameters(c), Jdbc.textArray(c, options.schemas()))));
+        Map<TableName, Long> tableOids = new HashMap<>();
+        previous.versions().tables().forEach((oid, version) ->
+                tableOids.put(new TableName(version.schema(), version.name()), oid));
+        for (long relation : changes.lockedRelations()) {
+            String sequence = previous.versions().sequences().get(relation);
+            if (sequence == null) {
+                continue;
+            }
+            for (Sequence known : previous.graph().sequences()) {
+                if (known.ownedByTable() != null && sequence.equals(known.schema() + "." + known.name())) {
+                    Long owner = tableOids.get(new TableName(known.schema(), known.ownedByTable()));
+                    if (owner != null) {
+                        tables.add(owner);
+                    }
+                }
+            }
+        }
+        return tables;
+    }
+
+    /**
+     * As {@link #readVersionsAndServer(Connection)}; with a {@code scope} (not null), the versions of those tables
+     * only are read, and the others of {@code previous} kept, except {@code forgotten} ones (locked, and gone unless
+     * read again).
+     */
+    private VersionsAndServer readVersionsAndServer(Connection c, Set<Long> scope, Set<Long> forgotten,
+                                                    CatalogVersions previous) throws SQLException {
         Object schemas = Jdbc.textArray(c, options.schemas());
+        String tablesSql = SqlResources.get("introspect/catalog-versions-tables.sql");
+        Object[] tablesParameters = {schemas, options.excludedPrefix()};
+        if (scope != null) {
+            tablesSql = tablesSql.replace("/*scope*/", "AND c.oid = ANY (?::bigint[])");
+            tablesParameters = new Object[]{schemas, Jdbc.longArray(c, new ArrayList<>(scope)), options.excludedPrefix()};
+        }
         List<List<?>> results = Jdbc.queryAll(c, List.of(
                         SqlResources.get("introspect/catalog-versions-global.sql"),
-                        SqlResources.get("introspect/catalog-versions-tables.sql"),
+                        tablesSql,
                         SqlResources.get("introspect/catalog-versions-sequences.sql"),
                         SqlResources.get("introspect/catalog-versions-attachments.sql"),
                         SqlResources.get("introspect/server.sql")),
@@ -338,8 +403,13 @@ public final class Introspector {
                         rs -> Map.entry(rs.getLong("sequence_oid"), rs.getString("sequence_name")),
                         rs -> rs.getString("version"),
                         rs -> new ServerVersion(rs.getInt("version_num"))),
-                schemas, schemas, options.excludedPrefix(), schemas, schemas);
+                TableScope.concat(TableScope.concat(new Object[]{schemas}, tablesParameters), schemas, schemas));
         Map<Long, CatalogVersions.TableVersion> tables = new HashMap<>();
+        if (scope != null) {
+            tables.putAll(previous.tables());
+            tables.keySet().removeAll(forgotten);
+            tables.keySet().removeAll(scope);
+        }
         for (Object row : results.get(1)) {
             @SuppressWarnings("unchecked")
             Map.Entry<Long, CatalogVersions.TableVersion> entry = (Map.Entry<Long, CatalogVersions.TableVersion>) row;

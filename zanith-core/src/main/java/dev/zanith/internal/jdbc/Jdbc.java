@@ -229,15 +229,25 @@ public final class Jdbc {
 
     /** The elements of a {@code text[]} column as a list (empty for SQL NULL). */
     public static List<String> strings(ResultSet rs, String column) throws SQLException {
+        return elements(rs, column, value -> (String) value);
+    }
+
+    /** The elements of a {@code bigint[]} column as a list (empty for SQL NULL). */
+    public static List<Long> longs(ResultSet rs, String column) throws SQLException {
+        return elements(rs, column, value -> ((Number) value).longValue());
+    }
+
+    private static <T> List<T> elements(ResultSet rs, String column, java.util.function.Function<Object, T> element)
+            throws SQLException {
         Array array = rs.getArray(column);
         if (array == null) {
             return List.of();
         }
         try {
             Object[] values = (Object[]) array.getArray();
-            List<String> result = new ArrayList<>(values.length);
+            List<T> result = new ArrayList<>(values.length);
             for (Object value : values) {
-                result.add((String) value);
+                result.add(element.apply(value));
             }
             return result;
         } finally {

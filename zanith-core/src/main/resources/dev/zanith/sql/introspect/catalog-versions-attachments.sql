@@ -1,5 +1,6 @@
--- A fingerprint of what the graph keeps beside its objects that no table's version covers: the sequences (their
--- pg_class rows, holding name and grants, and their pg_sequence rows, holding their options), every comment
+-- A fingerprint of what the graph keeps beside its objects that no table's version covers: the sequences other than
+-- identity columns' (their pg_class rows, holding name and grants, and their pg_sequence rows, holding their
+-- options), every comment
 -- object-comments.sql reads other than a table's or column's (on the indexes and sequences of the introspected
 -- schemas, on routines and types created after initdb, and on constraints, triggers, policies, extended statistics,
 -- event triggers and schemas of any schema: a few rows more than needed cost nothing but an occasional re-read),
@@ -19,6 +20,11 @@ WITH s AS (
            sp.xmin::text::bigint AS x2
     FROM pg_catalog.pg_class sq JOIN pg_catalog.pg_sequence sp ON sp.seqrelid = sq.oid
     WHERE sq.relkind = 'S' AND sq.relnamespace IN (SELECT oid FROM s)
+      -- not an identity column's: the graph shows it only as its column's options, and the table's version covers
+      -- both its rows (so creating a table with an identity key leaves this version, and the other tables, alone)
+      AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d
+                      WHERE d.classid = 'pg_catalog.pg_class'::regclass AND d.objid = sq.oid
+                        AND d.refclassid = 'pg_catalog.pg_class'::regclass AND d.deptype = 'i')
     UNION ALL
     -- a comment's id: the described object's oid, with its catalog's oid in the high bits
     SELECT 2, d.objoid::bigint # (d.classoid::bigint << 32), d.xmin::text::bigint, 0

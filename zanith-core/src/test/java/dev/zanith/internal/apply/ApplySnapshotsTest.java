@@ -5,6 +5,7 @@ import dev.zanith.api.output.ApplyResult;
 import dev.zanith.internal.step.StepHook;
 import dev.zanith.api.output.SnapshotPhase;
 import dev.zanith.internal.command.Apply;
+import dev.zanith.api.ops.RawSqlScript;
 import dev.zanith.internal.introspect.IntrospectionOptions;
 import dev.zanith.internal.introspect.Introspector;
 import dev.zanith.api.migration.Migration;
@@ -82,6 +83,15 @@ class ApplySnapshotsTest {
                 """);
         Files.writeString(dir.resolve("006_swap.sql"), "DROP TABLE audit_trail; CREATE TABLE archive (id bigint);\n");
         Files.writeString(dir.resolve("007_unview.sql"), "DROP VIEW account_titles; DROP FUNCTION shout(text);\n");
+        // grants lock nothing (the refresh finds the rows they wrote), also from a subtransaction
+        Files.writeString(dir.resolve("008_grants.sql"), """
+                GRANT SELECT ON accounts TO PUBLIC;
+                DO $$ BEGIN GRANT UPDATE (title) ON accounts TO PUBLIC; EXCEPTION WHEN OTHERS THEN RAISE; END $$;
+                """);
+        // statement by statement, outside any observed transaction: every table's version is compared
+        Files.writeString(dir.resolve("009_concurrently.sql"), RawSqlScript.DIRECTIVE + "\n"
+                + "CREATE INDEX CONCURRENTLY archive_id_idx ON archive (id);\nALTER TABLE projects ADD COLUMN note text;\n");
+        Files.writeString(dir.resolve("010_revoke.sql"), "REVOKE SELECT ON accounts FROM PUBLIC;\n");
 
         Introspector full = new Introspector(IntrospectionOptions.defaults().skippingMissingSchemas());
         List<String> mismatches = new ArrayList<>();
@@ -109,7 +119,7 @@ class ApplySnapshotsTest {
 
         assertThat(result.succeeded()).as(String.valueOf(result)).isTrue();
         assertThat(afters).containsExactly("001_projects", "002_rename", "003_backfill", "004_index", "005_view",
-                "006_swap", "007_unview");
+                "006_swap", "007_unview", "008_grants", "009_concurrently", "010_revoke");
         assertThat(mismatches).as("after snapshots that differ from a full introspection").isEmpty();
         // Stored as changes from the snapshot before, each row is what storing the whole graph would give.
         try (Connection c = db.connect(); var same = c.prepareStatement("SELECT graph = CAST(? AS jsonb) AND "
@@ -133,7 +143,9 @@ class ApplySnapshotsTest {
                 """)).containsExactly(Map.of("migration_id", "002_rename", "same", true),
                 Map.of("migration_id", "003_backfill", "same", true), Map.of("migration_id", "004_index", "same", true),
                 Map.of("migration_id", "005_view", "same", true), Map.of("migration_id", "006_swap", "same", true),
-                Map.of("migration_id", "007_unview", "same", true));
+                Map.of("migration_id", "007_unview", "same", true), Map.of("migration_id", "008_grants", "same", true),
+                Map.of("migration_id", "009_concurrently", "same", true),
+                Map.of("migration_id", "010_revoke", "same", true));
         assertThat(f.value("SELECT graph -> 'tables' -> 0 -> 'columns' -> 1 ->> 'name' FROM _zanith_schema_snapshots "
                 + "WHERE migration_id = '004_index' AND phase = 'after'")).isEqualTo("title");
         assertThat(f.value("SELECT graph -> 'views' -> 0 ->> 'name' FROM _zanith_schema_snapshots "

@@ -38,14 +38,32 @@ class IncrementalIntrospectionTest {
             COMMENT ON TABLE public.customers IS 'people who buy';
             """;
 
-    /** Applies {@code ddl}, refreshes, and checks the result against a full read; returns the refreshed reading. */
+    /**
+     * Applies {@code ddl} in one transaction observed before it commits ({@link CatalogChanges}), refreshes with
+     * and without the observation, and checks both against a full read — the observed one also in its catalog
+     * versions, which proves that the tables it did not read again had not changed; returns the observed reading.
+     */
     private TrackedSchema step(Connection c, TrackedSchema previous, String ddl, boolean expectFullRead)
             throws SQLException {
-        Jdbc.execute(c, ddl);
-        TrackedSchema refreshed = introspector.refresh(c, previous);
-        assertThat(refreshed.graph()).as("after: %s", ddl).isEqualTo(introspector.introspect(c).graph());
+        CatalogChanges changes = new CatalogChanges();
+        c.setAutoCommit(false);
+        try {
+            Jdbc.execute(c, ddl);
+            changes.capture(c);
+            c.commit();
+        } finally {
+            c.setAutoCommit(true);
+        }
+        assertThat(changes.covered()).as("observed: %s", ddl).isTrue();
+        TrackedSchema refreshed = introspector.refresh(c, previous, changes);
+        TrackedSchema full = introspector.introspectTracked(c);
+        assertThat(refreshed.graph()).as("after: %s", ddl).isEqualTo(full.graph());
+        assertThat(refreshed.versions()).as("versions after: %s", ddl).isEqualTo(full.versions());
         assertThat(refreshed.fullReads()).as("full reads after: %s", ddl)
                 .isEqualTo(previous.fullReads() + (expectFullRead ? 1 : 0));
+        TrackedSchema unobserved = introspector.refresh(c, previous);
+        assertThat(unobserved.graph()).as("unobserved, after: %s", ddl).isEqualTo(full.graph());
+        assertThat(unobserved.fullReads()).as("unobserved, full reads after: %s", ddl).isEqualTo(refreshed.fullReads());
         return refreshed;
     }
 
@@ -280,6 +298,57 @@ class IncrementalIntrospectionTest {
             assertThat(s.graph().table(new TableName("public", "events")).orElseThrow().partitioning().partition(
                     new TableName("public", "events_2026_02")).orElseThrow().bound())
                     .isEqualTo("FOR VALUES FROM ('2026-02-01') TO ('2026-04-01')");
+        }
+    }
+
+    /**
+     * An observed refresh reads the versions of the tables the transaction touched, not of every table: the relations
+     * it locked (an index or owned sequence standing for its table), and the tables whose rows it wrote without a lock
+     * (GRANT and REVOKE, also from a subtransaction), including a column grant; a dropped owned sequence's owner too.
+     */
+    @Test
+    void anObservedRefreshReadsTheVersionsOfTheTouchedTablesOnly(TestDatabase db) throws Exception {
+        try (Connection c = db.connect()) {
+            c.setAutoCommit(true);
+            Jdbc.execute(c, BASE + "CREATE TABLE public.quiet (id int PRIMARY KEY);");
+            TrackedSchema s = introspector.introspectTracked(c);
+            assertScope(c, s, "ALTER TABLE public.notes ADD COLUMN title text", "notes");
+            assertScope(c, s, "CREATE INDEX notes_body_idx ON public.notes (body)", "notes");
+            assertScope(c, s, "COMMENT ON INDEX public.orders_customer_idx IS 'by customer'", "orders");
+            assertScope(c, s, "GRANT SELECT ON public.notes TO PUBLIC", "notes");
+            assertScope(c, s, "REVOKE ALL ON public.orders FROM PUBLIC; GRANT INSERT (name) ON public.customers TO PUBLIC",
+                    "orders", "customers");
+            assertScope(c, s, "SAVEPOINT a; GRANT UPDATE (body) ON public.notes TO PUBLIC; RELEASE SAVEPOINT a", "notes");
+            assertScope(c, s, "DO $$ BEGIN GRANT DELETE ON public.orders TO PUBLIC; "
+                    + "EXCEPTION WHEN OTHERS THEN RAISE; END $$", "orders");
+            assertScope(c, s, "ALTER SEQUENCE public.notes_id_seq OWNED BY NONE", "notes");
+            assertScope(c, s, "INSERT INTO public.notes (body) VALUES ('data')", "notes");
+            assertScope(c, s, "CREATE TABLE public.fresh (id int)", "fresh");
+            // An identity column's sequence is covered by its table's version: nothing beside the tables is read.
+            TrackedSchema next = step(c, s, "CREATE TABLE public.more (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY)",
+                    false);
+            assertThat(next.versions().attachments()).isEqualTo(s.versions().attachments());
+            next = step(c, next, "ALTER TABLE public.more ALTER COLUMN id SET INCREMENT BY 7", false);
+            assertThat(next.graph().table(new TableName("public", "more")).orElseThrow().columns().get(0).identity()
+                    .sequence().increment()).isEqualTo(7);
+        }
+    }
+
+    private void assertScope(Connection c, TrackedSchema previous, String sql, String... tables) throws SQLException {
+        CatalogChanges changes = new CatalogChanges();
+        c.setAutoCommit(false);
+        try {
+            Jdbc.execute(c, sql);
+            changes.capture(c);
+            java.util.Set<Long> scope = introspector.scope(c, previous, changes);
+            java.util.Set<Long> expected = new java.util.HashSet<>(Jdbc.query(c,
+                    "SELECT c.oid::bigint FROM pg_catalog.pg_class c WHERE c.relnamespace = 'public'::regnamespace "
+                            + "AND c.relname = ANY (?::text[])", rs -> rs.getLong(1), Jdbc.textArray(c, java.util.List.of(tables))));
+            assertThat(expected).as("tables named for: %s", sql).hasSize(tables.length);
+            assertThat(scope).as("tables read again after: %s", sql).isEqualTo(expected);
+        } finally {
+            c.rollback();
+            c.setAutoCommit(true);
         }
     }
 }

@@ -1,0 +1,98 @@
+package dev.zanith.internal.introspect;
+
+import dev.zanith.internal.jdbc.Jdbc;
+import dev.zanith.internal.sql.SqlResources;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * What one migration's own transactions changed in the catalogs, observed inside each of them right before it
+ * commits ({@code introspect/catalog-changes-capture.sql}), so that {@link Introspector#refresh(Connection,
+ * TrackedSchema, CatalogChanges)} computes the table versions of those tables only instead of all of them: the cost of
+ * the refresh follows the migration, not the schema.
+ * <p>
+ * Why this is complete for the tables: every DDL statement on a table, or on its columns, constraints, indexes,
+ * triggers, policies, owned sequences or comments, locks a relation of that table until the transaction ends (a
+ * dropped relation's oid included), and PostgreSQL writes no such catalog row without it — except {@code GRANT} and
+ * {@code REVOKE}, which update a {@code pg_class} or {@code pg_attribute} row without any lock; those rows carry one
+ * of the transaction's ids as xmin, which are captured too (subtransactions' included: each holds a lock on its own
+ * id until the top transaction ends). What a capture cannot see makes the migration <em>uncovered</em>, and the
+ * refresh then compares every table's version as before: a statement that ran outside a captured transaction
+ * ({@code CREATE INDEX CONCURRENTLY}, a script run statement by statement, a backfill, a step an earlier run did),
+ * and servers that keep no per-transaction counters ({@code track_counts = off}). Changes made meanwhile by other
+ * sessions are not seen here either; the refresh after the last migration of a run compares every table.
+ * <p>
+ * Not thread-safe: one instance per migration, used by the applying thread.
+ */
+public final class CatalogChanges {
+
+    private final boolean observing;
+    private final Set<Long> lockedRelations = new HashSet<>();
+    private final Set<Long> transactionIds = new HashSet<>();
+    private boolean attributesUpdated;
+    private boolean uncovered;
+
+    /** Changes to be observed. */
+    public CatalogChanges() {
+        this(true);
+    }
+
+    private CatalogChanges(boolean observing) {
+        this.observing = observing;
+    }
+
+    /** Changes nobody will read (no snapshots are taken): {@link #capture} costs nothing and records nothing. */
+    public static CatalogChanges unobserved() {
+        return new CatalogChanges(false);
+    }
+
+    /**
+     * Records what the transaction of {@code tx} has changed so far. Call inside it, after its last statement and
+     * before it commits.
+     *
+     * @throws SQLException when the capture query fails (the transaction is then aborted, like any failed statement)
+     */
+    public void capture(Connection tx) throws SQLException {
+        if (!observing) {
+            return;
+        }
+        Jdbc.query(tx, SqlResources.get("introspect/catalog-changes-capture.sql"), rs -> {
+            lockedRelations.addAll(Jdbc.longs(rs, "relations"));
+            transactionIds.addAll(Jdbc.longs(rs, "xids"));
+            attributesUpdated |= rs.getBoolean("attributes_updated");
+            if (!rs.getBoolean("counted")) {
+                uncovered = true;
+            }
+            return null;
+        });
+    }
+
+    /** Records that some of the migration's catalog changes happened outside a captured transaction. */
+    public void uncovered() {
+        uncovered = true;
+    }
+
+    /** Whether every transaction of the migration that may have changed the catalogs was captured. */
+    public boolean covered() {
+        return observing && !uncovered;
+    }
+
+    /** Oids of the relations the captured transactions locked (tables, indexes, sequences, views, TOAST tables). */
+    Set<Long> lockedRelations() {
+        return Set.copyOf(lockedRelations);
+    }
+
+    /**
+     * The {@code catalog-versions-scope.sql} parameters before the schema names: locked relations, transaction
+     * ids, whether attribute rows were updated, transaction ids.
+     */
+    Object[] scopeParameters(Connection c) throws SQLException {
+        Array xids = Jdbc.longArray(c, new ArrayList<>(transactionIds));
+        return new Object[]{Jdbc.longArray(c, new ArrayList<>(lockedRelations)), xids, attributesUpdated, xids};
+    }
+}
