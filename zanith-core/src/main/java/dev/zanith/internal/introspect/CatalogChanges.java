@@ -19,9 +19,10 @@ import java.util.Set;
  * Why this is complete for the tables: every DDL statement on a table, or on its columns, constraints, indexes,
  * triggers, policies, owned sequences or comments, locks a relation of that table until the transaction ends (a
  * dropped relation's oid included), and PostgreSQL writes no such catalog row without it — except {@code GRANT} and
- * {@code REVOKE}, which update a {@code pg_class} or {@code pg_attribute} row without any lock; those rows carry one
- * of the transaction's ids as xmin, which are captured too (subtransactions' included: each holds a lock on its own
- * id until the top transaction ends). What a capture cannot see makes the migration <em>uncovered</em>, and the
+ * {@code REVOKE}, which update a {@code pg_class} or {@code pg_attribute} row without any lock; those rows carry the
+ * transaction's id or one of its subtransactions' as xmin, never older than its own id (a subtransaction gets its id
+ * after its parent; a committed one's id is listed nowhere), so the refresh looks for rows from the first captured
+ * id on (other sessions' ids in that range only add tables). What a capture cannot see makes the migration <em>uncovered</em>, and the
  * refresh then compares every table's version as before: a statement that ran outside a captured transaction
  * ({@code CREATE INDEX CONCURRENTLY}, a script run statement by statement, a backfill, a step an earlier run did),
  * and servers that keep no per-transaction counters ({@code track_counts = off}). Changes made meanwhile by other
@@ -33,7 +34,9 @@ public final class CatalogChanges {
 
     private final boolean observing;
     private final Set<Long> lockedRelations = new HashSet<>();
-    private final Set<Long> transactionIds = new HashSet<>();
+    /** The first captured transaction's id (xid8; -1: none yet): its catalog rows and later ones carry one from on. */
+    private long xidFrom = -1;
+    private boolean classesUpdated;
     private boolean attributesUpdated;
     private boolean uncovered;
 
@@ -63,7 +66,13 @@ public final class CatalogChanges {
         }
         Jdbc.query(tx, SqlResources.get("introspect/catalog-changes-capture.sql"), rs -> {
             lockedRelations.addAll(Jdbc.longs(rs, "relations"));
-            transactionIds.addAll(Jdbc.longs(rs, "xids"));
+            long from = rs.getLong("xid_from");
+            if (rs.wasNull()) {
+                uncovered = true; // nothing written (cannot be: "done" writes), or nothing to go by
+            } else {
+                xidFrom = xidFrom < 0 ? from : Math.min(xidFrom, from);
+            }
+            classesUpdated |= rs.getBoolean("classes_updated");
             attributesUpdated |= rs.getBoolean("attributes_updated");
             if (!rs.getBoolean("counted")) {
                 uncovered = true;
@@ -79,7 +88,7 @@ public final class CatalogChanges {
 
     /** Whether every transaction of the migration that may have changed the catalogs was captured. */
     public boolean covered() {
-        return observing && !uncovered;
+        return observing && !uncovered && xidFrom >= 0;
     }
 
     /** Oids of the relations the captured transactions locked (tables, indexes, sequences, views, TOAST tables). */
@@ -88,11 +97,11 @@ public final class CatalogChanges {
     }
 
     /**
-     * The {@code catalog-versions-scope.sql} parameters before the schema names: locked relations, transaction
-     * ids, whether attribute rows were updated, transaction ids.
+     * The {@code catalog-versions-scope.sql} parameters before the schema names: locked relations, the first
+     * transaction's id (twice), whether class rows and whether attribute rows were updated.
      */
     Object[] scopeParameters(Connection c) throws SQLException {
-        Array xids = Jdbc.longArray(c, new ArrayList<>(transactionIds));
-        return new Object[]{Jdbc.longArray(c, new ArrayList<>(lockedRelations)), xids, attributesUpdated, xids};
+        return new Object[]{Jdbc.longArray(c, new ArrayList<>(lockedRelations)), xidFrom, xidFrom, classesUpdated,
+                attributesUpdated};
     }
 }

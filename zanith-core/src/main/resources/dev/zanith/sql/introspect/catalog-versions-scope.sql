@@ -1,20 +1,31 @@
 -- The ordinary and partitioned tables of the introspected schemas that the observed transactions of a migration
--- may have changed (CatalogChanges), for a scoped reading of catalog-versions-tables.sql: the relations they locked,
--- the relations whose pg_class row one of them wrote (GRANT and REVOKE lock nothing) and, when pg_attribute rows were
--- updated, the relations of the attribute rows one of them wrote (a column grant); each mapped to the table it
--- belongs to (an index to its table, an owned sequence or TOAST table to its owner), with the whole partition tree
--- of each (a partition's rows count for its ancestors' versions). Oids no longer in the catalog (dropped) fall out
--- here; the caller forgets them. The xid scans read pg_class and pg_attribute sequentially, but test one column per
--- row: no join, sort or hash; every other catalog is read through its index (oids passed as arrays, so that the
--- plan expects a few). Parameters: locked relation oids (bigint[]), xids (bigint[]), whether attribute rows
--- were updated (boolean), xids (bigint[]), schema names (text[]).
-WITH seed AS (
+-- may have changed (CatalogChanges), for a scoped reading of catalog-versions-tables.sql: the relations they locked;
+-- when they updated pg_class rows, the relations whose pg_class row carries an xmin of their range (GRANT and REVOKE
+-- lock nothing); when they updated pg_attribute rows, the relations of such attribute rows (a column grant); each
+-- mapped to the table it belongs to (an index to its table, an owned sequence or TOAST table to its owner), with the
+-- whole partition tree of each (a partition's rows count for its ancestors' versions). Oids no longer in the catalog
+-- (dropped) fall out here; the caller forgets them. The xmin range runs from the first observed transaction's id to
+-- the first id not yet assigned now, after they all committed (their subtransactions' ids lie in between; a row's
+-- 32-bit xmin is placed by its distance from the range's start, modulo 2^32, so the range may wrap around). It may
+-- hold other sessions' transactions too: a few tables more read again, never one less. The xmin scans read pg_class
+-- and pg_attribute sequentially, but test one column per row: no join, sort or hash; every other catalog is read
+-- through its index (oids passed as arrays, so that the plan expects a few). Parameters: locked relation oids
+-- (bigint[]); the first observed transaction's id (xid8 as bigint); whether pg_class rows were updated (boolean);
+-- whether pg_attribute rows were updated (boolean); schema names (text[]).
+WITH w AS (
+    SELECT ?::bigint[] AS locked, ?::bigint % 4294967296 AS lo,
+           pg_catalog.pg_snapshot_xmax(pg_catalog.pg_current_snapshot())::text::bigint - ?::bigint AS span,
+           ?::boolean AS classes, ?::boolean AS attributes
+), seed AS (
     SELECT ARRAY(
-        SELECT r::oid FROM unnest(?::bigint[]) r
+        SELECT r::oid FROM w, unnest(w.locked) r
         UNION
-        SELECT c.oid FROM pg_catalog.pg_class c WHERE c.xmin::text::bigint = ANY (?::bigint[])
+        SELECT c.oid FROM pg_catalog.pg_class c, w
+        WHERE w.classes AND (w.span >= 2147483648 OR (c.xmin::text::bigint - w.lo + 4294967296) % 4294967296 < w.span)
         UNION
-        SELECT a.attrelid FROM pg_catalog.pg_attribute a WHERE ?::boolean AND a.xmin::text::bigint = ANY (?::bigint[])
+        SELECT a.attrelid FROM pg_catalog.pg_attribute a, w
+        WHERE w.attributes
+          AND (w.span >= 2147483648 OR (a.xmin::text::bigint - w.lo + 4294967296) % 4294967296 < w.span)
     ) AS oids
 ), rel AS (
     SELECT ARRAY(
