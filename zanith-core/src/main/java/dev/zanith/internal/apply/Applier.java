@@ -300,17 +300,20 @@ public final class Applier {
                 fresh.add(record);
             }
         }
+        // The pending rows and the "before" snapshot are written in the transaction that marks the first step
+        // running (or, when no step runs, the one recording the migration): one commit instead of three, and either
+        // all of it is there or none.
+        Carried carried = new Carried();
         if (!fresh.isEmpty()) {
-            fenced(c, tx -> {
+            carried.add(tx -> {
                 for (StepRecord record : fresh) {
                     audit.recordPending(tx, record);
                 }
-                return null;
             });
         }
         listener.migrationStarted(migration, (int) records.stream()
                 .filter(r -> statuses.get(r.stepIndex()) != StepStatus.DONE).count());
-        snapshotBefore(c, migration, trail);
+        snapshotBefore(c, migration, trail, statuses.isEmpty(), carried);
         List<StepOutcome> steps = new ArrayList<>();
         for (int i = 0; i < operations.size(); i++) {
             Operation operation = operations.get(i);
@@ -328,9 +331,11 @@ public final class Applier {
             listener.stepStarted(migration, index, operation, risk);
             StepRecord running = records.get(i);
             fenced(c, tx -> {
+                carried.write(tx);
                 audit.markRunning(tx, running);
                 return null;
             });
+            carried.written(migration);
             long stepStart = System.nanoTime();
             try {
                 runStep(c, migration, index, operation, previous, stepStart, changes);
@@ -361,12 +366,14 @@ public final class Applier {
         SchemaGraph afterGraph = after;
         long duration = elapsedMs(start);
         fenced(c, tx -> {
+            carried.write(tx);
             if (afterGraph != null) {
                 trail.store(tx, migration.id(), SnapshotPhase.AFTER, afterGraph);
             }
             audit.recordApplied(tx, migration.id(), migration.checksum(), duration, migration.description());
             return null;
         });
+        carried.written(migration);
         if (after != null) {
             listener.snapshotTaken(migration, SnapshotPhase.AFTER, after);
         }
@@ -482,23 +489,57 @@ public final class Applier {
         }
     }
 
-    /** Stores the "before" snapshot; a resumed migration keeps (and reports) the one its first run stored. */
-    private void snapshotBefore(Connection c, Migration migration, SnapshotTrail trail) throws SQLException {
+    /**
+     * Stores the "before" snapshot with the next transaction ({@code carried}); a resumed migration keeps (and
+     * reports) the one its first run stored. A migration without step rows ({@code firstRun}) has none stored: the
+     * snapshot is written with them.
+     */
+    private void snapshotBefore(Connection c, Migration migration, SnapshotTrail trail, boolean firstRun,
+                                Carried carried) throws SQLException {
         if (trail == null) {
             return;
         }
-        Optional<Snapshot> earlier = trail.snapshots.find(c, migration.id(), SnapshotPhase.BEFORE);
-        SchemaGraph graph;
+        Optional<Snapshot> earlier = firstRun ? Optional.empty()
+                : trail.snapshots.find(c, migration.id(), SnapshotPhase.BEFORE);
         if (earlier.isPresent()) {
-            graph = earlier.get().graph();
-        } else {
-            graph = trail.schema.graph();
-            fenced(c, tx -> {
-                trail.store(tx, migration.id(), SnapshotPhase.BEFORE, graph);
-                return null;
-            });
+            listener.snapshotTaken(migration, SnapshotPhase.BEFORE, earlier.get().graph());
+            return;
         }
-        listener.snapshotTaken(migration, SnapshotPhase.BEFORE, graph);
+        SchemaGraph graph = trail.schema.graph();
+        carried.add(tx -> trail.store(tx, migration.id(), SnapshotPhase.BEFORE, graph),
+                () -> listener.snapshotTaken(migration, SnapshotPhase.BEFORE, graph));
+    }
+
+    /**
+     * Audit writes that go with the next fenced transaction of a migration, and what to tell the listener once that
+     * transaction committed.
+     */
+    private static final class Carried {
+        private final List<StepExecutor.InTransaction> writes = new ArrayList<>();
+        private final List<Runnable> afterCommit = new ArrayList<>();
+
+        void add(StepExecutor.InTransaction write) {
+            add(write, () -> { });
+        }
+
+        void add(StepExecutor.InTransaction write, Runnable committed) {
+            writes.add(write);
+            afterCommit.add(committed);
+        }
+
+        void write(Connection tx) throws SQLException {
+            for (StepExecutor.InTransaction write : writes) {
+                write.run(tx);
+            }
+        }
+
+        /** The transaction that wrote them committed. */
+        void written(Migration migration) {
+            writes.clear();
+            List<Runnable> told = List.copyOf(afterCommit);
+            afterCommit.clear();
+            told.forEach(Runnable::run);
+        }
     }
 
     /**
