@@ -383,12 +383,10 @@ public final class Introspector {
     private VersionsAndServer readVersionsAndServer(Connection c, Set<Long> scope, Set<Long> forgotten,
                                                     CatalogVersions previous) throws SQLException {
         Object schemas = Jdbc.textArray(c, options.schemas());
-        String tablesSql = SqlResources.get("introspect/catalog-versions-tables.sql");
-        Object[] tablesParameters = {schemas, options.excludedPrefix()};
-        if (scope != null) {
-            tablesSql = tablesSql.replace("/*scope*/", "AND c.oid = ANY (?::bigint[])");
-            tablesParameters = new Object[]{schemas, Jdbc.longArray(c, new ArrayList<>(scope)), options.excludedPrefix()};
-        }
+        String tablesSql = SqlResources.render("introspect/catalog-versions-tables.sql",
+                Map.of("scope", scope == null ? "TRUE" : "c.oid = ANY (?::bigint[])"));
+        Object[] tablesParameters = scope == null ? new Object[]{schemas, options.excludedPrefix()}
+                : new Object[]{schemas, Jdbc.longArray(c, new ArrayList<>(scope)), options.excludedPrefix()};
         List<List<?>> results = Jdbc.queryAll(c, List.of(
                         SqlResources.get("introspect/catalog-versions-global.sql"),
                         tablesSql,

@@ -8,15 +8,16 @@
 -- transaction that began before the earlier reading), so the xmin sum grows; and whatever slips past both would
 -- also have to leave the hash sum unchanged (odds 2^-64). Aggregates, not an md5 over sorted text: no text built
 -- or sorted per row, which made this the most expensive query of a refresh. Set-based: one pass over each catalog,
--- never one query per table. Parameters: schema names (text[]), excluded prefix (text). Scoped (Introspector, after a
--- migration whose transactions were observed: CatalogChanges), the marker below becomes "AND c.oid = ANY (oids)" with
--- the table oids of catalog-versions-scope.sql as one more parameter after the schema names, and only those tables
--- are listed: a separate statement, so that its plan reads the catalogs through their indexes for a few tables.
+-- never one query per table. Parameters: schema names (text[]), excluded prefix (text). The scope placeholder is TRUE (every
+-- table) or, after a migration whose transactions were observed (CatalogChanges), a condition on c.oid taking the
+-- table oids of catalog-versions-scope.sql as one more parameter after the schema names: only those tables are
+-- listed, in a statement of its own, whose plan reads the catalogs through their indexes for a few tables.
 WITH t AS (
     SELECT c.oid, c.xmin, c.relname, c.relispartition, n.nspname
     FROM pg_catalog.pg_class c
     JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-    WHERE c.relkind IN ('r', 'p') AND n.nspname = ANY (?::text[]) /*scope*/
+    WHERE c.relkind IN ('r', 'p') AND n.nspname = ANY (?::text[])
+      AND ${scope}
 ), parts AS (
     SELECT a.attrelid AS rel, 1 AS kind, a.attnum::bigint AS id,
            a.xmin::text::bigint AS x1, 0::bigint AS x2
