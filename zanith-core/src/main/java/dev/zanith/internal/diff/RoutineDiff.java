@@ -5,11 +5,15 @@ import dev.zanith.api.ops.CreateFunction;
 import dev.zanith.api.ops.CreateTrigger;
 import dev.zanith.api.ops.DisableTrigger;
 import dev.zanith.api.ops.DropCheckConstraint;
+import dev.zanith.api.ops.DropColumn;
 import dev.zanith.api.ops.DropDefault;
+import dev.zanith.api.ops.DropDomainConstraint;
 import dev.zanith.api.ops.DropEventTrigger;
+import dev.zanith.api.ops.DropExclusionConstraint;
 import dev.zanith.api.ops.DropFunction;
 import dev.zanith.api.ops.DropIndex;
 import dev.zanith.api.ops.DropPolicy;
+import dev.zanith.api.ops.DropStatistics;
 import dev.zanith.api.ops.DropTrigger;
 import dev.zanith.api.ops.EnableTrigger;
 import dev.zanith.api.ops.Operation;
@@ -18,11 +22,15 @@ import dev.zanith.api.ops.ReplaceTrigger;
 import dev.zanith.api.ops.SchemaEffect;
 import dev.zanith.api.schema.CheckConstraint;
 import dev.zanith.api.schema.Column;
+import dev.zanith.api.schema.Domain;
+import dev.zanith.api.schema.DomainConstraint;
 import dev.zanith.api.schema.EventTrigger;
+import dev.zanith.api.schema.ExclusionConstraint;
 import dev.zanith.api.schema.Index;
 import dev.zanith.api.schema.Policy;
 import dev.zanith.api.schema.Routine;
 import dev.zanith.api.schema.SchemaGraph;
+import dev.zanith.api.schema.StatisticsObject;
 import dev.zanith.api.schema.Table;
 import dev.zanith.api.schema.Trigger;
 
@@ -42,14 +50,15 @@ import java.util.stream.Collectors;
  *   <li>new routines, and routines CREATE OR REPLACE can change ({@link Routine#replaceableBy}: same signature,
  *       arguments and result), go with the types, before any table (defaults, CHECKs and triggers call them);</li>
  *   <li>a routine that must be dropped and created again (its result, its argument names or defaults, or its kind
- *       changes) goes with the dependent drops: first what uses it — column defaults, CHECK constraints, indexes and
- *       policies whose expressions call it, triggers that execute it or call it in their WHEN — then the routine is
- *       dropped and created. So does every routine whose SQL-standard body calls it ({@link #recreated}), callers
+ *       changes) goes with the dependent drops: first what uses it — column defaults, CHECK constraints, indexes,
+ *       policies, domain CHECKs, exclusion constraints and extended statistics whose expressions call it, triggers that
+ *       execute it or call it in their WHEN, and generated columns computed from it (dropped: PostgreSQL has no way to
+ *       keep one while its routine is gone, see {@link #dropDependents}) — then the routine is dropped and created. So does every routine whose SQL-standard body calls it ({@link #recreated}), callers
  *       dropped first and created after, in dependency order; declared routines calling one of them (new or replaced)
  *       are created after them too. Views calling any of them are dropped and created by {@link ViewDiff}. Those
  *       dependents leave the differ's working graph, so the table diff adds the declared ones back in their own
- *       phases (defaults set, CHECKs added NOT VALID and validated, indexes built concurrently) and the trigger diff
- *       creates the triggers again;</li>
+ *       phases (defaults set, CHECKs added NOT VALID and validated, indexes built concurrently, generated columns
+ *       added, domain CHECKs and statistics by {@link TypeDiff}) and the trigger diff creates the triggers again;</li>
  *   <li>routines the declared schema lacks are dropped first among the late drops (after the tables and columns
  *       that used them, before the types their arguments use), callers before callees;</li>
  *   <li>routines created or replaced in the types phase go callees first, so a SQL-standard body finds what it
@@ -107,7 +116,7 @@ final class RoutineDiff {
         // Callers first: the server refuses to drop a routine a SQL-standard body still calls.
         for (Routine existing : dependencyOrder(working.routines(), true)) {
             if (recreated.contains(existing.signature())) {
-                result = dropDependents(result, existing);
+                result = dropDependents(result, target, existing);
                 dependentDrops.add(new DropFunction(existing.signature(), existing));
             }
         }
@@ -150,6 +159,26 @@ final class RoutineDiff {
             }
         }
         return callersOf(bySignature(live.routines()), changed);
+    }
+
+    /**
+     * Whether the differ drops the live generated {@code column} and adds it again as {@code declared}: its expression
+     * changes (PostgreSQL before 17 cannot change one in place), or it computes from a routine dropped and created
+     * again ({@link #dropDependents}). What reads the column (a view) must go first and come back after.
+     */
+    static boolean readded(Column column, Column declared, SchemaGraph live, SchemaGraph target) {
+        if (column.generated() == null || declared.generated() == null) {
+            return false; // a plain column, or a conversion the differ leaves to a hand-written migration
+        }
+        if (!column.generated().equals(declared.generated())) {
+            return true;
+        }
+        Set<String> again = recreated(live, target);
+        return live.routines().stream().filter(r -> again.contains(r.signature())).anyMatch(r -> computesFrom(column, r));
+    }
+
+    private static boolean computesFrom(Column column, Routine routine) {
+        return column.generated() != null && calls(column.generated().expression(), routine.callPrefix());
     }
 
     /** {@code roots} and every routine of {@code routines} that calls one of them, transitively. */
@@ -256,9 +285,14 @@ final class RoutineDiff {
 
     /**
      * Drops what uses {@code routine} (see the class comment), adding the steps to the dependent drops; returns the
-     * working graph without those dependents.
+     * working graph without those dependents. A generated column computed from it is dropped whole, on every server:
+     * {@code DROP EXPRESSION} makes it a plain column for good ({@code SET EXPRESSION}, 17+, refuses a column that is no
+     * longer generated: observed on 18; a placeholder {@code SET EXPRESSION} there and back would rewrite the table
+     * twice, and only on 17+), and its values can be computed again, so adding it back costs one rewrite and
+     * loses nothing the declared schema keeps (what the drop takes along, indexes and CHECKs on it, comes back with the
+     * table diff). The drop is a plain {@code dropColumn}, classified and gated as one.
      */
-    private SchemaGraph dropDependents(SchemaGraph working, Routine routine) {
+    private SchemaGraph dropDependents(SchemaGraph working, SchemaGraph target, Routine routine) {
         String call = routine.callPrefix();
         List<Operation> drops = new ArrayList<>();
         for (Trigger trigger : working.triggers()) {
@@ -284,15 +318,30 @@ final class RoutineDiff {
                 }
             }
             for (Column column : table.columns()) {
-                if (column.generated() != null && calls(column.generated().expression(), call)) {
-                    warnings.add(routine.kind() + " " + routine.signature() + " must be dropped and created again, but "
-                            + "the generated column " + table.qualifiedName() + "." + column.name() + " computes from it "
-                            + "and PostgreSQL will not drop it while the column exists: that step fails; change the "
-                            + "column and the " + routine.kind() + " in a hand-written migration");
+                if (computesFrom(column, routine)) {
+                    dropGenerated(table, column, routine, target, drops);
+                    continue;
                 }
                 if (calls(column.defaultExpression(), call)) {
                     drops.add(new DropDefault(table.qualifiedName(), column.name(), column.defaultExpression()));
                 }
+            }
+        }
+        for (Domain domain : working.domains()) {
+            for (DomainConstraint check : domain.constraints()) {
+                if (calls(check.definition(), call)) {
+                    drops.add(new DropDomainConstraint(domain.qualifiedName(), check.name(), check));
+                }
+            }
+        }
+        for (ExclusionConstraint exclusion : working.exclusionConstraints()) {
+            if (calls(exclusion.definition(), call)) {
+                drops.add(new DropExclusionConstraint(exclusion.qualifiedTable(), exclusion.name(), exclusion.definition()));
+            }
+        }
+        for (StatisticsObject statistics : working.statistics()) {
+            if (calls(statistics.definition(), call)) {
+                drops.add(new DropStatistics(statistics.qualifiedName(), statistics));
             }
         }
         SchemaGraph result = working;
@@ -301,6 +350,28 @@ final class RoutineDiff {
             result = SchemaEffect.apply(result, drop);
         }
         return result;
+    }
+
+    /**
+     * Drops the generated {@code column} computed from {@code routine} (see {@link #dropDependents}), saying why; unless
+     * the declared schema keeps it as a plain column, whose values a drop would lose: that conversion is left to the
+     * user, and the step dropping the routine fails until it is done.
+     */
+    private void dropGenerated(Table table, Column column, Routine routine, SchemaGraph target, List<Operation> drops) {
+        String what = "the generated column " + table.qualifiedName() + "." + column.name() + " computes from "
+                + routine.kind() + " " + routine.signature() + ", which must be dropped and created again";
+        Optional<Column> declared = target.table(table.qualifiedName()).flatMap(t -> t.column(column.name()));
+        if (declared.isPresent() && declared.get().generated() == null) {
+            warnings.add(what + ", and it is declared as a plain column: dropping it would lose its values, and "
+                    + "PostgreSQL will not drop the " + routine.kind() + " while it exists, so that step fails; make the "
+                    + "column plain first (ALTER COLUMN ... DROP EXPRESSION) in a hand-written migration");
+            return;
+        }
+        drops.add(new DropColumn(table.qualifiedName(), column.name(), column));
+        warnings.add(what + ": the column is dropped before it" + (declared.isPresent() ? " and added again after it "
+                + "(its values are computed again, the table is rewritten, and it moves to the end of the table)"
+                : " (PostgreSQL will not drop the " + routine.kind() + " while it exists, and a parked column would "
+                + "still compute from it)"));
     }
 
     private static boolean calls(String expression, String call) {

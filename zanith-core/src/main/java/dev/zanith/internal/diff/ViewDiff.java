@@ -180,7 +180,8 @@ final class ViewDiff {
 
     /**
      * Whether a change under {@code view} is refused by the server while the view exists: a table it reads is gone
-     * from the declared schema, or a column it uses is gone or changes type or collation.
+     * from the declared schema, or a column it uses is gone, changes type or collation, or is dropped and added again
+     * (a generated column, see {@link RoutineDiff#readded}).
      */
     static boolean forced(View view, SchemaGraph from, SchemaGraph to) {
         for (View.ViewDependency dependency : view.dependsOn()) {
@@ -196,7 +197,8 @@ final class ViewDiff {
                 Optional<Column> column = table.get().column(name);
                 Optional<Column> declared = wanted.get().column(name);
                 if (column.isPresent() && (declared.isEmpty() || !column.get().type().equals(declared.get().type())
-                        || !Objects.equals(column.get().collation(), declared.get().collation()))) {
+                        || !Objects.equals(column.get().collation(), declared.get().collation())
+                        || RoutineDiff.readded(column.get(), declared.get(), from, to))) {
                     return true;
                 }
             }

@@ -523,6 +523,11 @@ public final class RiskModel {
                     .note(op.column() + " holds no values (every row is NULL); clients still reading it break").score(30);
             return;
         }
+        if (op.definition() != null && op.definition().generated() != null) {
+            // still gated like any column with values: clients lose it until it is back, and a plan may not bring it back
+            s.note("a generated column: its values are computed from the row, so adding it back (as a plan does around "
+                    + "a routine dropped and created again) computes them again, with a rewrite");
+        }
         s.reason(ReasonCode.DROPS_COLUMN_WITH_DATA).dataLoss(true).breaksClients(true)
                 .hint("softDropColumn or archiveColumn keep the values restorable until cleanup");
         if (data.isEmpty()) {

@@ -49,6 +49,14 @@ final class CommentAcceptanceCases {
     private static final String STOCK_NOTED = STOCK + "COMMENT ON COLUMN stock.qty IS 'units on hand';";
 
     /** How many comments on the migrated database have exactly {@code text}. */
+    /** A table and an event trigger writing the tag of every command that starts into it (unfiltered). */
+    private static final String DDL_LOG = """
+            CREATE TABLE IF NOT EXISTS ddl_log (tag text);
+            CREATE FUNCTION log_ddl() RETURNS event_trigger LANGUAGE plpgsql AS $$
+            BEGIN INSERT INTO public.ddl_log VALUES (tg_tag); END $$;
+            CREATE EVENT TRIGGER log_ddl ON ddl_command_start EXECUTE FUNCTION log_ddl();
+            """;
+
     private static String commented(String text) {
         return "SELECT count(*) FROM pg_description WHERE description = " + dev.zanith.internal.sql.Identifiers.literal(text);
     }
@@ -296,6 +304,28 @@ final class CommentAcceptanceCases {
                 of("comments: an event trigger dropped with its comment",
                         NOTE_DDL_NOTED, "")
                         .expect(DROP_EVENT_TRIGGER).forbid(SET_COMMENT).check(commented("notes new tables"), 0),
+                // An event trigger logging every command it sees: the plan's own steps must leave no row. The server
+                // fires no event trigger on a command about an event trigger, its COMMENT included.
+                of("comments: a comment on an event trigger that logs every command fires nothing",
+                        DDL_LOG, DDL_LOG + "COMMENT ON EVENT TRIGGER log_ddl IS 'logs every command';")
+                        .expect(SET_COMMENT).forbid(DROP_EVENT_TRIGGER, CREATE_EVENT_TRIGGER)
+                        .check(commented("logs every command"), 1).check("SELECT count(*) FROM ddl_log", 0),
+                of("comments: a new logging event trigger and its comment come after a new view and column",
+                        ITEMS + "CREATE TABLE ddl_log (tag text);",
+                        ITEMS.replace("note text", "note text, shelf text") + STOCK + DDL_LOG
+                                + "COMMENT ON EVENT TRIGGER log_ddl IS 'logs every command';")
+                        .expect(ADD_COLUMN, CREATE_VIEW, CREATE_EVENT_TRIGGER, SET_COMMENT)
+                        .check(commented("logs every command"), 1)
+                        .after("CREATE TABLE fired (id int)") // the trigger is live: it logs this one command only
+                        .check("SELECT count(*) FROM ddl_log WHERE tag = 'CREATE TABLE'", 1)
+                        .check("SELECT count(*) FROM ddl_log", 1),
+                of("comments: a logging event trigger created again while a view changes fires on none of it",
+                        ITEMS + STOCK + DDL_LOG.replace("ddl_command_start", "ddl_command_end")
+                                + "COMMENT ON EVENT TRIGGER log_ddl IS 'logs every command';",
+                        ITEMS + STOCK.replace("id, qty", "id, qty, code") + DDL_LOG
+                                + "COMMENT ON EVENT TRIGGER log_ddl IS 'logs every command';")
+                        .expect(DROP_EVENT_TRIGGER, CREATE_EVENT_TRIGGER, SET_COMMENT)
+                        .check("SELECT count(*) FROM ddl_log", 0),
                 // ------------------------------------------------------------------ domain constraints
                 of("comments: add a comment on a domain constraint", ZIP,
                         ZIP_NOTED)

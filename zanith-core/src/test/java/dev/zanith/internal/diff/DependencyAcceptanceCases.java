@@ -25,6 +25,30 @@ final class DependencyAcceptanceCases {
             + "BEGIN NEW.code := 'touched'; RETURN NEW; END $$;";
     private static final String TWICE = "CREATE FUNCTION twice() RETURNS int LANGUAGE sql IMMUTABLE RETURN plus_one(1) * 2;";
 
+    /** {@link #PLUS_A} with a string body: no SQL-standard edges, but an expression calling it still records one. */
+    private static final String PLUS_A_PLPGSQL = "CREATE FUNCTION plus_one(a int) RETURNS int LANGUAGE plpgsql IMMUTABLE "
+            + "AS $$ BEGIN RETURN a + 1; END $$;";
+    /** {@link #ITEMS} with a stored generated column computed by {@code plus_one}, indexed. */
+    private static final String NEXT_ITEMS = ITEMS.replace("qty int)", "qty int, qty_next int GENERATED ALWAYS AS "
+            + "(plus_one(qty)) STORED);") + "CREATE INDEX items_qty_next ON items (qty_next);";
+    /** A view reading {@link #NEXT_ITEMS}' generated column, which has a comment and a column grant. */
+    private static final String NEXT_READ = "CREATE VIEW next_view AS SELECT id, qty_next FROM items;"
+            + "COMMENT ON COLUMN items.qty_next IS 'one more'; GRANT SELECT (qty_next) ON items TO ${reader};";
+    private static final String BUMP = "CREATE PROCEDURE bump() LANGUAGE sql BEGIN ATOMIC "
+            + "UPDATE items SET qty = plus_one(qty); END;";
+    /** A domain whose CHECK calls {@code plus_one}. */
+    private static final String SMALL = "CREATE DOMAIN small_qty AS int CONSTRAINT small_qty_check CHECK (plus_one(VALUE) < 100);";
+    /** Statistics on an expression calling {@code plus_one} (expressions in statistics are PostgreSQL 14+). */
+    private static final String NEXT_STATS = "CREATE STATISTICS items_next_stats ON code, (plus_one(qty)) FROM items;";
+    private static final String NEXT_EXCLUDED = "ALTER TABLE items ADD CONSTRAINT items_next_unique "
+            + "EXCLUDE USING btree ((plus_one(qty)) WITH =);";
+    /** A generated column, a domain CHECK and statistics in schema shop, calling {@code calc.plus_one}. */
+    private static final String IN_SHOP = "CREATE DOMAIN shop.small_qty AS int CONSTRAINT small_qty_check "
+            + "CHECK (calc.plus_one(VALUE) < 100);"
+            + "CREATE TABLE shop.items (id int PRIMARY KEY, code text, qty shop.small_qty, "
+            + "qty_next int GENERATED ALWAYS AS (calc.plus_one(qty)) STORED);"
+            + "CREATE STATISTICS shop.items_next_stats ON code, (calc.plus_one(qty)) FROM shop.items;";
+
     private DependencyAcceptanceCases() {
     }
 
@@ -116,6 +140,75 @@ final class DependencyAcceptanceCases {
                                 + ITEMS.replace("qty int", "qty int CONSTRAINT qty_small CHECK (small(qty))"))
                         .since(SQL_STANDARD_BODIES).data(ROWS)
                         .expect(DROP_CHECK_CONSTRAINT, DROP_FUNCTION, CREATE_FUNCTION, ADD_CHECK_CONSTRAINT),
+                // ------------------------------------------------------------------ generated columns, domains,
+                // exclusion constraints and statistics: the server records each call in pg_depend (string bodies too)
+                of("dependencies: a generated column with an index computed from a re-created SQL function",
+                        PLUS_A + NEXT_ITEMS, PLUS_N + NEXT_ITEMS).since(SQL_STANDARD_BODIES).data(ROWS)
+                        .expect(DROP_COLUMN, DROP_FUNCTION, CREATE_FUNCTION, ADD_COLUMN, ADD_INDEX)
+                        .after("INSERT INTO items (id, qty) VALUES (21, 21)")
+                        .check("SELECT sum(qty_next) FROM items", 252)
+                        .check("SELECT count(*) FROM pg_indexes WHERE indexname = 'items_qty_next'", 1),
+                of("dependencies: a table soft-dropped while a re-created function computes its generated column",
+                        PLUS_A + NEXT_ITEMS, PLUS_N).since(SQL_STANDARD_BODIES).data(ROWS)
+                        .expect(DROP_COLUMN, DROP_FUNCTION, CREATE_FUNCTION, SOFT_DROP_TABLE)
+                        .check("SELECT count(*) FROM pg_class WHERE relname LIKE '\\_zanith\\_%items' AND relkind = 'r'", 1),
+                of("dependencies: a generated column computed from a re-created plpgsql function",
+                        PLUS_A_PLPGSQL + NEXT_ITEMS, PLUS_A_PLPGSQL.replace("(a int)", "(n int)").replace("a + 1", "n + 1")
+                                + NEXT_ITEMS).data(ROWS)
+                        .expect(DROP_COLUMN, DROP_FUNCTION, CREATE_FUNCTION, ADD_COLUMN)
+                        .check("SELECT sum(qty_next) FROM items", 230),
+                of("dependencies: a generated column and a BEGIN ATOMIC procedure both call a re-created function",
+                        PLUS_A + NEXT_ITEMS + BUMP, PLUS_N + NEXT_ITEMS + BUMP).since(SQL_STANDARD_BODIES).data(ROWS)
+                        .expect(DROP_COLUMN, DROP_FUNCTION, CREATE_FUNCTION, ADD_COLUMN)
+                        .after("CALL bump()").check("SELECT sum(qty_next) FROM items", 250),
+                of("dependencies: a generated column read by a view, commented and granted, computed from a re-created function",
+                        PLUS_A + NEXT_ITEMS + NEXT_READ, PLUS_N + NEXT_ITEMS + NEXT_READ).since(SQL_STANDARD_BODIES)
+                        .roles("reader").data(ROWS)
+                        .expect(DROP_VIEW, DROP_COLUMN, DROP_FUNCTION, CREATE_FUNCTION, ADD_COLUMN, CREATE_VIEW)
+                        .check("SELECT sum(qty_next) FROM next_view", 230)
+                        .check("SELECT count(*) FROM pg_description WHERE description = 'one more'", 1)
+                        .check("SELECT count(*) FROM information_schema.column_privileges WHERE column_name = 'qty_next' "
+                                + "AND '\"' || grantee || '\"' = '${reader}'", 1),
+                of("dependencies: a generated column read by a view changes its expression",
+                        ITEMS.replace("qty int)", "qty int, qty_twice int GENERATED ALWAYS AS (qty * 2) STORED);")
+                                + "CREATE VIEW twice_view AS SELECT id, qty_twice FROM items;",
+                        ITEMS.replace("qty int)", "qty int, qty_twice int GENERATED ALWAYS AS (qty + qty) STORED);")
+                                + "CREATE VIEW twice_view AS SELECT id, qty_twice FROM items;").data(ROWS)
+                        .expect(DROP_VIEW, DROP_COLUMN, ADD_COLUMN, CREATE_VIEW)
+                        .check("SELECT sum(qty_twice) FROM twice_view", 420),
+                of("dependencies: a domain CHECK calling a re-created function comes back validated",
+                        PLUS_A + SMALL + ITEMS.replace("qty int", "qty small_qty"),
+                        PLUS_N + SMALL + ITEMS.replace("qty int", "qty small_qty")).since(SQL_STANDARD_BODIES).data(ROWS)
+                        .expect(DROP_DOMAIN_CONSTRAINT, DROP_FUNCTION, CREATE_FUNCTION, ADD_DOMAIN_CONSTRAINT)
+                        .check("SELECT count(*) FROM pg_constraint WHERE conname = 'small_qty_check' AND convalidated", 1),
+                of("dependencies: a domain CHECK calling a re-created plpgsql function",
+                        PLUS_A_PLPGSQL + SMALL + ITEMS.replace("qty int", "qty small_qty"),
+                        PLUS_A_PLPGSQL.replace("(a int)", "(n int)").replace("a + 1", "n + 1") + SMALL
+                                + ITEMS.replace("qty int", "qty small_qty")).data(ROWS)
+                        .expect(DROP_DOMAIN_CONSTRAINT, DROP_FUNCTION, CREATE_FUNCTION, ADD_DOMAIN_CONSTRAINT),
+                of("dependencies: extended statistics on an expression calling a re-created function",
+                        ITEMS + PLUS_A + NEXT_STATS, ITEMS + PLUS_N + NEXT_STATS).since(SQL_STANDARD_BODIES).data(ROWS)
+                        .expect(DROP_STATISTICS, DROP_FUNCTION, CREATE_FUNCTION, CREATE_STATISTICS),
+                of("dependencies: an exclusion constraint on an expression calling a re-created function",
+                        ITEMS + PLUS_A + NEXT_EXCLUDED, ITEMS + PLUS_N + NEXT_EXCLUDED).since(SQL_STANDARD_BODIES).data(ROWS)
+                        .expect(DROP_EXCLUSION_CONSTRAINT, DROP_FUNCTION, CREATE_FUNCTION, ADD_EXCLUSION_CONSTRAINT),
+                of("dependencies: one re-created function under a generated column, a domain CHECK and statistics",
+                        PLUS_A + SMALL + NEXT_ITEMS.replace("qty int", "qty small_qty") + NEXT_STATS,
+                        PLUS_N + SMALL + NEXT_ITEMS.replace("qty int", "qty small_qty") + NEXT_STATS)
+                        .since(SQL_STANDARD_BODIES).data(ROWS)
+                        .expect(DROP_COLUMN, DROP_DOMAIN_CONSTRAINT, DROP_STATISTICS, DROP_FUNCTION, CREATE_FUNCTION,
+                                ADD_COLUMN, ADD_DOMAIN_CONSTRAINT, CREATE_STATISTICS)
+                        .check("SELECT sum(qty_next) FROM items", 230),
+                of("dependencies: a generated column, a domain and statistics in other schemas call a re-created function",
+                        "CREATE SCHEMA calc; CREATE SCHEMA shop;" + PLUS_A.replace("plus_one", "calc.plus_one")
+                                + IN_SHOP,
+                        "CREATE SCHEMA calc; CREATE SCHEMA shop;" + PLUS_N.replace("plus_one", "calc.plus_one")
+                                + IN_SHOP)
+                        .since(SQL_STANDARD_BODIES).schemas("public", "calc", "shop")
+                        .data("INSERT INTO shop.items SELECT g, 'c' || g, g FROM generate_series(1, 20) g;")
+                        .expect(DROP_COLUMN, DROP_DOMAIN_CONSTRAINT, DROP_STATISTICS, DROP_FUNCTION, CREATE_FUNCTION,
+                                ADD_COLUMN, ADD_DOMAIN_CONSTRAINT, CREATE_STATISTICS)
+                        .check("SELECT sum(qty_next) FROM shop.items", 230),
                 // ------------------------------------------------------------------ renames under dependents
                 // The server rewrites what depends on a renamed column or table; the differ's working graph keeps the
                 // old text, so these plans re-state the dependents (correct, re-diff empty, not yet minimal).

@@ -1,6 +1,8 @@
 package dev.zanith.internal.diff;
 
+import dev.zanith.api.ops.AddColumn;
 import dev.zanith.api.ops.CreateFunction;
+import dev.zanith.api.ops.DropColumn;
 import dev.zanith.api.ops.DropFunction;
 import dev.zanith.api.ops.Operation;
 import dev.zanith.api.output.DiffResult;
@@ -15,7 +17,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What the routine diff cannot order around a drop and create is said, not left to fail unexplained. */
+/** How the routine diff orders what uses a routine around its drop and create, and what it says about it. */
 class RoutineDiffTest {
 
     private static Routine half(String result) {
@@ -25,7 +27,7 @@ class RoutineDiffTest {
     }
 
     @Test
-    void aGeneratedColumnComputingFromARoutineThatMustBeRecreatedIsAWarning() {
+    void aGeneratedColumnComputingFromARoutineThatMustBeRecreatedIsDroppedBeforeAndAddedAfterIt() {
         Table table = Table.of("public", "t", List.of(Column.of("n", "integer", false),
                 new Column("h", "numeric", false, null, null, new GeneratedColumn("public.half(n)", true), null, null)));
         // as introspected: the routine holds PUBLIC's built-in EXECUTE, which its re-creation gives it again
@@ -37,12 +39,31 @@ class RoutineDiffTest {
         DiffResult diff = Differ.diff(live, declared);
 
         assertThat(diff.operations()).extracting(Operation::kind).extracting(Object::toString)
-                .containsExactly("dropFunction", "createFunction");
-        assertThat(diff.operations().get(0)).isInstanceOf(DropFunction.class);
-        assertThat(diff.operations().get(1)).isInstanceOf(CreateFunction.class);
+                .containsExactly("dropColumn", "dropFunction", "createFunction", "addColumn");
+        assertThat(diff.operations().get(0)).isEqualTo(new DropColumn(table.qualifiedName(), "h", table.columns().get(1)));
+        assertThat(diff.operations().get(3)).isEqualTo(new AddColumn(table.qualifiedName(), table.columns().get(1)));
+        // said, because the column moves to the end of the table and the table is rewritten
         assertThat(diff.warnings()).singleElement().asString()
-                .contains("function public.half(integer) must be dropped and created again")
-                .contains("generated column public.t.h");
+                .contains("generated column public.t.h").contains("function public.half(integer)")
+                .contains("dropped before it and added again after it");
+    }
+
+    @Test
+    void aGeneratedColumnDeclaredPlainIsNotDroppedButSaid() {
+        Column generated = new Column("h", "numeric", false, null, null, new GeneratedColumn("public.half(n)", true), null,
+                null);
+        Table table = Table.of("public", "t", List.of(Column.of("n", "integer", false), generated));
+        SchemaGraph live = SchemaGraph.empty().withTables(List.of(table)).withRoutines(List.of(half("integer")));
+        SchemaGraph declared = live.withRoutines(List.of(half("numeric"))).withTables(List.of(table.withColumns(
+                List.of(Column.of("n", "integer", false), Column.of("h", "numeric", false)))));
+
+        DiffResult diff = Differ.diff(live, declared);
+
+        // its values would be lost: the conversion to a plain column stays the user's (DROP EXPRESSION)
+        assertThat(diff.operations()).extracting(Operation::kind).extracting(Object::toString)
+                .doesNotContain("dropColumn", "addColumn");
+        assertThat(diff.warnings()).anySatisfy(w -> assertThat(w).contains("generated column public.t.h")
+                .contains("declared as a plain column").contains("DROP EXPRESSION"));
     }
 
     @Test

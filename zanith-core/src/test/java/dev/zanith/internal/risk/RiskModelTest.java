@@ -508,6 +508,17 @@ class RiskModelTest {
     }
 
     @Test
+    void droppingAGeneratedColumnIsGatedLikeAnyButSaysItsValuesAreComputedAgain() {
+        // the differ drops one around a routine dropped and created again, and adds it back after
+        Column generated = new Column("legacy", "integer", false, null, null,
+                new dev.zanith.api.schema.GeneratedColumn("public.f(age)", true), null, null);
+        Assessment a = RiskModel.classify(new DropColumn(USERS, "legacy", generated), context(SMALL, 16));
+        assertThat(a.reasons()).containsExactly(ReasonCode.DROPS_COLUMN_WITH_DATA);
+        assertThat(a.level()).isEqualTo(DESTRUCTIVE);
+        assertThat(a.notes()).anySatisfy(n -> assertThat(n).contains("a generated column").contains("computes them again"));
+    }
+
+    @Test
     void rawSqlIsUnknownButDestructiveKeywordsNeedConsent() {
         Assessment update = RiskModel.classify(new RawSql("UPDATE users SET code = upper(code);", null), context(SMALL, 16));
         assertThat(update.level()).isEqualTo(UNKNOWN);
