@@ -35,7 +35,8 @@ import java.util.Set;
  *
  * <p>What is left on the server: at most {@value #KEEP} templates per user (the newest; older ones are dropped when a
  * new one is made), each an empty schema (no rows) with a comment saying what it is, and half-made copies of a
- * process that died, dropped by the next run after {@link #STALE}. {@code ZANITH_SHADOW_TEMPLATES=off} stops using
+ * process that died, dropped after {@link #STALE} by the next run that makes a template. Only a template this user
+ * owns and that takes no connections is copied: a database of that name someone else made is never used. {@code ZANITH_SHADOW_TEMPLATES=off} stops using
  * and making them. Anything failing here only costs the speed-up: the shadow is then replayed as before.
  */
 final class ShadowTemplates {
