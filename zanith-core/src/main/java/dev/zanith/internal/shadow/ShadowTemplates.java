@@ -26,8 +26,10 @@ import java.util.Set;
  *
  * <p>A template's name is {@value #PREFIX} and a SHA-256 over everything that decides what the shadow holds: what was
  * built ({@link ShadowSource#openBuilt}'s content: the live graph's fingerprint and the options), the Zanith build,
- * the provider and the server's facts ({@code introspect/shadow-cache-facts.sql}: version, role, roles, settings,
- * extension versions, the same facts that key {@link DeclaredGraphCache}). Any change is another name: a stale template
+ * the provider and the server's facts ({@code introspect/shadow-cache-facts.sql}: version, role, settings, extension
+ * versions, the facts that key {@link DeclaredGraphCache} but the list of roles, which other sessions change all the
+ * time and which cannot change what a template holds: the roles it grants to exist, and cannot be dropped while it
+ * does). Any change is another name: a stale template
  * is never found, so never used. A template is made whole under a name of its own ({@value #BUILDING_PREFIX}, with
  * the time it was started), closed to connections (nothing can change it afterwards) and only then renamed: a
  * template that is half made, or being made by another process, is never found under a template's name. When two

@@ -78,8 +78,10 @@ final class TemporaryDatabaseShadowProvider implements ShadowSource {
         String template;
         boolean usable;
         try (Connection c = target.open()) {
+            // Read in the target database's session: its own settings (ALTER DATABASE ... SET), which a shadow does
+            // not get, only make the name stricter; the server's, the role's and the connection's are the shadow's.
             String facts = Jdbc.queryFirst(c, SqlResources.get("introspect/shadow-cache-facts.sql"),
-                    rs -> rs.getString(1)).orElse("");
+                    rs -> rs.getString("template_facts")).orElse("");
             template = ShadowTemplates.name(NAME, facts, content);
             usable = Jdbc.queryFirst(c, SqlResources.get("shadow/template-usable.sql"), rs -> rs.getBoolean(1),
                     template).orElse(false);

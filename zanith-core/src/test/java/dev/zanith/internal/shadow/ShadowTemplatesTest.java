@@ -55,7 +55,7 @@ class ShadowTemplatesTest {
     private static String template(TestDatabase db, SchemaGraph graph) throws SQLException {
         try (Connection c = db.connect()) {
             String facts = Jdbc.queryFirst(c, dev.zanith.internal.sql.SqlResources.get(
-                    "introspect/shadow-cache-facts.sql"), rs -> rs.getString(1)).orElse("");
+                    "introspect/shadow-cache-facts.sql"), rs -> rs.getString("template_facts")).orElse("");
             return ShadowTemplates.name(TemporaryDatabaseShadowProvider.NAME, facts,
                     ShadowReplay.recreated(graph, OPTIONS));
         }
@@ -109,9 +109,13 @@ class ShadowTemplatesTest {
             assertThat(single(db, "SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = ?",
                     template)).startsWith("zanith shadow template: ").contains("safe to drop");
 
-            // the next shadow of the same schema is a copy of the template: proven by a template that holds more
+            // the next shadow of the same schema is a copy of the template: proven by a template that holds more;
+            // a role another session created meanwhile changes nothing
             poison(db, template, "poison");
+            String role = "r_" + UUID.randomUUID().toString().replace("-", "");
+            db.execute("CREATE ROLE " + role + " NOLOGIN");
             try (Shadow shadow = ShadowReplay.openRecreated(provider(db, true), first, OPTIONS)) {
+                db.execute("DROP ROLE " + role);
                 assertThat(tables(shadow)).containsExactly("poison", table);
                 // a working copy, not the template: it takes connections and is dropped on close
                 assertThat(((TemporaryDatabaseShadowProvider.TemporaryDatabase) shadow).database()).isNotEqualTo(template);
