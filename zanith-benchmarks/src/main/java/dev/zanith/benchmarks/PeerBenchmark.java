@@ -228,6 +228,7 @@ public final class PeerBenchmark implements Callable<Integer> {
                 }
                 if (measures.contains(Measure.GENERATE)) {
                     generateNoOp(schema, generated, work);
+                    generateChange(schema, generated, work);
                 }
             } finally {
                 deleteTree(work);
@@ -293,7 +294,6 @@ public final class PeerBenchmark implements Callable<Integer> {
             ChildProcess generate = new ChildProcess("zanith generate", List.of(zanithCli(), "generate", "--url",
                     schema.jdbcUrl(), "--declared", declared.toString(), "--migrations", migrationsDir.toString(),
                     "--shadow", "database"), java.util.Map.of("ZANITH_CACHE_DIR", cache.toString()));
-            String psqlPath = pgDump.contains("/") ? Path.of(pgDump).resolveSibling("psql").toString() : "psql";
             String measure = String.format(Locale.ROOT, "`zanith generate --shadow database`, nothing to generate, "
                     + "%,d models, whole process", tables);
             out.println("measuring: " + measure);
@@ -302,14 +302,7 @@ public final class PeerBenchmark implements Callable<Integer> {
                 return Alternation.Measured.of(generate.run());
             };
             Alternation.Contender warm = () -> Alternation.Measured.of(generate.run());
-            Alternation.Contender psql = () -> {
-                try (BenchDatabase empty = BenchDatabase.create(server, false, serverOutlivesRun)) {
-                    ChildProcess load = new ChildProcess("psql", List.of(psqlPath, "-q", "-X", "--no-password",
-                            "-v", "ON_ERROR_STOP=1", "-f", declared.toString()), server.libpqEnvironment(empty.name()));
-                    return Alternation.Measured.of(load.run());
-                }
-            };
-            List<Alternation.Series> series = Alternation.runAll(List.of(cold, warm, psql), writeRuns);
+            List<Alternation.Series> series = Alternation.runAll(List.of(cold, warm, psqlLoading(declared)), writeRuns);
             double floor = series.get(2).wall().median();
             add(new Row(measure + ", first run (DDL replayed on the shadow)", summary(series.get(0)),
                     "psql loading the same DDL " + summary(series.get(2)), series.get(0).wall().median() / floor,
@@ -317,6 +310,83 @@ public final class PeerBenchmark implements Callable<Integer> {
             add(new Row(measure + ", unchanged declared file (cached)", summary(series.get(1)),
                     "psql loading the same DDL " + summary(series.get(2)), series.get(1).wall().median() / floor,
                     "replay reused", "the same command again: the declared graph read from $ZANITH_CACHE_DIR/declared"));
+        }
+
+        /** psql loading {@code declared} into a new empty database: the floor of replaying it on a shadow. */
+        private Alternation.Contender psqlLoading(Path declared) {
+            String psqlPath = pgDump.contains("/") ? Path.of(pgDump).resolveSibling("psql").toString() : "psql";
+            return () -> {
+                try (BenchDatabase empty = BenchDatabase.create(server, false, serverOutlivesRun)) {
+                    ChildProcess load = new ChildProcess("psql", List.of(psqlPath, "-q", "-X", "--no-password",
+                            "-v", "ON_ERROR_STOP=1", "-f", declared.toString()), server.libpqEnvironment(empty.name()));
+                    return Alternation.Measured.of(load.run());
+                }
+            };
+        }
+
+        /**
+         * {@code zanith generate --shadow database} with something to generate (the schema's own DDL and one more
+         * table), whole processes, the declared graph cached: the live schema replayed on the shadow (shadow
+         * templates off) and copied from the template an earlier run kept ({@code CREATE DATABASE ... TEMPLATE}),
+         * beside psql loading the same DDL. The migration written is removed before every run; the templates this
+         * row made are dropped afterwards.
+         */
+        private void generateChange(BenchDatabase schema, GeneratedSchema generated, Path work) throws Exception {
+            Path declared = work.resolve("declared-change.sql");
+            Files.writeString(declared, generated.ddl() + "\nCREATE TABLE public.zanith_bench_added "
+                    + "(id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, note text);\n");
+            Path migrationsDir = work.resolve("generate-change-migrations");
+            Path cache = work.resolve("zanith-cache-change");
+            List<String> command = List.of(zanithCli(), "generate", "--url", schema.jdbcUrl(), "--declared",
+                    declared.toString(), "--migrations", migrationsDir.toString(), "--shadow", "database");
+            ChildProcess replayed = new ChildProcess("zanith generate (shadow templates off)", command,
+                    java.util.Map.of("ZANITH_CACHE_DIR", cache.toString(), "ZANITH_SHADOW_TEMPLATES", "off"));
+            ChildProcess copied = new ChildProcess("zanith generate", command,
+                    java.util.Map.of("ZANITH_CACHE_DIR", cache.toString()));
+            String measure = String.format(Locale.ROOT, "`zanith generate --shadow database`, one table to generate, "
+                    + "%,d models, whole process, declared graph cached", tables);
+            out.println("measuring: " + measure);
+            List<String> before = shadowTemplates();
+            try {
+                Alternation.Contender replay = () -> {
+                    deleteTree(migrationsDir);
+                    return Alternation.Measured.of(replayed.run());
+                };
+                Alternation.Contender copy = () -> {
+                    deleteTree(migrationsDir);
+                    return Alternation.Measured.of(copied.run());
+                };
+                List<Alternation.Series> series = Alternation.runAll(List.of(replay, copy, psqlLoading(declared)),
+                        writeRuns);
+                double floor = series.get(2).wall().median();
+                add(new Row(measure + ", live schema replayed on the shadow", summary(series.get(0)),
+                        "psql loading the same DDL " + summary(series.get(2)), series.get(0).wall().median() / floor,
+                        "-", "ZANITH_SHADOW_TEMPLATES=off " + replayed.commandLine()));
+                add(new Row(measure + ", shadow copied from its template", summary(series.get(1)),
+                        "psql loading the same DDL " + summary(series.get(2)), series.get(1).wall().median() / floor,
+                        "replay reused", copied.commandLine() + "   (an earlier run kept the template)"));
+            } finally {
+                List<String> made = new ArrayList<>(shadowTemplates());
+                made.removeAll(before);
+                try (Connection c = java.sql.DriverManager.getConnection(server.adminUrl()); Statement s = c.createStatement()) {
+                    for (String database : made) {
+                        s.execute("DROP DATABASE IF EXISTS \"" + database + "\"");
+                    }
+                }
+            }
+        }
+
+        /** The shadow templates on the server ({@code zanith_shadow_template_*}). */
+        private List<String> shadowTemplates() throws java.sql.SQLException {
+            List<String> names = new ArrayList<>();
+            try (Connection c = java.sql.DriverManager.getConnection(server.adminUrl()); Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT datname FROM pg_catalog.pg_database "
+                         + "WHERE starts_with(datname, 'zanith_shadow_template_')")) {
+                while (rs.next()) {
+                    names.add(rs.getString(1));
+                }
+            }
+            return names;
         }
 
         private void processRow(String measure, ChildProcess zanith, String database, String dumpProblem, String target)

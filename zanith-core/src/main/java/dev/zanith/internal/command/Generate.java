@@ -114,9 +114,10 @@ public final class Generate {
                 return new GenerateResult(null, null, List.of(), diff.renameSuspects(), warnings(notes, diff), 0, scope);
             }
         }
-        try (Shadow shadow = ShadowSource.of(request.shadow()).open()) {
+        // the live schema on a shadow: a copy of the one an earlier run built for the same schema where the shadow
+        // provider keeps them (ShadowTemplates), else replayed
+        try (Shadow shadow = ShadowReplay.openRecreated(ShadowSource.of(request.shadow()), live.graph(), options)) {
             ShadowReplay replay = new ShadowReplay(shadow, options);
-            replay.recreate(live.graph());
             SchemaGraph base = live.graph();
             if (!state.pending().isEmpty()) {
                 replay.apply(state.pending());

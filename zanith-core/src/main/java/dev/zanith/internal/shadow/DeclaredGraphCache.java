@@ -117,6 +117,11 @@ final class DeclaredGraphCache {
         }
     }
 
+    /** This Zanith build's stamp, which keys everything cached across runs. */
+    static String build() {
+        return BUILD;
+    }
+
     Path directory() {
         return directory;
     }

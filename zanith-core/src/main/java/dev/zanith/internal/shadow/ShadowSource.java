@@ -14,6 +14,25 @@ public interface ShadowSource extends ShadowProvider {
     Shadow open();
 
     /**
+     * A shadow holding what {@code build} makes in an empty one. {@code content} names that result completely (what
+     * is built, and every option the building depends on); a provider may answer with a copy of a shadow it built
+     * for the same {@code content} before, instead of building again (see {@link ShadowTemplates}). By default,
+     * {@link #open()}, then {@code build}.
+     *
+     * @throws dev.zanith.api.exception.ZanithException as {@link #open()} and {@code build} do (the shadow closed)
+     */
+    default Shadow openBuilt(String content, java.util.function.Consumer<Shadow> build) {
+        Shadow shadow = open();
+        try {
+            build.accept(shadow);
+            return shadow;
+        } catch (RuntimeException | Error e) {
+            shadow.close();
+            throw e;
+        }
+    }
+
+    /**
      * The engine's view of a provider a caller passed in.
      *
      * @throws ZanithConfigException for a provider that did not come from Zanith

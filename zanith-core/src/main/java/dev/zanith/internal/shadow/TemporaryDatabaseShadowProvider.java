@@ -33,14 +33,25 @@ final class TemporaryDatabaseShadowProvider implements ShadowSource {
     private final ConnectionSource target;
     private final Supplier<String> names;
 
+    private final boolean templates;
+
     TemporaryDatabaseShadowProvider(ConnectionSource target) {
-        this(target, TemporaryDatabaseShadowProvider::randomName);
+        this(target, TemporaryDatabaseShadowProvider::randomName, ShadowTemplates.enabled(System.getenv()));
     }
 
     /** With chosen database names (tests). */
     TemporaryDatabaseShadowProvider(ConnectionSource target, Supplier<String> names) {
+        this(target, names, ShadowTemplates.enabled(System.getenv()));
+    }
+
+    /**
+     * @param templates whether {@link #openBuilt} copies and keeps shadow templates ({@link ShadowTemplates}) on the
+     *                  target's server
+     */
+    TemporaryDatabaseShadowProvider(ConnectionSource target, Supplier<String> names, boolean templates) {
         this.target = target;
         this.names = names;
+        this.templates = templates;
     }
 
     static String randomName() {
@@ -54,8 +65,73 @@ final class TemporaryDatabaseShadowProvider implements ShadowSource {
         return NAME;
     }
 
+    /**
+     * A copy of the template of {@code content} when this server has one (see {@link ShadowTemplates}); else a new
+     * temporary database that {@code build} fills, kept as that template for the next run. Facts that cannot be read,
+     * or a copy that fails, only cost the speed-up.
+     */
+    @Override
+    public Shadow openBuilt(String content, java.util.function.Consumer<Shadow> build) {
+        if (!templates || !target.hasUrl()) {
+            return ShadowSource.super.openBuilt(content, build);
+        }
+        String template;
+        boolean usable;
+        try (Connection c = target.open()) {
+            // Read in the target database's session: its own settings (ALTER DATABASE ... SET), which a shadow does
+            // not get, only make the name stricter; the server's, the role's and the connection's are the shadow's.
+            String facts = Jdbc.queryFirst(c, SqlResources.get("introspect/shadow-cache-facts.sql"),
+                    rs -> rs.getString("template_facts")).orElse("");
+            template = ShadowTemplates.name(NAME, facts, content);
+            usable = Jdbc.queryFirst(c, SqlResources.get("shadow/template-usable.sql"), rs -> rs.getBoolean(1),
+                    template).orElse(false);
+        } catch (SQLException | RuntimeException e) {
+            LOG.debug("No shadow template on {}: {}", target.describeTarget(), e.getMessage());
+            return ShadowSource.super.openBuilt(content, build);
+        }
+        if (usable) {
+            try {
+                Shadow copy = open(template);
+                LOG.info("The shadow was copied from the template {} (made by an earlier run for the same live "
+                        + "schema)", template);
+                return copy;
+            } catch (TemplateMissing e) {
+                LOG.debug("The shadow template {} could not be copied: {}", template, e.getMessage());
+            }
+        }
+        TemporaryDatabase shadow = (TemporaryDatabase) open();
+        try {
+            build.accept(shadow);
+        } catch (RuntimeException | Error e) {
+            shadow.close();
+            throw e;
+        }
+        try (Connection c = target.open()) {
+            ShadowTemplates.keep(c, shadow.database(), template);
+        } catch (SQLException | RuntimeException e) {
+            LOG.debug("Could not keep the shadow template {}: {}", template, e.getMessage());
+        }
+        return shadow;
+    }
+
     @Override
     public Shadow open() {
+        try {
+            return open(null);
+        } catch (TemplateMissing e) {
+            throw new IllegalStateException(e); // only a template can be missing
+        }
+    }
+
+    /** The template of {@link #openBuilt} could not be copied (none, or a failure): build instead. */
+    private static final class TemplateMissing extends Exception {
+        TemplateMissing(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /** A new temporary database: empty ({@code template} null), or a copy of {@code template}. */
+    private Shadow open(String template) throws TemplateMissing {
         if (!target.hasUrl()) {
             throw new ZanithException("--shadow database needs a JDBC URL for the target server to connect to the "
                     + "temporary database it creates, but Zanith was given an application DataSource. Use --shadow "
@@ -66,8 +142,14 @@ final class TemporaryDatabaseShadowProvider implements ShadowSource {
         String quoted = Identifiers.quote(database);
         try (Connection c = target.open()) {
             try {
-                Jdbc.execute(c, SqlResources.render("shadow/create-database.sql", Map.of("database", quoted)));
+                Jdbc.execute(c, template == null
+                        ? SqlResources.render("shadow/create-database.sql", Map.of("database", quoted))
+                        : SqlResources.render("shadow/create-database-from-template.sql",
+                        Map.of("database", quoted, "template", Identifiers.quote(template))));
             } catch (SQLException e) {
+                if (template != null) {
+                    throw new TemplateMissing(e.getMessage()); // 3D000 when there is none
+                }
                 throw createFailed(c, database, e);
             }
             TemporaryDatabase shadow = new TemporaryDatabase(target, shadowConnections, database);

@@ -88,17 +88,24 @@ public final class ShadowReplay {
                     Jdbc.execute(c, "CREATE ROLE " + dev.zanith.internal.sql.Identifiers.quote(role) + " NOLOGIN");
                 }
             }
+            List<Statements> rendered = new ArrayList<>();
             for (int i = 0; i < operations.size(); i++) {
-                Operation operation = operations.get(i);
-                Statements statements = operation.render(new RenderContext("replay", i + 1, options.excludedPrefix(),
-                        RenderContext.DEFAULT_ARCHIVE_SCHEMA));
-                try {
-                    executor.execute(c, statements, StepExecutor.InTransaction.NOTHING);
-                } catch (SQLException e) {
-                    throw new ZanithException("Could not recreate the live schema in the " + shadow.describe() + " ("
-                            + operation.summary() + "): " + e.getMessage() + ". If it uses an extension or role the "
-                            + "shadow server lacks, use --shadow database (a temporary database on your own server).", e);
+                rendered.add(operations.get(i).render(new RenderContext("replay", i + 1, options.excludedPrefix(),
+                        RenderContext.DEFAULT_ARCHIVE_SCHEMA)));
+            }
+            int next = 0;
+            while (next < operations.size()) {
+                int end = next;
+                while (end < operations.size() && end - next < BATCH && batchable(rendered.get(end))) {
+                    end++;
                 }
+                if (end == next || !runBatch(c, rendered.subList(next, end))) {
+                    // alone, or a batch that failed: one by one, so that the error names its operation
+                    for (int i = next; i < Math.max(end, next + 1); i++) {
+                        recreateOne(c, operations.get(i), rendered.get(i));
+                    }
+                }
+                next = Math.max(end, next + 1);
             }
             if (mapping.isIdentity()) {
                 Map<LiveDefinitions.Definition, String> failed = replay(c, definitions.afterTables());
@@ -114,6 +121,79 @@ public final class ShadowReplay {
         } catch (SQLException e) {
             throw new ZanithException("Shadow " + shadow.describe() + " failed: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Operations recreated in one transaction and one round trip: a commit and a round trip (or four, with the
+     * executor's timeouts) per operation was most of what recreating a large schema cost. Few enough that what
+     * one transaction locks stays far inside the lock table (as the declared replay's batches).
+     */
+    static final int BATCH = 50;
+
+    /** Whether the statements can share a batch: transactional, no COPY data, no rows returned. */
+    private static boolean batchable(Statements statements) {
+        if (!statements.transactional()) {
+            return false;
+        }
+        for (int i = 0; i < statements.sql().size(); i++) {
+            String sql = statements.sql().get(i).stripLeading().toLowerCase(java.util.Locale.ROOT);
+            if (statements.copyData(i) != null || sql.startsWith("select") || sql.startsWith("with")
+                    || sql.startsWith("copy")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Runs {@code batch} in one transaction, sent as one multi-statement text (one round trip); false, with nothing
+     * done, when any statement fails.
+     */
+    private static boolean runBatch(Connection c, List<Statements> batch) throws SQLException {
+        StringBuilder text = new StringBuilder("SET LOCAL lock_timeout = 0;\nSET LOCAL statement_timeout = 0");
+        for (Statements statements : batch) {
+            for (String sql : statements.sql()) {
+                text.append("\n;\n").append(sql); // a statement ending in a -- comment still ends
+            }
+        }
+        c.setAutoCommit(false);
+        try (java.sql.Statement statement = c.createStatement()) {
+            statement.setEscapeProcessing(false); // the text goes to the server exactly as rendered
+            statement.execute(text.toString());
+            c.commit();
+            return true;
+        } catch (SQLException e) {
+            c.rollback();
+            return false;
+        } finally {
+            c.setAutoCommit(true);
+        }
+    }
+
+    private void recreateOne(Connection c, Operation operation, Statements statements) {
+        try {
+            executor.execute(c, statements, StepExecutor.InTransaction.NOTHING);
+        } catch (SQLException e) {
+            throw new ZanithException("Could not recreate the live schema in the " + shadow.describe() + " ("
+                    + operation.summary() + "): " + e.getMessage() + ". If it uses an extension or role the "
+                    + "shadow server lacks, use --shadow database (a temporary database on your own server).", e);
+        }
+    }
+
+    /**
+     * A shadow from {@code source} holding {@code graph} as {@link #recreate} builds it (without live definitions):
+     * a copy of one built for the same graph and options before, where the provider keeps them
+     * ({@link ShadowSource#openBuilt}), else built now.
+     */
+    public static Shadow openRecreated(dev.zanith.internal.shadow.ShadowSource source, SchemaGraph graph,
+                                       IntrospectionOptions options) {
+        return source.openBuilt(recreated(graph, options), shadow -> new ShadowReplay(shadow, options).recreate(graph));
+    }
+
+    /** What {@link #openRecreated} builds, for {@link ShadowSource#openBuilt}: the graph's fingerprint and the options. */
+    public static String recreated(SchemaGraph graph, IntrospectionOptions options) {
+        return "ShadowReplay.recreate 1\n" + dev.zanith.api.schema.SchemaGraphJson.fingerprint(graph) + '\n'
+                + options.schemas() + '\n' + options.excludedPrefix() + '\n' + options.skipMissingSchemas();
     }
 
     /** Runs each definition; the ones that failed, with the server's message. */

@@ -81,6 +81,44 @@ class GenerateTest {
         assertThat(files()).isEmpty();
     }
 
+    /**
+     * A second run for the same live schema proves its migration on a copy of the shadow template the first run
+     * kept: shown by a template that holds one table more, which the proof then finds.
+     */
+    @Test
+    void aSecondRunForTheSameLiveSchemaProvesOnACopyOfTheShadowTemplate(TestDatabase db) throws Exception {
+        String table = "t_" + java.util.UUID.randomUUID().toString().replace("-", ""); // a schema no run has seen
+        db.execute("CREATE TABLE " + table + " (id int PRIMARY KEY)");
+        String declared = "CREATE TABLE " + table + " (id int PRIMARY KEY); CREATE TABLE added (id int);";
+        List<String> before = templates(db);
+        assertThat(generate(db, declared, null).operations()).hasSize(1);
+        List<String> made = new java.util.ArrayList<>(templates(db));
+        made.removeAll(before);
+        try {
+            assertThat(made).hasSize(1);
+            String template = made.get(0);
+            db.execute("ALTER DATABASE " + template + " WITH ALLOW_CONNECTIONS true");
+            try (java.sql.Connection c = ConnectionSource.of(db.jdbcUrl(), null, null).withDatabase(template).open()) {
+                dev.zanith.internal.jdbc.Jdbc.execute(c, "CREATE TABLE public.poison (id int)");
+            }
+            db.execute("ALTER DATABASE " + template + " WITH ALLOW_CONNECTIONS false");
+            for (Path file : files()) {
+                Files.delete(file);
+            }
+            assertThatThrownBy(() -> generate(db, declared, null)).isInstanceOf(GenerateRefusedException.class)
+                    .hasMessageContaining("does not reach the declared schema").hasMessageContaining("poison");
+        } finally {
+            for (String template : made) {
+                db.execute("DROP DATABASE IF EXISTS " + template);
+            }
+        }
+    }
+
+    private static List<String> templates(TestDatabase db) {
+        return db.queryForRows("SELECT datname FROM pg_database WHERE starts_with(datname, 'zanith_shadow_template_')")
+                .stream().map(row -> row.substring(0, row.length() - 1)).toList(); // rows end with |
+    }
+
     /** generate refuses with a message containing every fragment, and writes nothing. */
     private void assertRefused(TestDatabase db, String declared, String... fragments) throws IOException {
         assertThatThrownBy(() -> generate(db, declared, null)).isInstanceOf(GenerateRefusedException.class)
