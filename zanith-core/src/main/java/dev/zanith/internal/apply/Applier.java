@@ -335,7 +335,7 @@ public final class Applier {
                 audit.markRunning(tx, running);
                 return null;
             });
-            carried.written(migration);
+            carried.written();
             long stepStart = System.nanoTime();
             try {
                 runStep(c, migration, index, operation, previous, stepStart, changes);
@@ -373,7 +373,7 @@ public final class Applier {
             audit.recordApplied(tx, migration.id(), migration.checksum(), duration, migration.description());
             return null;
         });
-        carried.written(migration);
+        carried.written();
         if (after != null) {
             listener.snapshotTaken(migration, SnapshotPhase.AFTER, after);
         }
@@ -384,15 +384,12 @@ public final class Applier {
     private void runStep(Connection c, Migration migration, int index, Operation operation, StepStatus previous,
                          long stepStart, CatalogChanges changes) throws SQLException {
         RenderContext context = context(migration, index);
-        StepExecutor.InTransaction recordDone = tx -> {
-            fence.check(tx);
-            hook.beforeDone(tx, migration, index, operation, context);
-            audit.markDone(tx, migration.id(), index, elapsedMs(stepStart));
-        };
         // Where "done" joins the transaction that ran the step's statements, it also observes what they changed;
         // every other way a step runs leaves the migration's changes uncovered (the refresh then compares all).
         StepExecutor.InTransaction done = tx -> {
-            recordDone.run(tx);
+            fence.check(tx);
+            hook.beforeDone(tx, migration, index, operation, context);
+            audit.markDone(tx, migration.id(), index, elapsedMs(stepStart));
             changes.capture(tx);
         };
         StepExecutor.RetryListener retries = (attempt, max, delay, cause) -> {
@@ -534,7 +531,7 @@ public final class Applier {
         }
 
         /** The transaction that wrote them committed. */
-        void written(Migration migration) {
+        void written() {
             writes.clear();
             List<Runnable> told = List.copyOf(afterCommit);
             afterCommit.clear();

@@ -45,15 +45,7 @@ class IncrementalIntrospectionTest {
      */
     private TrackedSchema step(Connection c, TrackedSchema previous, String ddl, boolean expectFullRead)
             throws SQLException {
-        CatalogChanges changes = new CatalogChanges();
-        c.setAutoCommit(false);
-        try {
-            Jdbc.execute(c, ddl);
-            changes.capture(c);
-            c.commit();
-        } finally {
-            c.setAutoCommit(true);
-        }
+        CatalogChanges changes = commitObserved(c, ddl);
         assertThat(changes.covered()).as("observed: %s", ddl).isTrue();
         TrackedSchema refreshed = introspector.refresh(c, previous, changes);
         TrackedSchema full = introspector.introspectTracked(c);
@@ -337,6 +329,17 @@ class IncrementalIntrospectionTest {
 
     /** Commits {@code sql} observed, and checks which tables' versions a refresh would read again. */
     private void assertScope(Connection c, TrackedSchema previous, String sql, String... tables) throws SQLException {
+        CatalogChanges changes = commitObserved(c, sql);
+        java.util.Set<Long> scope = Jdbc.rolledBack(c, tx -> introspector.scope(tx, previous, changes));
+        java.util.Set<Long> expected = new java.util.HashSet<>(Jdbc.query(c,
+                "SELECT c.oid::bigint FROM pg_catalog.pg_class c WHERE c.relnamespace = 'public'::regnamespace "
+                        + "AND c.relname = ANY (?::text[])", rs -> rs.getLong(1), Jdbc.textArray(c, java.util.List.of(tables))));
+        assertThat(expected).as("tables named for: %s", sql).hasSize(tables.length);
+        assertThat(scope).as("tables read again after: %s", sql).isEqualTo(expected);
+    }
+
+    /** Runs {@code sql} in one transaction, observed right before it commits. */
+    private static CatalogChanges commitObserved(Connection c, String sql) throws SQLException {
         CatalogChanges changes = new CatalogChanges();
         c.setAutoCommit(false);
         try {
@@ -346,11 +349,6 @@ class IncrementalIntrospectionTest {
         } finally {
             c.setAutoCommit(true);
         }
-        java.util.Set<Long> scope = Jdbc.rolledBack(c, tx -> introspector.scope(tx, previous, changes));
-        java.util.Set<Long> expected = new java.util.HashSet<>(Jdbc.query(c,
-                "SELECT c.oid::bigint FROM pg_catalog.pg_class c WHERE c.relnamespace = 'public'::regnamespace "
-                        + "AND c.relname = ANY (?::text[])", rs -> rs.getLong(1), Jdbc.textArray(c, java.util.List.of(tables))));
-        assertThat(expected).as("tables named for: %s", sql).hasSize(tables.length);
-        assertThat(scope).as("tables read again after: %s", sql).isEqualTo(expected);
+        return changes;
     }
 }
