@@ -3,7 +3,6 @@ package dev.zanith.internal.introspect;
 import dev.zanith.internal.jdbc.Jdbc;
 import dev.zanith.internal.sql.SqlResources;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -98,10 +97,10 @@ public final class CatalogChanges {
 
     /**
      * The {@code catalog-versions-scope.sql} parameters before the schema names: locked relations, the first
-     * transaction's id (twice), whether class rows and whether attribute rows were updated.
+     * transaction's id, whether class rows and whether attribute rows were updated.
      */
     Object[] scopeParameters(Connection c) throws SQLException {
-        return new Object[]{Jdbc.longArray(c, new ArrayList<>(lockedRelations)), xidFrom, xidFrom, classesUpdated,
+        return new Object[]{Jdbc.longArray(c, new ArrayList<>(lockedRelations)), xidFrom, classesUpdated,
                 attributesUpdated};
     }
 }

@@ -115,10 +115,11 @@ public final class Introspector {
             throws SQLException {
         return inSnapshot(connection, c -> {
             CatalogVersions before = previous.versions();
-            VersionsAndServer read = changes != null && changes.covered()
+            boolean observed = changes != null && changes.covered();
+            VersionsAndServer read = observed
                     ? readVersionsAndServer(c, scope(c, previous, changes), changes.lockedRelations(), before)
                     : readVersionsAndServer(c);
-            if (changes != null && changes.covered() && !read.versions().global().equals(before.global())) {
+            if (observed && !read.versions().global().equals(before.global())) {
                 read = readVersionsAndServer(c); // everything is read again: with every table's version
             }
             CatalogVersions now = read.versions();

@@ -13,9 +13,10 @@
 -- (bigint[]); the first observed transaction's id (xid8 as bigint); whether pg_class rows were updated (boolean);
 -- whether pg_attribute rows were updated (boolean); schema names (text[]).
 WITH w AS (
-    SELECT ?::bigint[] AS locked, ?::bigint % 4294967296 AS lo,
-           pg_catalog.pg_snapshot_xmax(pg_catalog.pg_current_snapshot())::text::bigint - ?::bigint AS span,
-           ?::boolean AS classes, ?::boolean AS attributes
+    SELECT p.locked, p.first % 4294967296 AS lo,
+           pg_catalog.pg_snapshot_xmax(pg_catalog.pg_current_snapshot())::text::bigint - p.first AS span,
+           p.classes, p.attributes
+    FROM (SELECT ?::bigint[] AS locked, ?::bigint AS first, ?::boolean AS classes, ?::boolean AS attributes) p
 ), seed AS (
     SELECT ARRAY(
         SELECT r::oid FROM w, unnest(w.locked) r
