@@ -278,10 +278,11 @@ public final class DeclaredSchema {
     }
 
     /**
-     * Statements of a declared schema that share one transaction when replayed (see {@link #apply}): few enough
-     * that the relations they create stay far inside the lock table.
+     * Statements of a declared schema that share one transaction when replayed (see {@link #apply}), and operations
+     * of a live schema recreated on a shadow ({@code ShadowReplay}): few enough that the relations they create stay
+     * far inside the lock table.
      */
-    static final int BATCH = 50;
+    public static final int BATCH = 50;
 
     /**
      * Whether {@code statement} runs alone in auto-commit during a batched replay, because inside a transaction

@@ -125,10 +125,10 @@ public final class ShadowReplay {
 
     /**
      * Operations recreated in one transaction and one round trip: a commit and a round trip (or four, with the
-     * executor's timeouts) per operation was most of what recreating a large schema cost. Few enough that what
-     * one transaction locks stays far inside the lock table (as the declared replay's batches).
+     * executor's timeouts) per operation was most of what recreating a large schema cost. As many as the declared
+     * replay's batches, for the same lock-table headroom.
      */
-    static final int BATCH = 50;
+    static final int BATCH = dev.zanith.internal.shadow.DeclaredSchema.BATCH;
 
     /** Whether the statements can share a batch: transactional, no COPY data, no rows returned. */
     private static boolean batchable(Statements statements) {
