@@ -33,6 +33,7 @@ public final class CatalogChanges {
 
     private final boolean observing;
     private final Set<Long> lockedRelations = new HashSet<>();
+    private final Set<String> writtenCatalogs = new HashSet<>();
     /** The first captured transaction's id (xid8; -1: none yet): its catalog rows and later ones carry one from on. */
     private long xidFrom = -1;
     private boolean classesUpdated;
@@ -63,8 +64,9 @@ public final class CatalogChanges {
         if (!observing) {
             return;
         }
-        Jdbc.query(tx, SqlResources.get("introspect/catalog-changes-capture.sql"), rs -> {
+        Jdbc.query(tx, captureSql(tx), rs -> {
             lockedRelations.addAll(Jdbc.longs(rs, "relations"));
+            writtenCatalogs.addAll(Jdbc.strings(rs, "written_catalogs"));
             long from = rs.getLong("xid_from");
             if (rs.wasNull()) {
                 uncovered = true; // nothing written (cannot be: "done" writes), or nothing to go by
@@ -77,8 +79,23 @@ public final class CatalogChanges {
                 uncovered = true;
             }
             return null;
-        });
+        }, Jdbc.textArray(tx, CatalogParts.WATCHED));
     }
+
+    /**
+     * The capture query, which also asks the session to report its statistics counters when the transaction ends
+     * (PostgreSQL 15+: {@code pg_stat_force_next_flush()}), so that the next migration's capture counts its own
+     * writes only (the server version is a connection property: no round trip).
+     */
+    private static String captureSql(Connection tx) throws SQLException {
+        boolean flush = tx.getMetaData().getDatabaseMajorVersion() >= 15;
+        return flush ? CAPTURE_FLUSHING : CAPTURE;
+    }
+
+    private static final String CAPTURE = SqlResources.render("introspect/catalog-changes-capture.sql",
+            java.util.Map.of("flush", "false"));
+    private static final String CAPTURE_FLUSHING = SqlResources.render("introspect/catalog-changes-capture.sql",
+            java.util.Map.of("flush", "(SELECT true FROM pg_catalog.pg_stat_force_next_flush() f)"));
 
     /** Records that some of the migration's catalog changes happened outside a captured transaction. */
     public void uncovered() {
@@ -93,6 +110,14 @@ public final class CatalogChanges {
     /** Oids of the relations the captured transactions locked (tables, indexes, sequences, views, TOAST tables). */
     Set<Long> lockedRelations() {
         return Set.copyOf(lockedRelations);
+    }
+
+    /**
+     * Names of the system catalogs ({@code pg_catalog} tables) whose rows the captured transactions inserted, updated
+     * or deleted; on PostgreSQL 14 also those of the session's earlier transactions not yet reported.
+     */
+    Set<String> writtenCatalogs() {
+        return Set.copyOf(writtenCatalogs);
     }
 
     /**

@@ -12,7 +12,10 @@ import java.util.Map;
  * left both in place would also have to leave the hash sum unchanged. No text is built, hashed or sorted per row,
  * which made reading the versions the larger part of a refresh.
  *
- * @param global    fingerprint of the schema-wide catalog rows
+ * Both schema-wide fingerprints are kept per part (the kind numbers of their queries), so that a refresh after an
+ * observed change computes only the parts it may have touched ({@link CatalogParts}); a part without rows is absent.
+ *
+ * @param global    fingerprint of the schema-wide catalog rows, by part
  * @param tables    every ordinary table of the introspected schemas by oid, hidden ones (partitions, extension
  *                  members, Zanith's prefix) flagged
  * @param sequences   qualified sequence names by oid
@@ -20,14 +23,16 @@ import java.util.Map;
  *                    options), comments on indexes, sequences, constraints, triggers, policies, routines, types,
  *                    statistics, event triggers and schemas, pg_init_privs and default privileges. While it stays the
  *                    same, a refresh reads grants, comments and sequences for the re-read tables only; when it
- *                    changes, whole
+ *                    changes, whole; by part
  */
-public record CatalogVersions(String global, Map<Long, TableVersion> tables, Map<Long, String> sequences,
-                              String attachments) {
+public record CatalogVersions(Map<Integer, String> global, Map<Long, TableVersion> tables,
+                              Map<Long, String> sequences, Map<Integer, String> attachments) {
 
     public CatalogVersions {
+        global = Map.copyOf(global);
         tables = Map.copyOf(tables);
         sequences = Map.copyOf(sequences);
+        attachments = Map.copyOf(attachments);
     }
 
     /** One table's name, whether introspection hides it, and the fingerprint of its catalog rows. */

@@ -105,7 +105,9 @@ public final class Introspector {
      * {@link #refresh(Connection, TrackedSchema)} after changes observed by {@code changes}: when they are
      * {@linkplain CatalogChanges#covered() covered}, only the tables they may have touched have their version read
      * again ({@code introspect/catalog-versions-scope.sql}), every other one keeps its earlier version, and the
-     * tables' share of the refresh no longer reads every table's catalog rows. When schema-wide objects changed (a
+     * tables' share of the refresh no longer reads every table's catalog rows; likewise only the parts of the
+     * schema-wide versions they may have changed are computed again ({@link CatalogParts}), and the names of the
+     * sequences they touched read again. When schema-wide objects changed (a
      * full read follows anyway) or {@code changes} is null or not covered, as {@link #refresh(Connection,
      * TrackedSchema)}.
      *
@@ -117,7 +119,7 @@ public final class Introspector {
             CatalogVersions before = previous.versions();
             boolean observed = changes != null && changes.covered();
             VersionsAndServer read = observed
-                    ? readVersionsAndServer(c, scope(c, previous, changes), changes.lockedRelations(), before)
+                    ? readVersionsAndServer(c, scope(c, previous, changes), changes, before)
                     : readVersionsAndServer(c);
             if (observed && !read.versions().global().equals(before.global())) {
                 read = readVersionsAndServer(c); // everything is read again: with every table's version
@@ -340,11 +342,11 @@ public final class Introspector {
     }
 
     /**
-     * The catalog versions and the server version, in one round trip (five small queries sent together): a refresh
+     * The catalog versions and the server version, in one round trip (up to five small queries sent together): a refresh
      * runs them every time, and on a busy server each round trip costs about as much as the smaller queries.
      */
     private VersionsAndServer readVersionsAndServer(Connection c) throws SQLException {
-        return readVersionsAndServer(c, null, Set.of(), null);
+        return readVersionsAndServer(c, null, null, null);
     }
 
     /**
@@ -352,10 +354,12 @@ public final class Introspector {
      * (present ones only), and the owners, as {@code previous} knew them, of locked sequences that are gone (dropping
      * an owned sequence need not lock its table, yet it leaves the table's rows).
      */
-    Set<Long> scope(Connection c, TrackedSchema previous, CatalogChanges changes) throws SQLException {
-        Set<Long> tables = new java.util.HashSet<>(Jdbc.query(c, SqlResources.get("introspect/catalog-versions-scope.sql"),
-                rs -> rs.getLong("table_oid"),
-                TableScope.concat(changes.scopeParameters(c), Jdbc.textArray(c, options.schemas()))));
+    CatalogParts.Scope scope(Connection c, TrackedSchema previous, CatalogChanges changes) throws SQLException {
+        CatalogParts.Scope.Builder tables = new CatalogParts.Scope.Builder();
+        Jdbc.query(c, SqlResources.get("introspect/catalog-versions-scope.sql"), rs -> {
+            tables.add(rs);
+            return null;
+        }, TableScope.concat(changes.scopeParameters(c), Jdbc.textArray(c, options.schemas())));
         Map<TableName, Long> tableOids = new HashMap<>();
         previous.versions().tables().forEach((oid, version) ->
                 tableOids.put(new TableName(version.schema(), version.name()), oid));
@@ -368,60 +372,103 @@ public final class Introspector {
                 if (known.ownedByTable() != null && sequence.equals(known.schema() + "." + known.name())) {
                     Long owner = tableOids.get(new TableName(known.schema(), known.ownedByTable()));
                     if (owner != null) {
-                        tables.add(owner);
+                        tables.table(owner);
                     }
                 }
             }
         }
-        return tables;
+        return tables.build();
     }
 
     /**
-     * As {@link #readVersionsAndServer(Connection)}; with a {@code scope} (not null), the versions of those tables
-     * only are read, and the others of {@code previous} kept, except {@code forgotten} ones (locked, and gone unless
-     * read again).
+     * As {@link #readVersionsAndServer(Connection)}; with a {@code scope} (not null), the versions of its tables
+     * only are read and the others of {@code previous} kept, except those {@code changes} locked (gone unless read
+     * again); likewise only the parts of the schema-wide versions and the sequence names {@code changes} may have
+     * changed ({@link CatalogParts}).
      */
-    private VersionsAndServer readVersionsAndServer(Connection c, Set<Long> scope, Set<Long> forgotten,
+    private VersionsAndServer readVersionsAndServer(Connection c, CatalogParts.Scope scope, CatalogChanges changes,
                                                     CatalogVersions previous) throws SQLException {
         Object schemas = Jdbc.textArray(c, options.schemas());
+        boolean scoped = scope != null;
         String tablesSql = SqlResources.render("introspect/catalog-versions-tables.sql",
-                Map.of("scope", scope == null ? "TRUE" : "c.oid = ANY (?::bigint[])"));
-        Object[] tablesParameters = scope == null ? new Object[]{schemas, options.excludedPrefix()}
-                : new Object[]{schemas, Jdbc.longArray(c, new ArrayList<>(scope)), options.excludedPrefix()};
-        List<List<?>> results = Jdbc.queryAll(c, List.of(
-                        SqlResources.get("introspect/catalog-versions-global.sql"),
-                        tablesSql,
-                        SqlResources.get("introspect/catalog-versions-sequences.sql"),
-                        SqlResources.get("introspect/catalog-versions-attachments.sql"),
-                        SqlResources.get("introspect/server.sql")),
-                List.<Jdbc.RowMapper<?>>of(
-                        rs -> rs.getString("version"),
-                        rs -> Map.entry(rs.getLong("table_oid"), new CatalogVersions.TableVersion(
-                                rs.getString("schema_name"), rs.getString("table_name"), rs.getBoolean("hidden"),
-                                rs.getString("version"))),
-                        rs -> Map.entry(rs.getLong("sequence_oid"), rs.getString("sequence_name")),
-                        rs -> rs.getString("version"),
-                        rs -> new ServerVersion(rs.getInt("version_num"))),
-                TableScope.concat(TableScope.concat(new Object[]{schemas}, tablesParameters), schemas, schemas));
+                Map.of("scope", scoped ? "c.oid = ANY (?::bigint[])" : "TRUE"));
+        Object[] tablesParameters = scoped
+                ? new Object[]{schemas, Jdbc.longArray(c, new ArrayList<>(scope.tables())), options.excludedPrefix()}
+                : new Object[]{schemas, options.excludedPrefix()};
+        boolean allSequences = !scoped || CatalogParts.allSequenceNames(changes);
+        String sequencesSql = SqlResources.render("introspect/catalog-versions-sequences.sql",
+                Map.of("scope", allSequences ? "TRUE" : "c.oid = ANY (?::bigint[])"));
+        Object[] sequencesParameters = allSequences ? new Object[]{schemas}
+                : new Object[]{schemas, Jdbc.longArray(c, new ArrayList<>(scope.sequences()))};
+        List<Integer> globalParts = scoped ? CatalogParts.global(changes, scope) : CatalogParts.ALL_GLOBAL;
+        List<Integer> attachmentParts = scoped ? CatalogParts.attachments(changes, scope)
+                : CatalogParts.ALL_ATTACHMENTS;
+        // A schema-wide version with no part to compute is not queried at all (its planning alone costs a millisecond).
+        List<String> queries = new ArrayList<>();
+        List<Jdbc.RowMapper<?>> mappers = new ArrayList<>();
+        List<Object> parameters = new ArrayList<>();
+        Jdbc.RowMapper<?> part = rs -> Map.entry(rs.getInt("part"), rs.getString("version"));
+        if (!globalParts.isEmpty()) {
+            queries.add(SqlResources.get("introspect/catalog-versions-global.sql"));
+            mappers.add(part);
+            parameters.addAll(List.of(parts(c, globalParts), schemas));
+        }
+        queries.add(tablesSql);
+        mappers.add(rs -> Map.entry(rs.getLong("table_oid"), new CatalogVersions.TableVersion(
+                rs.getString("schema_name"), rs.getString("table_name"), rs.getBoolean("hidden"),
+                rs.getString("version"))));
+        parameters.addAll(java.util.Arrays.asList(tablesParameters));
+        queries.add(sequencesSql);
+        mappers.add(rs -> Map.entry(rs.getLong("sequence_oid"), rs.getString("sequence_name")));
+        parameters.addAll(java.util.Arrays.asList(sequencesParameters));
+        if (!attachmentParts.isEmpty()) {
+            queries.add(SqlResources.get("introspect/catalog-versions-attachments.sql"));
+            mappers.add(part);
+            parameters.addAll(List.of(parts(c, attachmentParts), schemas));
+        }
+        queries.add(SqlResources.get("introspect/server.sql"));
+        mappers.add(rs -> new ServerVersion(rs.getInt("version_num")));
+        java.util.Iterator<List<?>> results = Jdbc.queryAll(c, queries, mappers, parameters.toArray()).iterator();
+        List<?> globalRows = globalParts.isEmpty() ? List.of() : results.next();
+        List<?> tableRows = results.next();
+        List<?> sequenceRows = results.next();
+        List<?> attachmentRows = attachmentParts.isEmpty() ? List.of() : results.next();
+        ServerVersion server = (ServerVersion) results.next().get(0);
         Map<Long, CatalogVersions.TableVersion> tables = new HashMap<>();
-        if (scope != null) {
-            tables.putAll(previous.tables());
-            tables.keySet().removeAll(forgotten);
-            tables.keySet().removeAll(scope);
-        }
-        for (Object row : results.get(1)) {
-            @SuppressWarnings("unchecked")
-            Map.Entry<Long, CatalogVersions.TableVersion> entry = (Map.Entry<Long, CatalogVersions.TableVersion>) row;
-            tables.put(entry.getKey(), entry.getValue());
-        }
         Map<Long, String> sequences = new HashMap<>();
-        for (Object row : results.get(2)) {
-            @SuppressWarnings("unchecked")
-            Map.Entry<Long, String> entry = (Map.Entry<Long, String>) row;
-            sequences.put(entry.getKey(), entry.getValue());
+        Map<Integer, String> global = new HashMap<>();
+        Map<Integer, String> attachments = new HashMap<>();
+        if (scoped) {
+            tables.putAll(previous.tables());
+            tables.keySet().removeAll(changes.lockedRelations());
+            tables.keySet().removeAll(scope.tables());
+            if (!allSequences) {
+                sequences.putAll(previous.sequences());
+                sequences.keySet().removeAll(changes.lockedRelations());
+                sequences.keySet().removeAll(scope.sequences());
+            }
+            global.putAll(previous.global());
+            global.keySet().removeAll(globalParts);
+            attachments.putAll(previous.attachments());
+            attachments.keySet().removeAll(attachmentParts);
         }
-        return new VersionsAndServer(new CatalogVersions((String) results.get(0).get(0), tables, sequences,
-                (String) results.get(3).get(0)), (ServerVersion) results.get(4).get(0));
+        putAll(tables, tableRows);
+        putAll(sequences, sequenceRows);
+        putAll(global, globalRows);
+        putAll(attachments, attachmentRows);
+        return new VersionsAndServer(new CatalogVersions(global, tables, sequences, attachments), server);
+    }
+
+    private static Object parts(Connection c, List<Integer> parts) throws SQLException {
+        return Jdbc.longArray(c, parts.stream().map(Integer::longValue).toList());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <K, V> void putAll(Map<K, V> into, List<?> entries) {
+        for (Object row : entries) {
+            Map.Entry<K, V> entry = (Map.Entry<K, V>) row;
+            into.put(entry.getKey(), entry.getValue());
+        }
     }
 
     /**

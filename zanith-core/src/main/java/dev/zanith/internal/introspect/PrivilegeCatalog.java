@@ -76,9 +76,15 @@ public final class PrivilegeCatalog {
                 .withDefaultPrivileges(defaultPrivileges(c, graph.schemas())));
     }
 
+    private static final String GRANTS_OF_EVERYTHING = SqlResources.render("introspect/grants.sql",
+            java.util.Map.of("relations", "TRUE"));
+    private static final String GRANTS_OF_TABLES = SqlResources.render("introspect/grants.sql",
+            java.util.Map.of("relations", "c.oid = ANY ((SELECT tables FROM scope)::oid[])"));
+
     private static List<Grant> grants(Connection c, List<String> schemas, String excludedPrefix, TableScope scope)
             throws SQLException {
-        return Jdbc.query(c, SqlResources.get("introspect/grants.sql"), rs -> new Grant(rs.getString("object_kind"),
+        String sql = scope.everything() ? GRANTS_OF_EVERYTHING : GRANTS_OF_TABLES;
+        return Jdbc.query(c, sql, rs -> new Grant(rs.getString("object_kind"),
                 rs.getString("schema_name"), rs.getString("object_name"), rs.getString("column_name"),
                 rs.getString("grantee"), rs.getString("privilege"), rs.getBoolean("grantable")),
                 TableScope.concat(scope.parameters(c), Jdbc.textArray(c, schemas), excludedPrefix));

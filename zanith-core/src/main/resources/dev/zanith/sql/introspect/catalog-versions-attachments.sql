@@ -9,11 +9,16 @@
 -- sequences, grants and comments only for the tables it re-reads and keeps the rest, and reads the views again only
 -- when one reads a changed table; when it differs, they are read again whole. Aggregates over (kind, id, xmin) rows
 -- as in catalog-versions-tables.sql.
--- Parameter: schema names (text[]).
-WITH s AS (
+-- One row per part (kind) that has rows: its fingerprint. Parameters: the parts to compute (int[]; the others are
+-- not read at all: CatalogParts decides which an observed change may have touched), schema names (text[]).
+WITH want AS (
+    SELECT ?::int[] AS parts
+), s AS (
     SELECT n.oid FROM pg_catalog.pg_namespace n WHERE n.nspname = ANY (?::text[])
 ), v AS (
-    SELECT c.oid, c.xmin FROM pg_catalog.pg_class c WHERE c.relkind IN ('v', 'm') AND c.relnamespace IN (SELECT oid FROM s)
+    SELECT c.oid, c.xmin FROM pg_catalog.pg_class c
+    WHERE c.relkind IN ('v', 'm') AND c.relnamespace IN (SELECT oid FROM s)
+      AND (SELECT w.parts && ARRAY[5, 6, 7, 8, 9] FROM want w)
 ), parts AS (
     -- a sequence's two rows: the pg_sequence row's xmin goes into the hash's value, beside the oid
     SELECT 1 AS kind, sq.oid::bigint # (sp.xmin::text::bigint << 32) AS id, sq.xmin::text::bigint AS x,
@@ -25,11 +30,13 @@ WITH s AS (
       AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d
                       WHERE d.classid = 'pg_catalog.pg_class'::regclass AND d.objid = sq.oid
                         AND d.refclassid = 'pg_catalog.pg_class'::regclass AND d.deptype = 'i')
+      AND (1 = ANY ((SELECT parts FROM want)::int[]))
     UNION ALL
     -- a comment's id: the described object's oid, with its catalog's oid in the high bits
     SELECT 2, d.objoid::bigint # (d.classoid::bigint << 32), d.xmin::text::bigint, 0
     FROM pg_catalog.pg_description d
-    WHERE d.classoid IN ('pg_catalog.pg_namespace'::regclass, 'pg_catalog.pg_constraint'::regclass,
+    WHERE (2 = ANY ((SELECT parts FROM want)::int[]))
+      AND (d.classoid IN ('pg_catalog.pg_namespace'::regclass, 'pg_catalog.pg_constraint'::regclass,
                          'pg_catalog.pg_trigger'::regclass, 'pg_catalog.pg_policy'::regclass,
                          'pg_catalog.pg_statistic_ext'::regclass, 'pg_catalog.pg_event_trigger'::regclass)
        -- routines and types: those created after initdb (oid from FirstNormalObjectId on), whatever their schema,
@@ -37,28 +44,34 @@ WITH s AS (
        OR (d.classoid IN ('pg_catalog.pg_proc'::regclass, 'pg_catalog.pg_type'::regclass) AND d.objoid >= 16384)
        OR (d.classoid = 'pg_catalog.pg_class'::regclass
            AND d.objoid IN (SELECT ic.oid FROM pg_catalog.pg_class ic
-                            WHERE ic.relkind IN ('i', 'S', 'v', 'm') AND ic.relnamespace IN (SELECT oid FROM s)))
+                            WHERE ic.relkind IN ('i', 'S', 'v', 'm') AND ic.relnamespace IN (SELECT oid FROM s))))
     UNION ALL
     SELECT 3, ip.objoid::bigint # (ip.classoid::bigint << 32) # (ip.objsubid::bigint << 48), ip.xmin::text::bigint, 0
-    FROM pg_catalog.pg_init_privs ip
+    FROM pg_catalog.pg_init_privs ip WHERE (3 = ANY ((SELECT parts FROM want)::int[]))
     UNION ALL
     SELECT 4, da.oid::bigint, da.xmin::text::bigint, 0 FROM pg_catalog.pg_default_acl da
+    WHERE (4 = ANY ((SELECT parts FROM want)::int[]))
     UNION ALL
     -- views and materialized views: their pg_class rows (name, options, populated), rewrite rules (the query),
     -- columns, indexes (a materialized view's), extension membership
-    SELECT 5, v.oid::bigint, v.xmin::text::bigint, 0 FROM v
+    SELECT 5, v.oid::bigint, v.xmin::text::bigint, 0 FROM v WHERE (5 = ANY ((SELECT parts FROM want)::int[]))
     UNION ALL
     SELECT 6, r.oid::bigint, r.xmin::text::bigint, 0 FROM v JOIN pg_catalog.pg_rewrite r ON r.ev_class = v.oid
+    WHERE (6 = ANY ((SELECT parts FROM want)::int[]))
     UNION ALL
     SELECT 7, a.attrelid::bigint # (a.attnum::bigint << 32), a.xmin::text::bigint, 0
     FROM v JOIN pg_catalog.pg_attribute a ON a.attrelid = v.oid AND a.attnum > 0
+    WHERE (7 = ANY ((SELECT parts FROM want)::int[]))
     UNION ALL
     SELECT 8, i.indexrelid::bigint # (ic.xmin::text::bigint << 32), i.xmin::text::bigint, ic.xmin::text::bigint
     FROM v JOIN pg_catalog.pg_index i ON i.indrelid = v.oid JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
+    WHERE (8 = ANY ((SELECT parts FROM want)::int[]))
     UNION ALL
     SELECT 9, e.objid::bigint, e.xmin::text::bigint, 0
     FROM v JOIN pg_catalog.pg_depend e ON e.classid = 'pg_catalog.pg_class'::regclass AND e.objid = v.oid
-                                       AND e.deptype = 'e'
+                                       AND e.deptype = 'e' WHERE (9 = ANY ((SELECT parts FROM want)::int[]))
 )
-SELECT concat_ws(':', count(*), sum(x + x2), sum(pg_catalog.hashint8extended(id, (kind::bigint << 32) | x))) AS version
+SELECT kind AS part,
+       concat_ws(':', count(*), sum(x + x2), sum(pg_catalog.hashint8extended(id, (kind::bigint << 32) | x))) AS version
 FROM parts
+GROUP BY kind

@@ -9,7 +9,9 @@
 -- 32-bit xmin is placed by its distance from the range's start, modulo 2^32, so the range may wrap around). It may
 -- hold other sessions' transactions too: a few tables more read again, never one less. The xmin scans read pg_class
 -- and pg_attribute sequentially, but test one column per row: no join, sort or hash; every other catalog is read
--- through its index (oids passed as arrays, so that the plan expects a few). Parameters: locked relation oids
+-- through its index (oids passed as arrays, so that the plan expects a few). Besides the tables (is_table), the rows
+-- name each seed relation that is a sequence, view, materialized view, composite type or index, or is gone (no
+-- relkind), for the schema-wide versions that cover those (CatalogParts). Parameters: locked relation oids
 -- (bigint[]); the first observed transaction's id (xid8 as bigint); whether pg_class rows were updated (boolean);
 -- whether pg_attribute rows were updated (boolean); schema names (text[]).
 WITH w AS (
@@ -47,7 +49,19 @@ WITH w AS (
         WHERE pt.relid IS NOT NULL
     ) AS oids
 )
-SELECT c.oid::bigint AS table_oid
+SELECT c.oid::bigint AS oid, true AS is_table, NULL::text AS relkind, false AS identity, false AS commented
 FROM pg_catalog.pg_class c
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 WHERE c.oid = ANY ((SELECT oids FROM tree)::oid[]) AND c.relkind IN ('r', 'p') AND n.nspname = ANY (?::text[])
+UNION ALL
+-- every seed relation other than a table or TOAST table: what it is now (no kind: it is gone), whether it is an
+-- identity column's sequence, whether it has comments
+SELECT x.oid::bigint, false, c.relkind::text,
+       c.relkind = 'S' AND EXISTS (SELECT 1 FROM pg_catalog.pg_depend d
+                                   WHERE d.classid = 'pg_catalog.pg_class'::regclass AND d.objid = c.oid
+                                     AND d.refclassid = 'pg_catalog.pg_class'::regclass AND d.deptype = 'i'),
+       EXISTS (SELECT 1 FROM pg_catalog.pg_description e
+               WHERE e.objoid = c.oid AND e.classoid = 'pg_catalog.pg_class'::regclass)
+FROM unnest((SELECT oids FROM seed)::oid[]) x(oid)
+LEFT JOIN pg_catalog.pg_class c ON c.oid = x.oid
+WHERE c.oid IS NULL OR c.relkind IN ('S', 'v', 'm', 'c', 'i')

@@ -6,7 +6,10 @@
 -- privileges (implicit in ownership: REVOKE from the owner is not something a schema declares), privileges a
 -- database is created with (pg_init_privs, e.g. PUBLIC's USAGE on schema public from PostgreSQL 15), objects owned
 -- by extensions, and grants to roles that no longer exist (grantee 0 is PUBLIC).
--- Scope: everything, or (for a refresh that re-reads some tables) only the grants on those tables and their columns.
+-- Scope: everything, or (for a refresh that re-reads some tables) only the grants on those tables and their columns;
+-- the relations placeholder is TRUE or c.oid = ANY ((SELECT tables FROM scope)::oid[]), so that a few tables are
+-- found by their index rather than by a pass over pg_class (a condition on the scope row alone would not let the
+-- plan use it).
 -- Parameters: everything (boolean), table oids when not everything (bigint[]), schema names (text[]), excluded
 -- prefix (text).
 WITH scope AS (
@@ -19,7 +22,7 @@ WITH scope AS (
     CROSS JOIN (SELECT ?::text AS prefix) p
     CROSS JOIN scope
     WHERE c.relkind IN ('r', 'S') AND NOT c.relispartition
-      AND (scope.everything OR c.oid = ANY (scope.tables))
+      AND ${relations}
       AND (p.prefix = '' OR left(c.relname, length(p.prefix)) <> p.prefix)
       AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend dep
                       WHERE dep.classid = 'pg_catalog.pg_class'::regclass AND dep.objid = c.oid AND dep.deptype = 'e')

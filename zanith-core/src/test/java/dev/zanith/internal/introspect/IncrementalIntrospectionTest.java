@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -327,10 +328,87 @@ class IncrementalIntrospectionTest {
         }
     }
 
+    /**
+     * The schema-wide versions are computed again part by part, only where an observed change may have touched them
+     * ({@link CatalogParts}): every step equals a full read in every part (step() compares the versions), and the
+     * everyday migrations — a table with an identity key, a column and an index — compute no part over sequences,
+     * comments, views or routines.
+     */
+    @Test
+    void schemaWideVersionsAreComputedAgainOnlyInThePartsAChangeTouched(TestDatabase db) throws Exception {
+        try (Connection c = db.connect()) {
+            c.setAutoCommit(true);
+            Jdbc.execute(c, BASE + """
+                    CREATE SCHEMA side;
+                    CREATE TYPE public.address AS (street text, zip text);
+                    CREATE VIEW public.big_orders AS SELECT id, total FROM public.orders WHERE total > 100;
+                    CREATE MATERIALIZED VIEW public.order_totals AS SELECT customer_id, sum(total) AS total
+                        FROM public.orders GROUP BY customer_id;
+                    CREATE SEQUENCE public.ticket_seq;
+                    CREATE FUNCTION public.twice(x int) RETURNS int LANGUAGE sql IMMUTABLE AS 'SELECT 2 * x';
+                    """);
+            TrackedSchema s = introspector.introspectTracked(c);
+            s = step(c, s, "CREATE TABLE public.first (id int)", false); // reports what came before
+            assertParts(c, s, "CREATE TABLE public.more (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, "
+                    + "name text NOT NULL, at timestamptz NOT NULL DEFAULT now())", List.of(3, 4, 8), List.of());
+            assertParts(c, s, "ALTER TABLE public.notes ADD COLUMN note text; "
+                    + "CREATE INDEX notes_note_idx ON public.notes (note)", List.of(), List.of());
+            assertParts(c, s, "COMMENT ON TABLE public.notes IS 'notes'", List.of(), List.of(2));
+            assertParts(c, s, "GRANT SELECT ON public.big_orders TO PUBLIC", List.of(), List.of(5, 6, 7, 8, 9));
+            assertParts(c, s, "ALTER SEQUENCE public.ticket_seq INCREMENT BY 3", List.of(), List.of(1));
+            assertParts(c, s, "ALTER TYPE public.address ADD ATTRIBUTE city text", List.of(9, 10), List.of());
+            s = introspector.introspectTracked(c);
+
+            // Each equals a full read in every part of every version.
+            s = step(c, s, "CREATE VIEW public.small_orders AS SELECT id FROM public.orders WHERE total < 10", false);
+            s = step(c, s, "CREATE OR REPLACE VIEW public.small_orders AS SELECT id, total FROM public.orders "
+                    + "WHERE total < 10", false);
+            s = step(c, s, "COMMENT ON VIEW public.small_orders IS 'cheap'", false);
+            s = step(c, s, "COMMENT ON COLUMN public.small_orders.total IS 'sum'", false);
+            s = step(c, s, "GRANT SELECT ON public.small_orders TO PUBLIC", false);
+            s = step(c, s, "CREATE UNIQUE INDEX order_totals_customer_idx ON public.order_totals (customer_id)", false);
+            s = step(c, s, "COMMENT ON INDEX public.order_totals_customer_idx IS 'one per customer'", false);
+            s = step(c, s, "DROP INDEX public.order_totals_customer_idx", false);
+            s = step(c, s, "DROP VIEW public.small_orders", false);
+            s = step(c, s, "ALTER TYPE public.address ADD ATTRIBUTE country text", true);
+            s = step(c, s, "COMMENT ON COLUMN public.address.country IS 'land'", false);
+            s = step(c, s, "COMMENT ON SEQUENCE public.ticket_seq IS 'tickets'", false);
+            s = step(c, s, "ALTER SEQUENCE public.ticket_seq SET SCHEMA side", false);
+            s = step(c, s, "CREATE SEQUENCE public.other_seq; GRANT USAGE ON SEQUENCE public.other_seq TO PUBLIC", false);
+            s = step(c, s, "ALTER TABLE public.notes ADD COLUMN n int DEFAULT public.twice(1)", false);
+            s = step(c, s, "CREATE OR REPLACE FUNCTION public.twice(x int) RETURNS int LANGUAGE sql IMMUTABLE "
+                    + "AS 'SELECT x + x'", true);
+            s = step(c, s, "COMMENT ON FUNCTION public.twice(int) IS 'doubles'", false);
+            s = step(c, s, "CREATE INDEX notes_body_idx ON public.notes (body); "
+                    + "COMMENT ON INDEX public.notes_body_idx IS 'by body'", false);
+            s = step(c, s, "ALTER TABLE public.notes SET SCHEMA side", false);
+            s = step(c, s, "ALTER DEFAULT PRIVILEGES GRANT SELECT ON TABLES TO PUBLIC", false);
+            s = step(c, s, "CREATE ROLE zanith_parts_probe; "
+                    + "CREATE TABLE public.owned_elsewhere (id int); DROP ROLE zanith_parts_probe", false);
+            step(c, s, "DROP MATERIALIZED VIEW public.order_totals; DROP TYPE public.address CASCADE", true);
+        }
+    }
+
+    /**
+     * Commits {@code sql} observed and checks which parts of the global and attachments versions a refresh computes
+     * again. Exact on PostgreSQL 15+ only: on 14 the counters also hold earlier transactions' writes (more parts).
+     * (The refresh runs after the commit: before it, the snapshot's xmax may not lie past the transaction's own id.)
+     */
+    private void assertParts(Connection c, TrackedSchema previous, String sql, List<Integer> global,
+                             List<Integer> attachments) throws SQLException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(c.getMetaData().getDatabaseMajorVersion() >= 15,
+                "PostgreSQL 14 cannot report a transaction's catalog writes alone (no pg_stat_force_next_flush)");
+        CatalogChanges changes = commitObserved(c, sql);
+        CatalogParts.Scope scope = Jdbc.rolledBack(c, tx -> introspector.scope(tx, previous, changes));
+        assertThat(CatalogParts.global(changes, scope)).as("global parts after: %s", sql).isEqualTo(global);
+        assertThat(CatalogParts.attachments(changes, scope)).as("attachments parts after: %s", sql)
+                .isEqualTo(attachments);
+    }
+
     /** Commits {@code sql} observed, and checks which tables' versions a refresh would read again. */
     private void assertScope(Connection c, TrackedSchema previous, String sql, String... tables) throws SQLException {
         CatalogChanges changes = commitObserved(c, sql);
-        java.util.Set<Long> scope = Jdbc.rolledBack(c, tx -> introspector.scope(tx, previous, changes));
+        java.util.Set<Long> scope = Jdbc.rolledBack(c, tx -> introspector.scope(tx, previous, changes)).tables();
         java.util.Set<Long> expected = new java.util.HashSet<>(Jdbc.query(c,
                 "SELECT c.oid::bigint FROM pg_catalog.pg_class c WHERE c.relnamespace = 'public'::regnamespace "
                         + "AND c.relname = ANY (?::text[])", rs -> rs.getLong(1), Jdbc.textArray(c, java.util.List.of(tables))));
