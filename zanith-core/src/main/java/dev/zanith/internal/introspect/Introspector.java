@@ -234,15 +234,13 @@ public final class Introspector {
         List<String> schemas = previous.graph().schemas();
         if (!reread.isEmpty()) {
             Object oids = Jdbc.longArray(c, new ArrayList<>(reread));
-            Jdbc.query(c, SqlResources.get("introspect/tables-by-oid.sql"), rs -> {
+            // One round trip: the tables first, then what each of them holds.
+            Jdbc.Batch batch = new Jdbc.Batch().add(SqlResources.get("introspect/tables-by-oid.sql"), rs -> {
                 parts.put(rs.getLong("table_oid"), new TableParts(rs));
                 return null;
             }, oids);
-            readColumns(c, oids, parts);
-            Map<String, String> gates = versionGates(server);
-            readConstraints(c, oids, parts, gates, options.excludedPrefix());
-            readIndexes(c, oids, parts, gates, options.excludedPrefix());
-            readPolicies(c, oids, parts);
+            readTableParts(batch, oids, parts, versionGates(server));
+            batch.run(c);
             PartitionCatalog.read(c, parts);
         }
         // What the re-read tables own or carry (grants, comments, triggers, owned sequences) is read for them alone
@@ -530,12 +528,14 @@ public final class Introspector {
         }
         long oid = tables.keySet().iterator().next();
         Object oids = Jdbc.longArray(c, List.of(oid));
-        readColumns(c, oids, tables);
         Map<String, String> gates = versionGates(new ServerVersion(Jdbc.queryFirst(c,
                 SqlResources.get("introspect/server.sql"), rs -> rs.getInt("version_num")).orElseThrow()));
-        readConstraints(c, oids, tables, gates, "");
-        readIndexes(c, oids, tables, gates, "");
-        readPolicies(c, oids, tables);
+        Jdbc.Batch batch = new Jdbc.Batch();
+        readColumns(batch, oids, tables);
+        readConstraints(batch, oids, tables, gates, "");
+        readIndexes(batch, oids, tables, gates, "");
+        readPolicies(batch, oids, tables);
+        batch.run(c);
         PartitionCatalog.read(c, tables);
         Map<String, SequenceOptions> identityOptions = new HashMap<>();
         Jdbc.query(c, SqlResources.render("introspect/sequences.sql", Map.of("scope", SCOPED_SEQUENCES)), rs -> {
@@ -600,11 +600,9 @@ public final class Introspector {
         Map<String, SequenceOptions> identityOptions = new HashMap<>();
         if (!tables.isEmpty()) {
             Object oids = Jdbc.longArray(c, new ArrayList<>(tables.keySet()));
-            readColumns(c, oids, tables);
-            Map<String, String> gates = versionGates(version);
-            readConstraints(c, oids, tables, gates, options.excludedPrefix());
-            readIndexes(c, oids, tables, gates, options.excludedPrefix());
-            readPolicies(c, oids, tables);
+            Jdbc.Batch batch = new Jdbc.Batch();
+            readTableParts(batch, oids, tables, versionGates(version));
+            batch.run(c);
             PartitionCatalog.read(c, tables);
         }
         readSequences(c, schemas, tables.keySet(), sequences, identityOptions, true, List.of(), List.of());
@@ -691,8 +689,17 @@ public final class Introspector {
                 + "AND nspname <> 'information_schema' ORDER BY 1", rs -> rs.getString(1));
     }
 
-    private static void readColumns(Connection c, Object oids, Map<Long, TableParts> tables) throws SQLException {
-        Jdbc.query(c, SqlResources.get("introspect/columns.sql"), rs -> {
+    /** Adds the reads of the columns, constraints, indexes and policies of the tables {@code oids} to {@code batch}. */
+    private void readTableParts(Jdbc.Batch batch, Object oids, Map<Long, TableParts> tables,
+                                Map<String, String> gates) {
+        readColumns(batch, oids, tables);
+        readConstraints(batch, oids, tables, gates, options.excludedPrefix());
+        readIndexes(batch, oids, tables, gates, options.excludedPrefix());
+        readPolicies(batch, oids, tables);
+    }
+
+    private static void readColumns(Jdbc.Batch batch, Object oids, Map<Long, TableParts> tables) {
+        batch.add(SqlResources.get("introspect/columns.sql"), rs -> {
             TableParts table = tables.get(rs.getLong("table_oid"));
             String identity = rs.getString("identity");
             String generated = rs.getString("generated");
@@ -709,9 +716,9 @@ public final class Introspector {
     }
 
     /** Reads constraints; with a prefix, those on parked columns or referencing parked tables are Zanith's: left out. */
-    private static void readConstraints(Connection c, Object oids, Map<Long, TableParts> tables,
-                                        Map<String, String> gates, String prefix) throws SQLException {
-        Jdbc.query(c, SqlResources.render("introspect/constraints.sql", gates), rs -> {
+    private static void readConstraints(Jdbc.Batch batch, Object oids, Map<Long, TableParts> tables,
+                                        Map<String, String> gates, String prefix) {
+        batch.add(SqlResources.render("introspect/constraints.sql", gates), rs -> {
             if (rs.getBoolean("on_parked")) {
                 return null;
             }
@@ -738,9 +745,9 @@ public final class Introspector {
     }
 
     /** Reads indexes; with a prefix, those covering a parked column are Zanith's: left out. */
-    private static void readIndexes(Connection c, Object oids, Map<Long, TableParts> tables,
-                                    Map<String, String> gates, String prefix) throws SQLException {
-        Jdbc.query(c, SqlResources.render("introspect/indexes.sql", gates), rs -> {
+    private static void readIndexes(Jdbc.Batch batch, Object oids, Map<Long, TableParts> tables,
+                                    Map<String, String> gates, String prefix) {
+        batch.add(SqlResources.render("introspect/indexes.sql", gates), rs -> {
             if (rs.getBoolean("on_parked")) {
                 return null;
             }
@@ -758,8 +765,8 @@ public final class Introspector {
                 Jdbc.strings(rs, "storage_parameters"), rs.getBoolean("is_valid"));
     }
 
-    private static void readPolicies(Connection c, Object oids, Map<Long, TableParts> tables) throws SQLException {
-        Jdbc.query(c, SqlResources.get("introspect/policies.sql"), rs -> {
+    private static void readPolicies(Jdbc.Batch batch, Object oids, Map<Long, TableParts> tables) {
+        batch.add(SqlResources.get("introspect/policies.sql"), rs -> {
             TableParts table = tables.get(rs.getLong("table_oid"));
             table.policies.add(new Policy(rs.getString("policy_name"), command(rs.getString("command")),
                     rs.getBoolean("permissive"), Jdbc.strings(rs, "roles"), rs.getString("using_expression"),

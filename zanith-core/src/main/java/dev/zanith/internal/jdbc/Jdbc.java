@@ -77,6 +77,32 @@ public final class Jdbc {
         }
     }
 
+    /**
+     * Queries collected to be sent in one round trip ({@link #queryAll}), each row handed to its own mapper in the
+     * order the queries were added (so a later query's mapper may use what an earlier one's built). For reads that
+     * do not depend on each other's results: a refresh after each migration sends a handful of them.
+     */
+    public static final class Batch {
+        private final List<String> queries = new ArrayList<>();
+        private final List<RowMapper<?>> mappers = new ArrayList<>();
+        private final List<Object> params = new ArrayList<>();
+
+        /** Adds {@code sql}, its rows going to {@code rows}, bound to {@code parameters}. */
+        public Batch add(String sql, RowMapper<?> rows, Object... parameters) {
+            queries.add(sql);
+            mappers.add(rows);
+            params.addAll(java.util.Arrays.asList(parameters));
+            return this;
+        }
+
+        /** Sends the queries added so far (nothing when none) and hands over their rows. */
+        public void run(Connection c) throws SQLException {
+            if (!queries.isEmpty()) {
+                queryAll(c, queries, mappers, params.toArray());
+            }
+        }
+    }
+
     /** The first row, if any. */
     public static <T> Optional<T> queryFirst(Connection c, String sql, RowMapper<T> mapper, Object... params)
             throws SQLException {
