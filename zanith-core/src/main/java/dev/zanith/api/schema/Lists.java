@@ -15,7 +15,21 @@ final class Lists {
     }
 
     static <T> List<T> sorted(@Nullable List<T> values, Comparator<? super T> order) {
-        return values == null ? List.of() : values.stream().sorted(order).toList();
+        if (values == null) {
+            return List.of();
+        }
+        // A graph is built again with each with...() (a dozen times per refresh after every migration), nearly always
+        // from lists already in order: those are only checked, and kept when already immutable (List.copyOf).
+        T previous = null;
+        boolean first = true;
+        for (T value : values) {
+            if (value == null || (!first && order.compare(previous, value) > 0)) {
+                return values.stream().sorted(order).toList();
+            }
+            previous = value;
+            first = false;
+        }
+        return List.copyOf(values);
     }
 
     static String require(@Nullable String value, String what) {

@@ -62,6 +62,18 @@ public record Table(String schema, String name, boolean unlogged, List<Column> c
                 List.of(), null);
     }
 
+    /**
+     * A hash of the table's name only (equal tables have equal names, so this agrees with {@link #equals}). Tables
+     * are the keys of the caches that let a run of many migrations serialize and store only the tables that
+     * changed ({@code SchemaGraphJson}, the snapshot parts): a record's own hash code walks every column,
+     * constraint and index, which for a thousand tables cost milliseconds after every migration.
+     * Different versions of one table share a hash and are told apart by {@code equals}.
+     */
+    @Override
+    public int hashCode() {
+        return 31 * schema.hashCode() + name.hashCode();
+    }
+
     public TableName qualifiedName() {
         return new TableName(schema, name);
     }
