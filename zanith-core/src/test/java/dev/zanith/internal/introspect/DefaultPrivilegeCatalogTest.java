@@ -76,4 +76,19 @@ class DefaultPrivilegeCatalogTest {
         assertThat(graph.defaultPrivileges()).isEmpty();
         assertThat(SchemaGraphJson.toCompactJson(graph)).isEqualTo(SchemaGraphJson.toCompactJson(untouched));
     }
+
+    /**
+     * PostgreSQL's quirk: an all-schemas row whose list is empty (every entry revoked) is taken for no row when an
+     * object is created, so the table starts with the built-in ACL; the row is there, and so are the revoked entries.
+     */
+    @Test
+    void anEmptyAllSchemasRowIsReadThoughNewObjectsIgnoreIt(TestDatabase db) throws Exception {
+        db.execute("ALTER DEFAULT PRIVILEGES REVOKE ALL ON TABLES FROM CURRENT_USER; CREATE TABLE t (id int);");
+        assertThat(db.queryForLong("SELECT count(*) FROM pg_catalog.pg_default_acl WHERE cardinality(defaclacl) = 0"))
+                .isEqualTo(1);
+        assertThat(db.queryForLong("SELECT count(*) FROM pg_catalog.pg_class WHERE relname = 't' AND relacl IS NULL"))
+                .isEqualTo(1);
+        assertThat(introspect(db).defaultPrivileges()).allMatch(DefaultPrivilege::revoked)
+                .extracting(DefaultPrivilege::privilege).contains("DELETE", "SELECT", "TRUNCATE");
+    }
 }
