@@ -53,15 +53,7 @@ final class AttachmentEffect {
             return graph.withGrants(grants);
         }
         if (op instanceof AlterDefaultPrivileges o) {
-            List<DefaultPrivilege> defaults = new ArrayList<>(graph.defaultPrivileges().stream()
-                    .filter(d -> !(Objects.equals(d.schema(), o.schema()) && d.objects().equals(o.objects())
-                            && d.grantee().equals(o.grantee()) && o.privileges().contains(d.privilege())))
-                    .toList());
-            if (!o.revoke()) {
-                o.privileges().forEach(p -> defaults.add(new DefaultPrivilege(o.schema(), o.objects(), o.grantee(), p,
-                        o.grantable())));
-            }
-            return graph.withDefaultPrivileges(defaults);
+            return graph.withDefaultPrivileges(defaults(graph.defaultPrivileges(), o));
         }
         if (op instanceof SetStorageParameters o) {
             return table(graph, o.table(), t -> {
@@ -82,6 +74,30 @@ final class AttachmentEffect {
             comments.add(key);
         }
         return graph.withComments(comments);
+    }
+
+    /**
+     * The default privileges once {@code o} ran: the one rule for ALTER DEFAULT PRIVILEGES, as introspection reads
+     * the result. What it names is replaced. For every schema, revoking a built-in default
+     * ({@link DefaultPrivilege#builtIn}) leaves it {@linkplain DefaultPrivilege#revoked() revoked} and granting it back
+     * leaves nothing (the built-in default holds again) unless WITH GRANT OPTION goes beyond it. Limited to a schema,
+     * a revoke only takes away what that schema's row granted. The role's own privileges ({@link DefaultPrivilege#SELF})
+     * are never listed as given.
+     */
+    private static List<DefaultPrivilege> defaults(List<DefaultPrivilege> current, AlterDefaultPrivileges o) {
+        List<DefaultPrivilege> defaults = new ArrayList<>(current.stream()
+                .filter(d -> !(Objects.equals(d.schema(), o.schema()) && d.objects().equals(o.objects())
+                        && d.grantee().equals(o.grantee()) && o.privileges().contains(d.privilege())))
+                .toList());
+        for (String p : o.privileges()) {
+            boolean builtIn = o.schema() == null && DefaultPrivilege.builtIn(o.objects(), o.grantee(), p);
+            if (o.revoke() && builtIn) {
+                defaults.add(DefaultPrivilege.revoked(o.objects(), o.grantee(), p));
+            } else if (!o.revoke() && !o.grantee().equals(DefaultPrivilege.SELF) && !(builtIn && !o.grantable())) {
+                defaults.add(new DefaultPrivilege(o.schema(), o.objects(), o.grantee(), p, o.grantable()));
+            }
+        }
+        return defaults;
     }
 
     /**

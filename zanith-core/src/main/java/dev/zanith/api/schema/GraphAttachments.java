@@ -34,9 +34,9 @@ public final class GraphAttachments {
      * PUBLIC ({@code acldefault('f', owner)}). {@code on} is {@code table}, {@code sequence}, {@code schema} or
      * {@code function} ({@code name} then the routine's signature); {@code name} is null for a schema.
      * <p>
-     * The role's default privileges can also take PUBLIC's EXECUTE away ({@code ALTER DEFAULT PRIVILEGES REVOKE
-     * EXECUTE ON FUNCTIONS FROM PUBLIC}); the graph does not model that revocation, so a routine is assumed to start
-     * with it.
+     * The role's default privileges can take PUBLIC's EXECUTE away ({@code ALTER DEFAULT PRIVILEGES REVOKE EXECUTE ON
+     * FUNCTIONS FROM PUBLIC}, a {@linkplain DefaultPrivilege#revoked() revoked} entry): a routine then starts without
+     * it, as the server creates it.
      */
     public static List<Grant> implied(SchemaGraph graph, String on, String schema, String name) {
         String objects = switch (on) {
@@ -46,10 +46,12 @@ public final class GraphAttachments {
             case "function" -> "functions";
             default -> throw new IllegalArgumentException("no default privileges for " + on);
         };
-        List<Grant> builtIn = on.equals("function")
+        List<Grant> builtIn = on.equals("function") && !graph.defaultPrivileges()
+                .contains(DefaultPrivilege.revoked("functions", "PUBLIC", "EXECUTE"))
                 ? List.of(new Grant(on, schema, name, null, "PUBLIC", "EXECUTE", false)) : List.of();
         return java.util.stream.Stream.concat(builtIn.stream(), graph.defaultPrivileges().stream()
-                        .filter(d -> d.objects().equals(objects) && (d.schema() == null || d.schema().equals(schema)))
+                        .filter(d -> !d.revoked() && d.objects().equals(objects)
+                                && (d.schema() == null || d.schema().equals(schema)))
                         .map(d -> new Grant(on, schema, name, null, d.grantee(), d.privilege(), d.grantable())))
                 .distinct().toList();
     }

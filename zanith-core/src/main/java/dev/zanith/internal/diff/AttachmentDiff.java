@@ -121,9 +121,10 @@ final class AttachmentDiff {
         return op instanceof SetComment c && c.on().equals(ObjectComment.EVENT_TRIGGER);
     }
 
-    private record DefaultsKey(String schema, String objects, String grantee) {
+    /** Revoked built-in defaults are their own group: one that goes is granted back, one that comes is revoked. */
+    private record DefaultsKey(String schema, String objects, String grantee, boolean revoked) {
         static DefaultsKey of(DefaultPrivilege d) {
-            return new DefaultsKey(d.schema(), d.objects(), d.grantee());
+            return new DefaultsKey(d.schema(), d.objects(), d.grantee(), d.revoked());
         }
     }
 
@@ -141,7 +142,7 @@ final class AttachmentDiff {
                 List<String> gone = entry.getValue().stream().filter(d -> d.grantable() == option)
                         .filter(d -> !keep.contains(d)).map(DefaultPrivilege::privilege).toList();
                 if (!gone.isEmpty()) {
-                    ops.add(new AlterDefaultPrivileges(k.schema(), k.objects(), k.grantee(), gone, option, true));
+                    ops.add(new AlterDefaultPrivileges(k.schema(), k.objects(), k.grantee(), gone, option, !k.revoked()));
                 }
             }
         }
@@ -152,7 +153,7 @@ final class AttachmentDiff {
                 List<String> added = entry.getValue().stream().filter(d -> d.grantable() == option)
                         .filter(d -> !had.contains(d)).map(DefaultPrivilege::privilege).toList();
                 if (!added.isEmpty()) {
-                    grants.add(new AlterDefaultPrivileges(k.schema(), k.objects(), k.grantee(), added, option, false));
+                    grants.add(new AlterDefaultPrivileges(k.schema(), k.objects(), k.grantee(), added, option, k.revoked()));
                 }
             }
         }

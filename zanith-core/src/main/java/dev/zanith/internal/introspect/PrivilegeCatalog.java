@@ -105,7 +105,8 @@ public final class PrivilegeCatalog {
     private static List<DefaultPrivilege> defaultPrivileges(Connection c, List<String> schemas) throws SQLException {
         return Jdbc.query(c, SqlResources.get("introspect/default-privileges.sql"), rs -> new DefaultPrivilege(
                 rs.getString("schema_name"), rs.getString("objects"), rs.getString("grantee"),
-                rs.getString("privilege"), rs.getBoolean("grantable")), Jdbc.textArray(c, schemas));
+                rs.getString("privilege"), rs.getBoolean("grantable"), rs.getBoolean("revoked")),
+                Jdbc.textArray(c, schemas));
     }
 
     /** The roles among {@code names} (PUBLIC aside) that do not exist on the server behind {@code c}, sorted. */

@@ -1362,6 +1362,18 @@ public final class RiskModel {
         s.reason(op.revoke() ? ReasonCode.REVOKES_PRIVILEGE : ReasonCode.GRANTS_PRIVILEGE).rewrite(false).scan(false)
                 .note("only objects the migration role creates from now on; existing objects keep their grants; "
                         + "no lock on any table");
+        boolean builtIn = op.schema() == null && op.privileges().stream()
+                .anyMatch(p -> dev.zanith.api.schema.DefaultPrivilege.builtIn(op.objects(), op.grantee(), p));
+        if (builtIn && op.grantee().equals(dev.zanith.api.schema.DefaultPrivilege.SELF)) {
+            s.note(op.revoke() ? "takes the migration role's own privileges on new " + op.objects() + " away (a "
+                    + "PostgreSQL built-in default); as their owner it can still grant them to itself"
+                    : "gives the migration role its own built-in privileges on new " + op.objects() + " back");
+        } else if (builtIn) {
+            s.note(op.revoke() ? "takes PostgreSQL's built-in " + String.join(", ", op.privileges()) + " to PUBLIC on new "
+                    + op.objects() + " away: roles that relied on it need a grant on each new one"
+                    : "gives PUBLIC PostgreSQL's built-in " + String.join(", ", op.privileges()) + " on new "
+                    + op.objects() + " back: every role may use what the migration role creates from now on");
+        }
         s.score(op.revoke() ? 5 : 2);
     }
 

@@ -475,6 +475,8 @@ public final class RiskTable {
                                 List.of("REFERENCES"), false)),
                 s("for every schema", new dev.zanith.api.ops.AlterDefaultPrivileges(null, "tables", "PUBLIC",
                         List.of("SELECT"), false, false)),
+                s("PUBLIC's built-in EXECUTE on new functions, taken away", new dev.zanith.api.ops.AlterDefaultPrivileges(
+                        null, "functions", "PUBLIC", List.of("EXECUTE"), false, true)),
                 s("stop granting, in one schema", new dev.zanith.api.ops.AlterDefaultPrivileges("public", "sequences",
                         "PUBLIC", List.of("USAGE"), false, true), new dev.zanith.api.ops.AlterDefaultPrivileges("public",
                         "sequences", "PUBLIC", List.of("USAGE"), false, false)),

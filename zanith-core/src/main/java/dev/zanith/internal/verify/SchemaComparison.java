@@ -134,8 +134,9 @@ public final class SchemaComparison {
                 SchemaComparison::grantName, (e, a) -> field(grantName(e), null,
                 "grant option", e.grantable() ? "with grant option" : "without", a.grantable() ? "with grant option"
                         : "without"), "grant ");
-        named(expected.defaultPrivileges(), actual.defaultPrivileges(), d -> d.privilege() + " on new " + d.objects()
-                        + (d.schema() != null ? " in schema " + d.schema() : "") + " to " + d.grantee(),
+        named(expected.defaultPrivileges(), actual.defaultPrivileges(), d -> (d.revoked() ? "built-in " : "")
+                        + d.privilege() + " on new " + d.objects() + (d.schema() != null ? " in schema " + d.schema() : "")
+                        + (d.revoked() ? " revoked from " : " to ") + d.grantee(),
                 (e, a) -> field("default " + e.privilege() + " on new " + e.objects(), null, "grant option",
                         String.valueOf(e.grantable()), String.valueOf(a.grantable())), "default privilege ");
         named(expected.comments(), actual.comments(), SchemaComparison::commentName,

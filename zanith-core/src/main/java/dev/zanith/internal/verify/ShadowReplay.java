@@ -82,9 +82,13 @@ public final class ShadowReplay {
                 definitions.afterTables().forEach(d -> missing(d, why));
             }
             if (shadow.privateServer()) {
-                // A private server has none of the target's roles: the grants being replayed need them to exist.
-                for (String role : dev.zanith.internal.introspect.PrivilegeCatalog.missingRoles(c,
-                        graph.grants().stream().map(dev.zanith.api.schema.Grant::grantee).toList())) {
+                // A private server has none of the target's roles: the grants and default privileges being replayed
+                // need them to exist (the migration role itself, CURRENT_USER in a revoked default, is no role to create)
+                List<String> grantees = java.util.stream.Stream.concat(
+                        graph.grants().stream().map(dev.zanith.api.schema.Grant::grantee),
+                        graph.defaultPrivileges().stream().map(dev.zanith.api.schema.DefaultPrivilege::grantee)
+                                .filter(g -> !g.equals(dev.zanith.api.schema.DefaultPrivilege.SELF))).toList();
+                for (String role : dev.zanith.internal.introspect.PrivilegeCatalog.missingRoles(c, grantees)) {
                     Jdbc.execute(c, "CREATE ROLE " + dev.zanith.internal.sql.Identifiers.quote(role) + " NOLOGIN");
                 }
             }

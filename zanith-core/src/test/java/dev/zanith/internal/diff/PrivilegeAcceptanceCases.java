@@ -9,7 +9,8 @@ import static dev.zanith.internal.diff.AcceptanceCase.of;
 
 /**
  * The acceptance rows for privileges (table, column, sequence, schema and routine grants to roles created per case,
- * and to PUBLIC, including PUBLIC's built-in EXECUTE on a routine taken away and given back), comments on indexes, constraints, sequences and schemas, table storage parameters and UNLOGGED/LOGGED, and
+ * and to PUBLIC, including PUBLIC's built-in EXECUTE on a routine taken away and given back), default privileges
+ * (including PostgreSQL's built-in ones taken away by default and given back, before and after a new function), comments on indexes, constraints, sequences and schemas, table storage parameters and UNLOGGED/LOGGED, and
  * named schemas with their comments and grants: alone and with table changes.
  */
 final class PrivilegeAcceptanceCases {
@@ -17,6 +18,10 @@ final class PrivilegeAcceptanceCases {
     private static final String T = "CREATE TABLE accounts (id bigint PRIMARY KEY, email text NOT NULL, name text);";
     private static final String F = "CREATE FUNCTION add_one(i integer) RETURNS integer LANGUAGE sql IMMUTABLE "
             + "AS 'SELECT i + 1';";
+    /** A function created after the migration, under the default privileges it left. */
+    private static final String LATER = "CREATE FUNCTION later() RETURNS integer LANGUAGE sql AS 'SELECT 1';";
+    private static final String LATER_EXECUTABLE_BY_APP =
+            "SELECT count(*) WHERE has_function_privilege('${app}'::regrole, 'later()', 'EXECUTE')";
     private static final String P = "CREATE PROCEDURE touch_accounts() LANGUAGE sql AS 'UPDATE accounts SET name = name';";
 
     private PrivilegeAcceptanceCases() {
@@ -139,6 +144,56 @@ final class PrivilegeAcceptanceCases {
                         T + "ALTER DEFAULT PRIVILEGES GRANT SELECT, INSERT ON TABLES TO ${app};"
                                 + "CREATE TABLE notes (id serial PRIMARY KEY, body text); REVOKE INSERT ON notes FROM ${app};")
                         .roles("app").expect(CREATE_TABLE, REVOKE_PRIVILEGES).forbid(ALTER_DEFAULT_PRIVILEGES),
+                // ------------------------------------------------------------------ built-in default privileges revoked
+                of("revoke PUBLIC's built-in EXECUTE on new functions by default", T,
+                        T + "ALTER DEFAULT PRIVILEGES REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC;").roles("app")
+                        .expect(ALTER_DEFAULT_PRIVILEGES).forbid(REVOKE_PRIVILEGES, GRANT_PRIVILEGES)
+                        .after(LATER).check(LATER_EXECUTABLE_BY_APP, 0),
+                of("give PUBLIC's built-in EXECUTE on new functions back",
+                        T + "ALTER DEFAULT PRIVILEGES REVOKE EXECUTE ON ROUTINES FROM PUBLIC;", T).roles("app")
+                        .expect(ALTER_DEFAULT_PRIVILEGES).forbid(REVOKE_PRIVILEGES, GRANT_PRIVILEGES)
+                        .after(LATER).check(LATER_EXECUTABLE_BY_APP, 1),
+                of("revoke PUBLIC's built-in USAGE on new types by default", T,
+                        T + "ALTER DEFAULT PRIVILEGES REVOKE USAGE ON TYPES FROM PUBLIC;").roles("app")
+                        .expect(ALTER_DEFAULT_PRIVILEGES)
+                        .after("CREATE TYPE later_mood AS ENUM ('ok');")
+                        .check("SELECT count(*) WHERE has_type_privilege('${app}'::regrole, 'later_mood', 'USAGE')", 0),
+                of("revoke the migration role's own privileges on new tables", T,
+                        T + "ALTER DEFAULT PRIVILEGES REVOKE DELETE, TRUNCATE ON TABLES FROM CURRENT_USER;")
+                        .expect(ALTER_DEFAULT_PRIVILEGES).forbid(REVOKE_PRIVILEGES)
+                        .after("CREATE TABLE later_notes (id int);")
+                        // the owner's own ACL entries (has_table_privilege is always true for a superuser)
+                        .check("SELECT count(*) FROM pg_class WHERE relname = 'later_notes' AND relacl IS NOT NULL "
+                                + "AND NOT EXISTS (SELECT 1 FROM aclexplode(relacl) a WHERE a.grantee = relowner "
+                                + "AND a.privilege_type IN ('DELETE', 'TRUNCATE'))", 1),
+                of("give the migration role its own privileges on new schemas and sequences back",
+                        T + "ALTER DEFAULT PRIVILEGES REVOKE ALL ON SCHEMAS FROM CURRENT_USER;"
+                                + "ALTER DEFAULT PRIVILEGES REVOKE UPDATE ON SEQUENCES FROM CURRENT_USER;",
+                        T + "ALTER DEFAULT PRIVILEGES REVOKE USAGE ON SCHEMAS FROM CURRENT_USER;")
+                        .expect(ALTER_DEFAULT_PRIVILEGES).forbid(REVOKE_PRIVILEGES, GRANT_PRIVILEGES),
+                of("revoke PUBLIC's EXECUTE by default, then a new function", T,
+                        T + "ALTER DEFAULT PRIVILEGES REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC;" + F).roles("app")
+                        .expect(ALTER_DEFAULT_PRIVILEGES, CREATE_FUNCTION, REVOKE_PRIVILEGES).forbid(GRANT_PRIVILEGES)
+                        .check("SELECT count(*) WHERE has_function_privilege('${app}'::regrole, 'add_one(integer)', 'EXECUTE')", 0),
+                of("a new function, then PUBLIC's EXECUTE revoked by default: it keeps it", T,
+                        T + F + "ALTER DEFAULT PRIVILEGES REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC;").roles("app")
+                        .expect(ALTER_DEFAULT_PRIVILEGES, CREATE_FUNCTION).forbid(REVOKE_PRIVILEGES, GRANT_PRIVILEGES)
+                        .check("SELECT count(*) WHERE has_function_privilege('${app}'::regrole, 'add_one(integer)', 'EXECUTE')", 1),
+                of("a new function under a live revoke of PUBLIC's EXECUTE needs no revoke",
+                        T + "ALTER DEFAULT PRIVILEGES REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC;",
+                        T + "ALTER DEFAULT PRIVILEGES REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC;" + F)
+                        .expect(CREATE_FUNCTION).forbid(ALTER_DEFAULT_PRIVILEGES, REVOKE_PRIVILEGES, GRANT_PRIVILEGES),
+                of("PUBLIC's EXECUTE given back by default while a new function keeps it revoked",
+                        T + "ALTER DEFAULT PRIVILEGES REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC;",
+                        T + F + "REVOKE EXECUTE ON FUNCTION add_one(integer) FROM PUBLIC;")
+                        .expect(CREATE_FUNCTION, ALTER_DEFAULT_PRIVILEGES).forbid(REVOKE_PRIVILEGES, GRANT_PRIVILEGES),
+                of("PUBLIC's EXECUTE revoked in one schema only changes nothing", T,
+                        T + "ALTER DEFAULT PRIVILEGES IN SCHEMA public REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC;")
+                        .forbid(ALTER_DEFAULT_PRIVILEGES),
+                of("PUBLIC's EXECUTE revoked for every schema and granted in one", T,
+                        T + "ALTER DEFAULT PRIVILEGES REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC;"
+                                + "ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT EXECUTE ON FUNCTIONS TO PUBLIC;" + F)
+                        .expect(ALTER_DEFAULT_PRIVILEGES, CREATE_FUNCTION).forbid(REVOKE_PRIVILEGES, GRANT_PRIVILEGES),
                 // ------------------------------------------------------------------ comments on other kinds
                 of("add, change and remove comments on indexes",
                         T + "CREATE INDEX accounts_email_idx ON accounts (email); CREATE INDEX accounts_name_idx ON "
