@@ -239,7 +239,7 @@ public final class Introspector {
                 parts.put(rs.getLong("table_oid"), new TableParts(rs));
                 return null;
             }, oids);
-            readTableParts(batch, oids, parts, versionGates(server));
+            readTableParts(batch, oids, parts, versionGates(server), options.excludedPrefix());
             batch.run(c);
             PartitionCatalog.read(c, parts);
         }
@@ -401,42 +401,12 @@ public final class Introspector {
         List<Integer> globalParts = scoped ? CatalogParts.global(changes, scope) : CatalogParts.ALL_GLOBAL;
         List<Integer> attachmentParts = scoped ? CatalogParts.attachments(changes, scope)
                 : CatalogParts.ALL_ATTACHMENTS;
-        // A schema-wide version with no part to compute is not queried at all (its planning alone costs a millisecond).
-        List<String> queries = new ArrayList<>();
-        List<Jdbc.RowMapper<?>> mappers = new ArrayList<>();
-        List<Object> parameters = new ArrayList<>();
-        Jdbc.RowMapper<?> part = rs -> Map.entry(rs.getInt("part"), rs.getString("version"));
-        if (!globalParts.isEmpty()) {
-            queries.add(SqlResources.get("introspect/catalog-versions-global.sql"));
-            mappers.add(part);
-            parameters.addAll(List.of(parts(c, globalParts), schemas));
-        }
-        queries.add(tablesSql);
-        mappers.add(rs -> Map.entry(rs.getLong("table_oid"), new CatalogVersions.TableVersion(
-                rs.getString("schema_name"), rs.getString("table_name"), rs.getBoolean("hidden"),
-                rs.getString("version"))));
-        parameters.addAll(java.util.Arrays.asList(tablesParameters));
-        queries.add(sequencesSql);
-        mappers.add(rs -> Map.entry(rs.getLong("sequence_oid"), rs.getString("sequence_name")));
-        parameters.addAll(java.util.Arrays.asList(sequencesParameters));
-        if (!attachmentParts.isEmpty()) {
-            queries.add(SqlResources.get("introspect/catalog-versions-attachments.sql"));
-            mappers.add(part);
-            parameters.addAll(List.of(parts(c, attachmentParts), schemas));
-        }
-        queries.add(SqlResources.get("introspect/server.sql"));
-        mappers.add(rs -> new ServerVersion(rs.getInt("version_num")));
-        java.util.Iterator<List<?>> results = Jdbc.queryAll(c, queries, mappers, parameters.toArray()).iterator();
-        List<?> globalRows = globalParts.isEmpty() ? List.of() : results.next();
-        List<?> tableRows = results.next();
-        List<?> sequenceRows = results.next();
-        List<?> attachmentRows = attachmentParts.isEmpty() ? List.of() : results.next();
-        ServerVersion server = (ServerVersion) results.next().get(0);
         Map<Long, CatalogVersions.TableVersion> tables = new HashMap<>();
         Map<Long, String> sequences = new HashMap<>();
         Map<Integer, String> global = new HashMap<>();
         Map<Integer, String> attachments = new HashMap<>();
         if (scoped) {
+            // the earlier readings, less what is read again below (and locked relations, gone unless read again)
             tables.putAll(previous.tables());
             tables.keySet().removeAll(changes.lockedRelations());
             tables.keySet().removeAll(scope.tables());
@@ -450,23 +420,31 @@ public final class Introspector {
             attachments.putAll(previous.attachments());
             attachments.keySet().removeAll(attachmentParts);
         }
-        putAll(tables, tableRows);
-        putAll(sequences, sequenceRows);
-        putAll(global, globalRows);
-        putAll(attachments, attachmentRows);
-        return new VersionsAndServer(new CatalogVersions(global, tables, sequences, attachments), server);
+        // A schema-wide version with no part to compute is not queried at all (its planning alone costs a millisecond).
+        Jdbc.Batch batch = new Jdbc.Batch();
+        if (!globalParts.isEmpty()) {
+            batch.add(SqlResources.get("introspect/catalog-versions-global.sql"),
+                    rs -> global.put(rs.getInt("part"), rs.getString("version")), parts(c, globalParts), schemas);
+        }
+        batch.add(tablesSql, rs -> tables.put(rs.getLong("table_oid"), new CatalogVersions.TableVersion(
+                rs.getString("schema_name"), rs.getString("table_name"), rs.getBoolean("hidden"),
+                rs.getString("version"))), tablesParameters);
+        batch.add(sequencesSql, rs -> sequences.put(rs.getLong("sequence_oid"), rs.getString("sequence_name")),
+                sequencesParameters);
+        if (!attachmentParts.isEmpty()) {
+            batch.add(SqlResources.get("introspect/catalog-versions-attachments.sql"),
+                    rs -> attachments.put(rs.getInt("part"), rs.getString("version")), parts(c, attachmentParts),
+                    schemas);
+        }
+        List<ServerVersion> server = new ArrayList<>(1);
+        batch.add(SqlResources.get("introspect/server.sql"),
+                rs -> server.add(new ServerVersion(rs.getInt("version_num"))));
+        batch.run(c);
+        return new VersionsAndServer(new CatalogVersions(global, tables, sequences, attachments), server.get(0));
     }
 
     private static Object parts(Connection c, List<Integer> parts) throws SQLException {
         return Jdbc.longArray(c, parts.stream().map(Integer::longValue).toList());
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <K, V> void putAll(Map<K, V> into, List<?> entries) {
-        for (Object row : entries) {
-            Map.Entry<K, V> entry = (Map.Entry<K, V>) row;
-            into.put(entry.getKey(), entry.getValue());
-        }
     }
 
     /**
@@ -531,10 +509,7 @@ public final class Introspector {
         Map<String, String> gates = versionGates(new ServerVersion(Jdbc.queryFirst(c,
                 SqlResources.get("introspect/server.sql"), rs -> rs.getInt("version_num")).orElseThrow()));
         Jdbc.Batch batch = new Jdbc.Batch();
-        readColumns(batch, oids, tables);
-        readConstraints(batch, oids, tables, gates, "");
-        readIndexes(batch, oids, tables, gates, "");
-        readPolicies(batch, oids, tables);
+        readTableParts(batch, oids, tables, gates, "");
         batch.run(c);
         PartitionCatalog.read(c, tables);
         Map<String, SequenceOptions> identityOptions = new HashMap<>();
@@ -601,7 +576,7 @@ public final class Introspector {
         if (!tables.isEmpty()) {
             Object oids = Jdbc.longArray(c, new ArrayList<>(tables.keySet()));
             Jdbc.Batch batch = new Jdbc.Batch();
-            readTableParts(batch, oids, tables, versionGates(version));
+            readTableParts(batch, oids, tables, versionGates(version), options.excludedPrefix());
             batch.run(c);
             PartitionCatalog.read(c, tables);
         }
@@ -689,12 +664,15 @@ public final class Introspector {
                 + "AND nspname <> 'information_schema' ORDER BY 1", rs -> rs.getString(1));
     }
 
-    /** Adds the reads of the columns, constraints, indexes and policies of the tables {@code oids} to {@code batch}. */
-    private void readTableParts(Jdbc.Batch batch, Object oids, Map<Long, TableParts> tables,
-                                Map<String, String> gates) {
+    /**
+     * Adds the reads of the columns, constraints, indexes and policies of the tables {@code oids} to {@code batch};
+     * with a {@code prefix}, what covers parked columns is left out.
+     */
+    private static void readTableParts(Jdbc.Batch batch, Object oids, Map<Long, TableParts> tables,
+                                       Map<String, String> gates, String prefix) {
         readColumns(batch, oids, tables);
-        readConstraints(batch, oids, tables, gates, options.excludedPrefix());
-        readIndexes(batch, oids, tables, gates, options.excludedPrefix());
+        readConstraints(batch, oids, tables, gates, prefix);
+        readIndexes(batch, oids, tables, gates, prefix);
         readPolicies(batch, oids, tables);
     }
 
