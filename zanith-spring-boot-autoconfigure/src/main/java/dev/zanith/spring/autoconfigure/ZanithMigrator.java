@@ -10,6 +10,7 @@ import dev.zanith.api.output.StepStatus;
 import dev.zanith.api.migration.Migration;
 import dev.zanith.api.ops.Operation;
 import dev.zanith.api.output.Plan;
+import dev.zanith.api.output.StatusReport;
 import dev.zanith.api.output.PurgeResult;
 import dev.zanith.api.output.RestoreResult;
 import org.slf4j.Logger;
@@ -58,6 +59,17 @@ public class ZanithMigrator {
         return plan;
     }
 
+    /**
+     * Whether the ledger holds every migration file unchanged and no step of an unfinished migration is recorded:
+     * then there is nothing to plan (read from the audit tables only, see {@link Zanith#status()}). Otherwise
+     * (something pending, an edited file, an interrupted run) a plan decides and reports what it finds.
+     */
+    public boolean upToDate() {
+        StatusReport status = zanith.status();
+        return status.initialized() && status.pending() != null && status.pending().isEmpty()
+                && status.changed().isEmpty() && status.unfinished().isEmpty();
+    }
+
     /** The runtime's last plan; planned now when there is none yet. */
     public Plan lastPlan() {
         Plan plan = runtime.lastPlan();
@@ -67,8 +79,9 @@ public class ZanithMigrator {
     /**
      * Applies the pending migrations before the first one matching {@code stopBefore}, gates enforced, and records
      * the outcome: APPLIED, REFUSED (with the refusal) or FAILED (the failed step in words, see
-     * {@link StepFailureMessage}), readable as {@link ZanithRuntime#problem()}. Then plans
-     * again, so that the last plan describes what is still pending. Throws only when Zanith cannot run at all
+     * {@link StepFailureMessage}), readable as {@link ZanithRuntime#problem()}. Then, while
+     * something is still pending, plans again so that the last plan describes it; with nothing pending it forgets the
+     * last plan instead (the next request plans). Throws only when Zanith cannot run at all
      * (database unreachable, unreadable files).
      */
     public ApplyResult apply(Predicate<Migration> stopBefore) {
@@ -104,7 +117,13 @@ public class ZanithMigrator {
         }
         runtime.applied(result);
         if (result.appliedCount() > 0) {
-            replanQuietly();
+            if (upToDate()) {
+                // Nothing left to plan: a plan would read the whole live schema for an empty answer (at startup,
+                // on the application's critical path). The risk section plans on its next request.
+                runtime.planForgotten();
+            } else {
+                replanQuietly();
+            }
         }
         return result;
     }

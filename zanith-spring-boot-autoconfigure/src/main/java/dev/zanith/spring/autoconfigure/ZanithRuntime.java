@@ -36,7 +36,11 @@ public class ZanithRuntime {
         return state;
     }
 
-    /** The plan computed last (at startup, after an apply, or on an explicit refresh), or null. */
+    /**
+     * The plan computed last, or null: planned at startup and after an apply only while something is pending (a
+     * restart with nothing pending reads the ledger alone), and on request ({@link ZanithMigrator#lastPlan()}, the
+     * endpoint's risk section).
+     */
     public Plan lastPlan() {
         return lastPlan;
     }
@@ -73,6 +77,12 @@ public class ZanithRuntime {
 
     void changed() {
         changes.incrementAndGet();
+    }
+
+    /** Forgets the last plan: the schema changed and nothing is pending, so the next request plans again. */
+    void planForgotten() {
+        lastPlan = null;
+        plannedAt = null;
     }
 
     void planned(Plan plan) {

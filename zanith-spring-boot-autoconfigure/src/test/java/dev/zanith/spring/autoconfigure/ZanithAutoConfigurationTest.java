@@ -84,6 +84,33 @@ class ZanithAutoConfigurationTest {
     }
 
     @Test
+    void aRestartWithNothingPendingReadsTheLedgerOnlyAndPlansWhenTheRiskIsAskedFor() {
+        on("basic").run(context -> assertThat(context).hasNotFailed());
+        on("basic").run(context -> {
+            assertThat(context).hasNotFailed();
+            ZanithRuntime runtime = context.getBean(ZanithRuntime.class);
+            assertThat(runtime.state()).isEqualTo(ZanithRuntime.State.APPLIED);
+            assertThat(runtime.lastPlan()).as("nothing pending: no plan, so no read of the live schema").isNull();
+            assertThat(context.getBean(ZanithMigrator.class).lastPlan().toRun()).as("planned on request").isEmpty();
+            assertThat(runtime.lastPlan()).isNotNull();
+        });
+        assertThat(count("SELECT count(*) FROM _zanith_migrations")).isEqualTo(2);
+    }
+
+    @Test
+    void anInterruptedMigrationIsPlannedAtRestartEvenWhenItsFileIsTheLast() {
+        on("basic").run(context -> assertThat(context).hasNotFailed());
+        // The last migration's ledger row gone: it is pending again, and its index already exists (as after a run
+        // that stopped between the step and the ledger row). The plan, not the ledger alone, decides what runs.
+        new JdbcTemplate(db.dataSource()).update("DELETE FROM _zanith_migrations WHERE id = 'V2__add_items_email'");
+        on("basic").withPropertyValues("zanith.mode=plan-only").run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context.getBean(ZanithRuntime.class).lastPlan()).as("something pending: planned at startup")
+                    .isNotNull();
+        });
+    }
+
+    @Test
     void jdbcConsumersAreCreatedOnlyAfterTheMigrations() {
         on("basic").withUserConfiguration(ReadsItemsOnCreation.class).run(context -> {
             assertThat(context).hasNotFailed();

@@ -198,7 +198,10 @@ class ZanithEndpointHealthMetricsTest {
             Map<String, Object> overview = endpoint.overview();
             assertThat(overview).containsEntry("state", "APPLIED").containsEntry("applied", 2L)
                     .containsEntry("pending", List.of());
-            assertThat((Map<String, Object>) overview.get("lastPlan")).containsEntry("steps", 0);
+            assertThat(overview).as("nothing pending: the plan is forgotten, not made again").doesNotContainKey("lastPlan");
+            assertThat(body(endpoint.section("risk", null)).toString()).as("planned on request")
+                    .contains("\"migrations\":[]");
+            assertThat((Map<String, Object>) endpoint.overview().get("lastPlan")).containsEntry("steps", 0);
             assertThat(registry.get("zanith.migrations.pending").gauge().value()).as("no lag").isZero();
             assertThat(registry.get("zanith.migrations.applied").gauge().value()).isEqualTo(2);
             assertThat(registry.get("zanith.step.duration").tag("kind", "addIndex").tag("status", "done").timer()
