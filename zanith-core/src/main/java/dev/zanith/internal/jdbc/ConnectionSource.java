@@ -73,6 +73,14 @@ public final class ConnectionSource {
             props.setProperty("connectTimeout", Long.toString(CONNECT_TIMEOUT_SECONDS));
             props.setProperty("loginTimeout", Long.toString(CONNECT_TIMEOUT_SECONDS));
             props.setProperty("socketTimeout", Long.toString(SOCKET_TIMEOUT_SECONDS));
+            // pgjdbc 42.7.13+ forgets every server-prepared statement of the connection when a CREATE, ALTER or DROP
+            // completes on it (flushCacheOnDdl), so that an application's "SELECT *" cannot meet a changed row type.
+            // This connection runs only Zanith's statements, whose result columns do not depend on the user's tables
+            // (catalog and audit rows, counts, JSON text), and the migration's own SQL as one-shot statements; the
+            // server re-plans a prepared statement by itself when a relation it reads changes. Flushing would make
+            // the refresh after every migration parse and plan its ~35 catalog queries again.
+            // Older drivers ignore the property; a URL parameter wins.
+            props.setProperty("flushCacheOnDdl", "false");
             return DriverManager.getConnection(url, props);
         } catch (SQLException e) {
             throw new ZanithException(describe(e), e);

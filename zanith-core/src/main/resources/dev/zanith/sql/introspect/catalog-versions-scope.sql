@@ -6,16 +6,18 @@
 -- whole partition tree of each (a partition's rows count for its ancestors' versions). Oids no longer in the catalog
 -- (dropped) fall out here; the caller forgets them. The xmin range runs from the first observed transaction's id to
 -- the first id not yet assigned now, after they all committed (their subtransactions' ids lie in between; a row's
--- 32-bit xmin is placed by its distance from the range's start, modulo 2^32, so the range may wrap around). It may
--- hold other sessions' transactions too: a few tables more read again, never one less. The xmin scans read pg_class
--- and pg_attribute sequentially, but test one column per row: no join, sort or hash; every other catalog is read
--- through its index (oids passed as arrays, so that the plan expects a few). Besides the tables (is_table), the rows
+-- 32-bit xmin is placed by age(), its distance back from the next id, modulo 2^32, so the range may wrap around: a row
+-- is in it when it is no older than the range's first id). It may hold other sessions' transactions too: a few tables
+-- more read again, never one less. The xmin scans read pg_class and pg_attribute sequentially, but test one column
+-- per row with integer arithmetic (an xid cast through text costs more than reading the row): no join, sort or hash;
+-- every other catalog is read through its index (oids passed as arrays, so that the plan expects a few). Besides the
+-- tables (is_table), the rows
 -- name each seed relation that is a sequence, view, materialized view, composite type or index, or is gone (no
 -- relkind), for the schema-wide versions that cover those (CatalogParts). Parameters: locked relation oids
 -- (bigint[]); the first observed transaction's id (xid8 as bigint); whether pg_class rows were updated (boolean);
 -- whether pg_attribute rows were updated (boolean); schema names (text[]).
 WITH w AS (
-    SELECT p.locked, p.first % 4294967296 AS lo,
+    SELECT p.locked, pg_catalog.age((p.first % 4294967296)::text::xid) AS since,
            pg_catalog.pg_snapshot_xmax(pg_catalog.pg_current_snapshot())::text::bigint - p.first AS span,
            p.classes, p.attributes
     FROM (SELECT ?::bigint[] AS locked, ?::bigint AS first, ?::boolean AS classes, ?::boolean AS attributes) p
@@ -24,11 +26,11 @@ WITH w AS (
         SELECT r::oid FROM w, unnest(w.locked) r
         UNION
         SELECT c.oid FROM pg_catalog.pg_class c, w
-        WHERE w.classes AND (w.span >= 2147483648 OR (c.xmin::text::bigint - w.lo + 4294967296) % 4294967296 < w.span)
+        WHERE w.classes AND (w.span >= 2147483648 OR pg_catalog.age(c.xmin) <= w.since)
         UNION
         SELECT a.attrelid FROM pg_catalog.pg_attribute a, w
         WHERE w.attributes
-          AND (w.span >= 2147483648 OR (a.xmin::text::bigint - w.lo + 4294967296) % 4294967296 < w.span)
+          AND (w.span >= 2147483648 OR pg_catalog.age(a.xmin) <= w.since)
     ) AS oids
 ), rel AS (
     SELECT ARRAY(
