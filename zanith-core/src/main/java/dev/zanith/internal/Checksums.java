@@ -13,8 +13,13 @@ public final class Checksums {
 
     /** SHA-256 of {@code content} as 64 lower-case hex digits. */
     public static String sha256Hex(byte[] content) {
+        return HexFormat.of().formatHex(newSha256().digest(content));
+    }
+
+    /** A new SHA-256 digest (every Java platform has one). */
+    public static MessageDigest newSha256() {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required by every Java platform", e);
         }

@@ -4,6 +4,7 @@ import dev.zanith.TestSchemas;
 import dev.zanith.api.exception.ZanithException;
 import dev.zanith.internal.introspect.IntrospectionOptions;
 import dev.zanith.internal.introspect.Introspector;
+import dev.zanith.internal.Checksums;
 import dev.zanith.testsupport.PostgresServer;
 import dev.zanith.testsupport.RealPostgres;
 import dev.zanith.testsupport.TestDatabase;
@@ -159,12 +160,17 @@ class SchemaGraphJsonTest {
         assertThat(SchemaGraphJson.toCompactJson(SchemaGraphJson.fromJson(reference, "test.json")))
                 .as("equal tables read back").isEqualTo(reference);
 
-        db.execute("ALTER TABLE app.orders ADD COLUMN note text; CREATE INDEX orders_note ON app.orders (note);");
+        db.execute("ALTER TABLE app.orders ADD COLUMN note text; CREATE INDEX orders_note ON app.orders (note);"
+                + "COMMENT ON COLUMN app.orders.note IS 'Notiz — café ☕ 𝄞 (two, three and four UTF-8 bytes)';");
         SchemaGraph second = introspect(db).graph();
         assertThat(SchemaGraphJson.toCompactJson(second)).isEqualTo(SchemaGraphJson.treeCompactJson(second))
                 .isNotEqualTo(reference).contains("orders_note");
         SchemaGraph oneTable = SchemaGraph.empty().withTables(List.of(second.tables().get(0)));
         assertThat(SchemaGraphJson.toCompactJson(oneTable)).isEqualTo(SchemaGraphJson.treeCompactJson(oneTable));
+        for (SchemaGraph graph : List.of(first, second, oneTable, SchemaGraph.empty())) {
+            assertThat(SchemaGraphJson.fingerprint(graph)).as("digested as written: the SHA-256 of the compact form")
+                    .isEqualTo(Checksums.sha256(SchemaGraphJson.treeCompactJson(graph)));
+        }
         assertThat(SchemaGraphJson.partToCompactJson(second.views()))
                 .isEqualTo(reference.substring(reference.indexOf("\"views\":") + 8, reference.indexOf(",\"routines\"")));
     }
