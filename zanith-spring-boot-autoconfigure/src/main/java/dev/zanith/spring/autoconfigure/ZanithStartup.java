@@ -45,15 +45,11 @@ final class ZanithStartup implements ZanithMigrationStrategy {
             return;
         }
         new StartingPointCheck(properties).check(zanith);
-        if (migrator.upToDate()) {
-            // The common restart: no plan, so no read of the live schema, whose cost grows with the schema and not
-            // with the (empty) change. The endpoint's risk section plans on its first request instead.
-            LOG.info("Zanith: schema up to date, nothing pending");
-            runtime.applied(new ApplyResult(List.of()));
-            return;
-        }
-        Plan plan = migrator.plan();
-        if (plan.toRun().isEmpty()) {
+        // The common restart is up to date, which the ledger alone tells: then no plan, so no read of the live
+        // schema, whose cost grows with the schema and not with the (empty) change. The endpoint's risk section
+        // plans on its first request instead.
+        Plan plan = migrator.upToDate() ? null : migrator.plan();
+        if (plan == null || plan.toRun().isEmpty()) {
             LOG.info("Zanith: schema up to date, nothing pending");
             runtime.applied(new ApplyResult(List.of()));
             return;
