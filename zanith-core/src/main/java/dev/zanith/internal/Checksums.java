@@ -27,6 +27,13 @@ public final class Checksums {
 
     /** {@code sha256:<64 hex digits>} of {@code text} in UTF-8. */
     public static String sha256(String text) {
-        return "sha256:" + sha256Hex(text.getBytes(StandardCharsets.UTF_8));
+        MessageDigest sha256 = newSha256();
+        sha256.update(text.getBytes(StandardCharsets.UTF_8));
+        return sha256(sha256);
+    }
+
+    /** {@code sha256:<64 hex digits>} of what {@code sha256} (from {@link #newSha256()}) was fed; completes it. */
+    public static String sha256(MessageDigest sha256) {
+        return "sha256:" + HexFormat.of().formatHex(sha256.digest());
     }
 }

@@ -20,7 +20,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.WeakHashMap;
 
@@ -98,7 +97,7 @@ public final class SchemaGraphJson {
         MessageDigest sha256 = Checksums.newSha256();
         sha256.update(("{\"format\":" + JSON.writeValueAsString(FORMAT)).getBytes(StandardCharsets.UTF_8));
         COMPACT.writeValue(new PropertiesAfterFormat(sha256), graph);
-        return "sha256:" + HexFormat.of().formatHex(sha256.digest());
+        return Checksums.sha256(sha256);
     }
 
     /**
