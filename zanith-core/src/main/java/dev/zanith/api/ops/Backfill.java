@@ -14,7 +14,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param set       column → SQL expression computing its new value (may reference other columns)
  * @param where     which rows need it (SQL condition), or null for every row
- * @param batchSize rows per batch, or null for the configured default
+ * @param batchSize primary keys per batch (rows updated per batch: those of them matching {@code where}), or null
+ *                  for the configured default
  */
 public record Backfill(TableName table, Map<String, String> set, @Nullable String where, @Nullable Integer batchSize)
         implements Operation {

@@ -13,6 +13,7 @@ import dev.zanith.internal.jdbc.OneStatement;
 import dev.zanith.internal.sql.Identifiers;
 import dev.zanith.internal.sql.SqlResources;
 import dev.zanith.api.ops.Backfill;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -30,11 +31,13 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
- * Runs a {@link Backfill} in primary-key batches. Each batch selects the next rows after the cursor in key order
- * (a range scan of the primary key index from the cursor, never a re-scan of the rows done), updates them, and saves the new cursor (the batch's last key, as JSON) and the running row count in
- * {@code _zanith_migration_checkpoints} — all in one short transaction, so a crash can neither lose nor repeat a
- * batch: the next run continues after the last committed cursor. Unless the step fixes its batch size, batch sizes
- * adapt to {@link BackfillSettings#targetBatchDuration()} (measured per batch, transaction included).
+ * Runs a {@link Backfill} in primary-key batches. A batch covers the next batch-size keys after the cursor in key
+ * order (a range of the primary key index from the cursor, never a re-scan of the rows done) and updates those of its
+ * rows that match the condition; it saves the new cursor (the batch's last key, as JSON) and the running count of
+ * updated rows in {@code _zanith_migration_checkpoints} — all in one short transaction, so a crash can neither lose
+ * nor repeat a batch: the next run continues after the last committed cursor. The batch that reaches the table's last
+ * key ends the walk. Unless the step fixes its batch size, batch sizes adapt to
+ * {@link BackfillSettings#targetBatchDuration()} (measured per batch, transaction included).
  */
 final class Backfiller {
 
@@ -65,14 +68,8 @@ final class Backfiller {
         List<String> keys = primaryKey(c, backfill);
         String table = backfill.table().sql();
         String where = backfill.where() == null ? "true" : backfill.where();
-        String keyList = keys.stream().map(Identifiers::quote).collect(Collectors.joining(", "));
-        String lastKeyOrder = keys.stream().map(k -> Identifiers.quote(k) + " DESC").collect(Collectors.joining(", "));
-        String cursorValues = keys.stream().map(k -> SqlResources.render("apply/backfill-cursor-value.sql",
-                Map.of("table", table, "column", Identifiers.quote(k)))).collect(Collectors.joining(", "));
-        String after = SqlResources.render("apply/backfill-after.sql", Map.of("keys", keyList, "cursorValues", cursorValues));
-        String firstBatch = batchSql(table, keyList, "true", where, backfill, lastKeyOrder);
-        String nextBatch = batchSql(table, keyList, after, where, backfill, lastKeyOrder);
-        for (String sql : List.of(firstBatch, nextBatch)) {
+        BatchStatements statements = BatchStatements.of(backfill, keys);
+        for (String sql : List.of(statements.first(), statements.next())) {
             OneStatement.require(c, sql, true, "backfill of " + backfill.table() + " (step " + stepIndex + " of "
                     + migrationId + ")");
         }
@@ -101,13 +98,9 @@ final class Backfiller {
             Batch batch = executor.inTransaction(c, true, tx -> {
                 // Before every batch, in its transaction: an applier that lost the lock updates no more rows.
                 fence.check(tx);
-                Object[] params = new Object[(previous == null ? 0 : keys.size()) + 1];
-                for (int i = 0; previous != null && i < keys.size(); i++) {
-                    params[i] = previous;
-                }
-                params[params.length - 1] = size;
-                Batch result = Jdbc.queryFirst(tx, previous == null ? firstBatch : nextBatch,
-                        rs -> new Batch(rs.getLong("updated_rows"), rs.getString("last_key")), params).orElseThrow();
+                Batch result = Jdbc.queryFirst(tx, previous == null ? statements.first() : statements.next(),
+                        rs -> new Batch(rs.getLong("updated_rows"), rs.getString("last_key"),
+                                rs.getBoolean("last_batch")), statements.parameters(previous, size)).orElseThrow();
                 if (result.lastKey() != null) {
                     checkpoints.save(tx, migrationId, stepIndex, new Checkpoint(result.lastKey(),
                             before + result.updated(), estimate, Checkpoints.RUNNING));
@@ -115,14 +108,15 @@ final class Backfiller {
                 return result;
             }, retries);
             batches++;
-            finished = batch.lastKey() == null;
-            if (adaptive && !finished) {
-                batchSize = settings.nextBatchSize(size, System.nanoTime() - batchStart);
-            }
-            if (!finished) {
+            // An empty table has no last key; otherwise the batch that reached the table's last key was the last.
+            finished = batch.lastKey() == null || batch.lastBatch();
+            if (batch.lastKey() != null) {
                 cursor = batch.lastKey();
                 processed += batch.updated();
                 processedThisRun += batch.updated();
+            }
+            if (adaptive && !finished) {
+                batchSize = settings.nextBatchSize(size, System.nanoTime() - batchStart);
             }
             long now = System.nanoTime();
             double seconds = Math.max(1e-3, (now - start) / 1e9);
@@ -169,13 +163,62 @@ final class Backfiller {
         }
     }
 
-    private record Batch(long updated, String lastKey) {
+    /**
+     * @param updated   rows of the batch's key range that matched the condition and were updated
+     * @param lastKey   the batch's last key as a JSON object (the next cursor), null only for an empty table
+     * @param lastBatch whether the batch reached the table's last key
+     */
+    private record Batch(long updated, String lastKey, boolean lastBatch) {
     }
 
-    private static String batchSql(String table, String keys, String after, String where, Backfill backfill,
-                                   String lastKeyOrder) {
-        return SqlResources.render("apply/backfill-batch.sql", Map.of("keys", keys, "table", table, "after", after,
-                "where", where, "assignments", backfill.assignments(), "lastKeyOrder", lastKeyOrder));
+    /**
+     * The batch statement (from {@code apply/backfill-batch.sql}) of one backfill over the table's primary key
+     * {@code keys}: {@code first} starts at the table's first key, {@code next} after a cursor.
+     */
+    record BatchStatements(String first, String next, int keyCount) {
+
+        static BatchStatements of(Backfill backfill, List<String> keys) {
+            String table = backfill.table().sql();
+            String where = backfill.where() == null ? "true" : backfill.where();
+            String keyList = keys.stream().map(Identifiers::quote).collect(Collectors.joining(", "));
+            String lastKeyOrder = keys.stream().map(k -> Identifiers.quote(k) + " DESC")
+                    .collect(Collectors.joining(", "));
+            String after = SqlResources.render("apply/backfill-after.sql", Map.of("keys", keyList,
+                    "cursorValues", keyValues(table, keys, "CAST(? AS jsonb)")));
+            String boundValues = keyValues(table, keys, "(SELECT last_key FROM bound)");
+            return new BatchStatements(render(table, keyList, "true", boundValues, where, backfill, lastKeyOrder),
+                    render(table, keyList, after, boundValues, where, backfill, lastKeyOrder), keys.size());
+        }
+
+        /**
+         * The bound parameters of a batch of {@code size} keys after {@code cursor} (a JSON object of the key
+         * columns; null: {@link #first()}). The cursor comes once per key column in the bound's key walk and again
+         * in the update's range, the offset between.
+         */
+        Object[] parameters(@Nullable String cursor, int size) {
+            int cursorParams = cursor == null ? 0 : keyCount;
+            Object[] params = new Object[2 * cursorParams + 1];
+            for (int i = 0; i < cursorParams; i++) {
+                params[i] = cursor;
+                params[cursorParams + 1 + i] = cursor;
+            }
+            params[cursorParams] = size - 1;
+            return params;
+        }
+
+        private static String render(String table, String keys, String after, String boundValues, String where,
+                                     Backfill backfill, String lastKeyOrder) {
+            return SqlResources.render("apply/backfill-batch.sql", Map.of("keys", keys, "table", table,
+                    "after", after, "boundValues", boundValues, "where", where,
+                    "assignments", backfill.assignments(), "lastKeyOrder", lastKeyOrder));
+        }
+
+        /** Each key column's value in the JSON object {@code json} (an SQL expression), read as the row type. */
+        private static String keyValues(String table, List<String> keys, String json) {
+            return keys.stream().map(k -> SqlResources.render("apply/backfill-cursor-value.sql",
+                    Map.of("table", table, "json", json, "column", Identifiers.quote(k))))
+                    .collect(Collectors.joining(", "));
+        }
     }
 
     private static List<String> primaryKey(Connection c, Backfill backfill) throws SQLException {

@@ -1,1 +1,1 @@
-(pg_catalog.jsonb_populate_record(NULL::${table}, CAST(? AS jsonb))).${column}
+(pg_catalog.jsonb_populate_record(NULL::${table}, ${json})).${column}

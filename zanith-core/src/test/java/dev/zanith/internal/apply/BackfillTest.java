@@ -1,14 +1,22 @@
 package dev.zanith.internal.apply;
 
+import dev.zanith.api.ops.Backfill;
 import dev.zanith.api.output.BackfillProgress;
+import dev.zanith.api.schema.TableName;
 import dev.zanith.internal.step.BackfillSettings;
 import dev.zanith.internal.step.StepHook;
 import dev.zanith.testsupport.RealPostgres;
 import dev.zanith.testsupport.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,12 +47,77 @@ class BackfillTest {
         assertThat(f.value("SELECT count(*) FROM \"Order Lines\" WHERE touched = 1 AND total = qty * 10")).isEqualTo(18L);
         assertThat(f.value("SELECT count(*) FROM \"Order Lines\" WHERE touched = 0 AND total IS NULL AND qty = 4"))
                 .isEqualTo(3L);
-        // 18 rows in batches of 4: 5 batches with rows, then an empty one that ends the walk.
-        assertThat(run.progress).hasSize(6);
-        assertThat(run.progress).extracting(BackfillProgress::processedRows).containsExactly(4L, 8L, 12L, 16L, 18L, 18L);
+        // 21 keys in batches of 4 keys, the last batch the one that reaches the last key (zed, 7); each batch updates
+        // its keys' matching rows: (acme 1-4) 3, (acme 5-7, b's 1) 4, (b's 2-5) 3, (b's 6-7, zed 1-2) 4, (zed 3-6) 3, (zed 7) 1.
+        assertThat(run.progress).extracting(BackfillProgress::processedRows).containsExactly(3L, 7L, 10L, 14L, 17L, 18L);
+        assertThat(run.progress).extracting(BackfillProgress::finished)
+                .containsExactly(false, false, false, false, false, true);
         assertThat(f.rows("SELECT processed_rows, status, \"cursor\" ->> 'tenant' AS tenant, (\"cursor\" ->> 'line')::int AS line "
                 + "FROM _zanith_migration_checkpoints"))
                 .containsExactly(Map.of("processed_rows", 18L, "status", "done", "tenant", "zed", "line", 7));
+    }
+
+    @Test
+    void aBatchReadsOnlyItsKeyRangeWhenTheConditionsColumnHasNoStatisticsYet(TestDatabase db) throws Exception {
+        // The usual backfill: a column just added, so the planner has no statistics for "filled IS NULL" and guesses
+        // 0.5 % of the rows. A batch must still read its own keys only (and the table's last key), not the rest of
+        // the table: the server's own row counts (EXPLAIN ANALYZE of one batch, rolled back) say what it read.
+        db.execute("""
+                CREATE TABLE readings (id bigint PRIMARY KEY, amount int NOT NULL);
+                INSERT INTO readings SELECT g, g % 1000 FROM generate_series(1, 20000) g;
+                ANALYZE readings;
+                ALTER TABLE readings ADD COLUMN filled int;
+                """);
+        Backfill backfill = new Backfill(new TableName("public", "readings"), Map.of("filled", "amount * 2"),
+                "filled IS NULL", null);
+        Backfiller.BatchStatements statements = Backfiller.BatchStatements.of(backfill, List.of("id"));
+        try (Connection c = db.connect()) {
+            c.setAutoCommit(false);
+            JsonNode plan;
+            try (PreparedStatement ps = c.prepareStatement("EXPLAIN (ANALYZE, FORMAT JSON) " + statements.next())) {
+                Object[] params = statements.parameters("{\"id\": 5000}", 100);
+                for (int i = 0; i < params.length; i++) {
+                    ps.setObject(i + 1, params[i]);
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    plan = JsonMapper.builder().build().readTree(rs.getString(1)).path(0).path("Plan");
+                }
+            } finally {
+                c.rollback();
+            }
+            // The 100 keys after the cursor (the bound's walk), the table's last key, the 100 rows updated.
+            assertThat(rowsRead(plan, "readings")).as(plan.toPrettyString()).isLessThanOrEqualTo(201);
+        }
+    }
+
+    @Test
+    void anEmptyTableIsDoneAfterOneBatch(TestDatabase db) {
+        db.execute("CREATE TABLE nothing (id int PRIMARY KEY, v int)");
+        ApplyFixture f = new ApplyFixture(db, dir).migration("20260101000000_none", """
+                  - backfill:
+                      table: public.nothing
+                      set: {v: "1"}
+                """);
+        ApplyFixture.Recorder run = f.apply();
+
+        assertThat(run.result.succeeded()).as(run.events.toString()).isTrue();
+        assertThat(run.progress).extracting(BackfillProgress::processedRows).containsExactly(0L);
+        assertThat(f.rows("SELECT processed_rows, status FROM _zanith_migration_checkpoints"))
+                .containsExactly(Map.of("processed_rows", 0L, "status", "done"));
+    }
+
+    /** Rows the scan nodes of {@code plan} read from {@code table} (actual rows times loops, the whole tree). */
+    private static long rowsRead(JsonNode node, String table) {
+        long rows = table.equals(node.path("Relation Name").asString(""))
+                ? node.path("Actual Rows").asLong() * node.path("Actual Loops").asLong(1) : 0;
+        if (node.path("Node Type").asString("").equals("ModifyTable")) {
+            rows = 0; // the update's own node counts the rows it wrote, not rows read
+        }
+        for (JsonNode child : node.path("Plans")) {
+            rows += rowsRead(child, table);
+        }
+        return rows;
     }
 
     @Test
