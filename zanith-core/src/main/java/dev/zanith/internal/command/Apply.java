@@ -3,6 +3,7 @@ package dev.zanith.internal.command;
 import dev.zanith.internal.audit.MigrationState;
 import dev.zanith.internal.config.Settings;
 import dev.zanith.internal.jdbc.ConnectionSource;
+import dev.zanith.internal.jdbc.PreparedStatementsAcrossDdl;
 import dev.zanith.api.exception.ZanithConfigException;
 import dev.zanith.api.exception.ZanithException;
 import dev.zanith.internal.step.AdvisoryLock;
@@ -80,7 +81,8 @@ public final class Apply {
         String target = target(config);
         try (AdvisoryLock lock = AdvisoryLock.acquire(config.connectionSource(), tables.lockKey("apply"),
                 config.lockWait(), "apply", target, holder -> listener.lockWaiting(holder, config.lockWait()));
-             Connection c = config.connectionSource().open()) {
+             Connection c = config.connectionSource().open();
+             PreparedStatementsAcrossDdl kept = PreparedStatementsAcrossDdl.keep(c)) {
             c.setAutoCommit(true);
             history.ensureTables(c);
             ArtifactRecorder recorder = new ArtifactRecorder(tables, config.artifactRetention());

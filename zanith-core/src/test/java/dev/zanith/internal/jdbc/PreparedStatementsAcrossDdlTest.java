@@ -3,6 +3,8 @@ package dev.zanith.internal.jdbc;
 import dev.zanith.testsupport.RealPostgres;
 import dev.zanith.testsupport.TestDatabase;
 import org.junit.jupiter.api.Test;
+import org.postgresql.core.BaseConnection;
+import org.postgresql.core.QueryExecutor;
 
 import java.sql.Connection;
 import java.util.List;
@@ -45,6 +47,45 @@ class PreparedStatementsAcrossDdlTest {
             Jdbc.executeStatement(c, "ALTER TABLE items ALTER COLUMN qty TYPE numeric", null);
             Jdbc.executeStatement(c, "INSERT INTO items VALUES (2, 7.5)", null);
             assertThat(Jdbc.queryFirst(c, count, rs -> rs.getLong(1), 1).orElseThrow()).isEqualTo(2L);
+        }
+    }
+
+    @Test
+    void aPooledConnectionKeepsThemDuringAnApplyAndTheApplicationReadsChangedRowsRightAfter(TestDatabase db)
+            throws Exception {
+        try (Connection c = ConnectionSource.of(db.dataSource()).open()) {
+            QueryExecutor executor = c.unwrap(BaseConnection.class).getQueryExecutor();
+            assertThat(executor.isFlushCacheOnDdl()).as("pgjdbc's default on an application's connection").isTrue();
+            Jdbc.executeStatement(c, "CREATE TABLE items (id bigint PRIMARY KEY, qty int)", null);
+            Jdbc.executeStatement(c, "INSERT INTO items VALUES (1, 5)", null);
+            String application = "SELECT * FROM items WHERE id = ?";
+            for (int i = 0; i < 6; i++) {
+                assertThat(Jdbc.query(c, application, rs -> rs.getMetaData().getColumnCount(), 1L)).containsExactly(2);
+            }
+            try (PreparedStatementsAcrossDdl kept = PreparedStatementsAcrossDdl.keep(c)) {
+                assertThat(kept.kept()).isTrue();
+                List<String> before = preparedAfterRepeatedUse(c);
+                assertThat(before).hasSize(1);
+                Jdbc.executeStatement(c, "ALTER TABLE items ADD COLUMN note text DEFAULT 'n'", null);
+                assertThat(preparedAfterRepeatedUse(c)).as("kept while Zanith works").isEqualTo(before);
+            }
+            assertThat(executor.isFlushCacheOnDdl()).as("the application's setting again").isTrue();
+            assertThat(Jdbc.queryFirst(c, "SELECT count(*) FROM pg_catalog.pg_prepared_statements", rs -> rs.getLong(1))
+                    .orElseThrow()).as("all forgotten once, at the end").isLessThanOrEqualTo(1L);
+            // The application's statement prepared before the apply reads the new row type, in a transaction too
+            // (where pgjdbc could not re-prepare and retry after "cached plan must not change result type").
+            c.setAutoCommit(false);
+            assertThat(Jdbc.query(c, application, rs -> rs.getString("note"), 1L)).containsExactly("n");
+            c.commit();
+        }
+    }
+
+    @Test
+    void aConnectionWhoseFlushIsAlreadyOffIsLeftAsItIs(TestDatabase db) throws Exception {
+        try (Connection c = ConnectionSource.of(db.jdbcUrl(), null, null).open();
+             PreparedStatementsAcrossDdl kept = PreparedStatementsAcrossDdl.keep(c)) {
+            assertThat(kept.kept()).isFalse();
+            assertThat(c.unwrap(BaseConnection.class).getQueryExecutor().isFlushCacheOnDdl()).isFalse();
         }
     }
 
