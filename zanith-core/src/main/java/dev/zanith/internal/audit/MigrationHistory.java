@@ -157,15 +157,21 @@ public final class MigrationHistory {
                 java.sql.Timestamp.from(appliedAt), durationMs, appliedBy, description, kind.value(), adoptedFrom);
     }
 
-    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    /**
+     * Built on the first ledger row with repairs: reading a ledger without any (the column's empty array; every
+     * application restart with nothing pending reads it) must not pay for initialising Jackson (~500 classes).
+     */
+    private static final class Repairs {
+        static final ObjectMapper JSON = JsonMapper.builder().build();
+    }
 
     private static List<ChecksumRepair> repairs(String json) {
-        if (json == null || json.isBlank()) {
+        if (json == null || json.isBlank() || json.strip().equals("[]")) {
             return List.of();
         }
         try {
             List<ChecksumRepair> repairs = new ArrayList<>();
-            for (JsonNode node : JSON.readTree(json)) {
+            for (JsonNode node : Repairs.JSON.readTree(json)) {
                 repairs.add(new ChecksumRepair(OffsetDateTime.parse(node.path("at").asString()).toInstant(),
                         node.path("by").asString(), node.path("previous").asString(), node.path("accepted").asString(),
                         node.path("location").asString()));

@@ -22,8 +22,6 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class SpringResourceMigrationSource implements MigrationSource {
 
-    private static final String[] EXTENSIONS = {"yaml", "yml", "sql"};
-
     /** A file's bytes as read, with the size and modification time they were read at (-1 inside a jar). */
     private record Read(long length, long modified, byte[] content) {
     }
@@ -45,21 +43,21 @@ final class SpringResourceMigrationSource implements MigrationSource {
             String base = location.startsWith("classpath:") ? "classpath*:" + location.substring("classpath:".length())
                     : location.contains(":") ? location : "file:" + location;
             base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
-            for (String extension : EXTENSIONS) {
-                try {
-                    for (Resource resource : resolver.getResources(base + "/**/*." + extension)) {
-                        if (!resource.isReadable() || resource.getFilename() == null
-                                || !MigrationSource.isMigrationFile(resource.getFilename())) {
-                            continue; // hidden files and editor leftovers are not migrations
-                        }
-                        String description = resource.getURL().toString();
-                        byLocation.putIfAbsent(description, new MigrationResource(resource.getFilename(),
-                                description, content(resource, description)));
+            // One walk of the location, the file names filtered here: a pattern per extension walked the tree once
+            // for each (a third of a restart's migration loading with 200 files on disk).
+            try {
+                for (Resource resource : resolver.getResources(base + "/**/*")) {
+                    String name = resource.getFilename();
+                    if (name == null || !MigrationSource.isMigrationFile(name) || !resource.isReadable()) {
+                        continue; // directories, hidden files and editor leftovers are not migrations
                     }
-                } catch (IOException e) {
-                    throw new ZanithException("Cannot read migrations at " + location + ": " + e.getMessage()
-                            + ". Check zanith.locations.", e);
+                    String description = resource.getURL().toString();
+                    byLocation.putIfAbsent(description, new MigrationResource(name, description,
+                            content(resource, description)));
                 }
+            } catch (IOException e) {
+                throw new ZanithException("Cannot read migrations at " + location + ": " + e.getMessage()
+                        + ". Check zanith.locations.", e);
             }
         }
         return new ArrayList<>(byLocation.values());
