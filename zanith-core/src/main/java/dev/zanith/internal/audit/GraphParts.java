@@ -4,14 +4,17 @@ import dev.zanith.api.schema.SchemaGraph;
 import dev.zanith.api.schema.SchemaGraphJson;
 import dev.zanith.internal.Checksums;
 
+import org.jspecify.annotations.Nullable;
+
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.Collection;
-import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.WeakHashMap;
 
 /**
  * A schema graph cut into content-addressed parts, the way {@code _zanith_schema_snapshot_parts} stores it: every
@@ -29,24 +32,47 @@ final class GraphParts {
 
     /** The graph's top-level properties: its record components, which Jackson writes under the same names. */
     private static final RecordComponent[] PROPERTIES = SchemaGraph.class.getRecordComponents();
-    /**
-     * Each part's hash by the part (equal parts, equal hash): applying migrations cuts a graph after every one, and
-     * all but a few parts are equal to the last one's. Weak keys: only parts still in use are held.
-     */
-    private static final Map<Object, String> HASHES = Collections.synchronizedMap(new WeakHashMap<>());
 
-    private final String manifest;
-    private final Map<String, Object> parts;
-
-    private GraphParts(String manifest, Map<String, Object> parts) {
-        this.manifest = manifest;
-        this.parts = parts;
+    /** One part: its name and its compact JSON (UTF-8). */
+    private record Part(String hash, byte[] json) {
     }
 
+    private final String manifest;
+    private final String fingerprint;
+    /** Each part by its hash, in first-use order. */
+    private final Map<String, Part> parts;
+    /** Each element of the graph's lists (by identity) as a part, for the next graph's cut to reuse. */
+    private final Map<Object, Part> byElement;
+
+    private GraphParts(String manifest, String fingerprint, Map<String, Part> parts, Map<Object, Part> byElement) {
+        this.manifest = manifest;
+        this.fingerprint = fingerprint;
+        this.parts = parts;
+        this.byElement = byElement;
+    }
+
+    /** {@code graph} cut into parts, every part serialized and hashed. */
     static GraphParts of(SchemaGraph graph) {
-        StringBuilder manifest = new StringBuilder("{\"format\":{\"value\":")
-                .append(SchemaGraphJson.partToCompactJson(SchemaGraphJson.FORMAT)).append('}');
-        Map<String, Object> parts = new LinkedHashMap<>();
+        return of(graph, null);
+    }
+
+    /**
+     * {@code graph} cut into parts, reusing the JSON and hash of every element that is the very same object (not
+     * merely equal) as one of {@code previous}'s. Applying migrations cuts the graph after every one, and a refresh
+     * hands on the previous graph's objects for all it did not re-read: at 1,000 tables, serializing and hashing them
+     * all again (and the deep equality a cache keyed by equal values needs) was a third of each migration's time.
+     *
+     * <p>The fingerprint is computed from the same parts: the SHA-256 of the graph's compact JSON, which is the format
+     * property and then each non-empty property in declaration order, a list of objects written as its elements'
+     * compact JSON joined by commas — byte for byte {@link SchemaGraphJson#toCompactJson} (SchemaSnapshotsTest).
+     */
+    static GraphParts of(SchemaGraph graph, @Nullable GraphParts previous) {
+        String format = SchemaGraphJson.partToCompactJson(SchemaGraphJson.FORMAT);
+        StringBuilder manifest = new StringBuilder("{\"format\":{\"value\":").append(format).append('}');
+        MessageDigest whole = Checksums.newSha256();
+        whole.update(utf8("{\"format\":" + format));
+        Map<String, Part> parts = new LinkedHashMap<>();
+        Map<Object, Part> byElement = new IdentityHashMap<>();
         for (RecordComponent property : PROPERTIES) {
             Object value = value(property, graph);
             if (value == null || (value instanceof Collection<?> c && c.isEmpty())
@@ -54,33 +80,53 @@ final class GraphParts {
                 continue; // the JSON form leaves empty properties out (NON_EMPTY)
             }
             manifest.append(",\"").append(property.getName()).append("\":");
+            whole.update(utf8(",\"" + property.getName() + "\":"));
             if (value instanceof List<?> list && !(list.get(0) instanceof CharSequence)
                     && !(list.get(0) instanceof Number)) {
                 manifest.append("{\"parts\":[");
+                whole.update((byte) '[');
                 for (int i = 0; i < list.size(); i++) {
                     Object element = list.get(i);
-                    String hash = HASHES.get(element);
-                    if (hash == null) {
-                        hash = hash(SchemaGraphJson.partToCompactJson(element));
-                        HASHES.put(element, hash);
+                    Part part = previous == null ? null : previous.byElement.get(element);
+                    if (part == null) {
+                        byte[] json = utf8(SchemaGraphJson.partToCompactJson(element));
+                        part = new Part(hash(json), json);
                     }
-                    parts.putIfAbsent(hash, element);
-                    manifest.append(i == 0 ? "\"" : ",\"").append(hash).append('"');
+                    byElement.put(element, part);
+                    parts.putIfAbsent(part.hash(), part);
+                    manifest.append(i == 0 ? "\"" : ",\"").append(part.hash()).append('"');
+                    if (i > 0) {
+                        whole.update((byte) ',');
+                    }
+                    whole.update(part.json());
                 }
                 manifest.append("]}");
+                whole.update((byte) ']');
             } else {
-                manifest.append("{\"value\":").append(SchemaGraphJson.partToCompactJson(value)).append('}');
+                String json = SchemaGraphJson.partToCompactJson(value);
+                manifest.append("{\"value\":").append(json).append('}');
+                whole.update(utf8(json));
             }
         }
-        return new GraphParts(manifest.append('}').toString(), parts);
+        whole.update((byte) '}');
+        return new GraphParts(manifest.append('}').toString(), Checksums.sha256(whole), parts, byElement);
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     /**
-     * The name of a part: the first 128 bits of the SHA-256 of its compact JSON, in hex. Parts are named within one
-     * database's audit tables; 128 bits keep a collision out of reach there at half the manifest's size.
+     * The name of a part: the first 128 bits of the SHA-256 of its compact JSON (UTF-8), in hex. Parts are named
+     * within one database's audit tables; 128 bits keep a collision out of reach there at half the manifest's size.
      */
-    static String hash(String json) {
-        return Checksums.sha256Hex(json.getBytes(java.nio.charset.StandardCharsets.UTF_8)).substring(0, 32);
+    static String hash(byte[] json) {
+        return Checksums.sha256Hex(json).substring(0, 32);
+    }
+
+    /** {@code sha256:<hex>} of the whole graph's compact JSON: {@link SchemaGraphJson#fingerprint}, computed here. */
+    String fingerprint() {
+        return fingerprint;
     }
 
     /** The manifest as JSON text: {@code {"property": {"parts": [hash, ...]} | {"value": json}, ...}}. */
@@ -95,11 +141,11 @@ final class GraphParts {
 
     /** The compact JSON of the part named {@code hash}: what {@link SchemaGraphJson#toCompactJson} writes for it. */
     String json(String hash) {
-        Object part = parts.get(hash);
+        Part part = parts.get(hash);
         if (part == null) {
             throw new IllegalArgumentException("no part " + hash);
         }
-        return SchemaGraphJson.partToCompactJson(part);
+        return new String(part.json(), StandardCharsets.UTF_8);
     }
 
     private static Object value(RecordComponent property, SchemaGraph graph) {

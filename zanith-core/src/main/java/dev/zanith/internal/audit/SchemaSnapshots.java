@@ -23,13 +23,19 @@ import java.util.Optional;
  * one after each of many small migrations costs what they changed, not the schema's size each time.
  *
  * <p>An instance remembers the parts it stored or found stored, so that a run storing many snapshots asks the server
- * once; a failed write forgets them (its transaction may have rolled back). Use one instance per apply run or shorter.
+ * once; a failed write forgets them (its transaction may have rolled back). It also keeps the last graph's parts in
+ * memory (its objects' compact JSON) to reuse for the next. Use one instance per apply run or shorter.
  */
 public final class SchemaSnapshots {
 
     private final AuditTables tables;
     /** Parts known to be stored: found by a query, or written by a transaction of this instance that did not fail. */
     private final java.util.Set<String> stored = new java.util.HashSet<>();
+    /**
+     * The last graph saved, cut into parts: the next save reuses the parts of the objects both graphs share (a run's
+     * graphs share all but what each migration changed). Held for the instance's life, like {@link #stored}.
+     */
+    private GraphParts last;
 
     public SchemaSnapshots(AuditTables tables) {
         this.tables = tables;
@@ -43,11 +49,12 @@ public final class SchemaSnapshots {
      * one, which shows the schema before anything of the migration ran; {@code after} is replaced.
      */
     public void save(Connection c, String migrationId, SnapshotPhase phase, SchemaGraph graph) throws SQLException {
-        GraphParts parts = GraphParts.of(graph);
+        GraphParts parts = GraphParts.of(graph, last);
+        last = parts;
         try {
             storeParts(c, parts);
             Jdbc.update(c, tables.sql("snapshot-insert.sql"), migrationId, phase.value(), parts.manifest(),
-                    SchemaGraphJson.fingerprint(graph), graph.tables().size(), graph.columnCount());
+                    parts.fingerprint(), graph.tables().size(), graph.columnCount());
         } catch (SQLException | RuntimeException e) {
             stored.clear();
             throw e;
