@@ -49,6 +49,14 @@ class SchemaSnapshotsTest {
         assertThat(snapshots.find(c, id, SnapshotPhase.AFTER).orElseThrow().graph()).isEqualTo(graph);
     }
 
+    private static SchemaGraph richSchemaWithAuditTables(TestDatabase db) throws Exception {
+        try (Connection c = db.connect()) {
+            new MigrationHistory(TABLES).ensureTables(c);
+        }
+        db.execute(TestSchemas.RICH);
+        return read(db);
+    }
+
     private static long parts(Connection c) throws Exception {
         try (var rs = c.createStatement().executeQuery("SELECT count(*) FROM _zanith_schema_snapshot_parts")) {
             rs.next();
@@ -58,11 +66,7 @@ class SchemaSnapshotsTest {
 
     @Test
     void aGraphSharingObjectsWithTheLastOneSavedIsStoredAndFingerprintedAsAWhole(TestDatabase db) throws Exception {
-        try (Connection c = db.connect()) {
-            new MigrationHistory(TABLES).ensureTables(c);
-        }
-        db.execute(TestSchemas.RICH);
-        SchemaGraph first = read(db);
+        SchemaGraph first = richSchemaWithAuditTables(db);
         try (Connection c = db.connect()) {
             storedEqualsWhole(c, "1", first);
             db.execute("ALTER TABLE app.orders ADD COLUMN note text; CREATE TABLE app.a_first (id int);");
@@ -83,11 +87,7 @@ class SchemaSnapshotsTest {
 
     @Test
     void aGraphStoredAsPartsReadsBackAsTheWholeGraphAndSharesUnchangedParts(TestDatabase db) throws Exception {
-        try (Connection c = db.connect()) {
-            new MigrationHistory(TABLES).ensureTables(c);
-        }
-        db.execute(TestSchemas.RICH);
-        SchemaGraph first = read(db);
+        SchemaGraph first = richSchemaWithAuditTables(db);
         try (Connection c = db.connect()) {
             storedEqualsWhole(c, "1", first);
             long firstParts = parts(c);
